@@ -1,0 +1,29 @@
+import { parseArgs } from 'node:util';
+import { idCommand } from './commands/id';
+import type { Command, CommandOutcome } from './types';
+
+const COMMANDS: Command[] = [idCommand];
+
+function usage(): string {
+  return ['用法：npm run -s cli -- <命令> [参数] [--db <数据库文件>]', '', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');
+}
+
+/** Parses argv and runs one command; separated from index.ts so tests can call it in-process. */
+export async function runCli(argv: string[]): Promise<CommandOutcome> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    return { exitCode: 2, output: { error: `参数错误：${(err as Error).message}`, usage: usage() } };
+  }
+  const [name, ...positionals] = parsed.positionals;
+  if (!name || parsed.values.help) return { exitCode: name ? 0 : 2, output: { usage: usage() } };
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) return { exitCode: 2, output: { error: `未知命令：${name}`, usage: usage() } };
+  return command.run({ positionals, options: parsed.values });
+}

@@ -1,0 +1,16 @@
+export interface CommandContext {
+  positionals: string[];
+  options: Record<string, string | boolean | undefined>;
+}
+
+export interface CommandOutcome {
+  exitCode: number;
+  /** Printed as JSON on stdout. */
+  output: unknown;
+}
+
+export interface Command {
+  name: string;
+  usage: string;
+  run(ctx: CommandContext): CommandOutcome | Promise<CommandOutcome>;
+}

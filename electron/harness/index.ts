@@ -1,0 +1,34 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pkg from '../../package.json' with { type: 'json' };
+import { createRuntime } from '../services/runtime';
+import { startHarness } from './server';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
+  strict: true,
+});
+const dataDir = path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'ipf-desk-harness'));
+const runtime = createRuntime({ dataDir, version: pkg.version, shell: 'harness', logEcho: true });
+const token = crypto.randomBytes(24).toString('hex');
+
+startHarness({
+  dispatch: runtime.dispatch,
+  staticDir: path.resolve(import.meta.dirname, '../../dist/renderer'),
+  token,
+  port: values.port ? Number(values.port) : 0,
+}).then(
+  (h) => {
+    process.stdout.write(`知融工作台 harness: ${h.url}\n数据目录: ${dataDir}\n(仅供开发与测试，按 Ctrl+C 退出)\n`);
+    const stop = () => h.close().then(() => (runtime.close(), process.exit(0)));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  },
+  (err: Error) => {
+    process.stderr.write(`${err.message}\n`);
+    runtime.close();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,15 @@
+import type { AppInfo, DbStatus } from '../../shared/types';
+
+export const APP_NAME = '知融工作台';
+
+export function buildAppInfo(args: {
+  version: string;
+  shell: AppInfo['shell'];
+  dataDir: string;
+  logFile: string;
+  db: DbStatus;
+  versions?: Record<string, string>;
+}): AppInfo {
+  const versions: Record<string, string> = { node: process.versions.node, ...args.versions };
+  return { name: APP_NAME, platform: process.platform, ...args, versions };
+}

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrate, type MigrationOutcome } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+export interface OpenOptions {
+  file: string;
+  /** Path to a better_sqlite3.node built for the running runtime (Electron vs Node). */
+  nativeBinding?: string;
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: Database;
+  migration: MigrationOutcome;
+}
+
+function backupName(file: string, fromVersion: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  return `${file}.v${fromVersion}-${stamp}.bak`;
+}
+
+/** Opens (creating if needed) the local store with the settings every connection needs. */
+export function openDatabase(options: OpenOptions): OpenedDatabase {
+  fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  const db = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    const now = options.now ?? (() => new Date());
+    const migration = migrate(db, MIGRATIONS, (from) => backupName(options.file, from, now()));
+    return { db, migration };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import type { AppInfo, DbStatus } from '../../shared/types';
+import { buildAppInfo } from './app-info';
+import { openDatabase } from './db/connection';
+import { buildHandlers } from './handlers';
+import { createLogger, type Logger } from './logger';
+import { createDispatcher, type Dispatch } from './rpc/dispatch';
+
+export interface RuntimeOptions {
+  dataDir: string;
+  version: string;
+  shell: AppInfo['shell'];
+  /** Defaults to <dataDir>/ipf-desk.sqlite. */
+  dbFile?: string;
+  nativeBinding?: string;
+  versions?: Record<string, string>;
+  logEcho?: boolean;
+  onSettingsChanged?: () => void;
+}
+
+export interface Runtime {
+  dispatch: Dispatch;
+  logger: Logger;
+  db: Database | null;
+  info: () => AppInfo;
+  close(): void;
+}
+
+/**
+ * Everything a shell (Electron main, harness, CLI) needs, built the same way for each:
+ * the log, the database and the dispatcher over the services. A database that cannot be
+ * opened does not stop the runtime; the UI shows why instead of a blank window.
+ */
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'ipf-desk.log'), echo: options.logEcho });
+  const dbFile = options.dbFile ?? path.join(options.dataDir, 'ipf-desk.sqlite');
+  let db: Database | null = null;
+  let dbStatus: DbStatus;
+  try {
+    const opened = openDatabase({ file: dbFile, nativeBinding: options.nativeBinding });
+    db = opened.db;
+    dbStatus = { status: 'ok', schemaVersion: opened.migration.to, file: dbFile, backupFile: opened.migration.backupFile };
+    if (opened.migration.from !== opened.migration.to) {
+      logger.info(`database migrated ${opened.migration.from} -> ${opened.migration.to}`, { backup: opened.migration.backupFile });
+    }
+  } catch (err) {
+    logger.error(`database ${dbFile} could not be opened`, err);
+    const known = err instanceof AppError;
+    dbStatus = {
+      status: 'error',
+      file: dbFile,
+      code: known ? err.code : 'DB_UNAVAILABLE',
+      message: known ? err.message : `无法打开本地数据库：${err instanceof Error ? err.message : String(err)}`,
+    };
+  }
+  const info = () =>
+    buildAppInfo({ version: options.version, shell: options.shell, dataDir: options.dataDir, logFile: logger.file, db: dbStatus, versions: options.versions });
+  const dispatch = createDispatcher(buildHandlers({ db, info, logger, onSettingsChanged: options.onSettingsChanged }), logger);
+  return {
+    dispatch,
+    logger,
+    db,
+    info,
+    close: () => {
+      if (db?.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { Layout, Menu, Segmented, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/settings';
+import { AreaPage } from './routes';
+import { AREAS, areaOf } from './areas';
+import { useAppStore } from './store';
+import { navigate, useHashRoute } from './useHashRoute';
+
+export function AppShell() {
+  const { t, i18n } = useTranslation();
+  const area = areaOf(useHashRoute());
+  const setLanguage = useAppStore((s) => s.setLanguage);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #eef0f3' }}>
+        <div style={{ padding: '18px 20px 12px' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('app.name')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('app.subtitle')}
+          </Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          aria-label="main-navigation"
+          selectedKeys={[area]}
+          onClick={({ key }) => navigate(key === 'home' ? '' : key)}
+          items={AREAS.map((a) => ({ key: a.key, icon: a.icon, label: t(`nav.${a.key}`) }))}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 24px', borderBottom: '1px solid #eef0f3' }}>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t(`nav.${area}`)}
+          </Typography.Title>
+          <Segmented<Language>
+            aria-label={t('language.label')}
+            value={i18n.language as Language}
+            onChange={(lang) => void setLanguage(lang)}
+            options={[
+              { label: t('language.zh'), value: 'zh-CN' },
+              { label: t('language.en'), value: 'en-US' },
+            ]}
+          />
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <AreaPage area={area} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

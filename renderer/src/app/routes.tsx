@@ -1,0 +1,15 @@
+import { AboutPage } from '../features/about/AboutPage';
+import { AreaPlaceholder } from '../features/areas/AreaPlaceholder';
+import { HomePage } from '../features/home/HomePage';
+import type { AreaKey } from './areas';
+
+export function AreaPage({ area }: { area: AreaKey }) {
+  switch (area) {
+    case 'home':
+      return <HomePage />;
+    case 'about':
+      return <AboutPage />;
+    default:
+      return <AreaPlaceholder area={area} />;
+  }
+}

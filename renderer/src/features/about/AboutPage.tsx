@@ -1,0 +1,26 @@
+import { Card, Descriptions, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../app/store';
+
+export function AboutPage() {
+  const { t } = useTranslation();
+  const info = useAppStore((s) => s.info);
+  if (!info) return null;
+  const copyable = (text: string) => <Typography.Text copyable>{text}</Typography.Text>;
+  return (
+    <Card title={t('about.title')}>
+      <Descriptions column={1} bordered size="small">
+        <Descriptions.Item label={t('about.version')}>{info.version}</Descriptions.Item>
+        <Descriptions.Item label={t('about.shell')}>
+          {info.shell} · Node {info.versions.node}
+          {info.versions.electron ? ` · Electron ${info.versions.electron}` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('about.platform')}>{info.platform}</Descriptions.Item>
+        <Descriptions.Item label={t('about.dataDir')}>{copyable(info.dataDir)}</Descriptions.Item>
+        <Descriptions.Item label={t('about.dbFile')}>{copyable(info.db.file)}</Descriptions.Item>
+        {info.db.status === 'ok' && <Descriptions.Item label={t('about.schema')}>{info.db.schemaVersion}</Descriptions.Item>}
+        <Descriptions.Item label={t('about.logFile')}>{copyable(info.logFile)}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}

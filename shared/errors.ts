@@ -1,0 +1,44 @@
+/** Error codes every transport (IPC, harness HTTP, CLI) returns in the same envelope. */
+export type ErrorCode =
+  | 'UNKNOWN_METHOD'
+  | 'INVALID_INPUT'
+  | 'FORBIDDEN_SENDER'
+  | 'UNAUTHORIZED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'DB_UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  /** Chinese, ready to show to the user. */
+  message: string;
+  issues?: ErrorIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** Thrown by services for expected failures; anything else becomes INTERNAL. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: ErrorIssue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toInfo(): ErrorInfo {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export function isResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
