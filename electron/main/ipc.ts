@@ -14,7 +14,9 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 
   if (!frame || frame.parent !== null) return false;
   if (!trusted(event.sender)) return false;
   try {
-    return new URL(frame.url).origin === APP_ORIGIN;
+    // WHATWG URL gives a custom scheme the opaque origin "null", so compare its parts.
+    const url = new URL(frame.url);
+    return `${url.protocol}//${url.host}` === APP_ORIGIN && url.username === '' && url.password === '';
   } catch {
     return false;
   }

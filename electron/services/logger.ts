@@ -40,11 +40,11 @@ export function createLogger({ file, maxBytes = 1_000_000, keep = 3, echo = fals
   const rotated = (n: number) => `${file.slice(0, file.length - ext.length)}.${n}${ext}`;
 
   function rotateIfNeeded(incoming: number): void {
-    let size = 0;
+    let size: number;
     try {
       size = fs.statSync(file).size;
     } catch {
-      return;
+      return; // no file yet
     }
     if (size + incoming <= maxBytes) return;
     fs.rmSync(rotated(keep), { force: true });

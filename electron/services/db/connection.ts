@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { migrate, type MigrationOutcome } from './migrate';
+import { DatabaseTooNewError, migrate, schemaVersion, type MigrationOutcome } from './migrate';
 import { MIGRATIONS } from './migrations';
 
 export interface OpenOptions {
@@ -26,6 +26,9 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   fs.mkdirSync(path.dirname(options.file), { recursive: true });
   const db = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // Refuse a newer database before anything (even the journal mode) is written to it.
+    const found = schemaVersion(db);
+    if (found > MIGRATIONS.length) throw new DatabaseTooNewError(found, MIGRATIONS.length);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

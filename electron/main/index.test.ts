@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { channelOf, METHOD_NAMES } from '../../shared/contract';
+import { createFakeElectron } from '../../test/support/fake-electron';
+import { tempDir } from '../../test/support/temp';
+
+const tmp = tempDir();
+const fake = createFakeElectron(tmp.dir);
+vi.mock('electron', () => fake.module);
+
+/** An IPC event as Electron delivers it, from a frame at `url`. */
+function event(url: string, opts: { sender?: unknown; parent?: unknown } = {}) {
+  return { sender: opts.sender ?? fake.windows[0]!.webContents, senderFrame: { url, parent: opts.parent ?? null } };
+}
+const call = (method: string, ev: unknown, input: unknown) => fake.handlers.get(channelOf(method as never))!(ev, input);
+
+beforeAll(async () => {
+  await import('./index');
+  fake.fireReady();
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+});
+afterAll(() => tmp.cleanup());
+
+describe('main process wiring (electron mocked)', () => {
+  it('takes the single-instance lock, enables the sandbox and registers app:// as privileged', () => {
+    expect(fake.module.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(fake.module.app.enableSandbox).toHaveBeenCalled();
+    expect(fake.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app' })]);
+    expect(fake.module.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+  });
+
+  it('opens one window on app://ipf with the security checklist in its webPreferences', () => {
+    const w = fake.windows[0]!;
+    expect(w.url).toBe('app://ipf/index.html');
+    expect(w.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+  });
+
+  it('denies every permission request', () => {
+    const handler = fake.module.session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
+    const cb = vi.fn();
+    handler(null, 'media', cb);
+    expect(cb).toHaveBeenCalledWith(false);
+  });
+
+  it('registers exactly one IPC handler per contract call', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort());
+  });
+
+  it('answers our own top frame', async () => {
+    expect(await call('idCheck', event('app://ipf/index.html'), { value: '201710601862.3' })).toMatchObject({ ok: true, value: { valid: true } });
+  });
+
+  it('rejects a sender from another origin, a subframe or another webContents, and writes nothing', async () => {
+    const denied = [
+      event('https://evil.example/index.html'),
+      event('file:///etc/passwd'),
+      event('app://other/index.html'),
+      event('app://ipf/index.html', { parent: {} }),
+      event('app://ipf/index.html', { sender: {} }),
+    ];
+    for (const ev of denied) {
+      expect(await call('settingsUpdate', ev, { language: 'en-US' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    }
+    expect(await call('settingsGet', event('app://ipf/index.html'), {})).toMatchObject({ ok: true, value: { language: 'zh-CN' } });
+  });
+
+  it('rejects malformed input from a trusted sender with nothing written', async () => {
+    expect(await call('settingsUpdate', event('app://ipf/'), { language: 'en-US', extra: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('settingsGet', event('app://ipf/'), {})).toMatchObject({ ok: true, value: { language: 'zh-CN' } });
+  });
+
+  it('builds the menu in Chinese, then in English after a language change', async () => {
+    const menus = fake.module.Menu.buildFromTemplate.mock.calls;
+    expect((menus.at(-1)![0] as { label: string }[]).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '语言', '帮助']);
+    await call('settingsUpdate', event('app://ipf/'), { language: 'en-US' });
+    expect((menus.at(-1)![0] as { label: string }[]).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Language', 'Help']);
+  });
+
+  it('denies navigation away from the app and new windows, opening only vetted https links outside', () => {
+    const wc = fake.windows[0]!.webContents;
+    fake.module.app.emit('web-contents-created', {}, wc);
+    const prevent = vi.fn();
+    wc.emit('will-navigate', { preventDefault: prevent }, 'https://evil.example/');
+    expect(prevent).toHaveBeenCalledTimes(1);
+    wc.emit('will-navigate', { preventDefault: prevent }, 'app://ipf/index.html#/about');
+    expect(prevent).toHaveBeenCalledTimes(1);
+    expect(wc.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(wc.windowOpenHandler!({ url: 'https://www.cnipa.gov.cn/' })).toEqual({ action: 'deny' });
+    expect(fake.module.shell.openExternal).toHaveBeenCalledTimes(1);
+    expect(fake.module.shell.openExternal).toHaveBeenCalledWith('https://www.cnipa.gov.cn/');
+  });
+});

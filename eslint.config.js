@@ -1,0 +1,74 @@
+// Lint, including the layer rules of ARCHITECTURE.md: a wrong import fails the build.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const layer = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group, message })) }];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'release/', '.native/', '.e2e-artifacts/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  // shared/: pure TypeScript, imports nothing of ours outside itself, no Node, no DOM.
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': layer(
+        [['**/electron/**', '**/renderer/**', '**/server/**', 'electron', 'node:*', 'fs', 'path', 'os', 'better-sqlite3', 'react', 'react-dom']],
+        'shared/ is pure TypeScript: it may not import electron, renderer, server or Node/DOM modules.',
+      ),
+    },
+  },
+  // renderer/: only shared/ and browser libraries.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': layer(
+        [['**/electron/**', '**/server/**', 'electron', 'node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3']],
+        'renderer/ may import only shared/ and browser libraries; reach the main process through api.ts.',
+      ),
+    },
+  },
+  // Renderer tests may use the real services through test/support, nothing else of electron/.
+  {
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': layer([['**/electron/**', '**/server/**', 'electron']], 'renderer tests reach services only through test/support.'),
+    },
+  },
+  // services and server: plain Node over shared/, never electron or the renderer.
+  {
+    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/harness/**/*.ts', 'server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': layer(
+        [['electron', '**/renderer/**', '**/main/**', '**/preload/**']],
+        'services, CLI, harness and server are plain Node: no electron module, no renderer, no main/preload.',
+      ),
+    },
+  },
+  // preload: only electron and the shared contract.
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': layer([['**/renderer/**', '**/services/**', '**/server/**', 'node:*', 'fs', 'path']], 'the sandboxed preload may import only electron and shared/.'),
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: { 'no-restricted-imports': layer([['**/renderer/**', '**/server/**']], 'main wires services to Electron; it never imports the renderer or server.') },
+  },
+);
