@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // Debian's Chromium through the harness. Database tests use forks (native module per process).
 export default defineConfig({
   test: {
+    // The JSON report feeds the one-line summary printed by .ci/run.
+    reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],
     projects: [
       {
         test: {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { IdResult } from './validators/identify';
 import { LANGUAGES } from './settings';
-import type { AppInfo, Settings } from './types';
+import type { AppInfo, DbStatus, Settings } from './types';
 
 export interface CallSpec<I extends z.ZodType, O> {
   readonly input: I;
@@ -23,6 +23,7 @@ const empty = z.object({}).strict();
 
 export const contract = {
   appInfo: call<AppInfo>()(empty),
+  databaseRetry: call<DbStatus>()(empty),
   idCheck: call<IdResult>()(z.object({ value: z.string().max(200) }).strict()),
   settingsGet: call<Settings>()(empty),
   settingsUpdate: call<Settings>()(

@@ -31,7 +31,7 @@ describe('main process wiring (electron mocked)', () => {
   it('opens one window on app://ipf with the security checklist in its webPreferences', () => {
     const w = fake.windows[0]!;
     expect(w.url).toBe('app://ipf/index.html');
-    expect(w.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(w.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false, disableBlinkFeatures: 'Auxclick' });
   });
 
   it('denies every permission request', () => {
@@ -75,7 +75,14 @@ describe('main process wiring (electron mocked)', () => {
     expect((menus.at(-1)![0] as { label: string }[]).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Language', 'Help']);
   });
 
-  it('denies navigation away from the app and new windows, opening only vetted https links outside', () => {
+  it('adds the CSP to every response of the session', () => {
+    const hook = fake.module.session.defaultSession.webRequest.onHeadersReceived.mock.calls[0]![0] as (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void;
+    const cb = vi.fn();
+    hook({ responseHeaders: { 'content-type': ['text/html'] } }, cb);
+    expect(cb.mock.calls[0]![0].responseHeaders['Content-Security-Policy'][0]).toContain("script-src 'self'");
+  });
+
+  it('denies navigation away from the app and every new window', () => {
     const wc = fake.windows[0]!.webContents;
     fake.module.app.emit('web-contents-created', {}, wc);
     const prevent = vi.fn();
@@ -84,8 +91,9 @@ describe('main process wiring (electron mocked)', () => {
     wc.emit('will-navigate', { preventDefault: prevent }, 'app://ipf/index.html#/about');
     expect(prevent).toHaveBeenCalledTimes(1);
     expect(wc.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(wc.windowOpenHandler!({ url: 'https://www.cnipa.gov.cn/' })).toEqual({ action: 'deny' });
-    expect(fake.module.shell.openExternal).toHaveBeenCalledTimes(1);
-    expect(fake.module.shell.openExternal).toHaveBeenCalledWith('https://www.cnipa.gov.cn/');
+    expect(wc.windowOpenHandler!({ url: 'app://ipf/index.html' })).toEqual({ action: 'deny' });
+    const attach = vi.fn();
+    wc.emit('will-attach-webview', { preventDefault: attach });
+    expect(attach).toHaveBeenCalled();
   });
 });

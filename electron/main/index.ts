@@ -11,7 +11,7 @@ import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
-import { hardenWebContents, isVettedExternalUrl, lockDownSession } from './security';
+import { hardenWebContents, lockDownSession } from './security';
 import { createMainWindow } from './window';
 
 const CALM_TITLE = '知融工作台遇到了问题';
@@ -30,10 +30,6 @@ process.on('unhandledRejection', (err) => reportFatal('unhandled rejection in ma
 
 protocol.registerSchemesAsPrivileged([PRIVILEGED_SCHEME]);
 app.enableSandbox();
-
-function openExternal(url: string): void {
-  if (isVettedExternalUrl(url)) void shell.openExternal(url);
-}
 
 function currentLanguage(): Language {
   return runtime?.db ? getSettings(runtime.db).language : 'zh-CN';
@@ -69,8 +65,11 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, openExternal));
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (!mainWindow && runtime) openWindow();
+  });
   app.on('will-quit', () => runtime?.close());
 
   void app.whenReady().then(() => {

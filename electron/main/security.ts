@@ -1,38 +1,30 @@
 import type { Session, WebContents } from 'electron';
+import { RENDERER_CSP } from '../../shared/csp';
 import { APP_ORIGIN } from './constants';
 
-/** Hosts the app may open in the user's browser (policy pages, CNIPA); https only. */
-export const EXTERNAL_HOSTS = ['www.cnipa.gov.cn', 'cpquery.cponline.cnipa.gov.cn', 'www.sz.gov.cn', 'amr.sz.gov.cn'];
-
-export function isVettedExternalUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' && EXTERNAL_HOSTS.includes(url.hostname) && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
-}
-
-/** Denies every permission request (camera, notifications, geolocation…): the app needs none. */
-export function lockDownSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+/**
+ * Denies every permission request (camera, notifications, geolocation…): the app needs
+ * none. Also stamps the CSP on every response, in case anything is ever served to a window
+ * other than through the app:// handler.
+ */
+export function lockDownSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'webRequest'>): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+  });
 }
 
 /**
- * No navigation away from the app, no new windows, no <webview>. A vetted https link is
- * handed to the system browser instead of opening inside the app.
+ * No navigation away from the app, no new windows, no <webview>. The app has no external
+ * links yet, so nothing is handed to the system browser (see the issue note).
  */
-export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void): void {
-  contents.on('will-navigate', (event, url) => {
+export function hardenWebContents(contents: WebContents): void {
+  const stayInApp = (event: { preventDefault(): void }, url: string) => {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isVettedExternalUrl(url)) openExternal(url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -2,9 +2,16 @@ import path from 'node:path';
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
 import { APP_ENTRY } from './constants';
 
-/** Every item of Electron's security checklist that lives in webPreferences. */
-export function mainWindowOptions(preloadFile: string, devTools: boolean): BrowserWindowConstructorOptions {
-  return {
+/**
+ * The main window, with every item of Electron's security checklist that lives in
+ * webPreferences written out literally (so Electronegativity can read them too).
+ */
+export function createMainWindow(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowType,
+  preloadFile: string,
+  devTools: boolean,
+): BrowserWindowType {
+  const win = new BrowserWindow({
     width: 1320,
     height: 860,
     minWidth: 1024,
@@ -24,18 +31,12 @@ export function mainWindowOptions(preloadFile: string, devTools: boolean): Brows
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would otherwise open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools,
     },
-  };
-}
-
-export function createMainWindow(
-  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowType,
-  preloadFile: string,
-  devTools: boolean,
-): BrowserWindowType {
-  const win = new BrowserWindow(mainWindowOptions(preloadFile, devTools));
+  });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY);
   return win;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { identify } from '../../shared/validators/identify';
-import type { AppInfo } from '../../shared/types';
+import type { AppInfo, DbStatus } from '../../shared/types';
 import type { Logger } from './logger';
 import type { Handlers } from './rpc/dispatch';
 import { getSettings, updateSettings } from './settings';
@@ -12,6 +12,8 @@ export interface HandlerContext {
   info: () => AppInfo;
   logger: Logger;
   onSettingsChanged?: () => void;
+  /** Tries again to open the store after a failure (e.g. a file lock released). */
+  reopenDatabase: () => DbStatus;
 }
 
 function needDb(ctx: HandlerContext): Database {
@@ -23,6 +25,7 @@ function needDb(ctx: HandlerContext): Database {
 export function buildHandlers(ctx: HandlerContext): Handlers {
   return {
     appInfo: () => ctx.info(),
+    databaseRetry: () => ctx.reopenDatabase(),
     idCheck: ({ value }) => identify(value),
     settingsGet: () => getSettings(needDb(ctx)),
     settingsUpdate: (patch) => {

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { AppInfo, DbStatus } from '../../shared/types';
 import { buildAppInfo } from './app-info';
 import { openDatabase } from './db/connection';
-import { buildHandlers } from './handlers';
+import { buildHandlers, type HandlerContext } from './handlers';
 import { createLogger, type Logger } from './logger';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
 
@@ -23,7 +23,7 @@ export interface RuntimeOptions {
 export interface Runtime {
   dispatch: Dispatch;
   logger: Logger;
-  db: Database | null;
+  readonly db: Database | null;
   info: () => AppInfo;
   close(): void;
 }
@@ -36,35 +36,45 @@ export interface Runtime {
 export function createRuntime(options: RuntimeOptions): Runtime {
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'ipf-desk.log'), echo: options.logEcho });
   const dbFile = options.dbFile ?? path.join(options.dataDir, 'ipf-desk.sqlite');
-  let db: Database | null = null;
-  let dbStatus: DbStatus;
-  try {
-    const opened = openDatabase({ file: dbFile, nativeBinding: options.nativeBinding });
-    db = opened.db;
-    dbStatus = { status: 'ok', schemaVersion: opened.migration.to, file: dbFile, backupFile: opened.migration.backupFile };
-    if (opened.migration.from !== opened.migration.to) {
-      logger.info(`database migrated ${opened.migration.from} -> ${opened.migration.to}`, { backup: opened.migration.backupFile });
+  const ctx: HandlerContext = { db: null, info: () => info(), logger, onSettingsChanged: options.onSettingsChanged, reopenDatabase: () => open() };
+  let dbStatus: DbStatus = { status: 'error', file: dbFile, code: 'DB_UNAVAILABLE', message: '' };
+
+  /** Opens the store if it is not open yet; a failure is recorded, not thrown. */
+  function open(): DbStatus {
+    if (ctx.db) return dbStatus;
+    try {
+      const opened = openDatabase({ file: dbFile, nativeBinding: options.nativeBinding });
+      ctx.db = opened.db;
+      dbStatus = { status: 'ok', schemaVersion: opened.migration.to, file: dbFile, backupFile: opened.migration.backupFile };
+      if (opened.migration.from !== opened.migration.to) {
+        logger.info(`database migrated ${opened.migration.from} -> ${opened.migration.to}`, { backup: opened.migration.backupFile });
+      }
+    } catch (err) {
+      logger.error(`database ${dbFile} could not be opened`, err);
+      const known = err instanceof AppError;
+      dbStatus = {
+        status: 'error',
+        file: dbFile,
+        code: known ? err.code : 'DB_UNAVAILABLE',
+        message: known ? err.message : `无法打开本地数据库：${err instanceof Error ? err.message : String(err)}`,
+      };
     }
-  } catch (err) {
-    logger.error(`database ${dbFile} could not be opened`, err);
-    const known = err instanceof AppError;
-    dbStatus = {
-      status: 'error',
-      file: dbFile,
-      code: known ? err.code : 'DB_UNAVAILABLE',
-      message: known ? err.message : `无法打开本地数据库：${err instanceof Error ? err.message : String(err)}`,
-    };
+    return dbStatus;
   }
   const info = () =>
     buildAppInfo({ version: options.version, shell: options.shell, dataDir: options.dataDir, logFile: logger.file, db: dbStatus, versions: options.versions });
-  const dispatch = createDispatcher(buildHandlers({ db, info, logger, onSettingsChanged: options.onSettingsChanged }), logger);
+
+  open();
+  const dispatch = createDispatcher(buildHandlers(ctx), logger);
   return {
     dispatch,
     logger,
-    db,
+    get db() {
+      return ctx.db;
+    },
     info,
     close: () => {
-      if (db?.open) db.close();
+      if (ctx.db?.open) ctx.db.close();
     },
   };
 }

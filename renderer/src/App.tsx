@@ -10,13 +10,13 @@ import { useAppStore } from './app/store';
 
 function Body() {
   const { t } = useTranslation();
-  const { boot, info, load } = useAppStore();
+  const { boot, info, load, retryDatabase } = useAppStore();
   useEffect(() => {
     void load();
   }, [load]);
-  if (boot.phase === 'loading') return <Spin size="large" tip={t('boot.loading')} fullscreen />;
+  if (boot.phase === 'loading') return <Spin size="large" description={t('boot.loading')} fullscreen />;
   if (boot.phase === 'failed') return <Result status="error" title={t('boot.failed')} subTitle={boot.message} />;
-  if (info && info.db.status === 'error') return <DbErrorScreen info={info} onRetry={() => window.location.reload()} />;
+  if (info && info.db.status === 'error') return <DbErrorScreen info={info} onRetry={() => void retryDatabase()} />;
   return <AppShell />;
 }
 

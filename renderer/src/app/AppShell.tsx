@@ -12,7 +12,7 @@ export function AppShell() {
   const setLanguage = useAppStore((s) => s.setLanguage);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #eef0f3' }}>
+      <Layout.Sider width={232} theme="light" style={{ borderRight: '1px solid #eef0f3' }}>
         <div style={{ padding: '18px 20px 12px' }}>
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t('app.name')}

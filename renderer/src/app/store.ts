@@ -11,6 +11,7 @@ interface AppState {
   info: AppInfo | null;
   settings: Settings | null;
   load(): Promise<void>;
+  retryDatabase(): Promise<void>;
   setLanguage(language: Language): Promise<void>;
 }
 
@@ -28,6 +29,10 @@ export const useAppStore = create<AppState>((set, get) => ({
     } catch (err) {
       set({ boot: { phase: 'failed', message: err instanceof Error ? err.message : String(err) } });
     }
+  },
+  async retryDatabase() {
+    await api().databaseRetry({});
+    await get().load();
   },
   async setLanguage(language) {
     applyLanguage(language);

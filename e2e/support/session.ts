@@ -1,0 +1,65 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startHarness, type Harness } from '../../electron/harness/server';
+import { createRuntime, type Runtime } from '../../electron/services/runtime';
+import { tempDir } from '../../test/support/temp';
+
+const root = path.resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = path.join(root, '.e2e-artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for Debian's Chromium as root, on a machine with no network beyond loopback. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export interface E2eSession {
+  runtime: Runtime;
+  harness: Harness;
+  browser: Browser;
+  page: Page;
+  dataDir: string;
+  /** Console errors and page errors seen so far. */
+  errors: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app as a user meets it, minus Electron: the built renderer, the harness over
+ * the real services and a real SQLite file, driven in Debian's Chromium.
+ */
+export async function openSession(options: { prepare?: (dataDir: string) => void } = {}): Promise<E2eSession> {
+  if (!fs.existsSync(path.join(root, 'dist/renderer/index.html'))) throw new Error('dist/renderer is missing: run npm run build:renderer first (npm test does).');
+  const tmp = tempDir('ipf-e2e-');
+  options.prepare?.(tmp.dir);
+  const runtime = createRuntime({ dataDir: tmp.dir, version: '0.1.0-e2e', shell: 'harness' });
+  const harness = await startHarness({ dispatch: runtime.dispatch, staticDir: path.join(root, 'dist/renderer'), token: crypto.randomBytes(16).toString('hex') });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    runtime,
+    harness,
+    browser,
+    page,
+    dataDir: tmp.dir,
+    errors,
+    async screenshot(name) {
+      const file = path.join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await browser.close();
+      await harness.close();
+      runtime.close();
+      tmp.cleanup();
+    },
+  };
+}
