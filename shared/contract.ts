@@ -7,7 +7,15 @@
 import { z } from 'zod';
 import type { IdResult } from './validators/identify';
 import { LANGUAGES } from './settings';
-import type { AppInfo, DbStatus, Settings } from './types';
+import type { District } from './domain/districts';
+import type { EntryStatus } from './domain/whitelist';
+import { enterpriseInput } from './schemas/enterprise';
+import { ipAssetInput } from './schemas/ip';
+import { enterpriseFilter, enterpriseQuery, entryFilter, entryQuery, ipFilter, ipQuery } from './schemas/queries';
+import { batchInput, entryInput, statusChangeInput } from './schemas/whitelist';
+import type { AppInfo, DbStatus, Settings } from './types/app';
+import type { JobStatusView } from './types/jobs';
+import type { Enterprise, IpAsset, Page, StatusChange, WhitelistBatch, WhitelistEntry } from './types/records';
 
 export interface CallSpec<I extends z.ZodType, O> {
   readonly input: I;
@@ -20,6 +28,18 @@ function call<O>() {
 }
 
 const empty = z.object({}).strict();
+const byId = z.object({ id: z.string().min(1).max(64) }).strict();
+const IMPORT_KINDS = ['enterprises', 'ip', 'whitelist'] as const;
+/** 50 MB of base64 is about 37 MB of file: more than any survey spreadsheet. */
+const fileBase64 = z.string().min(1, '文件为空').max(50_000_000, '文件过大（上限约 37 MB）');
+
+export interface OfficerOverviewView {
+  funnel: { status: EntryStatus; count: number }[];
+  byDistrict: { district: District; enterprises: number; loaned: number; needFen: number }[];
+  bySteward: { steward: string; enterprises: number; loaned: number; needFen: number; overdue: number }[];
+  notVisited: { days: number; count: number };
+  totals: { enterprises: number; entries: number; needFen: number };
+}
 
 export const contract = {
   appInfo: call<AppInfo>()(empty),
@@ -34,6 +54,45 @@ export const contract = {
       })
       .strict(),
   ),
+
+  enterprisesList: call<Page<Enterprise>>()(enterpriseQuery),
+  enterpriseGet: call<Enterprise>()(byId),
+  enterpriseSave: call<Enterprise>()(enterpriseInput),
+  enterpriseDelete: call<{ deleted: true }>()(byId),
+  ipList: call<Page<IpAsset>>()(ipQuery),
+  ipSave: call<IpAsset>()(ipAssetInput),
+  ipDelete: call<{ deleted: true }>()(byId),
+  batchesList: call<WhitelistBatch[]>()(empty),
+  batchCreate: call<WhitelistBatch>()(batchInput),
+  entriesList: call<Page<WhitelistEntry>>()(entryQuery),
+  entrySave: call<WhitelistEntry>()(entryInput),
+  entryStatusChange: call<WhitelistEntry>()(statusChangeInput),
+  entryHistory: call<StatusChange[]>()(z.object({ entryId: z.string().min(1).max(64) }).strict()),
+  stewardsList: call<string[]>()(empty),
+  officerOverview: call<OfficerOverviewView>()(z.object({ notVisitedDays: z.number().int().min(1).max(3650).default(30) }).strict()),
+
+  importStart: call<JobStatusView>()(
+    z
+      .object({
+        kind: z.enum(IMPORT_KINDS),
+        fileName: z.string().min(1).max(255).regex(/\.(xlsx|csv|txt)$/i, '只支持 .xlsx 和 .csv 文件'),
+        fileBase64,
+        mapping: z.record(z.string(), z.number().int().min(0).max(500).nullable()).optional(),
+        mode: z.enum(['preview', 'dry-run', 'commit']),
+      })
+      .strict(),
+  ),
+  exportStart: call<JobStatusView>()(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('enterprises'), filter: enterpriseFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
+      z.object({ kind: z.literal('ip'), filter: ipFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
+      z.object({ kind: z.literal('whitelist'), filter: entryFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
+    ]),
+  ),
+  demoStart: call<JobStatusView>()(z.object({ enterprises: z.number().int().min(1).max(200_000).default(300), seed: z.number().int().optional() }).strict()),
+  jobStatus: call<JobStatusView>()(byId),
+  jobCancel: call<JobStatusView>()(byId),
+
   reportRendererError: call<{ logged: true; logFile: string }>()(
     z.object({ message: z.string().max(4000), stack: z.string().max(20000).optional() }).strict(),
   ),

@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
+import { demoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { idCommand } from './commands/id';
+import { importCommand } from './commands/import';
 import type { Command, CommandOutcome } from './types';
 
-const COMMANDS: Command[] = [idCommand];
+const COMMANDS: Command[] = [idCommand, importCommand, exportCommand, demoCommand];
 
 function usage(): string {
   return ['用法：npm run -s cli -- <命令> [参数] [--db <数据库文件>]', '', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');
@@ -16,7 +19,17 @@ export async function runCli(argv: string[]): Promise<CommandOutcome> {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        db: { type: 'string' },
+        kind: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        filter: { type: 'string' },
+        count: { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (err) {
     return { exitCode: 2, output: { error: `参数错误：${(err as Error).message}`, usage: usage() } };

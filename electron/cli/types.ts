@@ -14,3 +14,5 @@ export interface Command {
   usage: string;
   run(ctx: CommandContext): CommandOutcome | Promise<CommandOutcome>;
 }
+
+export const usageError = (message: string): CommandOutcome => ({ exitCode: 2, output: { error: message } });

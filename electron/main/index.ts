@@ -80,6 +80,7 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged),
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
       onSettingsChanged: () => applyMenu(),
+      worker: { file: path.join(__dirname, 'job-worker.cjs') },
     });
     registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));
     lockDownSession(session.defaultSession);

@@ -1,4 +1,4 @@
-import type { AppInfo, DbStatus } from '../../shared/types';
+import type { AppInfo, DbStatus } from '../../shared/types/app';
 
 export const APP_NAME = '知融工作台';
 

@@ -1,10 +1,17 @@
 import type { Database } from 'better-sqlite3';
+import { todayIso } from '../../shared/domain/dates';
 import { AppError } from '../../shared/errors';
 import { identify } from '../../shared/validators/identify';
-import type { AppInfo, DbStatus } from '../../shared/types';
+import type { AppInfo, DbStatus } from '../../shared/types/app';
+import type { JobStatusView } from '../../shared/types/jobs';
+import { deleteEnterprise, getEnterprise, listEnterprises, saveEnterprise } from './enterprises/repository';
+import { deleteIpAsset, listIpAssets, saveIpAsset } from './ip/repository';
+import type { JobManager } from './jobs/manager';
 import type { Logger } from './logger';
 import type { Handlers } from './rpc/dispatch';
 import { getSettings, updateSettings } from './settings';
+import { officerOverview } from './whitelist/overview';
+import { changeStatus, createBatch, listBatches, listEntries, saveEntry, statusHistory } from './whitelist/repository';
 
 export interface HandlerContext {
   /** Null when the database could not be opened; calls that need it then fail cleanly. */
@@ -14,6 +21,7 @@ export interface HandlerContext {
   onSettingsChanged?: () => void;
   /** Tries again to open the store after a failure (e.g. a file lock released). */
   reopenDatabase: () => DbStatus;
+  jobs: () => JobManager;
 }
 
 function needDb(ctx: HandlerContext): Database {
@@ -21,8 +29,18 @@ function needDb(ctx: HandlerContext): Database {
   return ctx.db;
 }
 
+/** Who is writing (the steward name from settings) and when. */
+function writer(db: Database) {
+  return { actor: getSettings(db).stewardName || '本机用户', now: new Date().toISOString() };
+}
+
 /** Maps every contract call to the service that answers it. */
 export function buildHandlers(ctx: HandlerContext): Handlers {
+  const today = () => todayIso();
+  const startJob = (spec: Parameters<JobManager['start']>[0]) => {
+    const db = needDb(ctx);
+    return ctx.jobs().start(spec, { actor: writer(db).actor, today: today() }) as JobStatusView;
+  };
   return {
     appInfo: () => ctx.info(),
     databaseRetry: () => ctx.reopenDatabase(),
@@ -33,6 +51,26 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       ctx.onSettingsChanged?.();
       return settings;
     },
+    enterprisesList: (q) => listEnterprises(needDb(ctx), q, today()),
+    enterpriseGet: ({ id }) => getEnterprise(needDb(ctx), id),
+    enterpriseSave: (input) => saveEnterprise(needDb(ctx), input, writer(needDb(ctx))),
+    enterpriseDelete: ({ id }) => (deleteEnterprise(needDb(ctx), id, writer(needDb(ctx))), { deleted: true }),
+    ipList: (q) => listIpAssets(needDb(ctx), q, today()),
+    ipSave: (input) => saveIpAsset(needDb(ctx), input, writer(needDb(ctx)), today()),
+    ipDelete: ({ id }) => (deleteIpAsset(needDb(ctx), id, writer(needDb(ctx))), { deleted: true }),
+    batchesList: () => listBatches(needDb(ctx)),
+    batchCreate: (input) => createBatch(needDb(ctx), input, writer(needDb(ctx))),
+    entriesList: (q) => listEntries(needDb(ctx), q, today()),
+    entrySave: (input) => saveEntry(needDb(ctx), input, writer(needDb(ctx))),
+    entryStatusChange: (input) => changeStatus(needDb(ctx), input, writer(needDb(ctx))),
+    entryHistory: ({ entryId }) => statusHistory(needDb(ctx), entryId),
+    stewardsList: () => needDb(ctx).prepare("SELECT DISTINCT steward FROM whitelist_entries WHERE steward <> '' ORDER BY steward").pluck().all() as string[],
+    officerOverview: ({ notVisitedDays }) => officerOverview(needDb(ctx), today(), notVisitedDays),
+    importStart: ({ kind, fileName, fileBase64, mapping, mode }) => startJob({ type: 'import', kind, fileName, bytes: new Uint8Array(Buffer.from(fileBase64, 'base64')), mapping, mode }),
+    exportStart: ({ format, ...request }) => startJob({ type: 'export', request, format }),
+    demoStart: ({ enterprises, seed }) => startJob({ type: 'demo', enterprises, seed }),
+    jobStatus: ({ id }) => ctx.jobs().status(id) as JobStatusView,
+    jobCancel: ({ id }) => ctx.jobs().cancel(id) as JobStatusView,
     reportRendererError: ({ message, stack }) => {
       ctx.logger.error(`renderer: ${message}`, stack);
       return { logged: true, logFile: ctx.logger.file };

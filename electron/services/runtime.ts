@@ -1,10 +1,12 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import type { AppInfo, DbStatus } from '../../shared/types';
+import type { AppInfo, DbStatus } from '../../shared/types/app';
 import { buildAppInfo } from './app-info';
 import { openDatabase } from './db/connection';
+import { DB_FILE_NAME } from './paths';
 import { buildHandlers, type HandlerContext } from './handlers';
+import { createJobManager, type JobManager, type WorkerLaunch } from './jobs/manager';
 import { createLogger, type Logger } from './logger';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
 
@@ -18,6 +20,8 @@ export interface RuntimeOptions {
   versions?: Record<string, string>;
   logEcho?: boolean;
   onSettingsChanged?: () => void;
+  /** How to start the background-job worker (TS source under tsx, or the Electron bundle). */
+  worker: WorkerLaunch;
 }
 
 export interface Runtime {
@@ -25,7 +29,8 @@ export interface Runtime {
   logger: Logger;
   readonly db: Database | null;
   info: () => AppInfo;
-  close(): void;
+  jobs: JobManager;
+  close(): Promise<void>;
 }
 
 /**
@@ -35,8 +40,9 @@ export interface Runtime {
  */
 export function createRuntime(options: RuntimeOptions): Runtime {
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'ipf-desk.log'), echo: options.logEcho });
-  const dbFile = options.dbFile ?? path.join(options.dataDir, 'ipf-desk.sqlite');
-  const ctx: HandlerContext = { db: null, info: () => info(), logger, onSettingsChanged: options.onSettingsChanged, reopenDatabase: () => open() };
+  const dbFile = options.dbFile ?? path.join(options.dataDir, DB_FILE_NAME);
+  const jobs = createJobManager({ launch: options.worker, dbFile, nativeBinding: options.nativeBinding, logger });
+  const ctx: HandlerContext = { db: null, info: () => info(), logger, onSettingsChanged: options.onSettingsChanged, reopenDatabase: () => open(), jobs: () => jobs };
   let dbStatus: DbStatus = { status: 'error', file: dbFile, code: 'DB_UNAVAILABLE', message: '' };
 
   /** Opens the store if it is not open yet; a failure is recorded, not thrown. */
@@ -73,7 +79,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       return ctx.db;
     },
     info,
-    close: () => {
+    jobs,
+    close: async () => {
+      await jobs.close();
       if (ctx.db?.open) ctx.db.close();
     },
   };

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { DEFAULT_LANGUAGE } from '../../shared/settings';
-import type { Settings } from '../../shared/types';
+import type { Settings } from '../../shared/types/app';
 
 const DEFAULTS: Settings = { language: DEFAULT_LANGUAGE, stewardName: '' };
 

@@ -11,9 +11,9 @@ import { resetApi } from './api';
 import { useAppStore } from './app/store';
 import { applyLanguage } from './i18n';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
+let cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups) await c();
   cleanups = [];
   resetApi();
   applyLanguage('zh-CN');

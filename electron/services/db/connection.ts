@@ -33,6 +33,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
     const now = options.now ?? (() => new Date());
     const migration = migrate(db, MIGRATIONS, (from) => backupName(options.file, from, now()));
     return { db, migration };

@@ -1,6 +1,6 @@
 import { Button, Descriptions, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../shared/types';
+import type { AppInfo } from '../../../shared/types/app';
 
 /** What the user sees instead of a blank window when the local store cannot be opened. */
 export function DbErrorScreen({ info, onRetry }: { info: AppInfo; onRetry: () => void }) {

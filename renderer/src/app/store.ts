@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Language } from '../../../shared/settings';
-import type { AppInfo, Settings } from '../../../shared/types';
+import type { AppInfo, Settings } from '../../../shared/types/app';
 import { api } from '../api';
 import { applyLanguage } from '../i18n';
 

@@ -1,7 +1,8 @@
 import { m001Settings } from './001_settings';
+import { m002EnterprisesIpWhitelist } from './002_enterprises_ip_whitelist';
 import type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m001Settings];
+export const MIGRATIONS: readonly Migration[] = [m001Settings, m002EnterprisesIpWhitelist];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

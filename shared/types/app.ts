@@ -1,4 +1,4 @@
-import type { Language } from './settings';
+import type { Language } from '../settings';
 
 export interface Settings {
   language: Language;

@@ -1,0 +1,182 @@
+/**
+ * Realistic demo data, generated (never copied from real companies): enterprises across
+ * Shenzhen's districts with valid credit codes, their patents, trademarks and software
+ * copyrights with valid numbers, and whitelist batches with entries in every status.
+ */
+import type { Database } from 'better-sqlite3';
+import { addDays, addYears } from '../../../shared/domain/dates';
+import type { District } from '../../../shared/domain/districts';
+import { QUALIFICATIONS, type Qualification } from '../../../shared/domain/enterprise';
+import { legalExpiry, type IpKind, type LegalStatus } from '../../../shared/domain/ip';
+import type { EntryStatus } from '../../../shared/domain/whitelist';
+import { AppError } from '../../../shared/errors';
+import type { EnterpriseData } from '../../../shared/schemas/enterprise';
+import type { IpAssetData } from '../../../shared/schemas/ip';
+import { patentCheckDigit } from '../../../shared/validators/patent';
+import { USCC_ALPHABET, usccCheckChar } from '../../../shared/validators/uscc';
+import { enterpriseStatements, type WriteContext } from '../enterprises/repository';
+import { ipStatements } from '../ip/repository';
+import { batchStatements, entryStatements } from '../whitelist/repository';
+import { rng, type Rng } from './random';
+
+const DISTRICT_WEIGHTS: readonly (readonly [District, number])[] = [
+  ['南山', 26], ['宝安', 18], ['龙岗', 14], ['福田', 10], ['龙华', 10], ['光明', 7], ['坪山', 5], ['罗湖', 4], ['盐田', 2], ['大鹏新区', 2], ['深汕特别合作区', 2],
+];
+const DISTRICT_CODES: Record<District, string> = { 福田: '04', 罗湖: '03', 盐田: '08', 南山: '05', 宝安: '06', 龙岗: '07', 龙华: '09', 坪山: '10', 光明: '11', 大鹏新区: '12', 深汕特别合作区: '13' };
+const STREETS: Record<District, string[]> = {
+  福田: ['福田街道', '沙头街道', '梅林街道', '华富街道'], 罗湖: ['桂园街道', '笋岗街道', '清水河街道'], 盐田: ['沙头角街道', '盐田街道'],
+  南山: ['粤海街道', '西丽街道', '桃源街道', '蛇口街道', '南头街道'], 宝安: ['新安街道', '西乡街道', '福永街道', '沙井街道', '石岩街道'],
+  龙岗: ['坂田街道', '布吉街道', '横岗街道', '平湖街道'], 龙华: ['观澜街道', '民治街道', '大浪街道', '龙华街道'], 坪山: ['坑梓街道', '坪山街道', '石井街道'],
+  光明: ['光明街道', '凤凰街道', '玉塘街道', '马田街道'], 大鹏新区: ['葵涌街道', '大鹏街道'], 深汕特别合作区: ['鹅埠镇', '鲘门镇'],
+};
+const SYLLABLES = ['星', '锐', '芯', '智', '联', '云', '图', '恒', '信', '微', '光', '谷', '科', '创', '源', '达', '鹏', '海', '瑞', '腾', '博', '晟', '睿', '启', '航', '迅', '盈', '华', '宇', '泰', '朗', '汇', '凯', '德', '拓', '擎'];
+const INDUSTRIES = [
+  ['电子信息', '电子'], ['新能源', '能源'], ['生物医药', '生物'], ['智能制造', '智能装备'], ['新材料', '材料'], ['软件和信息服务', '软件'], ['精密仪器', '仪器'], ['光电', '光电'], ['医疗器械', '医疗器械'], ['汽车电子', '汽车电子'],
+] as const;
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '林', '何', '郭', '罗'];
+const GIVEN = ['晓明', '思远', '嘉怡', '志强', '雅琴', '俊杰', '子涵', '文博', '欣然', '海峰', '丽娜', '建国', '梓萱', '浩然'];
+const TITLES = ['一种基于深度学习的图像识别方法', '一种高效散热的电源模块', '一种柔性电路板及其制备方法', '一种锂电池极片涂布装置', '智能巡检机器人', '一种低功耗无线传感节点', '一种医用导管及其制造方法', '多层陶瓷电容器的制备方法', '一种光学镜头模组', '一种储能变流器的控制方法', '便携式检测仪外壳', '一种半导体封装结构', '数据采集终端', '一种新型复合材料及其应用', '一种电机驱动电路'];
+const UNIVERSITIES = ['深圳某大学', '某科技研究院'];
+
+function name(r: Rng): { name: string; industry: string } {
+  const [industry, word] = r.pick(INDUSTRIES);
+  const brand = r.pick(SYLLABLES) + r.pick(SYLLABLES);
+  return { name: `深圳市${brand}${word}${r.pick(['科技', '技术', '股份'])}有限公司`, industry };
+}
+
+function uscc(r: Rng, district: District, serial: number): string {
+  // 91 (company, market regulator) + 4403xx (Shenzhen district) + 9-character organisation code.
+  const org = Array.from({ length: 4 }, () => r.pick([...USCC_ALPHABET])).join('') + String(serial).padStart(5, '0').slice(-5);
+  const body = `914403${DISTRICT_CODES[district]}${org}`.slice(0, 17);
+  return body + usccCheckChar(body);
+}
+
+function patentNumber(year: number, type: '1' | '2' | '3', serial: number): string {
+  const body = `${year}${type}${String(serial).padStart(7, '0')}`;
+  return body + patentCheckDigit(body);
+}
+
+function isoDate(r: Rng, fromYear: number, toYear: number): string {
+  return `${r.int(fromYear, toYear)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+}
+
+export interface DemoOptions {
+  enterprises: number;
+  /** Average IP items per enterprise. */
+  ipPerEnterprise?: number;
+  /** Share of enterprises on a whitelist. */
+  whitelistShare?: number;
+  seed?: number;
+  today: string;
+  ctx: WriteContext;
+  onProgress?: (done: number, total: number) => void;
+  isCancelled?: () => boolean;
+}
+
+export interface DemoResult {
+  enterprises: number;
+  ipAssets: number;
+  entries: number;
+}
+
+export function generateDemo(db: Database, o: DemoOptions): DemoResult {
+  const r = rng(o.seed ?? 20231);
+  const ipPer = o.ipPerEnterprise ?? 3;
+  const share = o.whitelistShare ?? 0.6;
+  const year = Number(o.today.slice(0, 4));
+  const result: DemoResult = { enterprises: 0, ipAssets: 0, entries: 0 };
+  const stewards = Array.from({ length: Math.max(4, Math.min(40, Math.ceil(o.enterprises / 60))) }, (_, i) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}`);
+
+  db.transaction(() => {
+    const ent = enterpriseStatements(db);
+    const ip = ipStatements(db);
+    const batches = batchStatements(db);
+    const entries = entryStatements(db);
+    const batchIds = new Map<District, string>();
+    let patentSerial = r.int(100000, 900000);
+
+    for (let i = 0; i < o.enterprises; i++) {
+      if (i % 1000 === 0) {
+        if (o.isCancelled?.()) throw new AppError('CONFLICT', '已取消，演示数据未写入');
+        o.onProgress?.(i, o.enterprises);
+      }
+      const district = r.weighted(DISTRICT_WEIGHTS);
+      const { name: entName, industry } = name(r);
+      const founded = isoDate(r, year - 20, year - 1);
+      const revenueWan = r.int(200, 50000);
+      const quals = QUALIFICATIONS.filter((_, qi) => r.chance([0.55, 0.25, 0.6, 0.35][qi]!)) as Qualification[];
+      const data: EnterpriseData = {
+        name: entName,
+        uscc: uscc(r, district, i),
+        district,
+        street: r.pick(STREETS[district]),
+        address: `深圳市${district}${district.endsWith('区') ? '' : '区'}${r.pick(STREETS[district])}${r.pick(SYLLABLES)}${r.pick(SYLLABLES)}路${r.int(1, 300)}号`,
+        industry,
+        foundedOn: founded,
+        registeredCapitalFen: r.int(50, 10000) * 1_000_000,
+        employees: r.int(8, 1200),
+        revenueFen: revenueWan * 1_000_000,
+        rdFen: Math.round(revenueWan * r.int(3, 25)) * 10_000,
+        qualifications: quals,
+        contacts: [{ name: `${r.pick(SURNAMES)}${r.pick(GIVEN)}`, role: r.pick(['财务总监', '总经理', '知识产权专员', '董事长助理']), phone: `13${r.int(0, 9)}${String(r.int(0, 99999999)).padStart(8, '0')}` }],
+        notes: '',
+      };
+      const { id: enterpriseId } = ent.upsert(data, o.ctx);
+      result.enterprises++;
+
+      const items = Math.max(0, Math.round(ipPer + (r.next() - 0.5) * ipPer));
+      for (let k = 0; k < items; k++) {
+        const kind = r.weighted<IpKind>([['invention', 35], ['utility', 40], ['design', 10], ['trademark', 8], ['software', 7]]);
+        const span = kind === 'invention' ? 14 : kind === 'trademark' || kind === 'software' ? 12 : 8;
+        const filing = isoDate(r, Math.max(Number(founded.slice(0, 4)), year - span), year - 1);
+        let status = r.weighted<LegalStatus>([['granted', 85], ['pending', 7], ['lapsed', 6], ['invalidated', 2]]);
+        if (status === 'pending' && (kind === 'trademark' || kind === 'software')) status = 'granted';
+        const expiry = legalExpiry({ kind, filingDate: filing });
+        if (expiry && expiry <= o.today && status === 'granted') status = 'lapsed';
+        let asset: IpAssetData;
+        if (kind === 'trademark' || kind === 'software') {
+          asset = {
+            enterpriseId, kind, number: kind === 'trademark' ? String(r.int(10000000, 69999999)) + String(i).padStart(4, '0') : `${filing.slice(0, 4)}SR${String(r.int(0, 9999999)).padStart(7, '0')}${k}`,
+            title: kind === 'trademark' ? `${r.pick(SYLLABLES)}${r.pick(SYLLABLES)}` : `${r.pick(SYLLABLES)}${r.pick(SYLLABLES)}数据管理平台V${r.int(1, 5)}.0`,
+            filingDate: filing, grantDate: null, registrationDate: kind === 'trademark' ? addDays(filing, r.int(200, 500)) : null, validUntil: null,
+            publishedOn: kind === 'software' ? filing : null, legalStatus: status, feePaidThrough: null, owners: [entName], claimsCount: null, ipcClass: '',
+            pledged: false, suspended: false, underInvalidation: false, sameDayInvention: false,
+          };
+        } else {
+          const type = kind === 'invention' ? '1' : kind === 'utility' ? '2' : '3';
+          const granted = status !== 'pending';
+          const grant = granted ? addDays(filing, kind === 'invention' ? r.int(500, 1200) : r.int(120, 400)) : null;
+          asset = {
+            enterpriseId, kind, number: patentNumber(Number(filing.slice(0, 4)), type, patentSerial++ % 10_000_000), title: r.pick(TITLES),
+            filingDate: filing, grantDate: grant && grant < o.today ? grant : granted ? addDays(o.today, -30) : null, registrationDate: null, validUntil: null, publishedOn: null,
+            legalStatus: status, feePaidThrough: granted ? (r.chance(0.9) ? addYears(`${year}-${filing.slice(5)}`, 1) : `${year - 1}-${filing.slice(5)}`) : null,
+            owners: r.chance(0.08) ? [entName, r.pick(UNIVERSITIES)] : [entName], claimsCount: r.int(3, 20), ipcClass: r.pick(['G06F', 'H01M', 'H05K', 'A61B', 'G01N', 'H02J', 'B25J', 'G02B']),
+            pledged: r.chance(0.05), suspended: r.chance(0.01), underInvalidation: r.chance(0.01), sameDayInvention: kind === 'utility' && r.chance(0.05),
+          };
+        }
+        ip.upsert(asset, o.ctx);
+        result.ipAssets++;
+      }
+
+      if (r.chance(share)) {
+        let batchId = batchIds.get(district);
+        if (!batchId) {
+          batchId = batches.ensure({ name: `${year}年${district}白名单第一批`, district, surveyedOn: `${year}-03-01`, source: `${district}科创局摸排` }, o.ctx).id;
+          batchIds.set(district, batchId);
+        }
+        const status = r.weighted<EntryStatus>([['待走访', 30], ['已走访', 22], ['推进中', 20], ['已放款', 15], ['暂缓', 8], ['不符合', 5]]);
+        entries.upsert(
+          {
+            batchId, enterpriseId, status, steward: r.pick(stewards), needFen: r.int(10, 300) * 10 * 1_000_000, needTermMonths: r.pick([6, 12, 12, 12, 24, 36]),
+            priority: r.int(1, 3), lastVisitOn: status === '待走访' ? null : addDays(o.today, -r.int(1, 120)),
+          },
+          o.ctx,
+          '演示数据',
+        );
+        result.entries++;
+      }
+    }
+    o.onProgress?.(o.enterprises, o.enterprises);
+  }).immediate();
+  return result;
+}

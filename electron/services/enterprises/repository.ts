@@ -1,0 +1,195 @@
+import type { Database } from 'better-sqlite3';
+import { addDays } from '../../../shared/domain/dates';
+import type { District } from '../../../shared/domain/districts';
+import { qualificationMask, qualificationsOf, type Contact } from '../../../shared/domain/enterprise';
+import type { EntryStatus } from '../../../shared/domain/whitelist';
+import { AppError } from '../../../shared/errors';
+import { enterpriseInput, type EnterpriseData } from '../../../shared/schemas/enterprise';
+import { enterpriseQuery, type EnterpriseFilter } from '../../../shared/schemas/queries';
+import type { z } from 'zod';
+import type { Enterprise, Page } from '../../../shared/types/records';
+import { recordChange } from '../changes';
+import { newId } from '../ids';
+import { compactId, likeEscape, Where } from '../sql';
+import { nameInitials } from './initials';
+
+interface Row {
+  id: string;
+  name: string;
+  uscc: string;
+  district: string;
+  street: string;
+  address: string;
+  industry: string;
+  founded_on: string | null;
+  registered_capital_fen: number | null;
+  employees: number | null;
+  revenue_fen: number | null;
+  rd_fen: number | null;
+  qualifications: number;
+  contacts: string;
+  notes: string;
+  ip_count: number;
+  wl_status: string | null;
+  wl_steward: string | null;
+  wl_need_fen: number | null;
+  last_visit_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export function toEnterprise(r: Row): Enterprise {
+  return {
+    id: r.id,
+    name: r.name,
+    uscc: r.uscc,
+    district: r.district as District,
+    street: r.street,
+    address: r.address,
+    industry: r.industry,
+    foundedOn: r.founded_on,
+    registeredCapitalFen: r.registered_capital_fen,
+    employees: r.employees,
+    revenueFen: r.revenue_fen,
+    rdFen: r.rd_fen,
+    qualifications: qualificationsOf(r.qualifications),
+    contacts: JSON.parse(r.contacts) as Contact[],
+    notes: r.notes,
+    ipCount: r.ip_count,
+    wlStatus: r.wl_status as EntryStatus | null,
+    wlSteward: r.wl_steward,
+    wlNeedFen: r.wl_need_fen,
+    lastVisitOn: r.last_visit_on,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedBy: r.updated_by,
+    updatedAt: r.updated_at,
+  };
+}
+
+export interface WriteContext {
+  actor: string;
+  now: string;
+}
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+const COLUMNS = 'name, uscc, district, street, address, industry, founded_on, registered_capital_fen, employees, revenue_fen, rd_fen, qualifications, contacts, notes, name_initials';
+
+function values(d: EnterpriseData): unknown[] {
+  return [d.name, d.uscc, d.district, d.street, d.address, d.industry, d.foundedOn, d.registeredCapitalFen, d.employees, d.revenueFen, d.rdFen, qualificationMask(d.qualifications), JSON.stringify(d.contacts), d.notes, nameInitials(d.name)];
+}
+
+const COLUMN_LIST = COLUMNS.split(', ');
+const PLACEHOLDERS = COLUMN_LIST.map(() => '?').join(', ');
+
+/** Prepared once per connection: imports call these tens of thousands of times. */
+export function enterpriseStatements(db: Database) {
+  const byUscc = db.prepare(`SELECT id, ${COLUMNS} FROM enterprises WHERE uscc = ?`).raw();
+  const byId = db.prepare(`SELECT id, ${COLUMNS} FROM enterprises WHERE id = ?`).raw();
+  const insert = db.prepare(`INSERT INTO enterprises (id, ${COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ${PLACEHOLDERS}, ?, ?, ?, ?)`);
+  const update = db.prepare(`UPDATE enterprises SET (${COLUMNS}, updated_by, updated_at) = (${PLACEHOLDERS}, ?, ?) WHERE id = ?`);
+
+  /**
+   * Creates the enterprise, or updates the one with the same id (or else the same credit
+   * code). Writing identical values is a no-op, so re-importing a file changes nothing.
+   */
+  function upsert(d: EnterpriseData, ctx: WriteContext, id?: string): { id: string; outcome: UpsertOutcome } {
+    const vals = values(d);
+    const existing = (id ? byId.get(id) : byUscc.get(d.uscc)) as unknown[] | undefined;
+    if (id && !existing) throw new AppError('NOT_FOUND', '要修改的企业不存在');
+    if (!existing) {
+      const newEnterpriseId = newId();
+      insert.run(newEnterpriseId, ...vals, ctx.actor, ctx.now, ctx.actor, ctx.now);
+      recordChange(db, 'enterprise', newEnterpriseId, 'upsert', ctx.now);
+      return { id: newEnterpriseId, outcome: 'created' };
+    }
+    const existingId = existing[0] as string;
+    if (existing.slice(1).every((v, i) => v === vals[i])) return { id: existingId, outcome: 'unchanged' };
+    update.run(...vals, ctx.actor, ctx.now, existingId);
+    recordChange(db, 'enterprise', existingId, 'upsert', ctx.now);
+    return { id: existingId, outcome: 'updated' };
+  }
+  return { upsert };
+}
+
+export function saveEnterprise(db: Database, input: z.input<typeof enterpriseInput>, ctx: WriteContext): Enterprise {
+  const data = enterpriseInput.parse(input);
+  return db.transaction(() => {
+    const clash = db.prepare('SELECT name FROM enterprises WHERE uscc = ? AND id IS NOT ?').pluck().get(data.uscc, data.id ?? null) as string | undefined;
+    if (clash) throw new AppError('CONFLICT', `统一社会信用代码 ${data.uscc} 已登记为“${clash}”`);
+    const { id } = enterpriseStatements(db).upsert(data, ctx, data.id);
+    return getEnterprise(db, id);
+  }).immediate();
+}
+
+export function getEnterprise(db: Database, id: string): Enterprise {
+  const row = db.prepare('SELECT * FROM enterprises WHERE id = ?').get(id) as Row | undefined;
+  if (!row) throw new AppError('NOT_FOUND', '企业不存在或已被删除');
+  return toEnterprise(row);
+}
+
+export function deleteEnterprise(db: Database, id: string, ctx: WriteContext): void {
+  db.transaction(() => {
+    const ipIds = db.prepare('SELECT id FROM ip_assets WHERE enterprise_id = ?').pluck().all(id) as string[];
+    const entryIds = db.prepare('SELECT id FROM whitelist_entries WHERE enterprise_id = ?').pluck().all(id) as string[];
+    const r = db.prepare('DELETE FROM enterprises WHERE id = ?').run(id);
+    if (r.changes === 0) throw new AppError('NOT_FOUND', '企业不存在或已被删除');
+    recordChange(db, 'enterprise', id, 'delete', ctx.now);
+    for (const ip of ipIds) recordChange(db, 'ip_asset', ip, 'delete', ctx.now);
+    for (const e of entryIds) recordChange(db, 'whitelist_entry', e, 'delete', ctx.now);
+  }).immediate();
+}
+
+const SORT_COLUMNS: Record<string, string> = {
+  name: 'name',
+  district: 'district',
+  updatedAt: 'updated_at',
+  foundedOn: 'founded_on',
+  revenueFen: 'revenue_fen',
+  ipCount: 'ip_count',
+  wlNeedFen: 'wl_need_fen',
+  wlStatus: 'wl_status',
+};
+
+/** The WHERE clause of the enterprise list, shared by the page query and its export. */
+export function enterpriseWhere(input: EnterpriseFilter, today: string): Where {
+  const f = enterpriseQuery.shape.filter.parse(input);
+  const w = new Where();
+  w.in('district', f.districts);
+  if (f.qualifications.length) w.add('(qualifications & ?) = ?', qualificationMask(f.qualifications), qualificationMask(f.qualifications));
+  w.in('wl_status', f.statuses);
+  w.in('wl_steward', f.stewards);
+  if (f.needMinFen !== null) w.add('wl_need_fen >= ?', f.needMinFen);
+  if (f.needMaxFen !== null) w.add('wl_need_fen <= ?', f.needMaxFen);
+  if (f.expiringWithinDays !== null) {
+    w.add('id IN (SELECT enterprise_id FROM ip_assets WHERE expires_on > ? AND expires_on <= ?)', today, addDays(today, f.expiringWithinDays));
+  }
+  if (f.notVisitedForDays !== null) w.add('wl_status IS NOT NULL AND (last_visit_on IS NULL OR last_visit_on <= ?)', addDays(today, -f.notVisitedForDays));
+  if (f.search) {
+    const text = likeEscape(f.search);
+    const code = likeEscape(compactId(f.search));
+    const initials = likeEscape(f.search.toLowerCase());
+    w.add(
+      "(name LIKE ? ESCAPE '\\' OR uscc LIKE ? ESCAPE '\\' OR name_initials LIKE ? ESCAPE '\\' OR id IN (SELECT enterprise_id FROM ip_assets WHERE number LIKE ? ESCAPE '\\'))",
+      `%${text}%`,
+      `${code}%`,
+      `%${initials}%`,
+      `${code}%`,
+    );
+  }
+  return w;
+}
+
+export function listEnterprises(db: Database, input: z.input<typeof enterpriseQuery>, today: string): Page<Enterprise> {
+  const q = enterpriseQuery.parse(input);
+  const where = enterpriseWhere(q.filter, today);
+  const col = SORT_COLUMNS[q.sort]!;
+  // NULLs last whatever the order; name, then id break ties so paging is stable.
+  const orderBy = `${col} IS NULL, ${col} ${q.order}${col === 'name' ? '' : `, name ${q.order}`}, id`;
+  const rows = db.prepare(`SELECT * FROM enterprises ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(...where.params, q.limit, q.offset) as Row[];
+  const total = db.prepare(`SELECT count(*) FROM enterprises ${where}`).pluck().get(...where.params) as number;
+  return { rows: rows.map(toEnterprise), total };
+}

@@ -1,0 +1,129 @@
+import type { Database } from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { IP_KIND_LABELS, LEGAL_STATUS_LABELS } from '../../../shared/domain/ip';
+import { PRIORITY_LABELS } from '../../../shared/domain/whitelist';
+import type { EnterpriseFilter, EntryFilter, IpFilter } from '../../../shared/schemas/queries';
+import type { Enterprise, IpAsset, WhitelistEntry } from '../../../shared/types/records';
+import { listEnterprises } from '../enterprises/repository';
+import { listIpAssets } from '../ip/repository';
+import { listEntries } from '../whitelist/repository';
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+/** fen → "12.5" 万元 exactly (integer arithmetic, trailing zeros dropped). */
+export function fenToWan(fen: number | null): string {
+  if (fen === null) return '';
+  const whole = Math.floor(fen / 1_000_000);
+  const frac = String(fen % 1_000_000).padStart(6, '0').replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : String(whole);
+}
+
+interface Column<T> {
+  header: string;
+  value: (row: T) => string | number | null;
+  width?: number;
+}
+
+// Headers are the import's own, so an exported file imports back unchanged.
+const ENTERPRISE_COLUMNS: Column<Enterprise>[] = [
+  { header: '企业名称', value: (e) => e.name, width: 32 },
+  { header: '统一社会信用代码', value: (e) => e.uscc, width: 22 },
+  { header: '所属区', value: (e) => e.district },
+  { header: '街道', value: (e) => e.street },
+  { header: '地址', value: (e) => e.address, width: 30 },
+  { header: '行业', value: (e) => e.industry },
+  { header: '成立日期', value: (e) => e.foundedOn },
+  { header: '注册资本（万元）', value: (e) => fenToWan(e.registeredCapitalFen) },
+  { header: '员工人数', value: (e) => e.employees },
+  { header: '上年营收（万元）', value: (e) => fenToWan(e.revenueFen) },
+  { header: '研发投入（万元）', value: (e) => fenToWan(e.rdFen) },
+  { header: '资质', value: (e) => e.qualifications.join('、'), width: 24 },
+  { header: '联系人', value: (e) => e.contacts[0]?.name ?? '' },
+  { header: '联系人职务', value: (e) => e.contacts[0]?.role ?? '' },
+  { header: '联系电话', value: (e) => e.contacts[0]?.phone ?? '' },
+  { header: '备注', value: (e) => e.notes, width: 30 },
+  { header: '知识产权数', value: (e) => e.ipCount },
+  { header: '白名单状态', value: (e) => e.wlStatus ?? '' },
+  { header: '最近走访', value: (e) => e.lastVisitOn },
+];
+
+const IP_COLUMNS: Column<IpAsset>[] = [
+  { header: '统一社会信用代码', value: (a) => a.enterpriseUscc, width: 22 },
+  { header: '企业名称', value: (a) => a.enterpriseName, width: 30 },
+  { header: '类型', value: (a) => IP_KIND_LABELS[a.kind] },
+  { header: '申请号/注册号', value: (a) => a.displayNumber, width: 18 },
+  { header: '名称', value: (a) => a.title, width: 30 },
+  { header: '申请日', value: (a) => a.filingDate },
+  { header: '授权公告日', value: (a) => a.grantDate },
+  { header: '注册日', value: (a) => a.registrationDate },
+  { header: '首次发表日', value: (a) => a.publishedOn },
+  { header: '法律状态', value: (a) => LEGAL_STATUS_LABELS[a.legalStatus] },
+  { header: '年费缴至', value: (a) => a.feePaidThrough },
+  { header: '权利人', value: (a) => a.owners.join('、'), width: 30 },
+  { header: '权利要求数', value: (a) => a.claimsCount },
+  { header: 'IPC分类', value: (a) => a.ipcClass },
+  { header: '已质押', value: (a) => (a.pledged ? '是' : '否') },
+  { header: '保护期届满', value: (a) => a.assessment.expiresOn },
+  { header: '可质押', value: (a) => (a.assessment.pledgeable ? '是' : '否') },
+  { header: '原因', value: (a) => a.assessment.reasons.map((r) => r.message).join('；'), width: 40 },
+];
+
+const ENTRY_COLUMNS: Column<WhitelistEntry>[] = [
+  { header: '统一社会信用代码', value: (w) => w.uscc, width: 22 },
+  { header: '企业名称', value: (w) => w.enterpriseName, width: 30 },
+  { header: '所属区', value: (w) => w.district },
+  { header: '批次', value: (w) => w.batchName, width: 20 },
+  { header: '状态', value: (w) => w.status },
+  { header: '管家', value: (w) => w.steward },
+  { header: '融资需求（万元）', value: (w) => fenToWan(w.needFen) },
+  { header: '期限（月）', value: (w) => w.needTermMonths },
+  { header: '优先级', value: (w) => PRIORITY_LABELS[w.priority] ?? '' },
+  { header: '最近走访', value: (w) => w.lastVisitOn },
+];
+
+export type ExportRequest =
+  | { kind: 'enterprises'; filter: EnterpriseFilter }
+  | { kind: 'ip'; filter: IpFilter }
+  | { kind: 'whitelist'; filter: EntryFilter };
+
+const PAGE = 1000;
+
+/** Every row of the filtered list, fetched page by page through the list query itself. */
+function collect<T>(fetch: (offset: number) => { rows: T[]; total: number }): T[] {
+  const out: T[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = fetch(offset);
+    out.push(...page.rows);
+    if (out.length >= page.total || page.rows.length === 0) return out;
+  }
+}
+
+function table(db: Database, req: ExportRequest, today: string): { sheet: string; columns: Column<never>[]; rows: never[] } {
+  switch (req.kind) {
+    case 'enterprises':
+      return { sheet: '企业', columns: ENTERPRISE_COLUMNS as Column<never>[], rows: collect((offset) => listEnterprises(db, { filter: req.filter, offset, limit: PAGE }, today)) as never[] };
+    case 'ip':
+      return { sheet: '知识产权', columns: IP_COLUMNS as Column<never>[], rows: collect((offset) => listIpAssets(db, { filter: req.filter, offset, limit: PAGE }, today)) as never[] };
+    case 'whitelist':
+      return { sheet: '白名单', columns: ENTRY_COLUMNS as Column<never>[], rows: collect((offset) => listEntries(db, { filter: req.filter, offset, limit: PAGE }, today)) as never[] };
+  }
+}
+
+/** The filtered list as an .xlsx workbook (Chinese headers, frozen header row) or a UTF-8 CSV with BOM (opens in Excel). */
+export async function exportList(db: Database, req: ExportRequest, format: ExportFormat, today: string): Promise<{ bytes: Uint8Array; rows: number; fileName: string }> {
+  const { sheet, columns, rows } = table(db, req, today);
+  const fileName = `${sheet}-${today}.${format}`;
+  if (format === 'csv') {
+    const csv = Papa.unparse({ fields: columns.map((c) => c.header), data: rows.map((r) => columns.map((c) => c.value(r) ?? '')) });
+    return { bytes: new TextEncoder().encode(`\uFEFF${csv}\r\n`), rows: rows.length, fileName };
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '知融工作台';
+  const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? null));
+  const buf = await wb.xlsx.writeBuffer();
+  return { bytes: new Uint8Array(buf as ArrayBuffer), rows: rows.length, fileName };
+}

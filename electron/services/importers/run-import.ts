@@ -1,0 +1,106 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import type { UpsertOutcome, WriteContext } from '../enterprises/repository';
+import { KINDS, RowReader, RowRejected, type ImportKind } from './kinds';
+import { mappingProblems, suggestMapping, type Mapping } from './mapping';
+import type { Table } from './read-table';
+
+export interface RowError {
+  /** Row number as shown in the spreadsheet (the header is row 1). */
+  row: number;
+  /** The column header in the file, or the field's label when the file lacks the column. */
+  column: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  kind: ImportKind;
+  dryRun: boolean;
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: RowError[];
+  encoding: Table['encoding'];
+}
+
+export interface ImportOptions {
+  kind: ImportKind;
+  mapping?: Mapping;
+  /** Validate and write inside a transaction that is then rolled back. */
+  dryRun?: boolean;
+  ctx: WriteContext;
+  today: string;
+  onProgress?: (done: number, total: number) => void;
+  isCancelled?: () => boolean;
+  /** Rows between progress reports and cancellation checks. */
+  every?: number;
+}
+
+export class ImportCancelled extends AppError {
+  constructor() {
+    super('CONFLICT', '导入已取消，数据库未作任何改动');
+  }
+}
+
+class DryRunDone extends Error {}
+
+/**
+ * Imports a table: every row is parsed and checked; rows with problems are reported with
+ * their row number, column and reason; the good rows are written in one transaction. A
+ * cancellation or an unexpected error rolls everything back, so the database is either as
+ * before or has every good row. Matching is on credit code / IP number, so re-importing the
+ * same file updates instead of duplicating.
+ */
+export function runImport(db: Database, table: Table, opts: ImportOptions): ImportReport {
+  const def = KINDS[opts.kind];
+  const mapping = opts.mapping ?? suggestMapping(table.headers, def.fields);
+  const problems = mappingProblems(mapping, def.fields, table.headers.length);
+  if (problems.length) throw new AppError('INVALID_INPUT', `列对应有误：${problems.join('；')}`);
+  const columnOf = (key: string) => {
+    const col = mapping[key];
+    return col === null || col === undefined ? (def.fields.find((f) => f.key === key)?.label ?? key) : table.headers[col] || `第 ${col + 1} 列`;
+  };
+
+  const report: ImportReport = { kind: opts.kind, dryRun: !!opts.dryRun, total: table.rows.length, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], encoding: table.encoding };
+  const every = opts.every ?? 500;
+  const counts: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
+
+  const work = db.transaction(() => {
+    const write = def.writer(db, opts.ctx);
+    table.rows.forEach((cells, i) => {
+      if (i % every === 0) {
+        if (opts.isCancelled?.()) throw new ImportCancelled();
+        opts.onProgress?.(i, table.rows.length);
+      }
+      const reader = new RowReader((key) => {
+        const col = mapping[key];
+        return col === null || col === undefined ? null : (cells[col] ?? null);
+      });
+      const row = def.parse(reader, opts.today);
+      const rowNumber = table.rowNumbers[i]!;
+      if (!row) {
+        report.rejected++;
+        for (const [field, reason] of reader.errors) report.errors.push({ row: rowNumber, column: columnOf(field), reason });
+        return;
+      }
+      try {
+        counts[write(row as never)]++;
+      } catch (e) {
+        if (!(e instanceof RowRejected)) throw e;
+        report.rejected++;
+        report.errors.push({ row: rowNumber, column: columnOf(e.field), reason: e.message });
+      }
+    });
+    opts.onProgress?.(table.rows.length, table.rows.length);
+    if (opts.dryRun) throw new DryRunDone();
+  });
+
+  try {
+    work.immediate();
+  } catch (e) {
+    if (!(e instanceof DryRunDone)) throw e;
+  }
+  return { ...report, ...counts };
+}

@@ -1,0 +1,162 @@
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import { addDays } from '../../../shared/domain/dates';
+import { legalExpiry, type IpKind, type LegalStatus } from '../../../shared/domain/ip';
+import { assessPledgeability } from '../../../shared/domain/pledgeability';
+import { AppError } from '../../../shared/errors';
+import { formatIpNumber, ipAssetInput, normalizeIpNumber, type IpAssetData } from '../../../shared/schemas/ip';
+import { ipQuery, type IpFilter } from '../../../shared/schemas/queries';
+import type { IpAsset, Page } from '../../../shared/types/records';
+import { recordChange } from '../changes';
+import type { UpsertOutcome, WriteContext } from '../enterprises/repository';
+import { newId } from '../ids';
+import { compactId, likeEscape, Where } from '../sql';
+
+interface Row {
+  id: string;
+  enterprise_id: string;
+  enterprise_name: string;
+  enterprise_uscc: string;
+  kind: string;
+  number: string;
+  title: string;
+  filing_date: string | null;
+  grant_date: string | null;
+  registration_date: string | null;
+  valid_until: string | null;
+  published_on: string | null;
+  legal_status: string;
+  fee_paid_through: string | null;
+  owners: string;
+  claims_count: number | null;
+  ipc_class: string;
+  pledged: number;
+  suspended: number;
+  under_invalidation: number;
+  same_day_invention: number;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export function toIpAsset(r: Row, today: string): IpAsset {
+  const base = {
+    id: r.id,
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    enterpriseUscc: r.enterprise_uscc,
+    kind: r.kind as IpKind,
+    number: r.number,
+    displayNumber: formatIpNumber(r.kind as IpKind, r.number),
+    title: r.title,
+    filingDate: r.filing_date,
+    grantDate: r.grant_date,
+    registrationDate: r.registration_date,
+    validUntil: r.valid_until,
+    publishedOn: r.published_on,
+    legalStatus: r.legal_status as LegalStatus,
+    feePaidThrough: r.fee_paid_through,
+    owners: JSON.parse(r.owners) as string[],
+    claimsCount: r.claims_count,
+    ipcClass: r.ipc_class,
+    pledged: r.pledged === 1,
+    suspended: r.suspended === 1,
+    underInvalidation: r.under_invalidation === 1,
+    sameDayInvention: r.same_day_invention === 1,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedBy: r.updated_by,
+    updatedAt: r.updated_at,
+  };
+  return { ...base, assessment: assessPledgeability(base, r.enterprise_name, today) };
+}
+
+const COLUMNS =
+  'enterprise_id, kind, number, title, filing_date, grant_date, registration_date, valid_until, published_on, legal_status, fee_paid_through, owners, claims_count, ipc_class, pledged, suspended, under_invalidation, same_day_invention, expires_on';
+const PLACEHOLDERS = COLUMNS.split(', ').map(() => '?').join(', ');
+
+function values(d: IpAssetData, number: string): unknown[] {
+  return [d.enterpriseId, d.kind, number, d.title, d.filingDate, d.grantDate, d.registrationDate, d.validUntil, d.publishedOn, d.legalStatus, d.feePaidThrough, JSON.stringify(d.owners), d.claimsCount, d.ipcClass, +d.pledged, +d.suspended, +d.underInvalidation, +d.sameDayInvention, legalExpiry(d)];
+}
+
+export function ipStatements(db: Database) {
+  const byNumber = db.prepare(`SELECT id, ${COLUMNS} FROM ip_assets WHERE number = ?`).raw();
+  const byId = db.prepare(`SELECT id, ${COLUMNS} FROM ip_assets WHERE id = ?`).raw();
+  const insert = db.prepare(`INSERT INTO ip_assets (id, ${COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ${PLACEHOLDERS}, ?, ?, ?, ?)`);
+  const update = db.prepare(`UPDATE ip_assets SET (${COLUMNS}, updated_by, updated_at) = (${PLACEHOLDERS}, ?, ?) WHERE id = ?`);
+
+  /** Same contract as enterprises: match on id, else on the normalised number. */
+  function upsert(d: IpAssetData, ctx: WriteContext, id?: string): { id: string; outcome: UpsertOutcome } {
+    const n = normalizeIpNumber(d.kind, d.number);
+    if (!n.ok) throw new AppError('INVALID_INPUT', n.reason);
+    const vals = values(d, n.number);
+    const existing = (id ? byId.get(id) : byNumber.get(n.number)) as unknown[] | undefined;
+    if (id && !existing) throw new AppError('NOT_FOUND', '要修改的知识产权不存在');
+    if (!existing) {
+      const assetId = newId();
+      insert.run(assetId, ...vals, ctx.actor, ctx.now, ctx.actor, ctx.now);
+      recordChange(db, 'ip_asset', assetId, 'upsert', ctx.now);
+      return { id: assetId, outcome: 'created' };
+    }
+    const existingId = existing[0] as string;
+    if (existing.slice(1).every((v, i) => v === vals[i])) return { id: existingId, outcome: 'unchanged' };
+    update.run(...vals, ctx.actor, ctx.now, existingId);
+    recordChange(db, 'ip_asset', existingId, 'upsert', ctx.now);
+    return { id: existingId, outcome: 'updated' };
+  }
+  return { upsert };
+}
+
+const SELECT = 'SELECT a.*, e.name AS enterprise_name, e.uscc AS enterprise_uscc FROM ip_assets a JOIN enterprises e ON e.id = a.enterprise_id';
+
+export function getIpAsset(db: Database, id: string, today: string): IpAsset {
+  const row = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
+  if (!row) throw new AppError('NOT_FOUND', '知识产权记录不存在或已被删除');
+  return toIpAsset(row, today);
+}
+
+export function saveIpAsset(db: Database, input: z.input<typeof ipAssetInput>, ctx: WriteContext, today: string): IpAsset {
+  const data = ipAssetInput.parse(input);
+  const n = normalizeIpNumber(data.kind, data.number);
+  return db.transaction(() => {
+    if (!db.prepare('SELECT 1 FROM enterprises WHERE id = ?').get(data.enterpriseId)) throw new AppError('NOT_FOUND', '所属企业不存在');
+    const clash = n.ok ? (db.prepare('SELECT id FROM ip_assets WHERE number = ? AND id IS NOT ?').pluck().get(n.number, data.id ?? null) as string | undefined) : undefined;
+    if (clash) throw new AppError('CONFLICT', `编号 ${data.number} 已登记在另一条记录中`);
+    const { id } = ipStatements(db).upsert(data, ctx, data.id);
+    return getIpAsset(db, id, today);
+  }).immediate();
+}
+
+export function deleteIpAsset(db: Database, id: string, ctx: WriteContext): void {
+  db.transaction(() => {
+    if (db.prepare('DELETE FROM ip_assets WHERE id = ?').run(id).changes === 0) throw new AppError('NOT_FOUND', '知识产权记录不存在或已被删除');
+    recordChange(db, 'ip_asset', id, 'delete', ctx.now);
+  }).immediate();
+}
+
+const SORT_COLUMNS: Record<string, string> = { number: 'a.number', title: 'a.title', filingDate: 'a.filing_date', expiresOn: 'a.expires_on', enterpriseName: 'e.name' };
+
+export function ipWhere(input: IpFilter, today: string): Where {
+  const f = ipQuery.shape.filter.parse(input);
+  const w = new Where();
+  if (f.enterpriseId) w.add('a.enterprise_id = ?', f.enterpriseId);
+  w.in('a.kind', f.kinds);
+  w.in('e.district', f.districts);
+  if (f.pledged !== null) w.add('a.pledged = ?', +f.pledged);
+  if (f.expiringWithinDays !== null) w.add('a.expires_on > ? AND a.expires_on <= ?', today, addDays(today, f.expiringWithinDays));
+  if (f.search) {
+    const text = likeEscape(f.search);
+    w.add("(a.number LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\')", `${likeEscape(compactId(f.search))}%`, `%${text}%`, `%${text}%`);
+  }
+  return w;
+}
+
+export function listIpAssets(db: Database, input: z.input<typeof ipQuery>, today: string): Page<IpAsset> {
+  const q = ipQuery.parse(input);
+  const where = ipWhere(q.filter, today);
+  const col = SORT_COLUMNS[q.sort]!;
+  const rows = db.prepare(`${SELECT} ${where} ORDER BY ${col} IS NULL, ${col} ${q.order}, a.id LIMIT ? OFFSET ?`).all(...where.params, q.limit, q.offset) as Row[];
+  const total = db.prepare(`SELECT count(*) FROM ip_assets a JOIN enterprises e ON e.id = a.enterprise_id ${where}`).pluck().get(...where.params) as number;
+  return { rows: rows.map((r) => toIpAsset(r, today)), total };
+}

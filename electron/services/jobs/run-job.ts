@@ -1,0 +1,41 @@
+import type { Database } from 'better-sqlite3';
+import { generateDemo } from '../demo/generate';
+import { exportList } from '../exporters/export-list';
+import { KINDS } from '../importers/kinds';
+import { suggestMapping } from '../importers/mapping';
+import { readTable } from '../importers/read-table';
+import { runImport } from '../importers/run-import';
+import type { JobSpec } from './types';
+
+export interface JobEnv {
+  db: Database;
+  actor: string;
+  today: string;
+  onProgress: (done: number, total: number) => void;
+  isCancelled: () => boolean;
+}
+
+const PREVIEW_ROWS = 20;
+
+/** The body of every background job; runs in a worker thread (or in-process for the CLI). */
+export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
+  const ctx = { actor: env.actor, now: new Date().toISOString() };
+  switch (spec.type) {
+    case 'import': {
+      env.onProgress(0, 1);
+      const table = await readTable(spec.bytes, spec.fileName);
+      if (spec.mode === 'preview') {
+        const fields = KINDS[spec.kind].fields;
+        return { headers: table.headers, sample: table.rows.slice(0, PREVIEW_ROWS).map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c))), rowCount: table.rows.length, encoding: table.encoding, fields, mapping: spec.mapping ?? suggestMapping(table.headers, fields) };
+      }
+      return runImport(env.db, table, { kind: spec.kind, mapping: spec.mapping, dryRun: spec.mode === 'dry-run', ctx, today: env.today, onProgress: env.onProgress, isCancelled: env.isCancelled });
+    }
+    case 'export': {
+      env.onProgress(0, 1);
+      const out = await exportList(env.db, spec.request, spec.format, env.today);
+      return { fileName: out.fileName, rows: out.rows, base64: Buffer.from(out.bytes).toString('base64') };
+    }
+    case 'demo':
+      return generateDemo(env.db, { enterprises: spec.enterprises, seed: spec.seed, today: env.today, ctx, onProgress: env.onProgress, isCancelled: env.isCancelled });
+  }
+}

@@ -1,0 +1,23 @@
+import type { ExportFormat, ExportRequest } from '../exporters/export-list';
+import type { ImportKind } from '../importers/kinds';
+import type { Mapping } from '../importers/mapping';
+
+export type JobSpec =
+  | { type: 'import'; kind: ImportKind; fileName: string; bytes: Uint8Array; mapping?: Mapping; mode: 'preview' | 'dry-run' | 'commit' }
+  | { type: 'export'; request: ExportRequest; format: ExportFormat }
+  | { type: 'demo'; enterprises: number; seed?: number };
+
+/** What the worker needs besides the spec: its own connection and who is writing. */
+export interface WorkerInput {
+  spec: JobSpec;
+  dbFile: string;
+  nativeBinding?: string;
+  actor: string;
+  today: string;
+  cancelFlag: SharedArrayBuffer;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; result: unknown }
+  | { type: 'failed'; code: string; message: string };

@@ -1,0 +1,49 @@
+import type { Database } from 'better-sqlite3';
+import { addDays } from '../../../shared/domain/dates';
+import { ENTRY_STATUSES, type EntryStatus } from '../../../shared/domain/whitelist';
+import type { District } from '../../../shared/domain/districts';
+
+export interface OfficerOverview {
+  funnel: { status: EntryStatus; count: number }[];
+  byDistrict: { district: District; enterprises: number; loaned: number; needFen: number }[];
+  bySteward: { steward: string; enterprises: number; loaned: number; needFen: number; overdue: number }[];
+  notVisited: { days: number; count: number };
+  totals: { enterprises: number; entries: number; needFen: number };
+}
+
+/**
+ * The officer's view over the current state of each whitelisted enterprise (the
+ * denormalised wl_* columns), so every figure is one indexed scan of enterprises.
+ */
+export function officerOverview(db: Database, today: string, notVisitedDays = 30): OfficerOverview {
+  const counts = new Map(
+    (db.prepare('SELECT wl_status AS status, count(*) AS n FROM enterprises WHERE wl_status IS NOT NULL GROUP BY wl_status').all() as { status: EntryStatus; n: number }[]).map((r) => [r.status, r.n]),
+  );
+  const cutoff = addDays(today, -notVisitedDays);
+  const byDistrict = db
+    .prepare(
+      `SELECT district, count(*) AS enterprises, sum(wl_status = '已放款') AS loaned, coalesce(sum(wl_need_fen), 0) AS needFen
+         FROM enterprises WHERE wl_status IS NOT NULL GROUP BY district ORDER BY enterprises DESC`,
+    )
+    .all() as OfficerOverview['byDistrict'];
+  const bySteward = db
+    .prepare(
+      `SELECT coalesce(nullif(wl_steward, ''), '（未分配）') AS steward, count(*) AS enterprises, sum(wl_status = '已放款') AS loaned,
+              coalesce(sum(wl_need_fen), 0) AS needFen,
+              sum(wl_status IN ('待走访', '已走访', '推进中') AND (last_visit_on IS NULL OR last_visit_on <= ?)) AS overdue
+         FROM enterprises WHERE wl_status IS NOT NULL GROUP BY 1 ORDER BY enterprises DESC`,
+    )
+    .all(cutoff) as OfficerOverview['bySteward'];
+  const notVisited = db
+    .prepare(`SELECT count(*) FROM enterprises WHERE wl_status IN ('待走访', '已走访', '推进中') AND (last_visit_on IS NULL OR last_visit_on <= ?)`)
+    .pluck()
+    .get(cutoff) as number;
+  const totals = db.prepare('SELECT (SELECT count(*) FROM enterprises) AS enterprises, (SELECT count(*) FROM whitelist_entries) AS entries, (SELECT coalesce(sum(wl_need_fen), 0) FROM enterprises) AS needFen').get() as OfficerOverview['totals'];
+  return {
+    funnel: ENTRY_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
+    byDistrict,
+    bySteward,
+    notVisited: { days: notVisitedDays, count: notVisited },
+    totals,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Calendar dates as ISO strings (YYYY-MM-DD), computed in UTC so a date never shifts with
+ * the user's time zone. Only what the domain needs: adding years, day counts, validation.
+ */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+function toUtc(iso: string): Date {
+  if (!isIsoDate(iso)) throw new RangeError(`日期格式应为 YYYY-MM-DD：${iso}`);
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function fromUtc(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Same month and day `years` later; 29 February falls back to 28 February. */
+export function addYears(iso: string, years: number): string {
+  const d = toUtc(iso);
+  const target = new Date(Date.UTC(d.getUTCFullYear() + years, d.getUTCMonth(), d.getUTCDate()));
+  if (target.getUTCMonth() !== d.getUTCMonth()) target.setUTCDate(0);
+  return fromUtc(target);
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = toUtc(iso);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromUtc(d);
+}
+
+/** Whole days from a to b (negative when b is earlier). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
+}
+
+/** Today's date where the user is (local calendar), as ISO. */
+export function todayIso(now: Date = new Date()): string {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}

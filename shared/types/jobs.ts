@@ -1,0 +1,40 @@
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A background job as the renderer sees it; `result` depends on the job type. */
+export interface JobStatusView {
+  id: string;
+  type: 'import' | 'export' | 'demo';
+  state: JobState;
+  done: number;
+  total: number;
+  startedAt: string;
+  result?: unknown;
+  error?: { code: string; message: string };
+}
+
+export interface ImportPreview {
+  headers: string[];
+  sample: (string | number | boolean | null)[][];
+  rowCount: number;
+  encoding: 'xlsx' | 'utf-8' | 'gbk';
+  fields: { key: string; label: string; required?: boolean }[];
+  mapping: Record<string, number | null>;
+}
+
+export interface ImportReportView {
+  kind: 'enterprises' | 'ip' | 'whitelist';
+  dryRun: boolean;
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors: { row: number; column: string; reason: string }[];
+  encoding: 'xlsx' | 'utf-8' | 'gbk';
+}
+
+export interface ExportResult {
+  fileName: string;
+  rows: number;
+  base64: string;
+}
