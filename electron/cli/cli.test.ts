@@ -38,3 +38,26 @@ describe('cli id', () => {
     expect(await runCli(['id', 'x', '--bogus'])).toMatchObject({ exitCode: 2 });
   });
 });
+
+describe('cli import, export and demo', () => {
+  it('imports a file, prints the row report and exits 1 when a row was rejected', async () => {
+    const { tempDir } = await import('../../test/support/temp');
+    const { csv, usccFor, badUscc } = await import('../../test/support/sheets');
+    const fs = await import('node:fs');
+    const tmp = tempDir();
+    const db = path.join(tmp.dir, 'cli.sqlite');
+    const file = path.join(tmp.dir, '企业.csv');
+    fs.writeFileSync(file, csv([['企业名称', '统一社会信用代码', '所属区'], ['深圳市命令行科技有限公司', usccFor(1), '福田'], ['深圳市坏码科技有限公司', badUscc(2), '福田']], 'gbk'));
+    const bad = await cli('import', file, '--db', db);
+    expect(bad.code).toBe(1);
+    expect(bad.json).toMatchObject({ kind: 'enterprises', created: 1, rejected: 1, encoding: 'gbk', errors: [{ row: 3, column: '统一社会信用代码', reason: expect.stringContaining('校验码错误') }] });
+    fs.writeFileSync(file, csv([['企业名称', '统一社会信用代码', '所属区'], ['深圳市命令行科技有限公司', usccFor(1), '福田']]));
+    expect(await cli('import', file, '--kind', 'enterprises', '--db', db)).toMatchObject({ code: 0, json: { unchanged: 1 } });
+    const out = path.join(tmp.dir, 'out.xlsx');
+    expect(await cli('export', 'enterprises', '--format', 'xlsx', '--out', out, '--db', db, '--filter', '{"districts":["福田"]}')).toMatchObject({ code: 0, json: { rows: 1 } });
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect(await runCli(['export', 'enterprises', '--format', 'pdf', '--out', out, '--db', db])).toMatchObject({ exitCode: 2 });
+    expect(await runCli(['demo', '--count', '25', '--db', db])).toMatchObject({ exitCode: 0, output: { enterprises: 25 } });
+    tmp.cleanup();
+  }, 60_000);
+});

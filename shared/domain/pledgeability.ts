@@ -75,7 +75,8 @@ export function assessPledgeability(asset: PledgeAsset, enterpriseName: string, 
   if (asset.owners.length > 1) add('co_owners', 'confirm', `共有权利人 ${asset.owners.length} 个，需全体共有人书面同意`);
   if (asset.underInvalidation) add('under_invalidation', 'risk', '正处于无效宣告程序中，双方同意承担风险方可登记');
   if (asset.kind === 'utility' && asset.sameDayInvention) add('same_day_invention', 'risk', '存在同日申请的发明专利，双方同意承担风险方可登记');
-  if (remainingDays !== null && remainingDays > 0 && remainingDays < MIN_REMAINING_YEARS_WARN * 365) {
+  // A trademark renews every 10 years without limit, so a short current term is no concern.
+  if (asset.kind !== 'trademark' && remainingDays !== null && remainingDays > 0 && remainingDays < MIN_REMAINING_YEARS_WARN * 365) {
     add('short_term', 'warn', `剩余保护期不足 ${MIN_REMAINING_YEARS_WARN} 年，银行可能不接受`);
   }
   return { expiresOn, remainingDays, pledgeable: !reasons.some((r) => r.level === 'block'), reasons };

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usccFor, xlsx } from '../../../test/support/sheets';
+import { tempDir } from '../../../test/support/temp';
+import type { JobStatusView } from '../../../shared/types/jobs';
+import { createRuntime, type Runtime } from '../runtime';
+import { TSX_WORKER } from './tsx-launch';
+
+const tmp = tempDir();
+let rt: Runtime;
+beforeAll(() => {
+  rt = createRuntime({ dataDir: tmp.dir, version: 't', shell: 'harness', worker: TSX_WORKER });
+});
+afterAll(async () => {
+  await rt.close();
+  tmp.cleanup();
+});
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const r = await rt.dispatch(method, input);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as T;
+}
+
+/** Polls like the renderer does, recording the progress it saw. */
+async function finish(job: JobStatusView): Promise<{ final: JobStatusView; seen: number[] }> {
+  const seen: number[] = [];
+  for (;;) {
+    const s = await call<JobStatusView>('jobStatus', { id: job.id });
+    seen.push(s.done);
+    if (s.state !== 'running') return { final: s, seen };
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('background jobs in worker threads', () => {
+  it('previews, dry-runs and imports a file sent as base64 from the renderer', async () => {
+    const bytes = await xlsx([['公司名称', '信用代码', '区'], ['深圳市后台科技有限公司', usccFor(1), '坪山'], ['深圳市坏行科技有限公司', 'bad', '坪山']]);
+    const fileBase64 = Buffer.from(bytes).toString('base64');
+    const preview = await finish(await call('importStart', { kind: 'enterprises', fileName: 'a.xlsx', fileBase64, mode: 'preview' }));
+    expect(preview.final.result).toMatchObject({ headers: ['公司名称', '信用代码', '区'], rowCount: 2, mapping: { name: 0, uscc: 1, district: 2 } });
+    const dry = await finish(await call('importStart', { kind: 'enterprises', fileName: 'a.xlsx', fileBase64, mode: 'dry-run' }));
+    expect(dry.final.result).toMatchObject({ dryRun: true, created: 1, rejected: 1 });
+    expect(rt.db!.prepare('SELECT count(*) FROM enterprises').pluck().get()).toBe(0);
+    const done = await finish(await call('importStart', { kind: 'enterprises', fileName: 'a.xlsx', fileBase64, mode: 'commit' }));
+    expect(done.final).toMatchObject({ state: 'done', result: { created: 1, rejected: 1, errors: [{ row: 3, column: '信用代码' }] } });
+    expect(rt.db!.prepare('SELECT name FROM enterprises').pluck().all()).toEqual(['深圳市后台科技有限公司']);
+  });
+
+  it('reports progress on a long job and rolls back everything when cancelled', async () => {
+    const job = await call<JobStatusView>('demoStart', { enterprises: 20000 });
+    let s = job;
+    while (s.done === 0 && s.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      s = await call<JobStatusView>('jobStatus', { id: job.id });
+    }
+    expect(s.total).toBe(20000);
+    await call('jobCancel', { id: job.id });
+    const { final } = await finish(job);
+    expect(final).toMatchObject({ state: 'cancelled', error: { message: expect.stringContaining('未作任何改动') } });
+    expect(rt.db!.prepare('SELECT count(*) FROM enterprises').pluck().get()).toBe(1);
+  }, 60_000);
+
+  it('exports a filtered list and rejects a job for an unknown file type', async () => {
+    const { final } = await finish(await call('exportStart', { kind: 'enterprises', filter: { districts: ['坪山'] }, format: 'csv' }));
+    const text = Buffer.from((final.result as { base64: string }).base64, 'base64').toString('utf8');
+    expect(text.split('\r\n')[1]).toMatch(/^深圳市后台科技有限公司,/);
+    expect(await rt.dispatch('importStart', { kind: 'enterprises', fileName: 'a.xls', fileBase64: 'AAAA', mode: 'preview' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('.xlsx') } });
+  });
+
+  it('fails a job on a corrupt file with a Chinese message and writes nothing', async () => {
+    const { final } = await finish(await call('importStart', { kind: 'enterprises', fileName: 'broken.xlsx', fileBase64: Buffer.from('not a zip').toString('base64'), mode: 'commit' }));
+    expect(final).toMatchObject({ state: 'failed', error: { message: expect.stringContaining('无法读取该 Excel 文件') } });
+  });
+});
