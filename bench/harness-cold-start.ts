@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import type { Figure } from './stats';
 
 const root = path.resolve(import.meta.dirname, '..');
 const RUNS = 5;
@@ -46,7 +47,7 @@ async function coldStart(browser: Browser, command: string[], ready: string): Pr
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function benchHarnessColdStart(): Promise<{ name: string; value: number; baseline: number; unit: string }> {
+export async function benchHarnessColdStart(): Promise<Figure> {
   const baselineServer = path.join(os.tmpdir(), 'ipf-bench-baseline.mjs');
   fs.writeFileSync(
     baselineServer,

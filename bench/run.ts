@@ -1,12 +1,22 @@
 /**
  * Runs every benchmark and prints each figure with its ratio to a baseline measured in the
  * same run, so a noisy machine does not fool anyone. Targets are read by people, not asserted.
+ * `npm run bench -- <name>` runs only the benchmarks whose name contains <name>.
  */
+import { benchDistrictScale } from './district-scale';
 import { benchHarnessColdStart } from './harness-cold-start';
+import type { Figure } from './stats';
 
-const benches = [benchHarnessColdStart];
+const BENCHES: [string, () => Promise<Figure | Figure[]>][] = [
+  ['harness', benchHarnessColdStart],
+  ['district', benchDistrictScale],
+];
 
-for (const bench of benches) {
-  const r = await bench();
-  console.log(`${r.name}: ${r.value.toFixed(0)} ${r.unit}; baseline ${r.baseline.toFixed(0)} ${r.unit}; ratio ${(r.value / r.baseline).toFixed(2)}×`);
+const only = process.argv[2];
+for (const [name, bench] of BENCHES) {
+  if (only && !name.includes(only)) continue;
+  for (const f of ([] as Figure[]).concat(await bench())) {
+    const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(2));
+    console.log(`${f.name}: ${fmt(f.value)} ${f.unit}; baseline ${fmt(f.baseline)} ${f.unit}; ratio ${(f.value / f.baseline).toFixed(2)}×${f.note ? `  (${f.note})` : ''}`);
+  }
 }

@@ -50,6 +50,7 @@ export const entryFilter = z
   .object({
     search: z.string().trim().max(100).default(''),
     batchId: z.string().max(64).nullable().default(null),
+    enterpriseId: z.string().max(64).nullable().default(null),
     districts: z.array(z.enum(DISTRICTS)).default([]),
     statuses: z.array(z.enum(ENTRY_STATUSES)).default([]),
     stewards: z.array(z.string().max(40)).default([]),

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { Enterprise, Page } from '../../../shared/types/records';
 import { recordChange } from '../changes';
 import { newId } from '../ids';
-import { compactId, likeEscape, Where } from '../sql';
+import { compactId, Where } from '../sql';
 import { nameInitials } from './initials';
 
 interface Row {
@@ -168,27 +168,34 @@ export function enterpriseWhere(input: EnterpriseFilter, today: string): Where {
     w.add('id IN (SELECT enterprise_id FROM ip_assets WHERE expires_on > ? AND expires_on <= ?)', today, addDays(today, f.expiringWithinDays));
   }
   if (f.notVisitedForDays !== null) w.add('wl_status IS NOT NULL AND (last_visit_on IS NULL OR last_visit_on <= ?)', addDays(today, -f.notVisitedForDays));
-  if (f.search) {
-    const text = likeEscape(f.search);
-    const code = likeEscape(compactId(f.search));
-    const initials = likeEscape(f.search.toLowerCase());
-    w.add(
-      "(name LIKE ? ESCAPE '\\' OR uscc LIKE ? ESCAPE '\\' OR name_initials LIKE ? ESCAPE '\\' OR id IN (SELECT enterprise_id FROM ip_assets WHERE number LIKE ? ESCAPE '\\'))",
-      `%${text}%`,
-      `${code}%`,
-      `%${initials}%`,
-      `${code}%`,
-    );
-  }
+  if (f.search) w.add(searchClause(f.search), ...searchParams(f.search));
   return w;
+}
+
+/**
+ * Search by name, pinyin initials or credit code through the trigram index (three characters
+ * or more), or a scan of the same text for one or two characters; a patent-number-shaped
+ * query also matches the enterprise owning that number, through its unique index.
+ */
+function searchClause(search: string): string {
+  const needle = search.toLowerCase();
+  const byText = [...needle].length >= 3 ? 'rowid IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ?)' : 'instr(search_key, ?) > 0';
+  return /^\d{4,}[\dX]?$/.test(compactId(search)) ? `(${byText} OR id IN (SELECT enterprise_id FROM ip_assets WHERE number >= ? AND number < ?))` : byText;
+}
+
+function searchParams(search: string): unknown[] {
+  const needle = search.toLowerCase();
+  const text = [...needle].length >= 3 ? `"${needle.replace(/"/g, '""')}"` : needle;
+  const code = compactId(search);
+  return /^\d{4,}[\dX]?$/.test(code) ? [text, code, `${code}\uffff`] : [text];
 }
 
 export function listEnterprises(db: Database, input: z.input<typeof enterpriseQuery>, today: string): Page<Enterprise> {
   const q = enterpriseQuery.parse(input);
   const where = enterpriseWhere(q.filter, today);
   const col = SORT_COLUMNS[q.sort]!;
-  // NULLs last whatever the order; name, then id break ties so paging is stable.
-  const orderBy = `${col} IS NULL, ${col} ${q.order}${col === 'name' ? '' : `, name ${q.order}`}, id`;
+  // rowid breaks ties (stable paging) and lets the column's index deliver the order.
+  const orderBy = `${col} ${q.order}, rowid ${q.order}`;
   const rows = db.prepare(`SELECT * FROM enterprises ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(...where.params, q.limit, q.offset) as Row[];
   const total = db.prepare(`SELECT count(*) FROM enterprises ${where}`).pluck().get(...where.params) as number;
   return { rows: rows.map(toEnterprise), total };

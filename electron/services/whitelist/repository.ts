@@ -10,7 +10,7 @@ import type { Page, StatusChange, WhitelistBatch, WhitelistEntry } from '../../.
 import { recordChange } from '../changes';
 import type { UpsertOutcome, WriteContext } from '../enterprises/repository';
 import { newId } from '../ids';
-import { compactId, likeEscape, Where } from '../sql';
+import { Where } from '../sql';
 
 export function listBatches(db: Database): WhitelistBatch[] {
   return (
@@ -137,6 +137,7 @@ export function entryWhere(input: EntryFilter, today: string): Where {
   const f = entryQuery.shape.filter.parse(input);
   const w = new Where();
   if (f.batchId) w.add('w.batch_id = ?', f.batchId);
+  if (f.enterpriseId) w.add('w.enterprise_id = ?', f.enterpriseId);
   w.in('e.district', f.districts);
   w.in('w.status', f.statuses);
   w.in('w.steward', f.stewards);
@@ -144,7 +145,7 @@ export function entryWhere(input: EntryFilter, today: string): Where {
   if (f.needMaxFen !== null) w.add('w.need_fen <= ?', f.needMaxFen);
   if (f.notVisitedForDays !== null) w.add('(w.last_visit_on IS NULL OR w.last_visit_on <= ?)', addDays(today, -f.notVisitedForDays));
   if (f.search) {
-    w.add("(e.name LIKE ? ESCAPE '\\' OR e.uscc LIKE ? ESCAPE '\\' OR e.name_initials LIKE ? ESCAPE '\\')", `%${likeEscape(f.search)}%`, `${likeEscape(compactId(f.search))}%`, `%${likeEscape(f.search.toLowerCase())}%`);
+    w.add('e.rowid IN (SELECT rowid FROM enterprises WHERE instr(search_key, ?) > 0)', f.search.toLowerCase());
   }
   return w;
 }

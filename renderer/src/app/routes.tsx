@@ -1,5 +1,6 @@
 import { AboutPage } from '../features/about/AboutPage';
 import { AreaPlaceholder } from '../features/areas/AreaPlaceholder';
+import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { HomePage } from '../features/home/HomePage';
 import type { AreaKey } from './areas';
 
@@ -9,6 +10,8 @@ export function AreaPage({ area }: { area: AreaKey }) {
       return <HomePage />;
     case 'about':
       return <AboutPage />;
+    case 'whitelist':
+      return <EnterprisesPage />;
     default:
       return <AreaPlaceholder area={area} />;
   }

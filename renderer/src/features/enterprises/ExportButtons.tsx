@@ -1,0 +1,33 @@
+import { Button, message, Progress, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { EnterpriseFilter, EntryFilter, IpFilter } from '../../../../shared/schemas/queries';
+import type { ExportResult } from '../../../../shared/types/jobs';
+import { api } from '../../api';
+import { downloadBase64 } from '../../lib/files';
+import { useJob } from '../../lib/useJob';
+
+type Request = { kind: 'enterprises'; filter: EnterpriseFilter } | { kind: 'ip'; filter: IpFilter } | { kind: 'whitelist'; filter: EntryFilter };
+
+/** Exports exactly the filtered list (every page), as .xlsx with Chinese headers or .csv. */
+export function ExportButtons({ request }: { request: Request }) {
+  const { t } = useTranslation();
+  const job = useJob<ExportResult>();
+  const start = async (format: 'xlsx' | 'csv') => {
+    const result = await job.run(() => api().exportStart({ ...request, format } as Parameters<ReturnType<typeof api>['exportStart']>[0]));
+    if (result) {
+      downloadBase64(result.fileName, result.base64);
+      void message.success(t('ent.exported', { rows: result.rows, file: result.fileName }));
+    } else if (job.error) void message.error(job.error);
+  };
+  return (
+    <Space>
+      <Button onClick={() => void start('xlsx')} disabled={job.running}>
+        {t('ent.exportXlsx')}
+      </Button>
+      <Button onClick={() => void start('csv')} disabled={job.running}>
+        {t('ent.exportCsv')}
+      </Button>
+      {job.running && <Progress type="circle" size={24} percent={job.percent} aria-label={t('ent.exporting')} />}
+    </Space>
+  );
+}
