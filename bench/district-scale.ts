@@ -13,6 +13,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import type { EnterpriseQuery } from '../shared/schemas/queries';
 import { openDatabase } from '../electron/services/db/connection';
+import { searchDocument } from '../electron/services/enterprises/search-grams';
 import { LATEST_SCHEMA_VERSION } from '../electron/services/db/migrations';
 import { generateDemo } from '../electron/services/demo/generate';
 import { listEnterprises } from '../electron/services/enterprises/repository';
@@ -111,12 +112,29 @@ async function benchImport(): Promise<Figure[]> {
   raw.transaction(() => rows.forEach((r) => ins.run(...r)))();
   const tRaw = performance.now() - t2;
   raw.close();
+
+  // Raw inserts of the same rows into the app's own schema (its indexes and search index
+  // included), without parsing, validation, pinyin or change tracking: what the schema costs.
+  const { db: schemaDb } = openDatabase({ file: path.join(dir, 'schema.sqlite') });
+  const insE = schemaDb.prepare('INSERT INTO enterprises (id, name, uscc, district, industry, founded_on, registered_capital_fen, revenue_fen, qualifications, contacts, name_initials, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insS = schemaDb.prepare('INSERT INTO enterprise_search (rowid, grams, unigrams) VALUES (?, ?, ?)');
+  const docs = rows.map((r) => searchDocument(r[0] as string, 'szsdrcs'));
+  const t3 = performance.now();
+  schemaDb.transaction(() =>
+    rows.forEach((r, i) => {
+      const { lastInsertRowid } = insE.run(`id-${i}`, r[0], r[1], r[2], r[3], r[4], r[5], r[6], 1, '[]', 'szsdrcs', 'bench', 'now', 'bench', 'now');
+      insS.run(lastInsertRowid, docs[i]!.grams, docs[i]!.unigrams);
+    }),
+  )();
+  const tSchema = performance.now() - t3;
+  schemaDb.close();
   fs.rmSync(dir, { recursive: true, force: true });
 
   const rps = (ms: number) => IMPORT_ROWS / (ms / 1000);
   return [
     { name: `import ${IMPORT_ROWS} rows from .xlsx, total time`, value: total / 1000, baseline: tRaw / 1000, unit: 's', note: `target < 15 s; read .xlsx ${(tRead / 1000).toFixed(1)} s + validate/write ${(tWrite / 1000).toFixed(1)} s` },
     { name: 'import rows/s, end to end (.xlsx parse + validate + write)', value: rps(total), baseline: rps(tRaw), unit: 'rows/s', note: 'baseline: raw better-sqlite3 inserts of the same rows' },
-    { name: 'import rows/s, validate + write phase', value: rps(tWrite), baseline: rps(tRaw), unit: 'rows/s', note: 'target ≥ 0.33× raw inserts' },
+    { name: 'import rows/s, validate + write phase', value: rps(tWrite), baseline: rps(tRaw), unit: 'rows/s', note: 'target ≥ 0.33× raw inserts; baseline: a bare 10-column table' },
+    { name: 'import rows/s, validate + write phase vs raw inserts into the same schema', value: rps(tWrite), baseline: rps(tSchema), unit: 'rows/s', note: 'baseline: the same rows inserted straight into enterprises + its search index' },
   ];
 }

@@ -33,6 +33,16 @@ describe('enterprise list', () => {
     expect(all({ search: '91350100m000' }).rows[0]!.name).toBe('深圳华为示例技术有限公司');
   });
 
+  it('finds names by one or two Chinese characters, and codes by their first characters', () => {
+    const two = all({ search: '示例' }).rows.map((r) => r.name);
+    expect(two).toEqual(['深圳华为示例技术有限公司']);
+    const one = all({ search: '示' });
+    expect(one.rows.every((r) => r.name.includes('示'))).toBe(true);
+    expect(one.total).toBe(db.prepare("SELECT count(*) FROM enterprises WHERE name LIKE '%示%'").pluck().get());
+    const prefix = db.prepare('SELECT uscc FROM enterprises LIMIT 1').pluck().get() as string;
+    expect(all({ search: prefix.slice(0, 10) }).rows.every((r) => r.uscc.startsWith(prefix.slice(0, 10)))).toBe(true);
+  });
+
   it('finds an enterprise by one of its patent numbers, written with ZL and a dot', () => {
     const patent = db.prepare("SELECT number, enterprise_id FROM ip_assets WHERE kind = 'invention' LIMIT 1").get() as { number: string; enterprise_id: string };
     const written = `ZL${patent.number.slice(0, -1)}.${patent.number.slice(-1)}`;

@@ -12,6 +12,7 @@ import { recordChange } from '../changes';
 import { newId } from '../ids';
 import { compactId, Where } from '../sql';
 import { nameInitials } from './initials';
+import { searchDocument, searchQuery } from './search-grams';
 
 interface Row {
   id: string;
@@ -87,8 +88,14 @@ const PLACEHOLDERS = COLUMN_LIST.map(() => '?').join(', ');
 
 /** Prepared once per connection: imports call these tens of thousands of times. */
 export function enterpriseStatements(db: Database) {
-  const byUscc = db.prepare(`SELECT id, ${COLUMNS} FROM enterprises WHERE uscc = ?`).raw();
-  const byId = db.prepare(`SELECT id, ${COLUMNS} FROM enterprises WHERE id = ?`).raw();
+  const byUscc = db.prepare(`SELECT id, rowid, ${COLUMNS} FROM enterprises WHERE uscc = ?`).raw();
+  const byId = db.prepare(`SELECT id, rowid, ${COLUMNS} FROM enterprises WHERE id = ?`).raw();
+  const indexSearch = db.prepare('INSERT INTO enterprise_search (rowid, grams, unigrams) VALUES (?, ?, ?)');
+  const unindexSearch = db.prepare('DELETE FROM enterprise_search WHERE rowid = ?');
+  const index = (rowid: number | bigint, d: EnterpriseData, initials: string) => {
+    const doc = searchDocument(d.name, initials);
+    indexSearch.run(rowid, doc.grams, doc.unigrams);
+  };
   const insert = db.prepare(`INSERT INTO enterprises (id, ${COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ${PLACEHOLDERS}, ?, ?, ?, ?)`);
   const update = db.prepare(`UPDATE enterprises SET (${COLUMNS}, updated_by, updated_at) = (${PLACEHOLDERS}, ?, ?) WHERE id = ?`);
 
@@ -100,15 +107,21 @@ export function enterpriseStatements(db: Database) {
     const vals = values(d);
     const existing = (id ? byId.get(id) : byUscc.get(d.uscc)) as unknown[] | undefined;
     if (id && !existing) throw new AppError('NOT_FOUND', '要修改的企业不存在');
+    const initials = vals[vals.length - 1] as string;
     if (!existing) {
       const newEnterpriseId = newId();
-      insert.run(newEnterpriseId, ...vals, ctx.actor, ctx.now, ctx.actor, ctx.now);
+      const { lastInsertRowid } = insert.run(newEnterpriseId, ...vals, ctx.actor, ctx.now, ctx.actor, ctx.now);
+      index(lastInsertRowid, d, initials);
       recordChange(db, 'enterprise', newEnterpriseId, 'upsert', ctx.now);
       return { id: newEnterpriseId, outcome: 'created' };
     }
-    const existingId = existing[0] as string;
-    if (existing.slice(1).every((v, i) => v === vals[i])) return { id: existingId, outcome: 'unchanged' };
+    const [existingId, rowid, ...old] = existing as [string, number, ...unknown[]];
+    if (old.every((v, i) => v === vals[i])) return { id: existingId, outcome: 'unchanged' };
     update.run(...vals, ctx.actor, ctx.now, existingId);
+    if (old[0] !== d.name) {
+      unindexSearch.run(rowid);
+      index(rowid, d, initials);
+    }
     recordChange(db, 'enterprise', existingId, 'upsert', ctx.now);
     return { id: existingId, outcome: 'updated' };
   }
@@ -135,8 +148,10 @@ export function deleteEnterprise(db: Database, id: string, ctx: WriteContext): v
   db.transaction(() => {
     const ipIds = db.prepare('SELECT id FROM ip_assets WHERE enterprise_id = ?').pluck().all(id) as string[];
     const entryIds = db.prepare('SELECT id FROM whitelist_entries WHERE enterprise_id = ?').pluck().all(id) as string[];
-    const r = db.prepare('DELETE FROM enterprises WHERE id = ?').run(id);
-    if (r.changes === 0) throw new AppError('NOT_FOUND', '企业不存在或已被删除');
+    const rowid = db.prepare('SELECT rowid FROM enterprises WHERE id = ?').pluck().get(id) as number | undefined;
+    if (rowid === undefined) throw new AppError('NOT_FOUND', '企业不存在或已被删除');
+    db.prepare('DELETE FROM enterprise_search WHERE rowid = ?').run(rowid);
+    db.prepare('DELETE FROM enterprises WHERE rowid = ?').run(rowid);
     recordChange(db, 'enterprise', id, 'delete', ctx.now);
     for (const ip of ipIds) recordChange(db, 'ip_asset', ip, 'delete', ctx.now);
     for (const e of entryIds) recordChange(db, 'whitelist_entry', e, 'delete', ctx.now);
@@ -168,26 +183,33 @@ export function enterpriseWhere(input: EnterpriseFilter, today: string): Where {
     w.add('id IN (SELECT enterprise_id FROM ip_assets WHERE expires_on > ? AND expires_on <= ?)', today, addDays(today, f.expiringWithinDays));
   }
   if (f.notVisitedForDays !== null) w.add('wl_status IS NOT NULL AND (last_visit_on IS NULL OR last_visit_on <= ?)', addDays(today, -f.notVisitedForDays));
-  if (f.search) w.add(searchClause(f.search), ...searchParams(f.search));
+  if (f.search) searchWhere(w, f.search);
   return w;
 }
 
 /**
- * Search by name, pinyin initials or credit code through the trigram index (three characters
- * or more), or a scan of the same text for one or two characters; a patent-number-shaped
- * query also matches the enterprise owning that number, through its unique index.
+ * Search by name or pinyin initials through the n-gram index; a code-shaped query also
+ * matches credit codes and patent numbers that start with it, through their unique indexes.
  */
-function searchClause(search: string): string {
-  const needle = search.toLowerCase();
-  const byText = [...needle].length >= 3 ? 'rowid IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ?)' : 'instr(search_key, ?) > 0';
-  return /^\d{4,}[\dX]?$/.test(compactId(search)) ? `(${byText} OR id IN (SELECT enterprise_id FROM ip_assets WHERE number >= ? AND number < ?))` : byText;
-}
-
-function searchParams(search: string): unknown[] {
-  const needle = search.toLowerCase();
-  const text = [...needle].length >= 3 ? `"${needle.replace(/"/g, '""')}"` : needle;
-  const code = compactId(search);
-  return /^\d{4,}[\dX]?$/.test(code) ? [text, code, `${code}\uffff`] : [text];
+function searchWhere(w: Where, typed: string): void {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const match = searchQuery(typed);
+  if (match) {
+    parts.push('rowid IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ?)');
+    params.push(match);
+  }
+  const code = compactId(typed);
+  if (/^[0-9A-Z]{4,18}$/.test(code) && /\d/.test(code)) {
+    parts.push('(uscc >= ? AND uscc < ?)');
+    params.push(code, `${code}\uffff`);
+  }
+  if (/^\d{4,}[\dX]?$/.test(code)) {
+    parts.push('id IN (SELECT enterprise_id FROM ip_assets WHERE number >= ? AND number < ?)');
+    params.push(code, `${code}\uffff`);
+  }
+  if (parts.length === 0) w.add('0');
+  else w.add(`(${parts.join(' OR ')})`, ...params);
 }
 
 export function listEnterprises(db: Database, input: z.input<typeof enterpriseQuery>, today: string): Page<Enterprise> {

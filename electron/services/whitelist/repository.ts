@@ -10,6 +10,7 @@ import type { Page, StatusChange, WhitelistBatch, WhitelistEntry } from '../../.
 import { recordChange } from '../changes';
 import type { UpsertOutcome, WriteContext } from '../enterprises/repository';
 import { newId } from '../ids';
+import { searchQuery } from '../enterprises/search-grams';
 import { Where } from '../sql';
 
 export function listBatches(db: Database): WhitelistBatch[] {
@@ -145,7 +146,9 @@ export function entryWhere(input: EntryFilter, today: string): Where {
   if (f.needMaxFen !== null) w.add('w.need_fen <= ?', f.needMaxFen);
   if (f.notVisitedForDays !== null) w.add('(w.last_visit_on IS NULL OR w.last_visit_on <= ?)', addDays(today, -f.notVisitedForDays));
   if (f.search) {
-    w.add('e.rowid IN (SELECT rowid FROM enterprises WHERE instr(search_key, ?) > 0)', f.search.toLowerCase());
+    const match = searchQuery(f.search);
+    if (match) w.add('e.rowid IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ?)', match);
+    else w.add('0');
   }
   return w;
 }

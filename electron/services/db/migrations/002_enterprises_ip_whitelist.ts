@@ -34,35 +34,25 @@ export const m002EnterprisesIpWhitelist: Migration = {
         wl_need_fen            INTEGER,
         wl_priority            INTEGER,
         last_visit_on          TEXT,
-        -- What search matches: name, pinyin initials and credit code (indexed by enterprise_fts).
-        search_key             TEXT GENERATED ALWAYS AS (lower(name) || '|' || name_initials || '|' || lower(uscc)) VIRTUAL,
         created_by             TEXT NOT NULL,
         created_at             TEXT NOT NULL,
         updated_by             TEXT NOT NULL,
         updated_at             TEXT NOT NULL
       ) STRICT;
-      -- The list sorts by these (ORDER BY column, rowid) and filters by the leading ones.
+      -- The list sorts by these (ORDER BY column, rowid). The district- and status-led ones
+      -- cover every filter and sort column, so a filtered page never reads the wide rows.
       CREATE INDEX enterprises_name ON enterprises (name);
-      CREATE INDEX enterprises_district_name ON enterprises (district, name);
-      CREATE INDEX enterprises_wl_status ON enterprises (wl_status, name);
+      CREATE INDEX enterprises_by_district ON enterprises (district, name, qualifications, wl_status, wl_steward, wl_need_fen, revenue_fen, last_visit_on, ip_count, updated_at);
+      CREATE INDEX enterprises_by_status ON enterprises (wl_status, name, district, qualifications, wl_steward, wl_need_fen, revenue_fen, last_visit_on, ip_count, updated_at);
       CREATE INDEX enterprises_wl_steward ON enterprises (wl_steward, name);
       CREATE INDEX enterprises_need ON enterprises (wl_need_fen);
       CREATE INDEX enterprises_revenue ON enterprises (revenue_fen);
       CREATE INDEX enterprises_ip_count ON enterprises (ip_count);
       CREATE INDEX enterprises_updated ON enterprises (updated_at);
 
-      -- Substring search in milliseconds at 100k enterprises: a trigram index over search_key.
-      CREATE VIRTUAL TABLE enterprise_fts USING fts5 (search_key, content = 'enterprises', content_rowid = 'rowid', tokenize = 'trigram');
-      CREATE TRIGGER enterprises_fts_insert AFTER INSERT ON enterprises BEGIN
-        INSERT INTO enterprise_fts (rowid, search_key) VALUES (NEW.rowid, NEW.search_key);
-      END;
-      CREATE TRIGGER enterprises_fts_delete AFTER DELETE ON enterprises BEGIN
-        INSERT INTO enterprise_fts (enterprise_fts, rowid, search_key) VALUES ('delete', OLD.rowid, OLD.search_key);
-      END;
-      CREATE TRIGGER enterprises_fts_update AFTER UPDATE OF name, name_initials, uscc ON enterprises BEGIN
-        INSERT INTO enterprise_fts (enterprise_fts, rowid, search_key) VALUES ('delete', OLD.rowid, OLD.search_key);
-        INSERT INTO enterprise_fts (rowid, search_key) VALUES (NEW.rowid, NEW.search_key);
-      END;
+      -- Substring search by name or pinyin initials: n-grams computed by the repository
+      -- (enterprises/search-grams.ts), so one- and two-character Chinese queries are indexed too.
+      CREATE VIRTUAL TABLE enterprise_search USING fts5 (grams, unigrams, content = '', contentless_delete = 1, tokenize = 'unicode61');
 
       CREATE TABLE ip_assets (
         id                 TEXT PRIMARY KEY NOT NULL,

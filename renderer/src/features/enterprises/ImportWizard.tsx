@@ -56,7 +56,14 @@ export function ImportWizard() {
   const job = useJob<ImportPreview | ImportReportView>();
   const step = final ? 3 : dry ? 2 : preview ? 1 : 0;
 
-  const reset = () => (setFile(null), setPreview(null), setDry(null), setFinal(null), setFileError(null), job.reset());
+  const reset = () => {
+    setFile(null);
+    setPreview(null);
+    setDry(null);
+    setFinal(null);
+    setFileError(null);
+    job.reset();
+  };
   const start = (mode: 'preview' | 'dry-run' | 'commit', f = file, m: Record<string, number | null> | undefined = preview ? mapping : undefined) =>
     job.run(() => api().importStart({ kind, fileName: f!.name, fileBase64: f!.base64, mode, ...(m ? { mapping: m } : {}) }));
 
@@ -66,7 +73,10 @@ export function ImportWizard() {
     const f = { name: picked.name, base64: await fileToBase64(picked) };
     setFile(f);
     const p = (await start('preview', f, undefined)) as ImportPreview | null;
-    if (p) (setPreview(p), setMapping(p.mapping));
+    if (p) {
+      setPreview(p);
+      setMapping(p.mapping);
+    }
   };
 
   const running = job.running && (
