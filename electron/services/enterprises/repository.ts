@@ -218,7 +218,10 @@ export function listEnterprises(db: Database, input: z.input<typeof enterpriseQu
   const col = SORT_COLUMNS[q.sort]!;
   // rowid breaks ties (stable paging) and lets the column's index deliver the order.
   const orderBy = `${col} ${q.order}, rowid ${q.order}`;
-  const rows = db.prepare(`SELECT * FROM enterprises ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(...where.params, q.limit, q.offset) as Row[];
+  // Two phases: pick the page's rowids from the (covering) indexes, then read only those rows.
+  const rows = db
+    .prepare(`SELECT * FROM enterprises WHERE rowid IN (SELECT rowid FROM enterprises ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?) ORDER BY ${orderBy}`)
+    .all(...where.params, q.limit, q.offset) as Row[];
   const total = db.prepare(`SELECT count(*) FROM enterprises ${where}`).pluck().get(...where.params) as number;
   return { rows: rows.map(toEnterprise), total };
 }

@@ -45,10 +45,12 @@ export const m002EnterprisesIpWhitelist: Migration = {
       CREATE INDEX enterprises_by_district ON enterprises (district, name, qualifications, wl_status, wl_steward, wl_need_fen, revenue_fen, last_visit_on, ip_count, updated_at);
       CREATE INDEX enterprises_by_status ON enterprises (wl_status, name, district, qualifications, wl_steward, wl_need_fen, revenue_fen, last_visit_on, ip_count, updated_at);
       CREATE INDEX enterprises_wl_steward ON enterprises (wl_steward, name);
-      CREATE INDEX enterprises_need ON enterprises (wl_need_fen);
+      CREATE INDEX enterprises_need ON enterprises (wl_need_fen, updated_at, name, revenue_fen, ip_count, district);
       CREATE INDEX enterprises_revenue ON enterprises (revenue_fen);
       CREATE INDEX enterprises_ip_count ON enterprises (ip_count);
       CREATE INDEX enterprises_updated ON enterprises (updated_at);
+      -- The officer overview reads only whitelisted enterprises, and only these columns.
+      CREATE INDEX enterprises_overview ON enterprises (wl_steward, wl_status, district, wl_need_fen, last_visit_on) WHERE wl_status IS NOT NULL;
 
       -- Substring search by name or pinyin initials: n-grams computed by the repository
       -- (enterprises/search-grams.ts), so one- and two-character Chinese queries are indexed too.
