@@ -5,11 +5,13 @@
  */
 import { benchDistrictScale } from './district-scale';
 import { benchHarnessColdStart } from './harness-cold-start';
+import { benchImportResponsiveness } from './import-responsiveness';
 import type { Figure } from './stats';
 
 const BENCHES: [string, () => Promise<Figure | Figure[]>][] = [
   ['harness', benchHarnessColdStart],
   ['district', benchDistrictScale],
+  ['responsive', benchImportResponsiveness],
 ];
 
 const only = process.argv[2];
