@@ -71,12 +71,19 @@ export const contract = {
   stewardsList: call<string[]>()(empty),
   officerOverview: call<OfficerOverviewView>()(z.object({ notVisitedDays: z.number().int().min(1).max(3650).default(30) }).strict()),
 
+  importUpload: call<{ uploadId: string; size: number }>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(255).regex(/\.(xlsx|csv|txt)$/i, '只支持 .xlsx 和 .csv 文件'),
+        fileBase64,
+      })
+      .strict(),
+  ),
   importStart: call<JobStatusView>()(
     z
       .object({
         kind: z.enum(IMPORT_KINDS),
-        fileName: z.string().min(1).max(255).regex(/\.(xlsx|csv|txt)$/i, '只支持 .xlsx 和 .csv 文件'),
-        fileBase64,
+        uploadId: z.string().min(1).max(64),
         mapping: z.record(z.string(), z.number().int().min(0).max(500).nullable()).optional(),
         mode: z.enum(['preview', 'dry-run', 'commit']),
       })

@@ -6,6 +6,7 @@ import type { AppInfo, DbStatus } from '../../shared/types/app';
 import type { JobStatusView } from '../../shared/types/jobs';
 import { deleteEnterprise, getEnterprise, listEnterprises, saveEnterprise } from './enterprises/repository';
 import { deleteIpAsset, listIpAssets, saveIpAsset } from './ip/repository';
+import type { UploadStore } from './importers/uploads';
 import type { JobManager } from './jobs/manager';
 import type { Logger } from './logger';
 import type { Handlers } from './rpc/dispatch';
@@ -22,6 +23,7 @@ export interface HandlerContext {
   /** Tries again to open the store after a failure (e.g. a file lock released). */
   reopenDatabase: () => DbStatus;
   jobs: () => JobManager;
+  uploads: UploadStore;
 }
 
 function needDb(ctx: HandlerContext): Database {
@@ -66,7 +68,11 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     entryHistory: ({ entryId }) => statusHistory(needDb(ctx), entryId),
     stewardsList: () => needDb(ctx).prepare("SELECT DISTINCT steward FROM whitelist_entries WHERE steward <> '' ORDER BY steward").pluck().all() as string[],
     officerOverview: ({ notVisitedDays }) => officerOverview(needDb(ctx), today(), notVisitedDays),
-    importStart: ({ kind, fileName, fileBase64, mapping, mode }) => startJob({ type: 'import', kind, fileName, bytes: new Uint8Array(Buffer.from(fileBase64, 'base64')), mapping, mode }),
+    importUpload: ({ fileName, fileBase64 }) => ctx.uploads.put(fileName, new Uint8Array(Buffer.from(fileBase64, 'base64'))),
+    importStart: ({ kind, uploadId, mapping, mode }) => {
+      const { fileName, bytes } = ctx.uploads.get(uploadId);
+      return startJob({ type: 'import', kind, fileName, bytes, mapping, mode });
+    },
     exportStart: ({ format, ...request }) => startJob({ type: 'export', request, format }),
     demoStart: ({ enterprises, seed }) => startJob({ type: 'demo', enterprises, seed }),
     jobStatus: ({ id }) => ctx.jobs().status(id) as JobStatusView,

@@ -6,6 +6,7 @@ import { buildAppInfo } from './app-info';
 import { openDatabase } from './db/connection';
 import { DB_FILE_NAME } from './paths';
 import { buildHandlers, type HandlerContext } from './handlers';
+import { createUploadStore } from './importers/uploads';
 import { createJobManager, type JobManager, type WorkerLaunch } from './jobs/manager';
 import { createLogger, type Logger } from './logger';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
@@ -42,7 +43,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'ipf-desk.log'), echo: options.logEcho });
   const dbFile = options.dbFile ?? path.join(options.dataDir, DB_FILE_NAME);
   const jobs = createJobManager({ launch: options.worker, dbFile, nativeBinding: options.nativeBinding, logger });
-  const ctx: HandlerContext = { db: null, info: () => info(), logger, onSettingsChanged: options.onSettingsChanged, reopenDatabase: () => open(), jobs: () => jobs };
+  const ctx: HandlerContext = { db: null, info: () => info(), logger, onSettingsChanged: options.onSettingsChanged, reopenDatabase: () => open(), jobs: () => jobs, uploads: createUploadStore() };
   let dbStatus: DbStatus = { status: 'error', file: dbFile, code: 'DB_UNAVAILABLE', message: '' };
 
   /** Opens the store if it is not open yet; a failure is recorded, not thrown. */

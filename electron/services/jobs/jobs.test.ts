@@ -35,13 +35,13 @@ async function finish(job: JobStatusView): Promise<{ final: JobStatusView; seen:
 describe('background jobs in worker threads', () => {
   it('previews, dry-runs and imports a file sent as base64 from the renderer', async () => {
     const bytes = await xlsx([['公司名称', '信用代码', '区'], ['深圳市后台科技有限公司', usccFor(1), '坪山'], ['深圳市坏行科技有限公司', 'bad', '坪山']]);
-    const fileBase64 = Buffer.from(bytes).toString('base64');
-    const preview = await finish(await call('importStart', { kind: 'enterprises', fileName: 'a.xlsx', fileBase64, mode: 'preview' }));
+    const { uploadId } = await call<{ uploadId: string }>('importUpload', { fileName: 'a.xlsx', fileBase64: Buffer.from(bytes).toString('base64') });
+    const preview = await finish(await call('importStart', { kind: 'enterprises', uploadId, mode: 'preview' }));
     expect(preview.final.result).toMatchObject({ headers: ['公司名称', '信用代码', '区'], rowCount: 2, mapping: { name: 0, uscc: 1, district: 2 } });
-    const dry = await finish(await call('importStart', { kind: 'enterprises', fileName: 'a.xlsx', fileBase64, mode: 'dry-run' }));
+    const dry = await finish(await call('importStart', { kind: 'enterprises', uploadId, mode: 'dry-run' }));
     expect(dry.final.result).toMatchObject({ dryRun: true, created: 1, rejected: 1 });
     expect(rt.db!.prepare('SELECT count(*) FROM enterprises').pluck().get()).toBe(0);
-    const done = await finish(await call('importStart', { kind: 'enterprises', fileName: 'a.xlsx', fileBase64, mode: 'commit' }));
+    const done = await finish(await call('importStart', { kind: 'enterprises', uploadId, mode: 'commit' }));
     expect(done.final).toMatchObject({ state: 'done', result: { created: 1, rejected: 1, errors: [{ row: 3, column: '信用代码' }] } });
     expect(rt.db!.prepare('SELECT name FROM enterprises').pluck().all()).toEqual(['深圳市后台科技有限公司']);
   });
@@ -64,11 +64,13 @@ describe('background jobs in worker threads', () => {
     const { final } = await finish(await call('exportStart', { kind: 'enterprises', filter: { districts: ['坪山'] }, format: 'csv' }));
     const text = Buffer.from((final.result as { base64: string }).base64, 'base64').toString('utf8');
     expect(text.split('\r\n')[1]).toMatch(/^深圳市后台科技有限公司,/);
-    expect(await rt.dispatch('importStart', { kind: 'enterprises', fileName: 'a.xls', fileBase64: 'AAAA', mode: 'preview' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('.xlsx') } });
+    expect(await rt.dispatch('importUpload', { fileName: 'a.xls', fileBase64: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('.xlsx') } });
+    expect(await rt.dispatch('importStart', { kind: 'enterprises', uploadId: 'gone', mode: 'preview' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('重新选择文件') } });
   });
 
   it('fails a job on a corrupt file with a Chinese message and writes nothing', async () => {
-    const { final } = await finish(await call('importStart', { kind: 'enterprises', fileName: 'broken.xlsx', fileBase64: Buffer.from('not a zip').toString('base64'), mode: 'commit' }));
+    const { uploadId } = await call<{ uploadId: string }>('importUpload', { fileName: 'broken.xlsx', fileBase64: Buffer.from('not a zip').toString('base64') });
+    const { final } = await finish(await call('importStart', { kind: 'enterprises', uploadId, mode: 'commit' }));
     expect(final).toMatchObject({ state: 'failed', error: { message: expect.stringContaining('无法读取该 Excel 文件') } });
   });
 });

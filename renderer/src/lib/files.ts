@@ -1,10 +1,14 @@
-/** Reads a File chosen by the user as base64, for the contract (works in Electron and the harness). */
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return btoa(binary);
+/**
+ * Reads a File chosen by the user as base64, for the contract (works in Electron and the
+ * harness). FileReader encodes natively, so a large spreadsheet does not block the page.
+ */
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('无法读取文件'));
+    reader.readAsDataURL(file);
+  });
 }
 
 const MIME: Record<string, string> = {

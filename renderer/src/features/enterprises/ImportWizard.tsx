@@ -47,7 +47,7 @@ export function ImportWizard() {
   const { t } = useTranslation();
   const changed = useEnterprisesStore((s) => s.changed);
   const [kind, setKind] = useState<Kind>('enterprises');
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; uploadId: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, number | null>>({});
   const [dry, setDry] = useState<ImportReportView | null>(null);
@@ -65,12 +65,17 @@ export function ImportWizard() {
     job.reset();
   };
   const start = (mode: 'preview' | 'dry-run' | 'commit', f = file, m: Record<string, number | null> | undefined = preview ? mapping : undefined) =>
-    job.run(() => api().importStart({ kind, fileName: f!.name, fileBase64: f!.base64, mode, ...(m ? { mapping: m } : {}) }));
+    job.run(() => api().importStart({ kind, uploadId: f!.uploadId, mode, ...(m ? { mapping: m } : {}) }));
 
   const choose = async (picked: File) => {
     reset();
     if (picked.size > MAX_BYTES) return setFileError(t('ent.imp.tooBig'));
-    const f = { name: picked.name, base64: await fileToBase64(picked) };
+    let f: { name: string; uploadId: string };
+    try {
+      f = { name: picked.name, uploadId: (await api().importUpload({ fileName: picked.name, fileBase64: await fileToBase64(picked) })).uploadId };
+    } catch (err) {
+      return setFileError(err instanceof Error ? err.message : String(err));
+    }
     setFile(f);
     const p = (await start('preview', f, undefined)) as ImportPreview | null;
     if (p) {
