@@ -42,14 +42,30 @@ export class RowReader {
       return fallback;
     }
   }
-  text = (key: string) => cells.text(this.cell(key));
-  blank = (key: string) => cells.isBlank(this.cell(key));
-  date = (key: string) => this.read(key, cells.date, null);
-  money = (key: string, unitFen: number) => this.read(key, (c) => cells.money(c, unitFen), null);
-  integer = (key: string) => this.read(key, cells.integer, null);
-  bool = (key: string) => this.read(key, cells.bool, false);
-  list = (key: string) => cells.list(this.cell(key));
-  oneOf = <T extends string>(key: string, parse: (s: string) => T | null, what: string, allowed: readonly string[]) => this.read(key, (c) => cells.oneOf(c, parse, what, allowed), null);
+  text(key: string) {
+    return cells.text(this.cell(key));
+  }
+  blank(key: string) {
+    return cells.isBlank(this.cell(key));
+  }
+  date(key: string) {
+    return this.read(key, cells.date, null);
+  }
+  money(key: string, unitFen: number) {
+    return this.read(key, (c) => cells.money(c, unitFen), null);
+  }
+  integer(key: string) {
+    return this.read(key, cells.integer, null);
+  }
+  bool(key: string) {
+    return this.read(key, cells.bool, false);
+  }
+  list(key: string) {
+    return cells.list(this.cell(key));
+  }
+  oneOf<T extends string>(key: string, parse: (s: string) => T | null, what: string, allowed: readonly string[]) {
+    return this.read(key, (c) => cells.oneOf(c, parse, what, allowed), null);
+  }
 }
 
 /** A row that failed for a reason found only against the database (e.g. unknown enterprise). */
