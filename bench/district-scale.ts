@@ -64,6 +64,7 @@ export async function benchDistrictScale(): Promise<Figure[]> {
   const baseSamples = timeEach(300, () => plainPage.all(Math.floor(Math.random() * 90_000)));
   const slowest = QUERIES.map((q) => ({ q, p95: percentile(timeEach(20, () => page(q)), 95) })).sort((a, b) => b.p95 - a.p95)[0]!;
 
+  const coldOverview = timeEach(1, () => officerOverview(db, TODAY, 30))[0]!;
   const overview = timeEach(20, () => officerOverview(db, TODAY, 30));
   const countStmt = db.prepare('SELECT count(*) FROM enterprises').pluck();
   const countBase = timeEach(20, () => countStmt.get());
@@ -72,7 +73,7 @@ export async function benchDistrictScale(): Promise<Figure[]> {
   const imp = await benchImport();
   return [
     { name: `enterprise list page, filtered+sorted, p95 (${counts.e} enterprises, ${counts.ip} IP)`, value: percentile(listSamples, 95), baseline: percentile(baseSamples, 95), unit: 'ms', note: `target < 20 ms; slowest query ${JSON.stringify(slowest.q.filter)} p95 ${slowest.p95.toFixed(1)} ms` },
-    { name: 'officer overview, p95', value: percentile(overview, 95), baseline: percentile(countBase, 95), unit: 'ms', note: 'target < 200 ms; baseline: count(*) of enterprises' },
+    { name: 'officer overview, p95 (warm)', value: percentile(overview, 95), baseline: percentile(countBase, 95), unit: 'ms', note: `target < 200 ms; baseline: count(*) of enterprises; first (cold) call ${coldOverview.toFixed(0)} ms` },
     ...imp,
   ];
 }
