@@ -61,3 +61,19 @@ describe('cli import, export and demo', () => {
     tmp.cleanup();
   }, 60_000);
 });
+
+describe('cli value', () => {
+  it('values the documented example and rejects a bad input with exit 1', async () => {
+    const { tempDir } = await import('../../test/support/temp');
+    const fs = await import('node:fs');
+    const tmp = tempDir();
+    const file = path.join(tmp.dir, 'input.json');
+    fs.writeFileSync(file, JSON.stringify({ valuationDate: '2026-01-01', asset: { kind: 'invention', filingDate: '2015-07-01' }, approach: 'income', income: { revenue: [10000000, 11000000, 12000000, 13000000, 14000000], shareRate: 0.03, discountRate: 0.12 } }));
+    const ok = await cli('value', file);
+    expect(ok).toMatchObject({ code: 0, json: { value: 1273343.34, years: [{ t: 1, revenue: 10000000, fraction: 1 }, {}, {}, {}, {}] } });
+    fs.writeFileSync(file, JSON.stringify({ valuationDate: '2026-01-01', asset: { kind: 'invention', filingDate: '2015-07-01' }, approach: 'income', income: { revenue: [1], shareRate: 0.03, discountRate: -1 } }));
+    expect(await cli('value', file)).toMatchObject({ code: 1, json: { error: expect.stringContaining('折现率应大于 0') } });
+    expect(await runCli(['value', path.join(tmp.dir, 'missing.json')])).toMatchObject({ exitCode: 2 });
+    tmp.cleanup();
+  }, 30_000);
+});

@@ -3,9 +3,10 @@ import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { idCommand } from './commands/id';
 import { importCommand } from './commands/import';
+import { valueCommand } from './commands/value';
 import type { Command, CommandOutcome } from './types';
 
-const COMMANDS: Command[] = [idCommand, importCommand, exportCommand, demoCommand];
+const COMMANDS: Command[] = [idCommand, importCommand, exportCommand, demoCommand, valueCommand];
 
 function usage(): string {
   return ['用法：npm run -s cli -- <命令> [参数] [--db <数据库文件>]', '', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');

@@ -1,0 +1,162 @@
+/**
+ * The valuation engine (pure; runs in the main process's workers and the CLI): income, cost
+ * and market approaches, Monte Carlo uncertainty and sensitivity for the income approach,
+ * and the loan figure. Money in yuan internally, reported rounded to the fen.
+ */
+import { AppError } from '../../../shared/errors';
+import { valuationInput, type ValuationInput } from '../../../shared/schemas/valuation';
+import { rng } from '../demo/random';
+import { incomeKernel } from './kernel';
+import { bounds, sampler } from './sampling';
+import { incomeExpiry, yearWindows } from './schedule';
+import { histogram, summarize, type Summary } from './stats';
+
+export const ENGINE_VERSION = '1.0.0';
+
+export interface YearLine {
+  t: number;
+  from: string;
+  to: string;
+  revenue: number;
+  fraction: number;
+  discountFactor: number;
+  presentValue: number;
+}
+
+export interface SensitivityRow {
+  input: 'revenue' | 'shareRate' | 'discountRate';
+  low: number;
+  high: number;
+  valueAtLow: number;
+  valueAtHigh: number;
+}
+
+export interface ValuationResult {
+  engineVersion: string;
+  approach: 'income' | 'cost' | 'market';
+  valuationDate: string;
+  /** Yuan, rounded to the fen. */
+  value: number;
+  valueFen: number;
+  expiry: string | null;
+  reason: string | null;
+  shareRate?: number;
+  discountRate?: number;
+  years?: YearLine[];
+  working: string[];
+  uncertainty?: { paths: number; seed: number } & { p10: number; p50: number; p90: number; mean: number; histogram: { from: number; to: number; count: number }[] };
+  sensitivity?: SensitivityRow[];
+  loan?: { basis: 'P10' | 'value'; basisValue: number; loanToValue: number; amount: number; amountFen: number };
+}
+
+export const toFen = (yuan: number): number => Math.round(yuan * 100);
+const yuan = (v: number): number => toFen(v) / 100;
+const money = (v: number): string => yuan(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Parses and checks an input, turning schema issues into one clear Chinese message. */
+export function parseValuationInput(input: unknown) {
+  const parsed = valuationInput.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new AppError('INVALID_INPUT', `估值输入有误：${issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；')}`, issues);
+  }
+  return parsed.data;
+}
+
+export function value(input: ValuationInput): ValuationResult {
+  const v = parseValuationInput(input);
+  const base = { engineVersion: ENGINE_VERSION, approach: v.approach, valuationDate: v.valuationDate };
+  const expiry = incomeExpiry(v.asset);
+  let result: ValuationResult;
+
+  if (v.approach === 'cost') {
+    const c = v.cost!;
+    const raw = c.replacementCost * (1 - c.depreciationRate);
+    result = { ...base, value: yuan(raw), valueFen: toFen(raw), expiry, reason: null, working: [`成本法：重置成本 ${money(c.replacementCost)} × (1 − 贬值率 ${c.depreciationRate}) = ${money(raw)} 元`] };
+  } else if (v.approach === 'market') {
+    const adjusted = v.market!.comparables.map((c) => c.factors.reduce((p, f) => p * f, c.price));
+    const raw = adjusted.reduce((s, x) => s + x, 0) / adjusted.length;
+    result = {
+      ...base, value: yuan(raw), valueFen: toFen(raw), expiry, reason: null,
+      working: [...v.market!.comparables.map((c, i) => `可比交易 ${i + 1}：${money(c.price)} × ${c.factors.join(' × ') || 1} = ${money(adjusted[i]!)} 元`), `市场法：${adjusted.length} 个可比交易调整后取平均 = ${money(raw)} 元`],
+    };
+  } else {
+    result = incomeValue(v, expiry);
+  }
+
+  if (v.loanToValue !== undefined) {
+    const basis = result.uncertainty ? 'P10' : 'value';
+    const basisValue = result.uncertainty ? result.uncertainty.p10 : result.value;
+    const amount = basisValue * v.loanToValue;
+    result.loan = { basis, basisValue, loanToValue: v.loanToValue, amount: yuan(amount), amountFen: toFen(amount) };
+    result.working.push(`贷款额度：${basis === 'P10' ? '保守值 P10' : '评估值'} ${money(basisValue)} × 质押率 ${v.loanToValue} = ${money(amount)} 元`);
+  }
+  return result;
+}
+
+function shareRateOf(inc: NonNullable<ReturnType<typeof parseValuationInput>['income']>): { k: number; line: string } {
+  if (inc.shareRate !== undefined) return { k: inc.shareRate, line: `分成率 k = ${inc.shareRate}（给定）` };
+  const { min, max } = inc.shareRange!;
+  const k = min + ((max - min) * inc.score!) / 100;
+  return { k, line: `分成率 k = ${min} + (${max} − ${min}) × ${inc.score}/100 = ${k}` };
+}
+
+function incomeValue(v: ReturnType<typeof parseValuationInput>, expiry: string | null): ValuationResult {
+  const inc = v.income!;
+  const base = { engineVersion: ENGINE_VERSION, approach: 'income' as const, valuationDate: v.valuationDate };
+  const { k, line } = shareRateOf(inc);
+  const i = inc.discountRate;
+  if (expiry !== null && expiry <= v.valuationDate) {
+    return { ...base, value: 0, valueFen: 0, expiry, reason: `法定保护期已于 ${expiry} 届满，收益法评估值为 0`, shareRate: k, discountRate: i, years: [], working: [`保护期已于 ${expiry} 届满，不再产生收益`] };
+  }
+  const windows = yearWindows(v.valuationDate, inc.revenue.length, expiry);
+  const weighted = Float64Array.from(windows, (w, t) => inc.revenue[t]! * w.fraction);
+  const raw = incomeKernel(weighted, 1, k, i);
+  const years: YearLine[] = windows.map((w) => {
+    const discountFactor = 1 / (1 + i) ** w.t;
+    return { ...w, revenue: inc.revenue[w.t - 1]!, discountFactor, presentValue: yuan(inc.revenue[w.t - 1]! * w.fraction * k * discountFactor) };
+  });
+  const cut = windows.find((w) => w.fraction > 0 && w.fraction < 1);
+  const result: ValuationResult = {
+    ...base, value: yuan(raw), valueFen: toFen(raw), expiry, reason: null, shareRate: k, discountRate: i, years,
+    working: [
+      line,
+      `折现率 i = ${i}`,
+      ...years.map((y) => `第 ${y.t} 年（${y.from} 至 ${y.to}）：${money(y.revenue)} × ${y.fraction === 1 ? '' : `${y.fraction.toFixed(4)} × `}${k} × ${y.discountFactor.toFixed(6)} = ${money(y.presentValue)} 元`),
+      ...(cut ? [`第 ${cut.t} 年被法定保护期届满日 ${expiry} 截断，只计其届满前的天数`] : []),
+      `收益法评估值 = Σ = ${money(raw)} 元`,
+    ],
+  };
+
+  if (v.uncertainty) {
+    const u = v.uncertainty;
+    const paths = simulate(weighted, { k, i }, u);
+    const s: Summary = summarize(paths);
+    result.uncertainty = { paths: u.paths, seed: u.seed, p10: yuan(s.p10), p50: yuan(s.p50), p90: yuan(s.p90), mean: yuan(s.mean), histogram: histogram(paths).map((b) => ({ ...b, from: yuan(b.from), to: yuan(b.to) })) };
+    result.sensitivity = sensitivity(weighted, { k, i }, u);
+    result.working.push(`蒙特卡洛模拟 ${u.paths} 次（种子 ${u.seed}）：P10 ${money(s.p10)}，P50 ${money(s.p50)}，P90 ${money(s.p90)}，均值 ${money(s.mean)} 元`);
+  }
+  return result;
+}
+
+type Uncertainty = NonNullable<ReturnType<typeof parseValuationInput>['uncertainty']>;
+
+/** One value per path; the same seed gives the same paths. */
+export function simulate(weighted: Float64Array, at: { k: number; i: number }, u: Pick<Uncertainty, 'paths' | 'seed' | 'revenue' | 'shareRate' | 'discountRate'>): Float64Array {
+  const r = rng(u.seed);
+  const m = sampler(u.revenue, 1, r.next);
+  const k = sampler(u.shareRate, at.k, r.next);
+  const i = sampler(u.discountRate, at.i, r.next);
+  const out = new Float64Array(u.paths);
+  for (let p = 0; p < u.paths; p++) out[p] = incomeKernel(weighted, m(), k(), i());
+  return out;
+}
+
+function sensitivity(weighted: Float64Array, at: { k: number; i: number }, u: Uncertainty): SensitivityRow[] {
+  const row = (input: SensitivityRow['input'], [low, high]: [number, number], f: (x: number) => number): SensitivityRow => ({ input, low, high, valueAtLow: yuan(f(low)), valueAtHigh: yuan(f(high)) });
+  return [
+    row('revenue', bounds(u.revenue, 1), (x) => incomeKernel(weighted, x, at.k, at.i)),
+    row('shareRate', bounds(u.shareRate, at.k), (x) => incomeKernel(weighted, 1, x, at.i)),
+    row('discountRate', bounds(u.discountRate, at.i), (x) => incomeKernel(weighted, 1, at.k, x)),
+  ];
+}
