@@ -6,12 +6,14 @@
 import { benchDistrictScale } from './district-scale';
 import { benchHarnessColdStart } from './harness-cold-start';
 import { benchImportResponsiveness } from './import-responsiveness';
+import { benchValuation } from './valuation';
 import type { Figure } from './stats';
 
 const BENCHES: [string, () => Promise<Figure | Figure[]>][] = [
   ['harness', benchHarnessColdStart],
   ['district', benchDistrictScale],
   ['responsive', benchImportResponsiveness],
+  ['valuation', benchValuation],
 ];
 
 const only = process.argv[2];

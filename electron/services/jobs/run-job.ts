@@ -5,6 +5,7 @@ import { KINDS } from '../importers/kinds';
 import { suggestMapping } from '../importers/mapping';
 import { readTable } from '../importers/read-table';
 import { runImport } from '../importers/run-import';
+import { valuePortfolio } from '../valuation/portfolio';
 import type { JobSpec } from './types';
 
 export interface JobEnv {
@@ -35,6 +36,8 @@ export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
       const out = await exportList(env.db, spec.request, spec.format, env.today);
       return { fileName: out.fileName, rows: out.rows, base64: Buffer.from(out.bytes).toString('base64') };
     }
+    case 'valuation':
+      return valuePortfolio(spec.items, { onProgress: env.onProgress, isCancelled: env.isCancelled });
     case 'demo':
       return generateDemo(env.db, { enterprises: spec.enterprises, seed: spec.seed, today: env.today, ctx, onProgress: env.onProgress, isCancelled: env.isCancelled });
   }

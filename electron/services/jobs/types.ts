@@ -1,11 +1,13 @@
 import type { ExportFormat, ExportRequest } from '../exporters/export-list';
 import type { ImportKind } from '../importers/kinds';
 import type { Mapping } from '../importers/mapping';
+import type { PortfolioItem } from '../valuation/portfolio';
 
 export type JobSpec =
   | { type: 'import'; kind: ImportKind; fileName: string; bytes: Uint8Array; mapping?: Mapping; mode: 'preview' | 'dry-run' | 'commit' }
   | { type: 'export'; request: ExportRequest; format: ExportFormat }
-  | { type: 'demo'; enterprises: number; seed?: number };
+  | { type: 'demo'; enterprises: number; seed?: number }
+  | { type: 'valuation'; items: PortfolioItem[] };
 
 /** What the worker needs besides the spec: its own connection and who is writing. */
 export interface WorkerInput {

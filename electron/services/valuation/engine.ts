@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { valuationInput, type ValuationInput } from '../../../shared/schemas/valuation';
 import { rng } from '../demo/random';
 import { incomeKernel } from './kernel';
-import { bounds, sampler } from './sampling';
+import { bounds, draw, drawSpec } from './sampling';
 import { incomeExpiry, yearWindows } from './schedule';
 import { histogram, summarize, type Summary } from './stats';
 
@@ -64,7 +64,13 @@ export function parseValuationInput(input: unknown) {
 }
 
 export function value(input: ValuationInput): ValuationResult {
+  return valueWithPaths(input).result;
+}
+
+/** The result and, when uncertainty was simulated, every path's value (for portfolio totals). */
+export function valueWithPaths(input: ValuationInput): { result: ValuationResult; paths: Float64Array | null } {
   const v = parseValuationInput(input);
+  let paths: Float64Array | null = null;
   const base = { engineVersion: ENGINE_VERSION, approach: v.approach, valuationDate: v.valuationDate };
   const expiry = incomeExpiry(v.asset);
   let result: ValuationResult;
@@ -81,7 +87,7 @@ export function value(input: ValuationInput): ValuationResult {
       working: [...v.market!.comparables.map((c, i) => `可比交易 ${i + 1}：${money(c.price)} × ${c.factors.join(' × ') || 1} = ${money(adjusted[i]!)} 元`), `市场法：${adjusted.length} 个可比交易调整后取平均 = ${money(raw)} 元`],
     };
   } else {
-    result = incomeValue(v, expiry);
+    ({ result, paths } = incomeValue(v, expiry));
   }
 
   if (v.loanToValue !== undefined) {
@@ -91,7 +97,7 @@ export function value(input: ValuationInput): ValuationResult {
     result.loan = { basis, basisValue, loanToValue: v.loanToValue, amount: yuan(amount), amountFen: toFen(amount) };
     result.working.push(`贷款额度：${basis === 'P10' ? '保守值 P10' : '评估值'} ${money(basisValue)} × 质押率 ${v.loanToValue} = ${money(amount)} 元`);
   }
-  return result;
+  return { result, paths };
 }
 
 function shareRateOf(inc: NonNullable<ReturnType<typeof parseValuationInput>['income']>): { k: number; line: string } {
@@ -101,13 +107,14 @@ function shareRateOf(inc: NonNullable<ReturnType<typeof parseValuationInput>['in
   return { k, line: `分成率 k = ${min} + (${max} − ${min}) × ${inc.score}/100 = ${k}` };
 }
 
-function incomeValue(v: ReturnType<typeof parseValuationInput>, expiry: string | null): ValuationResult {
+function incomeValue(v: ReturnType<typeof parseValuationInput>, expiry: string | null): { result: ValuationResult; paths: Float64Array | null } {
   const inc = v.income!;
   const base = { engineVersion: ENGINE_VERSION, approach: 'income' as const, valuationDate: v.valuationDate };
   const { k, line } = shareRateOf(inc);
   const i = inc.discountRate;
   if (expiry !== null && expiry <= v.valuationDate) {
-    return { ...base, value: 0, valueFen: 0, expiry, reason: `法定保护期已于 ${expiry} 届满，收益法评估值为 0`, shareRate: k, discountRate: i, years: [], working: [`保护期已于 ${expiry} 届满，不再产生收益`] };
+    const result: ValuationResult = { ...base, value: 0, valueFen: 0, expiry, reason: `法定保护期已于 ${expiry} 届满，收益法评估值为 0`, shareRate: k, discountRate: i, years: [], working: [`保护期已于 ${expiry} 届满，不再产生收益`] };
+    return { result, paths: v.uncertainty ? new Float64Array(v.uncertainty.paths) : null };
   }
   const windows = yearWindows(v.valuationDate, inc.revenue.length, expiry);
   const weighted = Float64Array.from(windows, (w, t) => inc.revenue[t]! * w.fraction);
@@ -128,27 +135,28 @@ function incomeValue(v: ReturnType<typeof parseValuationInput>, expiry: string |
     ],
   };
 
+  let paths: Float64Array | null = null;
   if (v.uncertainty) {
     const u = v.uncertainty;
-    const paths = simulate(weighted, { k, i }, u);
+    paths = simulate(weighted, { k, i }, u);
     const s: Summary = summarize(paths);
-    result.uncertainty = { paths: u.paths, seed: u.seed, p10: yuan(s.p10), p50: yuan(s.p50), p90: yuan(s.p90), mean: yuan(s.mean), histogram: histogram(paths).map((b) => ({ ...b, from: yuan(b.from), to: yuan(b.to) })) };
+    result.uncertainty = { paths: u.paths, seed: u.seed, p10: yuan(s.p10), p50: yuan(s.p50), p90: yuan(s.p90), mean: yuan(s.mean), histogram: histogram(paths, s).map((b) => ({ ...b, from: yuan(b.from), to: yuan(b.to) })) };
     result.sensitivity = sensitivity(weighted, { k, i }, u);
     result.working.push(`蒙特卡洛模拟 ${u.paths} 次（种子 ${u.seed}）：P10 ${money(s.p10)}，P50 ${money(s.p50)}，P90 ${money(s.p90)}，均值 ${money(s.mean)} 元`);
   }
-  return result;
+  return { result, paths };
 }
 
 type Uncertainty = NonNullable<ReturnType<typeof parseValuationInput>['uncertainty']>;
 
 /** One value per path; the same seed gives the same paths. */
 export function simulate(weighted: Float64Array, at: { k: number; i: number }, u: Pick<Uncertainty, 'paths' | 'seed' | 'revenue' | 'shareRate' | 'discountRate'>): Float64Array {
-  const r = rng(u.seed);
-  const m = sampler(u.revenue, 1, r.next);
-  const k = sampler(u.shareRate, at.k, r.next);
-  const i = sampler(u.discountRate, at.i, r.next);
+  const { next } = rng(u.seed);
+  const m = drawSpec(u.revenue, 1);
+  const k = drawSpec(u.shareRate, at.k);
+  const i = drawSpec(u.discountRate, at.i);
   const out = new Float64Array(u.paths);
-  for (let p = 0; p < u.paths; p++) out[p] = incomeKernel(weighted, m(), k(), i());
+  for (let p = 0; p < u.paths; p++) out[p] = incomeKernel(weighted, draw(m, next), draw(k, next), draw(i, next));
   return out;
 }
 

@@ -1,29 +1,41 @@
 import type { Distribution } from '../../../shared/schemas/valuation';
 
-/** Draws from a distribution; a zero-width one returns its centre exactly. */
-export function sampler(d: Distribution | undefined, fallback: number, next: () => number): () => number {
-  if (!d) return () => fallback;
+/**
+ * One uncertain input as plain numbers, so the simulation loop draws without closures:
+ * kind 0 is a constant (a), 1 triangular (a = min, c = mode, b = max, split), 2 a normal
+ * with mean c, sd s, truncated to [a, b].
+ */
+export interface Draw {
+  kind: 0 | 1 | 2;
+  a: number;
+  b: number;
+  c: number;
+  s: number;
+  split: number;
+}
+
+/** A zero-width distribution becomes a constant, so it returns its centre exactly. */
+export function drawSpec(d: Distribution | undefined, fallback: number): Draw {
+  if (!d) return { kind: 0, a: fallback, b: fallback, c: fallback, s: 0, split: 0 };
   if (d.type === 'triangular') {
-    const { min, mode, max } = d;
-    if (min === max) return () => mode;
-    const split = (mode - min) / (max - min);
-    return () => {
-      const u = next();
-      return u < split ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
-    };
+    if (d.min === d.max) return { kind: 0, a: d.mode, b: d.mode, c: d.mode, s: 0, split: 0 };
+    return { kind: 1, a: d.min, b: d.max, c: d.mode, s: 0, split: (d.mode - d.min) / (d.max - d.min) };
   }
-  const { mean, sd, min, max } = d;
-  if (sd === 0 || min === max) return () => mean;
-  return () => {
-    // Box–Muller, redrawn until inside the bounds (truncated normal).
-    for (;;) {
-      const u = 1 - next();
-      const v = next();
-      const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-      const x = mean + sd * z;
-      if (x >= min && x <= max) return x;
-    }
-  };
+  if (d.sd === 0 || d.min === d.max) return { kind: 0, a: d.mean, b: d.mean, c: d.mean, s: 0, split: 0 };
+  return { kind: 2, a: d.min, b: d.max, c: d.mean, s: d.sd, split: 0 };
+}
+
+export function draw(d: Draw, next: () => number): number {
+  if (d.kind === 0) return d.a;
+  if (d.kind === 1) {
+    const u = next();
+    return u < d.split ? d.a + Math.sqrt(u * (d.b - d.a) * (d.c - d.a)) : d.b - Math.sqrt((1 - u) * (d.b - d.a) * (d.b - d.c));
+  }
+  // Box–Muller, redrawn until inside the bounds (truncated normal).
+  for (;;) {
+    const x = d.c + d.s * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+    if (x >= d.a && x <= d.b) return x;
+  }
 }
 
 /** The low and high ends used by the sensitivity table. */

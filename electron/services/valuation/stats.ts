@@ -54,16 +54,12 @@ export function summarize(values: Float64Array): Summary {
   return { p10: select(work, rank(0.1)), p50: select(work, rank(0.5)), p90: select(work, rank(0.9)), mean: x0 + acc / n, min, max };
 }
 
-export function histogram(values: Float64Array, bins = 30): { from: number; to: number; count: number }[] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+/** Counts per bin between the summary's min and max (taken from summarize, not recomputed). */
+export function histogram(values: Float64Array, range: { min: number; max: number }, bins = 30): { from: number; to: number; count: number }[] {
+  const { min, max } = range;
   if (min === max) return [{ from: min, to: max, count: values.length }];
   const width = (max - min) / bins;
-  const counts = new Array<number>(bins).fill(0);
-  for (const v of values) counts[Math.min(bins - 1, Math.floor((v - min) / width))]!++;
-  return counts.map((count, i) => ({ from: min + i * width, to: min + (i + 1) * width, count }));
+  const counts = new Int32Array(bins);
+  for (let i = 0; i < values.length; i++) counts[Math.min(bins - 1, Math.floor((values[i]! - min) / width))]!++;
+  return Array.from(counts, (count, i) => ({ from: min + i * width, to: min + (i + 1) * width, count }));
 }

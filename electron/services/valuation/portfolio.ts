@@ -1,0 +1,67 @@
+import { AppError } from '../../../shared/errors';
+import type { ValuationInput } from '../../../shared/schemas/valuation';
+import { toFen, valueWithPaths, type ValuationResult } from './engine';
+import { histogram, summarize } from './stats';
+
+export interface PortfolioItem {
+  label: string;
+  input: ValuationInput;
+}
+
+export interface PortfolioResult {
+  items: { label: string; value: number; share: number; result: ValuationResult }[];
+  total: number;
+  totalFen: number;
+  /** Present when every item was simulated with the same number of paths: path-wise sums. */
+  uncertainty?: { paths: number; p10: number; p50: number; p90: number; mean: number; histogram: { from: number; to: number; count: number }[] };
+  loan?: { amount: number; amountFen: number };
+}
+
+/**
+ * Values each item, then the sum and each item's share of it. Simulated paths are added
+ * path by path into one running total, so the portfolio's own P10/P50/P90 need no more
+ * memory than one item's paths.
+ */
+export function valuePortfolio(items: PortfolioItem[], opts: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {}): PortfolioResult {
+  if (items.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');
+  const results: { label: string; result: ValuationResult }[] = [];
+  let totals: Float64Array | null = null;
+  let simulatedAll = true;
+  for (const [n, item] of items.entries()) {
+    if (n % 20 === 0) {
+      if (opts.isCancelled?.()) throw new AppError('CONFLICT', '估值已取消');
+      opts.onProgress?.(n, items.length);
+    }
+    let r;
+    try {
+      r = valueWithPaths(item.input);
+    } catch (e) {
+      if (e instanceof AppError) throw new AppError(e.code, `“${item.label}”：${e.message}`, e.issues);
+      throw e;
+    }
+    results.push({ label: item.label, result: r.result });
+    if (!r.paths || (totals && totals.length !== r.paths.length)) simulatedAll = false;
+    else if (simulatedAll) {
+      totals ??= new Float64Array(r.paths.length);
+      for (let p = 0; p < r.paths.length; p++) totals[p]! += r.paths[p]!;
+    }
+  }
+  opts.onProgress?.(items.length, items.length);
+  const totalFen = results.reduce((s, r) => s + r.result.valueFen, 0);
+  const out: PortfolioResult = {
+    items: results.map((r) => ({ label: r.label, value: r.result.value, share: totalFen === 0 ? 0 : r.result.valueFen / totalFen, result: r.result })),
+    total: totalFen / 100,
+    totalFen,
+  };
+  if (simulatedAll && totals) {
+    const s = summarize(totals);
+    const y = (v: number) => toFen(v) / 100;
+    out.uncertainty = { paths: totals.length, p10: y(s.p10), p50: y(s.p50), p90: y(s.p90), mean: y(s.mean), histogram: histogram(totals, s).map((b) => ({ ...b, from: y(b.from), to: y(b.to) })) };
+  }
+  const loans = results.map((r) => r.result.loan?.amountFen);
+  if (loans.every((l) => l !== undefined)) {
+    const amountFen = loans.reduce((s, l) => s + l!, 0);
+    out.loan = { amount: amountFen / 100, amountFen };
+  }
+  return out;
+}
