@@ -12,7 +12,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ValuationInput } from '../shared/schemas/valuation';
 import { rng } from '../electron/services/demo/random';
 import { createJobManager } from '../electron/services/jobs/manager';
-import { TSX_WORKER } from '../electron/services/jobs/tsx-launch';
+import { execFileSync } from 'node:child_process';
 import { createLogger } from '../electron/services/logger';
 import { openDatabase } from '../electron/services/db/connection';
 import { valuePortfolio, type PortfolioItem } from '../electron/services/valuation/portfolio';
@@ -76,7 +76,10 @@ export async function benchValuation(): Promise<Figure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipf-bench-val-'));
   const dbFile = path.join(dir, 'v.sqlite');
   openDatabase({ file: dbFile }).db.close();
-  const jobs = createJobManager({ launch: TSX_WORKER, dbFile, logger: createLogger({ file: path.join(dir, 'log.txt') }) });
+  // The worker as the app ships it (bundled), not TypeScript compiled on the fly.
+  execFileSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: path.resolve(import.meta.dirname, '..') });
+  const launch = { file: path.resolve(import.meta.dirname, '../dist/electron/job-worker.cjs') };
+  const jobs = createJobManager({ launch, dbFile, logger: createLogger({ file: path.join(dir, 'log.txt') }) });
   const idle = monitorEventLoopDelay({ resolution: 1 });
   idle.enable();
   await new Promise((r) => setTimeout(r, 1500));

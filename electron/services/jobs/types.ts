@@ -7,7 +7,9 @@ export type JobSpec =
   | { type: 'import'; kind: ImportKind; fileName: string; bytes: Uint8Array; mapping?: Mapping; mode: 'preview' | 'dry-run' | 'commit' }
   | { type: 'export'; request: ExportRequest; format: ExportFormat }
   | { type: 'demo'; enterprises: number; seed?: number }
-  | { type: 'valuation'; items: PortfolioItem[] };
+  | { type: 'valuation'; items: PortfolioItem[] }
+  /** One worker's share of a valuation job; the manager merges the parts. */
+  | { type: 'valuation-part'; items: PortfolioItem[] };
 
 /** What the worker needs besides the spec: its own connection and who is writing. */
 export interface WorkerInput {

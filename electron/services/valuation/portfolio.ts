@@ -17,16 +17,17 @@ export interface PortfolioResult {
   loan?: { amount: number; amountFen: number };
 }
 
-/**
- * Values each item, then the sum and each item's share of it. Simulated paths are added
- * path by path into one running total, so the portfolio's own P10/P50/P90 need no more
- * memory than one item's paths.
- */
-export function valuePortfolio(items: PortfolioItem[], opts: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {}): PortfolioResult {
-  if (items.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');
-  const results: { label: string; result: ValuationResult }[] = [];
+export interface PortfolioPart {
+  items: { label: string; result: ValuationResult }[];
+  /** Path-wise sums of this part's items, or null when some item was not simulated alike. */
+  totals: Float64Array | null;
+}
+
+/** Values a slice of a portfolio (one worker's share), keeping the path-wise sums. */
+export function valuePortfolioPart(items: PortfolioItem[], opts: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {}): PortfolioPart {
+  const results: PortfolioPart['items'] = [];
   let totals: Float64Array | null = null;
-  let simulatedAll = true;
+  let alike = true;
   for (const [n, item] of items.entries()) {
     if (n % 20 === 0) {
       if (opts.isCancelled?.()) throw new AppError('CONFLICT', '估值已取消');
@@ -40,20 +41,33 @@ export function valuePortfolio(items: PortfolioItem[], opts: { onProgress?: (don
       throw e;
     }
     results.push({ label: item.label, result: r.result });
-    if (!r.paths || (totals && totals.length !== r.paths.length)) simulatedAll = false;
-    else if (simulatedAll) {
+    if (!r.paths || (totals && totals.length !== r.paths.length)) alike = false;
+    else if (alike) {
       totals ??= new Float64Array(r.paths.length);
       for (let p = 0; p < r.paths.length; p++) totals[p]! += r.paths[p]!;
     }
   }
   opts.onProgress?.(items.length, items.length);
+  return { items: results, totals: alike ? totals : null };
+}
+
+/**
+ * Joins parts (in order) into the portfolio: the sum, each item's share, the portfolio's own
+ * P10/P50/P90 from the path-wise totals, and the total loan figure.
+ */
+export function mergePortfolioParts(parts: PortfolioPart[]): PortfolioResult {
+  const results = parts.flatMap((p) => p.items);
+  if (results.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');
   const totalFen = results.reduce((s, r) => s + r.result.valueFen, 0);
   const out: PortfolioResult = {
     items: results.map((r) => ({ label: r.label, value: r.result.value, share: totalFen === 0 ? 0 : r.result.valueFen / totalFen, result: r.result })),
     total: totalFen / 100,
     totalFen,
   };
-  if (simulatedAll && totals) {
+  const sums = parts.map((p) => p.totals);
+  if (sums.every((t) => t !== null && t.length === sums[0]!.length)) {
+    const totals = new Float64Array(sums[0]!.length);
+    for (const t of sums as Float64Array[]) for (let i = 0; i < t.length; i++) totals[i]! += t[i]!;
     const s = summarize(totals);
     const y = (v: number) => toFen(v) / 100;
     out.uncertainty = { paths: totals.length, p10: y(s.p10), p50: y(s.p50), p90: y(s.p90), mean: y(s.mean), histogram: histogram(totals, s).map((b) => ({ ...b, from: y(b.from), to: y(b.to) })) };
@@ -64,4 +78,10 @@ export function valuePortfolio(items: PortfolioItem[], opts: { onProgress?: (don
     out.loan = { amount: amountFen / 100, amountFen };
   }
   return out;
+}
+
+/** Values each item in this thread, then merges (the CLI and tests; jobs split across workers). */
+export function valuePortfolio(items: PortfolioItem[], opts: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {}): PortfolioResult {
+  if (items.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');
+  return mergePortfolioParts([valuePortfolioPart(items, opts)]);
 }
