@@ -8,8 +8,14 @@ export interface JobStatusView {
   done: number;
   total: number;
   startedAt: string;
-  result?: unknown;
+  /** The job's result as JSON text (parse it with jobResult in the renderer). */
+  resultJson?: string;
   error?: { code: string; message: string };
+}
+
+/** The parsed result of a finished job. */
+export function jobResult<T>(status: Pick<JobStatusView, 'resultJson'>): T | null {
+  return status.resultJson === undefined ? null : (JSON.parse(status.resultJson) as T);
 }
 
 export interface ImportPreview {

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../logger';
 import { newId } from '../ids';
-import { mergePortfolioParts, type PortfolioPart } from '../valuation/portfolio';
+import { mergePackedParts, type PackedPart } from '../valuation/portfolio';
 import type { JobSpec, WorkerInput, WorkerMessage } from './types';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
@@ -15,7 +15,8 @@ export interface JobStatus {
   done: number;
   total: number;
   startedAt: string;
-  result?: unknown;
+  /** The result as JSON text; the renderer parses it (see WorkerMessage). */
+  resultJson?: string;
   error?: { code: string; message: string };
 }
 
@@ -57,8 +58,8 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
     if (!cancelled && code === 'INTERNAL') opts.logger.error(`job ${job.status.type} failed: ${message}`);
   }
 
-  /** Starts the workers of one job; `finish` turns the parts' results into the job's result. */
-  function launch(type: JobStatus['type'], specs: JobSpec[], who: { actor: string; today: string }, finish: (results: unknown[]) => unknown): JobStatus {
+  /** Starts the workers of one job; `finish` turns the parts' results into the job's JSON result. */
+  function launch(type: JobStatus['type'], specs: JobSpec[], who: { actor: string; today: string }, finish: (results: unknown[]) => string): JobStatus {
     prune();
     const cancelFlag = new SharedArrayBuffer(4);
     const job: Job = { status: { id: newId(), type, state: 'running', done: 0, total: 0, startedAt: new Date().toISOString() }, cancel: new Int32Array(cancelFlag), workers: [] };
@@ -74,11 +75,11 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
         if (m.type === 'progress') {
           progress[n] = { done: m.done, total: m.total };
           Object.assign(job.status, { done: progress.reduce((s, p) => s + p.done, 0), total: progress.reduce((s, p) => s + p.total, 0) });
-        } else if (m.type === 'done') {
-          results[n] = m.result;
+        } else if (m.type === 'done' || m.type === 'part-done') {
+          results[n] = m.type === 'done' ? m.resultJson : m.part;
           if (++finished === specs.length && job.status.state === 'running') {
             try {
-              Object.assign(job.status, { state: 'done', result: finish(results), done: job.status.total || 1, total: job.status.total || 1 });
+              Object.assign(job.status, { state: 'done', resultJson: finish(results), done: job.status.total || 1, total: job.status.total || 1 });
             } catch (err) {
               fail(job, err instanceof AppError ? err.code : 'INTERNAL', err instanceof Error ? err.message : String(err));
             }
@@ -100,10 +101,10 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
     if (spec.type === 'valuation' && cores > 1 && spec.items.length >= SPLIT_FROM) {
       const size = Math.ceil(spec.items.length / cores);
       const parts: JobSpec[] = Array.from({ length: cores }, (_, i) => ({ type: 'valuation-part' as const, items: spec.items.slice(i * size, (i + 1) * size) })).filter((p) => p.items.length > 0);
-      return launch('valuation', parts, who, (results) => mergePortfolioParts(results as PortfolioPart[]));
+      return launch('valuation', parts, who, (results) => mergePackedParts(results as PackedPart[]));
     }
     if (spec.type === 'valuation-part') throw new AppError('INVALID_INPUT', 'valuation-part is internal');
-    return launch(spec.type, [spec], who, (results) => results[0]);
+    return launch(spec.type, [spec], who, (results) => results[0] as string);
   }
 
   function status(id: string): JobStatus {

@@ -5,7 +5,7 @@ import { KINDS } from '../importers/kinds';
 import { suggestMapping } from '../importers/mapping';
 import { readTable } from '../importers/read-table';
 import { runImport } from '../importers/run-import';
-import { valuePortfolio, valuePortfolioPart } from '../valuation/portfolio';
+import { packPart, valuePortfolio, valuePortfolioPart } from '../valuation/portfolio';
 import type { JobSpec } from './types';
 
 export interface JobEnv {
@@ -39,7 +39,7 @@ export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
     case 'valuation':
       return valuePortfolio(spec.items, { onProgress: env.onProgress, isCancelled: env.isCancelled });
     case 'valuation-part':
-      return valuePortfolioPart(spec.items, { onProgress: env.onProgress, isCancelled: env.isCancelled });
+      return packPart(valuePortfolioPart(spec.items, { onProgress: env.onProgress, isCancelled: env.isCancelled }));
     case 'demo':
       return generateDemo(env.db, { enterprises: spec.enterprises, seed: spec.seed, today: env.today, ctx, onProgress: env.onProgress, isCancelled: env.isCancelled });
   }

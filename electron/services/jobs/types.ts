@@ -23,5 +23,8 @@ export interface WorkerInput {
 
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: unknown }
+  /** Results travel as JSON text: copying a string costs the main thread far less than
+   *  rebuilding a large object graph. Parts of a split job send their own small shape. */
+  | { type: 'done'; resultJson: string }
+  | { type: 'part-done'; part: unknown }
   | { type: 'failed'; code: string; message: string };

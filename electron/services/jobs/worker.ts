@@ -29,7 +29,7 @@ runJob(input.spec, {
   },
 })
   .then(
-    (result) => post({ type: 'done', result }),
+    (result) => post(input.spec.type === 'valuation-part' ? { type: 'part-done', part: result } : { type: 'done', resultJson: JSON.stringify(result) }),
     (err: unknown) => post(err instanceof AppError ? { type: 'failed', code: err.code, message: err.message } : { type: 'failed', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) }),
   )
   .finally(() => db.close());

@@ -80,6 +80,50 @@ export function mergePortfolioParts(parts: PortfolioPart[]): PortfolioResult {
   return out;
 }
 
+/** A part as it crosses threads: item details as JSON text, the numbers the merge needs as numbers. */
+export interface PackedPart {
+  itemsJson: string;
+  valueFens: number[];
+  loanFens: (number | null)[];
+  totals: Float64Array | null;
+}
+
+export function packPart(part: PortfolioPart): PackedPart {
+  return {
+    itemsJson: JSON.stringify(part.items),
+    valueFens: part.items.map((i) => i.result.valueFen),
+    loanFens: part.items.map((i) => i.result.loan?.amountFen ?? null),
+    totals: part.totals,
+  };
+}
+
+/**
+ * Merges packed parts into the portfolio result as JSON text, splicing the items' JSON
+ * rather than parsing it: the main process never rebuilds a thousand items' details.
+ * Items keep their order; `shares[n]` is item n's share of the total.
+ */
+export function mergePackedParts(parts: PackedPart[]): string {
+  const valueFens = parts.flatMap((p) => p.valueFens);
+  if (valueFens.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');
+  const totalFen = valueFens.reduce((s, v) => s + v, 0);
+  const summary: Omit<PortfolioResult, 'items'> & { shares: number[] } = { shares: valueFens.map((v) => (totalFen === 0 ? 0 : v / totalFen)), total: totalFen / 100, totalFen };
+  const sums = parts.map((p) => p.totals);
+  if (sums.every((t) => t !== null && t.length === sums[0]!.length)) {
+    const totals = new Float64Array(sums[0]!.length);
+    for (const t of sums as Float64Array[]) for (let i = 0; i < t.length; i++) totals[i]! += t[i]!;
+    const s = summarize(totals);
+    const y = (v: number) => toFen(v) / 100;
+    summary.uncertainty = { paths: totals.length, p10: y(s.p10), p50: y(s.p50), p90: y(s.p90), mean: y(s.mean), histogram: histogram(totals, s).map((b) => ({ ...b, from: y(b.from), to: y(b.to) })) };
+  }
+  const loans = parts.flatMap((p) => p.loanFens);
+  if (loans.every((l) => l !== null)) {
+    const amountFen = loans.reduce((s: number, l) => s + l!, 0);
+    summary.loan = { amount: amountFen / 100, amountFen };
+  }
+  const items = parts.map((p) => p.itemsJson.slice(1, -1)).filter((x) => x.length > 0).join(',');
+  return `{"items":[${items}],${JSON.stringify(summary).slice(1)}`;
+}
+
 /** Values each item in this thread, then merges (the CLI and tests; jobs split across workers). */
 export function valuePortfolio(items: PortfolioItem[], opts: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {}): PortfolioResult {
   if (items.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');

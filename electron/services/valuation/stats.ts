@@ -51,7 +51,15 @@ export function summarize(values: Float64Array): Summary {
   }
   const work = values.slice();
   const rank = (p: number) => Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1));
-  return { p10: select(work, rank(0.1)), p50: select(work, rank(0.5)), p90: select(work, rank(0.9)), mean: x0 + acc / n, min, max };
+  // After selecting P50 the array is partitioned around it, so P10 and P90 are each found
+  // in their own half.
+  const k50 = rank(0.5);
+  const p50 = select(work, k50);
+  const k10 = rank(0.1);
+  const k90 = rank(0.9);
+  const p10 = k10 < k50 ? select(work.subarray(0, k50), k10) : p50;
+  const p90 = k90 > k50 ? select(work.subarray(k50 + 1), k90 - k50 - 1) : p50;
+  return { p10, p50, p90, mean: x0 + acc / n, min, max };
 }
 
 /** Counts per bin between the summary's min and max (taken from summarize, not recomputed). */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JobStatusView } from '../../../shared/types/jobs';
+import { jobResult, type JobStatusView } from '../../../shared/types/jobs';
 import { api } from '../api';
 
 const POLL_MS = 150;
@@ -55,7 +55,7 @@ export function useJob<R>() {
         waiters.current.push(resolve);
         follow(started.id);
       });
-      return finished.state === 'done' ? (finished.result as R) : null;
+      return finished.state === 'done' ? jobResult<R>(finished) : null;
     },
     [follow],
   );
