@@ -1,11 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { generateDemo } from '../demo/generate';
-import { exportList } from '../exporters/export-list';
-import { KINDS } from '../importers/kinds';
-import { suggestMapping } from '../importers/mapping';
-import { readTable } from '../importers/read-table';
-import { runImport } from '../importers/run-import';
-import { packPart, valuePortfolio, valuePortfolioPart } from '../valuation/portfolio';
 import type { JobSpec } from './types';
 
 export interface JobEnv {
@@ -18,12 +11,17 @@ export interface JobEnv {
 
 const PREVIEW_ROWS = 20;
 
-/** The body of every background job; runs in a worker thread (or in-process for the CLI). */
+/**
+ * The body of every background job; runs in a worker thread (or in-process for the CLI).
+ * Each job type loads its modules when it runs, so a valuation worker starts without the
+ * spreadsheet and pinyin libraries.
+ */
 export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
   const ctx = { actor: env.actor, now: new Date().toISOString() };
   switch (spec.type) {
     case 'import': {
       env.onProgress(0, 1);
+      const [{ readTable }, { KINDS }, { suggestMapping }, { runImport }] = await Promise.all([import('../importers/read-table'), import('../importers/kinds'), import('../importers/mapping'), import('../importers/run-import')]);
       const table = await readTable(spec.bytes, spec.fileName);
       if (spec.mode === 'preview') {
         const fields = KINDS[spec.kind].fields;
@@ -33,14 +31,21 @@ export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
     }
     case 'export': {
       env.onProgress(0, 1);
+      const { exportList } = await import('../exporters/export-list');
       const out = await exportList(env.db, spec.request, spec.format, env.today);
       return { fileName: out.fileName, rows: out.rows, base64: Buffer.from(out.bytes).toString('base64') };
     }
-    case 'valuation':
+    case 'valuation': {
+      const { valuePortfolio } = await import('../valuation/portfolio');
       return valuePortfolio(spec.items, { onProgress: env.onProgress, isCancelled: env.isCancelled });
-    case 'valuation-part':
+    }
+    case 'valuation-part': {
+      const { packPart, valuePortfolioPart } = await import('../valuation/portfolio');
       return packPart(valuePortfolioPart(spec.items, { onProgress: env.onProgress, isCancelled: env.isCancelled }));
-    case 'demo':
+    }
+    case 'demo': {
+      const { generateDemo } = await import('../demo/generate');
       return generateDemo(env.db, { enterprises: spec.enterprises, seed: spec.seed, today: env.today, ctx, onProgress: env.onProgress, isCancelled: env.isCancelled });
+    }
   }
 }
