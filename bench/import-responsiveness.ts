@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Page } from 'playwright-core';
 import { startHarness } from '../electron/harness/server';
-import { TSX_WORKER } from '../electron/services/jobs/tsx-launch';
+import { DEV_RESOURCES_DIR, TSX_WORKER } from '../electron/services/jobs/tsx-launch';
 import { createRuntime } from '../electron/services/runtime';
 import { usccFor } from '../test/support/sheets';
 import type { Figure } from './stats';
@@ -56,7 +56,7 @@ async function recordFrames(page: Page): Promise<() => Promise<number>> {
 
 export async function benchImportResponsiveness(): Promise<Figure> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipf-bench-resp-'));
-  const runtime = createRuntime({ dataDir, version: 'bench', shell: 'harness', worker: TSX_WORKER });
+  const runtime = createRuntime({ dataDir, version: 'bench', shell: 'harness', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR });
   const harness = await startHarness({ dispatch: runtime.dispatch, staticDir: path.join(root, 'dist/renderer'), token: crypto.randomBytes(8).toString('hex') });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {

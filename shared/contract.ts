@@ -16,6 +16,9 @@ import { batchInput, entryInput, statusChangeInput } from './schemas/whitelist';
 import type { AppInfo, DbStatus, Settings } from './types/app';
 import type { JobStatusView } from './types/jobs';
 import type { Enterprise, IpAsset, Page, StatusChange, WhitelistBatch, WhitelistEntry } from './types/records';
+import type { BankProduct, IndicatorSet, ValuationRunSummary } from './types/valuation';
+import { isoDate } from './schemas/common';
+import { uncertaintyInput } from './schemas/valuation';
 
 export interface CallSpec<I extends z.ZodType, O> {
   readonly input: I;
@@ -97,6 +100,35 @@ export const contract = {
     ]),
   ),
   demoStart: call<JobStatusView>()(z.object({ enterprises: z.number().int().min(1).max(200_000).default(300), seed: z.number().int().optional() }).strict()),
+  valuationCatalog: call<{ indicatorSet: IndicatorSet; products: BankProduct[] }>()(empty),
+  valuationStart: call<JobStatusView>()(
+    z
+      .object({
+        enterpriseId: z.string().min(1).max(64),
+        title: z.string().trim().min(1, '请填写本次估值的名称').max(100),
+        valuationDate: isoDate,
+        items: z
+          .array(
+            z
+              .object({
+                ipAssetId: z.string().min(1).max(64),
+                revenue: z.array(z.number().finite().min(0, '收入不能为负')).min(1, '至少需要一年的收入').max(50),
+                shareRate: z.number().min(0).max(1).optional(),
+                shareRange: z.object({ min: z.number().min(0).max(1), max: z.number().min(0).max(1) }).strict().optional(),
+                discountRate: z.number().gt(0, '折现率应大于 0').lt(1, '折现率应小于 1'),
+              })
+              .strict(),
+          )
+          .min(1, '请至少选择一项知识产权')
+          .max(5000),
+        scores: z.record(z.string(), z.number().min(0).max(100)).optional(),
+        uncertainty: uncertaintyInput,
+        productId: z.string().max(64).optional(),
+      })
+      .strict(),
+  ),
+  valuationRuns: call<ValuationRunSummary[]>()(z.object({ enterpriseId: z.string().min(1).max(64) }).strict()),
+  valuationRun: call<{ summary: ValuationRunSummary; input: unknown; result: unknown }>()(byId),
   jobStatus: call<JobStatusView>()(byId),
   jobCancel: call<JobStatusView>()(byId),
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/harness/server';
-import { TSX_WORKER } from '../../electron/services/jobs/tsx-launch';
+import { DEV_RESOURCES_DIR, TSX_WORKER } from '../../electron/services/jobs/tsx-launch';
 import { createRuntime, type Runtime } from '../../electron/services/runtime';
 import { tempDir } from '../../test/support/temp';
 
@@ -34,7 +34,7 @@ export async function openSession(options: { prepare?: (dataDir: string) => void
   if (!fs.existsSync(path.join(root, 'dist/renderer/index.html'))) throw new Error('dist/renderer is missing: run npm run build:renderer first (npm test does).');
   const tmp = tempDir('ipf-e2e-');
   options.prepare?.(tmp.dir);
-  const runtime = createRuntime({ dataDir: tmp.dir, version: '0.1.0-e2e', shell: 'harness', worker: TSX_WORKER });
+  const runtime = createRuntime({ dataDir: tmp.dir, version: '0.1.0-e2e', shell: 'harness', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR });
   const harness = await startHarness({ dispatch: runtime.dispatch, staticDir: path.join(root, 'dist/renderer'), token: crypto.randomBytes(16).toString('hex') });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });

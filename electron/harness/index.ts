@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import { TSX_WORKER } from '../services/jobs/tsx-launch';
+import { DEV_RESOURCES_DIR, TSX_WORKER } from '../services/jobs/tsx-launch';
 import { createRuntime } from '../services/runtime';
 import { startHarness } from './server';
 
@@ -12,7 +12,7 @@ const { values } = parseArgs({
   strict: true,
 });
 const dataDir = path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'ipf-desk-harness'));
-const runtime = createRuntime({ dataDir, version: pkg.version, shell: 'harness', logEcho: true, worker: TSX_WORKER });
+const runtime = createRuntime({ dataDir, version: pkg.version, shell: 'harness', logEcho: true, worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR });
 const token = crypto.randomBytes(24).toString('hex');
 
 startHarness({

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp';
-import { TSX_WORKER } from '../services/jobs/tsx-launch';
+import { DEV_RESOURCES_DIR, TSX_WORKER } from '../services/jobs/tsx-launch';
 import { createRuntime, type Runtime } from '../services/runtime';
 import { startHarness, TOKEN_HEADER, type Harness } from './server';
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>');
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(tmp.dir, 'secret.txt'), 'secret');
-  rt = createRuntime({ dataDir: path.join(tmp.dir, 'data'), version: '9.9.9', shell: 'harness', worker: TSX_WORKER });
+  rt = createRuntime({ dataDir: path.join(tmp.dir, 'data'), version: '9.9.9', shell: 'harness', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR });
   h = await startHarness({ dispatch: rt.dispatch, staticDir, token });
 });
 afterAll(async () => {

@@ -81,6 +81,7 @@ if (!app.requestSingleInstanceLock()) {
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
       onSettingsChanged: () => applyMenu(),
       worker: { file: path.join(__dirname, 'job-worker.cjs') },
+      resourcesDir: path.join(app.getAppPath(), 'resources'),
     });
     registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));
     lockDownSession(session.defaultSession);

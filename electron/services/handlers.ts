@@ -10,7 +10,9 @@ import type { UploadStore } from './importers/uploads';
 import type { JobManager } from './jobs/manager';
 import type { Logger } from './logger';
 import type { Handlers } from './rpc/dispatch';
+import { loadBankProducts, loadIndicatorSet } from './resources';
 import { getSettings, updateSettings } from './settings';
+import { buildItems, getRun, listRuns, saveRun } from './valuation/runs';
 import { officerOverview } from './whitelist/overview';
 import { changeStatus, createBatch, listBatches, listEntries, saveEntry, statusHistory } from './whitelist/repository';
 
@@ -24,6 +26,7 @@ export interface HandlerContext {
   reopenDatabase: () => DbStatus;
   jobs: () => JobManager;
   uploads: UploadStore;
+  resourcesDir: string;
 }
 
 function needDb(ctx: HandlerContext): Database {
@@ -75,6 +78,19 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
     exportStart: ({ format, ...request }) => startJob({ type: 'export', request, format }),
     demoStart: ({ enterprises, seed }) => startJob({ type: 'demo', enterprises, seed }),
+    valuationCatalog: () => ({ indicatorSet: loadIndicatorSet(ctx.resourcesDir), products: loadBankProducts(ctx.resourcesDir) }),
+    valuationStart: (req) => {
+      const db = needDb(ctx);
+      const set = loadIndicatorSet(ctx.resourcesDir);
+      const items = buildItems(db, req, set, loadBankProducts(ctx.resourcesDir), today());
+      const who = writer(db);
+      return ctx.jobs().start({ type: 'valuation', items }, { actor: who.actor, today: today() }, (json) => {
+        const id = saveRun(db, req, items, json, set, { actor: who.actor, now: new Date().toISOString() });
+        return `{"runId":${JSON.stringify(id)},${json.slice(1)}`;
+      }) as JobStatusView;
+    },
+    valuationRuns: ({ enterpriseId }) => listRuns(needDb(ctx), enterpriseId),
+    valuationRun: ({ id }) => getRun(needDb(ctx), id),
     jobStatus: ({ id }) => ctx.jobs().status(id) as JobStatusView,
     jobCancel: ({ id }) => ctx.jobs().cancel(id) as JobStatusView,
     reportRendererError: ({ message, stack }) => {

@@ -23,6 +23,8 @@ export interface RuntimeOptions {
   onSettingsChanged?: () => void;
   /** How to start the background-job worker (TS source under tsx, or the Electron bundle). */
   worker: WorkerLaunch;
+  /** The folder holding resources/ data (indicator sets, bank products, policies). */
+  resourcesDir: string;
 }
 
 export interface Runtime {
@@ -43,7 +45,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'ipf-desk.log'), echo: options.logEcho });
   const dbFile = options.dbFile ?? path.join(options.dataDir, DB_FILE_NAME);
   const jobs = createJobManager({ launch: options.worker, dbFile, nativeBinding: options.nativeBinding, logger });
-  const ctx: HandlerContext = { db: null, info: () => info(), logger, onSettingsChanged: options.onSettingsChanged, reopenDatabase: () => open(), jobs: () => jobs, uploads: createUploadStore() };
+  const ctx: HandlerContext = { db: null, info: () => info(), logger, onSettingsChanged: options.onSettingsChanged, reopenDatabase: () => open(), jobs: () => jobs, uploads: createUploadStore(), resourcesDir: options.resourcesDir };
   let dbStatus: DbStatus = { status: 'error', file: dbFile, code: 'DB_UNAVAILABLE', message: '' };
 
   /** Opens the store if it is not open yet; a failure is recorded, not thrown. */

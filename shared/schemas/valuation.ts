@@ -17,6 +17,18 @@ export const distribution = z.discriminatedUnion('type', [
 ]);
 export type Distribution = z.infer<typeof distribution>;
 
+export const uncertaintyInput = z
+  .object({
+    paths: z.number().int().min(100).max(1_000_000).default(10_000),
+    seed: z.number().int().default(1),
+    /** A multiplier applied to every year's revenue (1 = as given). */
+    revenue: distribution.optional(),
+    shareRate: distribution.optional(),
+    discountRate: distribution.optional(),
+  })
+  .strict()
+  .optional();
+
 export const valuationAsset = z
   .object({
     kind: z.enum(IP_KINDS, { message: 'asset.kind 应为 invention、utility、design、trademark 或 software' }),
@@ -54,17 +66,7 @@ export const valuationInput = z
       .object({ comparables: z.array(z.object({ price: z.number().min(0), factors: z.array(z.number().gt(0, '调整系数应大于 0')).max(20) }).strict()).min(1, '至少需要一个可比交易') })
       .strict()
       .optional(),
-    uncertainty: z
-      .object({
-        paths: z.number().int().min(100).max(1_000_000).default(10_000),
-        seed: z.number().int().default(1),
-        /** A multiplier applied to every year's revenue (1 = as given). */
-        revenue: distribution.optional(),
-        shareRate: distribution.optional(),
-        discountRate: distribution.optional(),
-      })
-      .strict()
-      .optional(),
+    uncertainty: uncertaintyInput,
     /** Loan-to-value from the bank product; the loan figure uses the conservative value. */
     loanToValue: z.number().min(0).max(1).optional(),
   })

@@ -3,12 +3,12 @@ import { usccFor, xlsx } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
 import { jobResult, type JobStatusView } from '../../../shared/types/jobs';
 import { createRuntime, type Runtime } from '../runtime';
-import { TSX_WORKER } from './tsx-launch';
+import { DEV_RESOURCES_DIR, TSX_WORKER } from './tsx-launch';
 
 const tmp = tempDir();
 let rt: Runtime;
 beforeAll(() => {
-  rt = createRuntime({ dataDir: tmp.dir, version: 't', shell: 'harness', worker: TSX_WORKER });
+  rt = createRuntime({ dataDir: tmp.dir, version: 't', shell: 'harness', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR });
 });
 afterAll(async () => {
   await rt.close();

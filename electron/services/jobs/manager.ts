@@ -97,14 +97,18 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
     return { ...job.status };
   }
 
-  function start(spec: JobSpec, who: { actor: string; today: string }): JobStatus {
+  /**
+   * Starts a job. `after`, when given, runs in this thread once the job succeeded (e.g. to
+   * store the result) and may replace its JSON; if it throws, the job fails with its message.
+   */
+  function start(spec: JobSpec, who: { actor: string; today: string }, after: (json: string) => string = (json) => json): JobStatus {
     if (spec.type === 'valuation' && cores > 1 && spec.items.length >= SPLIT_FROM) {
       const size = Math.ceil(spec.items.length / cores);
       const parts: JobSpec[] = Array.from({ length: cores }, (_, i) => ({ type: 'valuation-part' as const, items: spec.items.slice(i * size, (i + 1) * size) })).filter((p) => p.items.length > 0);
-      return launch('valuation', parts, who, (results) => mergePackedParts(results as PackedPart[]));
+      return launch('valuation', parts, who, (results) => after(mergePackedParts(results as PackedPart[])));
     }
     if (spec.type === 'valuation-part') throw new AppError('INVALID_INPUT', 'valuation-part is internal');
-    return launch(spec.type, [spec], who, (results) => results[0] as string);
+    return launch(spec.type, [spec], who, (results) => after(results[0] as string));
   }
 
   function status(id: string): JobStatus {

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/contract';
 import { tempDir } from '../../../test/support/temp';
-import { TSX_WORKER } from '../jobs/tsx-launch';
+import { DEV_RESOURCES_DIR, TSX_WORKER } from '../jobs/tsx-launch';
 import { createRuntime, type Runtime } from '../runtime';
 
 let tmp: ReturnType<typeof tempDir>;
 let rt: Runtime;
 beforeEach(() => {
   tmp = tempDir();
-  rt = createRuntime({ dataDir: tmp.dir, version: '1.2.3', shell: 'cli', worker: TSX_WORKER });
+  rt = createRuntime({ dataDir: tmp.dir, version: '1.2.3', shell: 'cli', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR });
 });
 afterEach(async () => {
   await rt.close();
@@ -62,7 +62,7 @@ describe('dispatcher', () => {
   it('keeps answering with the reason when the database cannot be opened', async () => {
     const other = tempDir();
     fs.writeFileSync(`${other.dir}/ipf-desk.sqlite`, 'this is not a database, just text that is long enough to be read');
-    const broken = createRuntime({ dataDir: other.dir, version: '1', shell: 'cli', worker: TSX_WORKER });
+    const broken = createRuntime({ dataDir: other.dir, version: '1', shell: 'cli', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR });
     const info = await broken.dispatch('appInfo', {});
     expect(info).toMatchObject({ ok: true, value: { db: { status: 'error' } } });
     expect(await broken.dispatch('settingsGet', {})).toMatchObject({ ok: false, error: { code: 'DB_UNAVAILABLE' } });

@@ -1,0 +1,82 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import type { ValuationInput } from '../../../shared/schemas/valuation';
+import type { BankProduct, IndicatorSet, ValuationRunSummary } from '../../../shared/types/valuation';
+import { recordChange } from '../changes';
+import type { WriteContext } from '../enterprises/repository';
+import { newId } from '../ids';
+import { getIpAsset } from '../ip/repository';
+import { weightedScore } from '../resources';
+import { ENGINE_VERSION } from './engine';
+import type { PortfolioItem } from './portfolio';
+
+export interface RunRequest {
+  enterpriseId: string;
+  title: string;
+  valuationDate: string;
+  items: { ipAssetId: string; revenue: number[]; shareRate?: number; shareRange?: { min: number; max: number }; discountRate: number }[];
+  /** Indicator scores (dimension.indicator → 0–100) giving S for items with a share range. */
+  scores?: Record<string, number>;
+  uncertainty?: ValuationInput['uncertainty'];
+  productId?: string;
+}
+
+/**
+ * Turns a request from the valuation page into engine inputs: each asset's kind and dates
+ * come from its record (so they cannot be mistyped), the share rate from the range and the
+ * indicator score when no rate is given, and the loan-to-value from the chosen bank product.
+ */
+export function buildItems(db: Database, req: RunRequest, set: IndicatorSet, products: BankProduct[], today: string): PortfolioItem[] {
+  const product = req.productId ? products.find((p) => p.id === req.productId) : undefined;
+  if (req.productId && !product) throw new AppError('NOT_FOUND', '所选银行产品不存在');
+  const score = req.scores ? Math.round(weightedScore(set, req.scores) * 100) / 100 : undefined;
+  return req.items.map((item, n) => {
+    const a = getIpAsset(db, item.ipAssetId, today);
+    if (a.enterpriseId !== req.enterpriseId) throw new AppError('INVALID_INPUT', `第 ${n + 1} 项知识产权不属于该企业`);
+    const input: ValuationInput = {
+      valuationDate: req.valuationDate,
+      asset: {
+        kind: a.kind,
+        ...(a.filingDate ? { filingDate: a.filingDate } : {}),
+        ...(a.registrationDate ? { registrationDate: a.registrationDate } : {}),
+        ...(a.validUntil ? { validUntil: a.validUntil } : {}),
+        ...(a.publishedOn ? { publishedOn: a.publishedOn } : {}),
+        title: a.title,
+        number: a.displayNumber,
+      },
+      approach: 'income',
+      income: { revenue: item.revenue, discountRate: item.discountRate, ...(item.shareRate !== undefined ? { shareRate: item.shareRate } : { shareRange: item.shareRange, score }) },
+      ...(req.uncertainty ? { uncertainty: { ...req.uncertainty, seed: (req.uncertainty.seed ?? 1) + n } } : {}),
+      ...(product ? { loanToValue: product.loanToValue[a.kind] } : {}),
+    };
+    return { label: `${a.displayNumber} ${a.title}`, input };
+  });
+}
+
+/** Stores a finished run as evidence and returns its id. */
+export function saveRun(db: Database, req: RunRequest, items: PortfolioItem[], resultJson: string, set: IndicatorSet, ctx: WriteContext): string {
+  const result = JSON.parse(resultJson) as { totalFen: number; uncertainty?: { p10: number }; loan?: { amountFen: number } };
+  const id = newId();
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO valuations (id, enterprise_id, title, engine_version, indicator_set, input, result, items, total_fen, p10_fen, loan_fen, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, req.enterpriseId, req.title, ENGINE_VERSION, `${set.id}@${set.version}`, JSON.stringify({ request: req, items }), resultJson, items.length, result.totalFen, result.uncertainty ? Math.round(result.uncertainty.p10 * 100) : null, result.loan?.amountFen ?? null, ctx.actor, ctx.now);
+    recordChange(db, 'valuation', id, 'upsert', ctx.now);
+  }).immediate();
+  return id;
+}
+
+const SUMMARY = `SELECT id, enterprise_id AS enterpriseId, title, engine_version AS engineVersion, indicator_set AS indicatorSet, items, total_fen AS totalFen,
+  p10_fen AS p10Fen, loan_fen AS loanFen, created_by AS createdBy, created_at AS createdAt FROM valuations`;
+
+export function listRuns(db: Database, enterpriseId: string): ValuationRunSummary[] {
+  return db.prepare(`${SUMMARY} WHERE enterprise_id = ? ORDER BY created_at DESC`).all(enterpriseId) as ValuationRunSummary[];
+}
+
+export function getRun(db: Database, id: string): { summary: ValuationRunSummary; input: unknown; result: unknown } {
+  const summary = db.prepare(`${SUMMARY} WHERE id = ?`).get(id) as ValuationRunSummary | undefined;
+  if (!summary) throw new AppError('NOT_FOUND', '估值记录不存在');
+  const row = db.prepare('SELECT input, result FROM valuations WHERE id = ?').get(id) as { input: string; result: string };
+  return { summary, input: JSON.parse(row.input), result: JSON.parse(row.result) };
+}

@@ -1,0 +1,36 @@
+import type { IpKind } from '../domain/ip';
+
+export interface IndicatorSet {
+  id: string;
+  version: string;
+  title: string;
+  source: string;
+  scenario: string;
+  dimensions: { key: string; name: string; weight: number; indicators: { key: string; name: string; weight: number }[] }[];
+}
+
+export interface BankProduct {
+  id: string;
+  bank: string;
+  name: string;
+  minAmountFen: number;
+  maxAmountFen: number;
+  maxTermMonths: number;
+  ipKinds: IpKind[];
+  loanToValue: Record<IpKind, number>;
+  source: string;
+}
+
+export interface ValuationRunSummary {
+  id: string;
+  enterpriseId: string;
+  title: string;
+  engineVersion: string;
+  indicatorSet: string;
+  items: number;
+  totalFen: number;
+  p10Fen: number | null;
+  loanFen: number | null;
+  createdBy: string;
+  createdAt: string;
+}
