@@ -80,7 +80,7 @@ describe('background jobs in worker threads', () => {
     const merged = jobResult<{ items: { label: string }[]; shares: number[]; totalFen: number; uncertainty: { p10: number }; loan: { amountFen: number } }>(final)!;
     const single = valuePortfolio(items);
     expect(merged.items.map((i) => i.label)).toEqual(single.items.map((i) => i.label));
-    expect(merged.shares).toEqual(single.items.map((i) => i.share));
+    expect(merged.shares).toEqual(single.shares);
     expect(merged.totalFen).toBe(single.totalFen);
     expect(merged.uncertainty.p10).toBe(single.uncertainty!.p10);
     expect(merged.loan.amountFen).toBe(single.loan!.amountFen);

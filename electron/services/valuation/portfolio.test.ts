@@ -18,7 +18,7 @@ describe('portfolio', () => {
     const a = value(item(1_000_000));
     const b = value(item(3_000_000));
     expect(p.totalFen).toBe(a.valueFen + b.valueFen);
-    expect(p.items.map((i) => i.share)).toEqual([a.valueFen / p.totalFen, b.valueFen / p.totalFen]);
+    expect(p.shares).toEqual([a.valueFen / p.totalFen, b.valueFen / p.totalFen]);
     expect(p.loan!.amountFen).toBe(a.loan!.amountFen + b.loan!.amountFen);
     expect(p.uncertainty).toBeUndefined();
   });

@@ -9,7 +9,9 @@ export interface PortfolioItem {
 }
 
 export interface PortfolioResult {
-  items: { label: string; value: number; share: number; result: ValuationResult }[];
+  items: { label: string; result: ValuationResult }[];
+  /** shares[n] is item n's share of the total value. */
+  shares: number[];
   total: number;
   totalFen: number;
   /** Present when every item was simulated with the same number of paths: path-wise sums. */
@@ -51,35 +53,6 @@ export function valuePortfolioPart(items: PortfolioItem[], opts: { onProgress?: 
   return { items: results, totals: alike ? totals : null };
 }
 
-/**
- * Joins parts (in order) into the portfolio: the sum, each item's share, the portfolio's own
- * P10/P50/P90 from the path-wise totals, and the total loan figure.
- */
-export function mergePortfolioParts(parts: PortfolioPart[]): PortfolioResult {
-  const results = parts.flatMap((p) => p.items);
-  if (results.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');
-  const totalFen = results.reduce((s, r) => s + r.result.valueFen, 0);
-  const out: PortfolioResult = {
-    items: results.map((r) => ({ label: r.label, value: r.result.value, share: totalFen === 0 ? 0 : r.result.valueFen / totalFen, result: r.result })),
-    total: totalFen / 100,
-    totalFen,
-  };
-  const sums = parts.map((p) => p.totals);
-  if (sums.every((t) => t !== null && t.length === sums[0]!.length)) {
-    const totals = new Float64Array(sums[0]!.length);
-    for (const t of sums as Float64Array[]) for (let i = 0; i < t.length; i++) totals[i]! += t[i]!;
-    const s = summarize(totals);
-    const y = (v: number) => toFen(v) / 100;
-    out.uncertainty = { paths: totals.length, p10: y(s.p10), p50: y(s.p50), p90: y(s.p90), mean: y(s.mean), histogram: histogram(totals, s).map((b) => ({ ...b, from: y(b.from), to: y(b.to) })) };
-  }
-  const loans = results.map((r) => r.result.loan?.amountFen);
-  if (loans.every((l) => l !== undefined)) {
-    const amountFen = loans.reduce((s, l) => s + l!, 0);
-    out.loan = { amount: amountFen / 100, amountFen };
-  }
-  return out;
-}
-
 /** A part as it crosses threads: item details as JSON text, the numbers the merge needs as numbers. */
 export interface PackedPart {
   itemsJson: string;
@@ -97,16 +70,12 @@ export function packPart(part: PortfolioPart): PackedPart {
   };
 }
 
-/**
- * Merges packed parts into the portfolio result as JSON text, splicing the items' JSON
- * rather than parsing it: the main process never rebuilds a thousand items' details.
- * Items keep their order; `shares[n]` is item n's share of the total.
- */
-export function mergePackedParts(parts: PackedPart[]): string {
+/** Everything but the items' details: the sum, the shares, the path-wise range and the loan. */
+function summarizeParts(parts: Pick<PackedPart, 'valueFens' | 'loanFens' | 'totals'>[]): Omit<PortfolioResult, 'items'> {
   const valueFens = parts.flatMap((p) => p.valueFens);
   if (valueFens.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');
   const totalFen = valueFens.reduce((s, v) => s + v, 0);
-  const summary: Omit<PortfolioResult, 'items'> & { shares: number[] } = { shares: valueFens.map((v) => (totalFen === 0 ? 0 : v / totalFen)), total: totalFen / 100, totalFen };
+  const summary: Omit<PortfolioResult, 'items'> = { shares: valueFens.map((v) => (totalFen === 0 ? 0 : v / totalFen)), total: totalFen / 100, totalFen };
   const sums = parts.map((p) => p.totals);
   if (sums.every((t) => t !== null && t.length === sums[0]!.length)) {
     const totals = new Float64Array(sums[0]!.length);
@@ -120,6 +89,15 @@ export function mergePackedParts(parts: PackedPart[]): string {
     const amountFen = loans.reduce((s: number, l) => s + l!, 0);
     summary.loan = { amount: amountFen / 100, amountFen };
   }
+  return summary;
+}
+
+/**
+ * Merges packed parts into the portfolio result as JSON text, splicing the items' JSON
+ * rather than parsing it: the main process never rebuilds a thousand items' details.
+ */
+export function mergePackedParts(parts: PackedPart[]): string {
+  const summary = summarizeParts(parts);
   const items = parts.map((p) => p.itemsJson.slice(1, -1)).filter((x) => x.length > 0).join(',');
   return `{"items":[${items}],${JSON.stringify(summary).slice(1)}`;
 }
@@ -127,5 +105,6 @@ export function mergePackedParts(parts: PackedPart[]): string {
 /** Values each item in this thread, then merges (the CLI and tests; jobs split across workers). */
 export function valuePortfolio(items: PortfolioItem[], opts: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {}): PortfolioResult {
   if (items.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');
-  return mergePortfolioParts([valuePortfolioPart(items, opts)]);
+  const part = valuePortfolioPart(items, opts);
+  return { items: part.items, ...summarizeParts([{ valueFens: part.items.map((i) => i.result.valueFen), loanFens: part.items.map((i) => i.result.loan?.amountFen ?? null), totals: part.totals }]) };
 }

@@ -120,6 +120,20 @@ export const zhCN = {
       tooBig: '文件过大（上限约 37 MB）',
     },
   },
+  val: {
+    enterprise: '企业', pickEnterprise: '搜索并选择企业（名称、拼音首字母或信用代码）', noEnterprise: '先选择一家企业，再选择要评估的专利。',
+    params: '评估参数', title: '估值名称', titleDefault: '质押融资估值', date: '评估基准日', discount: '折现率（%）', shareMode: '分成率',
+    shareGiven: '直接给定', shareScored: '区间 + 指标评分', share: '分成率（%）', shareMin: '下限（%）', shareMax: '上限（%）', score: '指标评分 S',
+    scoreEdit: '按 GB/T 42748 维度评分', growth: '收入年增长（%）', years: '收益年限', product: '银行产品（质押率）', noProduct: '不计算贷款额度',
+    uncertainty: '不确定性分析（蒙特卡洛）', paths: '模拟次数', revenueRange: '收入波动（倍数 下限–上限）', shareRange: '分成率波动（% 下限–上限）',
+    discountRange: '折现率波动（% 下限–上限）', assets: '选择要评估的知识产权', baseRevenue: '首年收入（万元）', run: '开始估值', running: '正在估值…',
+    cancel: '取消', noAssets: '该企业还没有知识产权记录。', result: '估值结果', total: '组合评估值', p10: '保守值 P10', p50: 'P50', p90: 'P90',
+    loan: '可支持贷款额度', sharePct: '占比', value: '评估值', expiry: '保护期至', reason: '说明', histogram: '模拟值分布（组合）', sensitivity: '敏感性分析（{{item}}）',
+    input: '输入', low: '低值', high: '高值', atLow: '低值时评估值', atHigh: '高值时评估值', working: '计算过程', history: '历史估值',
+    engine: '引擎 {{version}} · 指标集 {{set}}', noHistory: '暂无估值记录', saved: '估值已保存为证据记录', selectAsset: '请至少选择一项知识产权并填写首年收入',
+    open: '查看', itemsCount: '{{count}} 项', loanShort: '贷款 {{amount}} 元',
+    inputs: { revenue: '收入倍数', shareRate: '分成率', discountRate: '折现率' },
+  },
   boot: { loading: '正在启动…', failed: '无法连接到本地服务' },
 } as const;
 
