@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../electron/services/db/connection';
 import { generateDemo } from '../electron/services/demo/generate';
-import { openSession, type E2eSession } from './support/session';
+import { ARTIFACTS, openSession, type E2eSession } from './support/session';
 
 describe('valuation in Chromium', () => {
   let s: E2eSession;
@@ -44,6 +45,12 @@ describe('valuation in Chromium', () => {
     expect(s.runtime.db!.prepare('SELECT count(*) FROM valuations WHERE enterprise_id = ?').pluck().get(enterprise.id)).toBe(1);
     await s.page.getByText('查看', { exact: true }).first().click();
     await expect(s.page.getByText(/引擎 1\.0\.0 · 指标集 gbt42748-financing@2026\.1/).isVisible()).resolves.toBe(true);
+    const download = s.page.waitForEvent('download');
+    await s.page.getByRole('button', { name: '导出 PDF 报告' }).click();
+    const file = await (await download).path();
+    const pdf = fs.readFileSync(file);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    fs.copyFileSync(file, path.join(ARTIFACTS, 'valuation-report.pdf'));
     expect(s.errors).toEqual([]);
   });
 });

@@ -129,6 +129,7 @@ export const contract = {
   ),
   valuationRuns: call<ValuationRunSummary[]>()(z.object({ enterpriseId: z.string().min(1).max(64) }).strict()),
   valuationRun: call<{ summary: ValuationRunSummary; input: unknown; result: unknown }>()(byId),
+  valuationReport: call<{ fileName: string; base64: string }>()(byId),
   jobStatus: call<JobStatusView>()(byId),
   jobCancel: call<JobStatusView>()(byId),
 

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createChromiumPrinter } from '../../electron/harness/pdf';
 import { startHarness, type Harness } from '../../electron/harness/server';
 import { DEV_RESOURCES_DIR, TSX_WORKER } from '../../electron/services/jobs/tsx-launch';
 import { createRuntime, type Runtime } from '../../electron/services/runtime';
@@ -34,7 +35,8 @@ export async function openSession(options: { prepare?: (dataDir: string) => void
   if (!fs.existsSync(path.join(root, 'dist/renderer/index.html'))) throw new Error('dist/renderer is missing: run npm run build:renderer first (npm test does).');
   const tmp = tempDir('ipf-e2e-');
   options.prepare?.(tmp.dir);
-  const runtime = createRuntime({ dataDir: tmp.dir, version: '0.1.0-e2e', shell: 'harness', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR });
+  const printer = createChromiumPrinter(CHROMIUM);
+  const runtime = createRuntime({ dataDir: tmp.dir, version: '0.1.0-e2e', shell: 'harness', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR, printPdf: printer.print });
   const harness = await startHarness({ dispatch: runtime.dispatch, staticDir: path.join(root, 'dist/renderer'), token: crypto.randomBytes(16).toString('hex') });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
@@ -60,6 +62,7 @@ export async function openSession(options: { prepare?: (dataDir: string) => void
       await browser.close();
       await harness.close();
       await runtime.close();
+      await printer.close();
       tmp.cleanup();
     },
   };

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { DEV_RESOURCES_DIR, TSX_WORKER } from '../services/jobs/tsx-launch';
 import { createRuntime } from '../services/runtime';
+import { createChromiumPrinter } from './pdf';
 import { startHarness } from './server';
 
 const { values } = parseArgs({
@@ -12,7 +13,8 @@ const { values } = parseArgs({
   strict: true,
 });
 const dataDir = path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'ipf-desk-harness'));
-const runtime = createRuntime({ dataDir, version: pkg.version, shell: 'harness', logEcho: true, worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR });
+const printer = createChromiumPrinter();
+const runtime = createRuntime({ dataDir, version: pkg.version, shell: 'harness', logEcho: true, worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR, printPdf: printer.print });
 const token = crypto.randomBytes(24).toString('hex');
 
 startHarness({
@@ -23,7 +25,7 @@ startHarness({
 }).then(
   (h) => {
     process.stdout.write(`知融工作台 harness: ${h.url}\n数据目录: ${dataDir}\n(仅供开发与测试，按 Ctrl+C 退出)\n`);
-    const stop = () => h.close().then(() => (runtime.close(), process.exit(0)));
+    const stop = () => h.close().then(() => Promise.all([runtime.close(), printer.close()])).then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   },

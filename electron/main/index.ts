@@ -8,6 +8,7 @@ import type { Language } from '../../shared/settings';
 import { getSettings, updateSettings } from '../services/settings';
 import { createRuntime, type Runtime } from '../services/runtime';
 import { registerIpc } from './ipc';
+import { createElectronPrinter } from './pdf';
 import { buildMenuTemplate } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
@@ -82,6 +83,7 @@ if (!app.requestSingleInstanceLock()) {
       onSettingsChanged: () => applyMenu(),
       worker: { file: path.join(__dirname, 'job-worker.cjs') },
       resourcesDir: path.join(app.getAppPath(), 'resources'),
+      printPdf: createElectronPrinter(BrowserWindow),
     });
     registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));
     lockDownSession(session.defaultSession);

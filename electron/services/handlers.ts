@@ -12,7 +12,9 @@ import type { Logger } from './logger';
 import type { Handlers } from './rpc/dispatch';
 import { loadBankProducts, loadIndicatorSet } from './resources';
 import { getSettings, updateSettings } from './settings';
-import { buildItems, getRun, listRuns, saveRun } from './valuation/runs';
+import { valuationReportHtml, type ReportData } from './reports/valuation-report';
+import type { PortfolioItem } from './valuation/portfolio';
+import { buildItems, getRun, listRuns, saveRun, type RunRequest } from './valuation/runs';
 import { officerOverview } from './whitelist/overview';
 import { changeStatus, createBatch, listBatches, listEntries, saveEntry, statusHistory } from './whitelist/repository';
 
@@ -27,6 +29,7 @@ export interface HandlerContext {
   jobs: () => JobManager;
   uploads: UploadStore;
   resourcesDir: string;
+  printPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 function needDb(ctx: HandlerContext): Database {
@@ -91,6 +94,16 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
     valuationRuns: ({ enterpriseId }) => listRuns(needDb(ctx), enterpriseId),
     valuationRun: ({ id }) => getRun(needDb(ctx), id),
+    valuationReport: async ({ id }) => {
+      if (!ctx.printPdf) throw new AppError('INTERNAL', '当前运行环境无法生成 PDF');
+      const db = needDb(ctx);
+      const run = getRun(db, id);
+      const input = run.input as { request: RunRequest; items: PortfolioItem[] };
+      const product = input.request.productId ? loadBankProducts(ctx.resourcesDir).find((p) => p.id === input.request.productId) : undefined;
+      const html = valuationReportHtml({ summary: run.summary, enterpriseName: getEnterprise(db, run.summary.enterpriseId).name, items: input.items, result: run.result as ReportData['result'], productName: product && `${product.bank} ${product.name}` });
+      const pdf = await ctx.printPdf(html);
+      return { fileName: `估值报告-${run.summary.createdAt.slice(0, 10)}.pdf`, base64: Buffer.from(pdf).toString('base64') };
+    },
     jobStatus: ({ id }) => ctx.jobs().status(id) as JobStatusView,
     jobCancel: ({ id }) => ctx.jobs().cancel(id) as JobStatusView,
     reportRendererError: ({ message, stack }) => {

@@ -25,6 +25,8 @@ export interface RuntimeOptions {
   worker: WorkerLaunch;
   /** The folder holding resources/ data (indicator sets, bank products, policies). */
   resourcesDir: string;
+  /** HTML → PDF, provided by the shell (Electron's printToPDF, or Chromium in the harness). */
+  printPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export interface Runtime {
@@ -45,7 +47,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'ipf-desk.log'), echo: options.logEcho });
   const dbFile = options.dbFile ?? path.join(options.dataDir, DB_FILE_NAME);
   const jobs = createJobManager({ launch: options.worker, dbFile, nativeBinding: options.nativeBinding, logger });
-  const ctx: HandlerContext = { db: null, info: () => info(), logger, onSettingsChanged: options.onSettingsChanged, reopenDatabase: () => open(), jobs: () => jobs, uploads: createUploadStore(), resourcesDir: options.resourcesDir };
+  const ctx: HandlerContext = { db: null, info: () => info(), logger, onSettingsChanged: options.onSettingsChanged, reopenDatabase: () => open(), jobs: () => jobs, uploads: createUploadStore(), resourcesDir: options.resourcesDir, printPdf: options.printPdf };
   let dbStatus: DbStatus = { status: 'error', file: dbFile, code: 'DB_UNAVAILABLE', message: '' };
 
   /** Opens the store if it is not open yet; a failure is recorded, not thrown. */

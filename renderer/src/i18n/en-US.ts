@@ -134,6 +134,7 @@ export const enUS: Messages = {
     input: 'Input', low: 'Low', high: 'High', atLow: 'Value at low', atHigh: 'Value at high', working: 'Working', history: 'Earlier valuations',
     engine: 'Engine {{version}} · indicator set {{set}}', noHistory: 'No valuations yet', saved: 'Valuation saved as evidence', selectAsset: 'Select at least one IP asset and enter its first-year revenue',
     open: 'Open', itemsCount: '{{count}} items', loanShort: 'loan ¥{{amount}}',
+    exportPdf: 'Export PDF report', exportingPdf: 'Building the report…',
     inputs: { revenue: 'Revenue multiplier', shareRate: 'Share rate', discountRate: 'Discount rate' },
   },
   boot: { loading: 'Starting…', failed: 'Cannot reach the local service' },

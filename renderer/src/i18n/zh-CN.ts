@@ -132,6 +132,7 @@ export const zhCN = {
     input: '输入', low: '低值', high: '高值', atLow: '低值时评估值', atHigh: '高值时评估值', working: '计算过程', history: '历史估值',
     engine: '引擎 {{version}} · 指标集 {{set}}', noHistory: '暂无估值记录', saved: '估值已保存为证据记录', selectAsset: '请至少选择一项知识产权并填写首年收入',
     open: '查看', itemsCount: '{{count}} 项', loanShort: '贷款 {{amount}} 元',
+    exportPdf: '导出 PDF 报告', exportingPdf: '正在生成报告…',
     inputs: { revenue: '收入倍数', shareRate: '分成率', discountRate: '折现率' },
   },
   boot: { loading: '正在启动…', failed: '无法连接到本地服务' },

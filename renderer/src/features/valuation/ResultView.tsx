@@ -1,8 +1,10 @@
-import { Card, Collapse, Col, Row, Statistic, Table, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Button, Card, Collapse, Col, Row, Statistic, Table, Typography, message } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChineseAmount, formatYuan } from '../../../../shared/money';
+import { api } from '../../api';
 import { EChart } from '../../components/EChart';
+import { downloadBase64 } from '../../lib/files';
 
 export interface ItemResult {
   label: string;
@@ -29,8 +31,20 @@ const big = (v: number) => formatChineseAmount(Math.round(v * 100));
 const HEADLINE = { fontSize: 22 };
 
 /** A valuation's result: totals and range, each asset's value and share, distribution, sensitivity, working. */
-export function ResultView({ data, caption }: { data: PortfolioView; caption?: string }) {
+export function ResultView({ data, caption, runId }: { data: PortfolioView; caption?: string; runId: string }) {
   const { t } = useTranslation();
+  const [printing, setPrinting] = useState(false);
+  const exportPdf = async () => {
+    setPrinting(true);
+    try {
+      const pdf = await api().valuationReport({ id: runId });
+      downloadBase64(pdf.fileName, pdf.base64);
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setPrinting(false);
+    }
+  };
   const u = data.uncertainty;
   const hist = useMemo(
     () =>
@@ -45,7 +59,16 @@ export function ResultView({ data, caption }: { data: PortfolioView; caption?: s
   );
   const first = data.items.find((i) => i.result.sensitivity);
   return (
-    <Card title={t('val.result')} extra={caption && <Typography.Text type="secondary">{caption}</Typography.Text>} data-testid="valuation-result">
+    <Card
+      title={t('val.result')}
+      extra={
+        <>
+          {caption && <Typography.Text type="secondary" style={{ marginRight: 12 }}>{caption}</Typography.Text>}
+          <Button onClick={() => void exportPdf()} loading={printing}>{printing ? t('val.exportingPdf') : t('val.exportPdf')}</Button>
+        </>
+      }
+      data-testid="valuation-result"
+    >
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}><Statistic title={t('val.total')} value={big(data.total)} valueStyle={HEADLINE} /></Col>
         {u && <Col span={6}><Statistic title={t('val.p10')} value={big(u.p10)} valueStyle={HEADLINE} /></Col>}

@@ -48,7 +48,7 @@ export function ValuationPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [products, setProducts] = useState<BankProduct[]>([]);
   const [history, setHistory] = useState<ValuationRunSummary[]>([]);
-  const [shown, setShown] = useState<{ data: PortfolioView; caption: string } | null>(null);
+  const [shown, setShown] = useState<{ data: PortfolioView; caption: string; runId: string } | null>(null);
   const job = useJob<PortfolioView & { runId: string }>();
   const shareMode = Form.useWatch('shareMode', form);
   const uncertain = Form.useWatch('uncertain', form);
@@ -96,7 +96,7 @@ export function ValuationPage() {
       }),
     );
     if (result) {
-      setShown({ data: result, caption: p.title });
+      setShown({ data: result, caption: p.title, runId: result.runId });
       void message.success(t('val.saved'));
       api().valuationRuns({ enterpriseId: enterprise.id }).then(setHistory, () => undefined);
     }
@@ -104,7 +104,7 @@ export function ValuationPage() {
 
   const openRun = async (r: ValuationRunSummary) => {
     const stored = await api().valuationRun({ id: r.id });
-    setShown({ data: stored.result as PortfolioView, caption: `${r.title} · ${r.createdAt.slice(0, 16).replace('T', ' ')} · ${t('val.engine', { version: r.engineVersion, set: r.indicatorSet })}` });
+    setShown({ runId: r.id, data: stored.result as PortfolioView, caption: `${r.title} · ${r.createdAt.slice(0, 16).replace('T', ' ')} · ${t('val.engine', { version: r.engineVersion, set: r.indicatorSet })}` });
   };
 
   return (
@@ -186,7 +186,7 @@ export function ValuationPage() {
                 {job.running && <Progress percent={job.percent} status="active" aria-label={t('val.running')} />}
                 {job.error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={job.error} />}
               </Card>
-              {shown && <ResultView data={shown.data} caption={shown.caption} />}
+              {shown && <ResultView data={shown.data} caption={shown.caption} runId={shown.runId} />}
               <Card title={t('val.history')} size="small">
                 <List
                   size="small"
