@@ -13,6 +13,8 @@ export default defineConfig({
           environment: 'node',
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts'],
           pool: 'forks',
+          // Real worker threads start TypeScript through tsx (1–2 s on a loaded 2-core machine).
+          testTimeout: 20_000,
         },
       },
       {

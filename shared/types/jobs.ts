@@ -27,6 +27,14 @@ export interface ImportPreview {
   mapping: Record<string, number | null>;
 }
 
+export interface RowError {
+  /** Row number as shown in the spreadsheet (the header is row 1). */
+  row: number;
+  /** The column header in the file, or the field's label when the file lacks the column. */
+  column: string;
+  reason: string;
+}
+
 export interface ImportReportView {
   kind: 'enterprises' | 'ip' | 'whitelist';
   dryRun: boolean;
@@ -35,7 +43,7 @@ export interface ImportReportView {
   updated: number;
   unchanged: number;
   rejected: number;
-  errors: { row: number; column: string; reason: string }[];
+  errors: RowError[];
   encoding: 'xlsx' | 'utf-8' | 'gbk';
 }
 

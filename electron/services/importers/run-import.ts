@@ -1,29 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import type { ImportReportView } from '../../../shared/types/jobs';
 import type { UpsertOutcome, WriteContext } from '../enterprises/repository';
 import { KINDS, RowReader, RowRejected, type ImportKind } from './kinds';
 import { mappingProblems, suggestMapping, type Mapping } from './mapping';
 import type { Table } from './read-table';
 
-export interface RowError {
-  /** Row number as shown in the spreadsheet (the header is row 1). */
-  row: number;
-  /** The column header in the file, or the field's label when the file lacks the column. */
-  column: string;
-  reason: string;
-}
-
-export interface ImportReport {
-  kind: ImportKind;
-  dryRun: boolean;
-  total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  errors: RowError[];
-  encoding: Table['encoding'];
-}
+export type { RowError } from '../../../shared/types/jobs';
+/** The row report of an import (declared once in shared/, the renderer shows it). */
+export type ImportReport = ImportReportView;
 
 export interface ImportOptions {
   kind: ImportKind;

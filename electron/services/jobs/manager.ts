@@ -4,21 +4,11 @@ import { AppError } from '../../../shared/errors';
 import type { Logger } from '../logger';
 import { newId } from '../ids';
 import { mergePackedParts, type PackedPart } from '../valuation/portfolio';
+import type { JobStatusView } from '../../../shared/types/jobs';
 import type { JobSpec, WorkerInput, WorkerMessage } from './types';
 
-export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface JobStatus {
-  id: string;
-  type: 'import' | 'export' | 'demo' | 'valuation';
-  state: JobState;
-  done: number;
-  total: number;
-  startedAt: string;
-  /** The result as JSON text; the renderer parses it (see WorkerMessage). */
-  resultJson?: string;
-  error?: { code: string; message: string };
-}
+/** The status the renderer polls; declared once in shared/. */
+export type JobStatus = JobStatusView;
 
 export interface WorkerLaunch {
   /** The worker script: the .ts source under tsx, the bundled .cjs in Electron. */

@@ -55,7 +55,7 @@ export function EnterpriseDrawer() {
         </Space>
       )}>
       {e && data && (
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions title={t('ent.detail.profile')} size="small" bordered column={2}>
             <Descriptions.Item label={t('ent.form.uscc')}>{e.uscc}</Descriptions.Item>
             <Descriptions.Item label={t('ent.form.district')}>{e.district} {e.street}</Descriptions.Item>

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import { ExportButtons } from './ExportButtons';
 import { DaysSelect, DistrictSelect, NeedRange, QualificationSelect, SearchBox, StatusSelect, StewardSelect } from './FilterControls';
 import { useEnterprisesStore } from './store';
 import { PAGE_SIZE, usePagedList } from './usePagedList';
-import { ListFooter, sortOrderOf, STATUS_COLORS, useTablePaging } from './tables';
+import { ServerTable } from './ServerTable';
+import { sortOrderOf, STATUS_COLORS, useTablePaging } from './tables';
 
 export function EnterpriseList({ onCreate, onDemo }: { onCreate: () => void; onDemo: () => void }) {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function EnterpriseList({ onCreate, onDemo }: { onCreate: () => void; onD
   ];
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
         <SearchBox value={f.search ?? ''} onChange={(search) => patch({ search })} placeholder={t('ent.search')} />
         <DistrictSelect value={f.districts ?? []} onChange={(districts) => patch({ districts })} />
@@ -57,23 +58,15 @@ export function EnterpriseList({ onCreate, onDemo }: { onCreate: () => void; onD
         <ExportButtons request={{ kind: 'enterprises', filter: f }} />
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
-      <Table<Enterprise>
-        rowKey="id"
-        size="small"
-        virtual
-        scroll={{ x: 1400, y: 520 }}
-        loading={loading}
+      <ServerTable<Enterprise>
         columns={columns}
-        dataSource={page.rows}
-        pagination={paging.pagination(page.total)}
-        onChange={(_p, _f, sorter) => {
-          const one = Array.isArray(sorter) ? sorter[0] : sorter;
-          if (one?.columnKey && one.order) set({ enterpriseSort: { sort: one.columnKey as typeof s.sort, order: one.order === 'ascend' ? 'asc' : 'desc' } });
-          else if (one && !one.order) set({ enterpriseSort: { sort: 'name', order: 'asc' } });
-        }}
-        onRow={(r) => ({ onClick: () => set({ openEnterpriseId: r.id }), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: <Empty description={filtered ? t('ent.noMatch') : `${t('ent.emptyTitle')}。${t('ent.emptyHint')}`} /> }}
-        footer={() => <ListFooter total={page.total} />}
+        page={page}
+        loading={loading}
+        paging={paging}
+        scrollX={1400}
+        empty={filtered ? t('ent.noMatch') : `${t('ent.emptyTitle')}。${t('ent.emptyHint')}`}
+        onSort={(sort) => set({ enterpriseSort: sort ? (sort as typeof s) : { sort: 'name', order: 'asc' } })}
+        onOpen={(r) => set({ openEnterpriseId: r.id })}
       />
     </Space>
   );

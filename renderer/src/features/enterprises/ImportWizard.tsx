@@ -14,7 +14,7 @@ const MAX_BYTES = 37 * 1024 * 1024;
 function ReportView({ report }: { report: ImportReportView }) {
   const { t } = useTranslation();
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space size="large">
         <Statistic title={t('ent.imp.created')} value={report.created} />
         <Statistic title={t('ent.imp.updated')} value={report.updated} />
@@ -85,7 +85,7 @@ export function ImportWizard() {
   };
 
   const running = job.running && (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Progress percent={job.percent} status="active" aria-label="import-progress" />
       <Space>
         <Typography.Text type="secondary">{t('ent.imp.progress', { done: job.job?.done ?? 0, total: job.job?.total ?? 0 })}</Typography.Text>
@@ -99,7 +99,7 @@ export function ImportWizard() {
       <Steps current={step} items={(t('ent.imp.steps', { returnObjects: true }) as unknown as string[]).map((title) => ({ title }))} style={{ marginBottom: 24 }} />
       {(fileError || job.error) && <Alert type="error" showIcon title={fileError ?? job.error} style={{ marginBottom: 16 }} />}
       {step === 0 && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Space>
             {t('ent.imp.kind')}
             <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as Kind)} optionType="button" options={(['enterprises', 'ip', 'whitelist'] as const).map((k) => ({ value: k, label: t(`ent.imp.kinds.${k}`) }))} />
@@ -113,7 +113,7 @@ export function ImportWizard() {
         </Space>
       )}
       {step === 1 && preview && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text strong>{t('ent.imp.fileInfo', { file: file?.name, rows: preview.rowCount, encoding: preview.encoding.toUpperCase() })}</Typography.Text>
           <Table
             size="small"
@@ -146,7 +146,7 @@ export function ImportWizard() {
         </Space>
       )}
       {step === 2 && dry && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Title level={5}>{t('ent.imp.dryTitle')}</Typography.Title>
           <ReportView report={dry} />
           <Space>
@@ -158,7 +158,7 @@ export function ImportWizard() {
         </Space>
       )}
       {step === 3 && final && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Result status={final.rejected ? 'warning' : 'success'} title={t('ent.imp.resultTitle')} extra={<Button type="primary" onClick={reset}>{t('ent.imp.again')}</Button>} />
           <ReportView report={final} />
         </Space>

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, Button, Select, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { api } from '../../api';
 import { ExportButtons } from './ExportButtons';
 import { DaysSelect, DistrictSelect, SearchBox } from './FilterControls';
 import { useEnterprisesStore } from './store';
-import { ListFooter, sortOrderOf, useTablePaging } from './tables';
+import { ServerTable } from './ServerTable';
+import { sortOrderOf, useTablePaging } from './tables';
 import { PAGE_SIZE, usePagedList } from './usePagedList';
 
 const LEVEL_COLORS = { block: 'error', risk: 'warning', confirm: 'processing', warn: 'default' } as const;
@@ -52,7 +53,7 @@ export function IpList() {
     { key: 'enterpriseName', title: t('ent.col.enterprise'), dataIndex: 'enterpriseName', width: 240, ellipsis: true, sorter: true, sortOrder: sortOrderOf(s, 'enterpriseName') },
   ];
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
         <SearchBox value={f.search ?? ''} onChange={(search) => patch({ search })} placeholder={t('ent.search')} />
         <Select mode="multiple" allowClear aria-label={t('ent.col.kind')} placeholder={t('ent.col.kind')} value={f.kinds ?? []} onChange={(kinds) => patch({ kinds })} options={IP_KINDS.map((k) => ({ value: k, label: IP_KIND_LABELS[k] }))} style={{ minWidth: 150 }} />
@@ -64,22 +65,15 @@ export function IpList() {
         <ExportButtons request={{ kind: 'ip', filter: f }} />
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
-      <Table<IpAsset>
-        rowKey="id"
-        size="small"
-        virtual
-        scroll={{ x: 1400, y: 520 }}
-        loading={loading}
+      <ServerTable<IpAsset>
         columns={columns}
-        dataSource={page.rows}
-        pagination={paging.pagination(page.total)}
-        onChange={(_p, _f, sorter) => {
-          const one = Array.isArray(sorter) ? sorter[0] : sorter;
-          set({ ipSort: one?.columnKey && one.order ? { sort: one.columnKey as typeof s.sort, order: one.order === 'ascend' ? 'asc' : 'desc' } : { sort: 'expiresOn', order: 'asc' } });
-        }}
-        onRow={(r) => ({ onClick: () => set({ openEnterpriseId: r.enterpriseId }), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: <Empty description={t('ent.noMatch')} /> }}
-        footer={() => <ListFooter total={page.total} />}
+        page={page}
+        loading={loading}
+        paging={paging}
+        scrollX={1400}
+        empty={t('ent.noMatch')}
+        onSort={(sort) => set({ ipSort: sort ? (sort as typeof s) : { sort: 'expiresOn', order: 'asc' } })}
+        onOpen={(r) => set({ openEnterpriseId: r.enterpriseId })}
       />
     </Space>
   );

@@ -41,7 +41,7 @@ export function OverviewPanel() {
   if (error) return <Alert type="error" showIcon title={error} />;
   if (data && data.totals.entries === 0) return <Empty description={t('ent.emptyHint')} />;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Row gutter={16}>
         <Col span={6}><Card><Statistic title={t('ent.overview.totalEnterprises')} value={data?.totals.enterprises ?? 0} /></Card></Col>
         <Col span={6}><Card><Statistic title={t('ent.overview.totalEntries')} value={data?.totals.entries ?? 0} /></Card></Col>

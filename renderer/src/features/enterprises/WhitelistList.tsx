@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Form, Input, Modal, Select, Space, Table, Tag, Timeline, message } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space, Tag, Timeline, message } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import { fenToWanText } from '../../lib/format';
 import { ExportButtons } from './ExportButtons';
 import { DaysSelect, DistrictSelect, NeedRange, SearchBox, StatusSelect, StewardSelect } from './FilterControls';
 import { useEnterprisesStore } from './store';
-import { ListFooter, sortOrderOf, STATUS_COLORS, useTablePaging } from './tables';
+import { ServerTable } from './ServerTable';
+import { sortOrderOf, STATUS_COLORS, useTablePaging } from './tables';
 import { PAGE_SIZE, usePagedList } from './usePagedList';
 
 /** Moves an entry to a new status with the reason, showing every earlier move. */
@@ -75,7 +76,7 @@ export function WhitelistList() {
     { key: 'actions', title: t('ent.col.actions'), width: 110, fixed: 'right', render: (_: unknown, e: WhitelistEntry) => <Button size="small" onClick={(ev) => (ev.stopPropagation(), setEditing(e))}>{t('ent.changeStatus')}</Button> },
   ];
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
         <SearchBox value={f.search ?? ''} onChange={(search) => patch({ search })} placeholder={t('ent.search')} />
         <DistrictSelect value={f.districts ?? []} onChange={(districts) => patch({ districts })} />
@@ -89,22 +90,15 @@ export function WhitelistList() {
         <ExportButtons request={{ kind: 'whitelist', filter: f }} />
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
-      <Table<WhitelistEntry>
-        rowKey="id"
-        size="small"
-        virtual
-        scroll={{ x: 1300, y: 520 }}
-        loading={loading}
+      <ServerTable<WhitelistEntry>
         columns={columns}
-        dataSource={page.rows}
-        pagination={paging.pagination(page.total)}
-        onChange={(_p, _f, sorter) => {
-          const one = Array.isArray(sorter) ? sorter[0] : sorter;
-          set({ entrySort: one?.columnKey && one.order ? { sort: one.columnKey as typeof s.sort, order: one.order === 'ascend' ? 'asc' : 'desc' } : { sort: 'priority', order: 'asc' } });
-        }}
-        onRow={(r) => ({ onClick: () => set({ openEnterpriseId: r.enterpriseId }), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: <Empty description={t('ent.noMatch')} /> }}
-        footer={() => <ListFooter total={page.total} />}
+        page={page}
+        loading={loading}
+        paging={paging}
+        scrollX={1300}
+        empty={t('ent.noMatch')}
+        onSort={(sort) => set({ entrySort: sort ? (sort as typeof s) : { sort: 'priority', order: 'asc' } })}
+        onOpen={(r) => set({ openEnterpriseId: r.enterpriseId })}
       />
       {editing && <StatusModal entry={editing} onClose={(didChange) => (setEditing(null), didChange && changed())} />}
     </Space>

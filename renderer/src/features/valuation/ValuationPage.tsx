@@ -108,7 +108,7 @@ export function ValuationPage() {
   };
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <EnterprisePicker value={enterprise} onChange={setEnterprise} />
       {!enterprise ? (
         <Empty description={t('val.noEnterprise')} />
@@ -152,7 +152,7 @@ export function ValuationPage() {
             </Card>
           </Col>
           <Col xs={24} xl={15}>
-            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
               <Card title={t('val.assets')}>
                 {assets.length === 0 ? (
                   <Empty description={t('val.noAssets')} />
