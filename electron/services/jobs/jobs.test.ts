@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccFor, xlsx } from '../../../test/support/sheets';
+import { caller } from '../../../test/support/call';
 import { tempDir } from '../../../test/support/temp';
 import { jobResult, type JobStatusView } from '../../../shared/types/jobs';
 import { createRuntime, type Runtime } from '../runtime';
@@ -15,11 +16,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await rt.dispatch(method, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value as T;
-}
+const call = caller(() => rt);
 
 /** Polls like the renderer does, recording the progress it saw. */
 async function finish(job: JobStatusView): Promise<{ final: JobStatusView; seen: number[] }> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobResult, type JobStatusView } from '../../../shared/types/jobs';
+import { caller } from '../../../test/support/call';
 import { tempDir } from '../../../test/support/temp';
 import { DEV_RESOURCES_DIR, TSX_WORKER } from '../jobs/tsx-launch';
 import { loadBankProducts, loadIndicatorSet, weightedScore } from '../resources';
@@ -21,11 +22,7 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await rt.dispatch(method, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value as T;
-}
+const call = caller(() => rt);
 
 describe('resources', () => {
   it('loads the indicator set with weights summing to 1 and scores 100 everywhere as 100', () => {
