@@ -80,6 +80,8 @@ export async function benchValuation(): Promise<Figure[]> {
   execFileSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: path.resolve(import.meta.dirname, '..') });
   const launch = { file: path.resolve(import.meta.dirname, '../dist/electron/job-worker.cjs') };
   const jobs = createJobManager({ launch, dbFile, logger: createLogger({ file: path.join(dir, 'log.txt') }) });
+  // As in the app, the pool is started and warmed at launch, before anyone asks for a job.
+  jobs.warm();
   const idle = monitorEventLoopDelay({ resolution: 1 });
   idle.enable();
   await new Promise((r) => setTimeout(r, 1500));

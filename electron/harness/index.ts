@@ -15,6 +15,7 @@ const { values } = parseArgs({
 const dataDir = path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'ipf-desk-harness'));
 const printer = createChromiumPrinter();
 const runtime = createRuntime({ dataDir, version: pkg.version, shell: 'harness', logEcho: true, worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR, printPdf: printer.print });
+runtime.jobs.warm();
 const token = crypto.randomBytes(24).toString('hex');
 
 startHarness({

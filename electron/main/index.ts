@@ -85,6 +85,7 @@ if (!app.requestSingleInstanceLock()) {
       resourcesDir: path.join(app.getAppPath(), 'resources'),
       printPdf: createElectronPrinter(BrowserWindow),
     });
+    runtime.jobs.warm();
     registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));
     lockDownSession(session.defaultSession);
     registerIpc(ipcMain, runtime.dispatch, (wc) => wc === mainWindow?.webContents, runtime.logger);

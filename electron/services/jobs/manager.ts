@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import { newId } from '../ids';
 import { mergePackedParts, type PackedPart } from '../valuation/portfolio';
 import type { JobStatusView } from '../../../shared/types/jobs';
-import type { JobSpec, WorkerInput, WorkerMessage } from './types';
+import type { JobSpec, WorkerMessage, WorkerRequest } from './types';
 
 /** The status the renderer polls; declared once in shared/. */
 export type JobStatus = JobStatusView;
@@ -19,21 +19,75 @@ export interface WorkerLaunch {
 interface Job {
   status: JobStatus;
   cancel: Int32Array;
-  workers: Worker[];
+  finished: Promise<void>;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  busy: boolean;
+  /** The job part this worker is running, told about its messages and about a crash. */
+  current?: { onMessage: (m: WorkerMessage) => void; onCrash: (message: string) => void };
 }
 
 /** Valuation portfolios at least this large are split across the machine's cores. */
 const SPLIT_FROM = 40;
 
 /**
- * Runs long jobs (imports, exports, demo data, valuations) in worker threads so neither the
- * main process nor the renderer stalls. A large valuation is split across the cores and its
- * parts merged here. The renderer polls status; finished jobs are kept for a while.
+ * Runs long jobs (imports, exports, demo data, valuations) on a pool of worker threads, one
+ * per core, kept alive between jobs so a job does not pay for starting a thread and loading
+ * its modules; neither the main process nor the renderer stalls. A large valuation is split
+ * across the workers and its parts merged here. The renderer polls status.
  */
 export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; nativeBinding?: string; logger: Logger; keep?: number; cores?: number }) {
   const jobs = new Map<string, Job>();
   const keep = opts.keep ?? 20;
   const cores = Math.max(1, opts.cores ?? os.availableParallelism());
+  const pool: PoolWorker[] = [];
+  const waiting: ((w: PoolWorker) => void)[] = [];
+  let closing = false;
+
+  function spawn(): PoolWorker {
+    const pw: PoolWorker = { worker: new Worker(opts.launch.file, { execArgv: opts.launch.execArgv ?? [] }), busy: false };
+    pw.worker.on('message', (m: WorkerMessage) => pw.current?.onMessage(m));
+    pw.worker.on('error', (err) => {
+      opts.logger.error('job worker crashed', err);
+      pw.current?.onCrash('后台任务意外中止，数据库未作改动。详情已写入日志。');
+    });
+    pw.worker.on('exit', () => {
+      const at = pool.indexOf(pw);
+      if (at >= 0) pool.splice(at, 1);
+      pw.current?.onCrash('后台任务意外退出');
+      // A job waiting for a worker gets a fresh one in place of the one that died.
+      if (!closing && waiting.length > 0) {
+        const fresh = spawn();
+        fresh.busy = true;
+        waiting.shift()!(fresh);
+      }
+    });
+    pool.push(pw);
+    return pw;
+  }
+
+  function acquire(): Promise<PoolWorker> {
+    const idle = pool.find((w) => !w.busy) ?? (pool.length < cores ? spawn() : undefined);
+    if (idle) {
+      idle.busy = true;
+      return Promise.resolve(idle);
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  }
+
+  function release(pw: PoolWorker) {
+    pw.current = undefined;
+    const next = waiting.shift();
+    if (next) next(pw);
+    else pw.busy = false;
+  }
+
+  /** Starts the pool and has each worker load the job modules, so the first job starts at once. */
+  function warm() {
+    while (pool.length < cores) spawn().worker.postMessage({ type: 'warm' } satisfies WorkerRequest);
+  }
 
   function prune() {
     const finished = [...jobs.values()].filter((j) => j.status.state !== 'running');
@@ -48,40 +102,55 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
     if (!cancelled && code === 'INTERNAL') opts.logger.error(`job ${job.status.type} failed: ${message}`);
   }
 
-  /** Starts the workers of one job; `finish` turns the parts' results into the job's JSON result. */
+  /** Runs the parts of one job on pooled workers; `finish` turns the parts' results into the job's JSON result. */
   function launch(type: JobStatus['type'], specs: JobSpec[], who: { actor: string; today: string }, finish: (results: unknown[]) => string): JobStatus {
     prune();
     const cancelFlag = new SharedArrayBuffer(4);
-    const job: Job = { status: { id: newId(), type, state: 'running', done: 0, total: 0, startedAt: new Date().toISOString() }, cancel: new Int32Array(cancelFlag), workers: [] };
+    let settle!: () => void;
+    const job: Job = { status: { id: newId(), type, state: 'running', done: 0, total: 0, startedAt: new Date().toISOString() }, cancel: new Int32Array(cancelFlag), finished: new Promise((r) => (settle = r)) };
     jobs.set(job.status.id, job);
     const progress = specs.map(() => ({ done: 0, total: 0 }));
     const results: unknown[] = new Array(specs.length);
-    let finished = 0;
+    let ended = 0;
+    const partEnded = () => {
+      if (++ended === specs.length) settle();
+    };
     specs.forEach((spec, n) => {
-      const input: WorkerInput = { spec, dbFile: opts.dbFile, nativeBinding: opts.nativeBinding, actor: who.actor, today: who.today, cancelFlag };
-      const worker = new Worker(opts.launch.file, { workerData: input, execArgv: opts.launch.execArgv ?? [] });
-      job.workers.push(worker);
-      worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'progress') {
-          progress[n] = { done: m.done, total: m.total };
-          Object.assign(job.status, { done: progress.reduce((s, p) => s + p.done, 0), total: progress.reduce((s, p) => s + p.total, 0) });
-        } else if (m.type === 'done' || m.type === 'part-done') {
-          results[n] = m.type === 'done' ? m.resultJson : m.part;
-          if (++finished === specs.length && job.status.state === 'running') {
-            try {
-              Object.assign(job.status, { state: 'done', resultJson: finish(results), done: job.status.total || 1, total: job.status.total || 1 });
-            } catch (err) {
-              fail(job, err instanceof AppError ? err.code : 'INTERNAL', err instanceof Error ? err.message : String(err));
+      void acquire().then((pw) => {
+        if (job.status.state !== 'running') {
+          release(pw);
+          return partEnded();
+        }
+        pw.current = {
+          onMessage: (m) => {
+            if (m.jobId !== job.status.id) return;
+            if (m.type === 'progress') {
+              progress[n] = { done: m.done, total: m.total };
+              Object.assign(job.status, { done: progress.reduce((s, p) => s + p.done, 0), total: progress.reduce((s, p) => s + p.total, 0) });
+              return;
             }
-          }
-        } else fail(job, m.code, m.message);
-      });
-      worker.on('error', (err) => {
-        opts.logger.error(`job ${type} crashed`, err);
-        fail(job, 'INTERNAL', '后台任务意外中止，数据库未作改动。详情已写入日志。');
-      });
-      worker.on('exit', () => {
-        if (results[n] === undefined) fail(job, 'INTERNAL', '后台任务意外退出');
+            if (m.type === 'failed') fail(job, m.code, m.message);
+            else {
+              results[n] = m.type === 'done' ? m.resultJson : m.part;
+              if (results.filter((r) => r !== undefined).length === specs.length && job.status.state === 'running') {
+                try {
+                  Object.assign(job.status, { state: 'done', resultJson: finish(results), done: job.status.total || 1, total: job.status.total || 1 });
+                } catch (err) {
+                  fail(job, err instanceof AppError ? err.code : 'INTERNAL', err instanceof Error ? err.message : String(err));
+                }
+              }
+            }
+            release(pw);
+            partEnded();
+          },
+          onCrash: (message) => {
+            fail(job, 'INTERNAL', message);
+            pw.current = undefined;
+            partEnded();
+          },
+        };
+        const request: WorkerRequest = { type: 'job', jobId: job.status.id, spec, dbFile: opts.dbFile, nativeBinding: opts.nativeBinding, actor: who.actor, today: who.today, cancelFlag };
+        pw.worker.postMessage(request);
       });
     });
     return { ...job.status };
@@ -118,15 +187,16 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
   async function wait(id: string): Promise<JobStatus> {
     const job = jobs.get(id);
     if (!job) throw new AppError('NOT_FOUND', '任务不存在');
-    await Promise.all(job.workers.map((w) => new Promise((resolve) => (w.threadId === -1 ? resolve(null) : w.once('exit', resolve)))));
-    await new Promise((r) => setImmediate(r));
+    await job.finished;
     return { ...job.status };
   }
 
   async function close() {
-    await Promise.all([...jobs.values()].filter((j) => j.status.state === 'running').flatMap((j) => (Atomics.store(j.cancel, 0, 1), j.workers.map((w) => w.terminate()))));
+    closing = true;
+    for (const j of jobs.values()) if (j.status.state === 'running') Atomics.store(j.cancel, 0, 1);
+    await Promise.all(pool.map((pw) => pw.worker.terminate()));
   }
 
-  return { start, status, cancel, wait, close };
+  return { start, status, cancel, wait, close, warm };
 }
 export type JobManager = ReturnType<typeof createJobManager>;

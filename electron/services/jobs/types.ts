@@ -11,8 +11,9 @@ export type JobSpec =
   /** One worker's share of a valuation job; the manager merges the parts. */
   | { type: 'valuation-part'; items: PortfolioItem[] };
 
-/** What the worker needs besides the spec: its own connection and who is writing. */
+/** One job for a pooled worker: the spec, its connection and who is writing. */
 export interface WorkerInput {
+  jobId: string;
   spec: JobSpec;
   dbFile: string;
   nativeBinding?: string;
@@ -21,7 +22,12 @@ export interface WorkerInput {
   cancelFlag: SharedArrayBuffer;
 }
 
-export type WorkerMessage =
+/** Messages to a pooled worker: a job, or a request to load the job modules ahead of time. */
+export type WorkerRequest = ({ type: 'job' } & WorkerInput) | { type: 'warm' };
+
+/** Messages from a pooled worker, each tagged with the job it belongs to. */
+export type WorkerMessage = { jobId: string } & WorkerEvent;
+export type WorkerEvent =
   | { type: 'progress'; done: number; total: number }
   /** Results travel as JSON text: copying a string costs the main thread far less than
    *  rebuilding a large object graph. Parts of a split job send their own small shape. */

@@ -33,8 +33,12 @@ export interface Summary {
   max: number;
 }
 
+const BUCKETS = 4096;
+
 /**
- * P10/P50/P90 (nearest rank), mean, min and max. The mean is taken as x₀ + Σ(x − x₀)/n so that
+ * P10/P50/P90 (nearest rank, exact), mean, min and max. The values are bucketed in one pass,
+ * then each percentile is selected exactly among the few values of its bucket, instead of
+ * sorting or partitioning all of them. The mean is taken as x₀ + Σ(x − x₀)/n so that
  * identical values give that value exactly.
  */
 export function summarize(values: Float64Array): Summary {
@@ -49,17 +53,27 @@ export function summarize(values: Float64Array): Summary {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const work = values.slice();
+  const mean = x0 + acc / n;
   const rank = (p: number) => Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1));
-  // After selecting P50 the array is partitioned around it, so P10 and P90 are each found
-  // in their own half.
-  const k50 = rank(0.5);
-  const p50 = select(work, k50);
-  const k10 = rank(0.1);
-  const k90 = rank(0.9);
-  const p10 = k10 < k50 ? select(work.subarray(0, k50), k10) : p50;
-  const p90 = k90 > k50 ? select(work.subarray(k50 + 1), k90 - k50 - 1) : p50;
-  return { p10, p50, p90, mean: x0 + acc / n, min, max };
+  if (min === max) return { p10: min, p50: min, p90: min, mean, min, max };
+  const scale = (BUCKETS - 1) / (max - min);
+  const bucketOf = (v: number) => Math.floor((v - min) * scale);
+  const counts = new Int32Array(BUCKETS);
+  for (let i = 0; i < n; i++) counts[bucketOf(values[i]!)]!++;
+  // For each wanted rank: its bucket and its rank among that bucket's values.
+  const wanted = [rank(0.1), rank(0.5), rank(0.9)].map((r) => {
+    let before = 0;
+    let b = 0;
+    while (before + counts[b]! <= r) before += counts[b++]!;
+    return { bucket: b, within: r - before, values: [] as number[] };
+  });
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    const b = bucketOf(v);
+    for (const w of wanted) if (w.bucket === b) w.values.push(v);
+  }
+  const [p10, p50, p90] = wanted.map((w) => select(Float64Array.from(w.values), w.within)) as [number, number, number];
+  return { p10, p50, p90, mean, min, max };
 }
 
 /** Counts per bin between the summary's min and max (taken from summarize, not recomputed). */
