@@ -69,8 +69,12 @@ export function value(input: ValuationInput): ValuationResult {
   return valueWithPaths(input).result;
 }
 
-/** The result and, when uncertainty was simulated, every path's value (for portfolio totals). */
-export function valueWithPaths(input: ValuationInput): { result: ValuationResult; paths: Float64Array | null } {
+/**
+ * The result and, when uncertainty was simulated, every path's value (for portfolio totals).
+ * With `buffer`, the paths are written into it when it is large enough: a portfolio reuses
+ * one buffer for all its items, so the returned paths are only valid until the next call.
+ */
+export function valueWithPaths(input: ValuationInput, buffer?: Float64Array): { result: ValuationResult; paths: Float64Array | null } {
   const v = parseValuationInput(input);
   let paths: Float64Array | null = null;
   const base = { engineVersion: ENGINE_VERSION, approach: v.approach, valuationDate: v.valuationDate };
@@ -89,7 +93,7 @@ export function valueWithPaths(input: ValuationInput): { result: ValuationResult
       working: [...v.market!.comparables.map((c, i) => `可比交易 ${i + 1}：${money(c.price)} × ${c.factors.join(' × ') || 1} = ${money(adjusted[i]!)} 元`), `市场法：${adjusted.length} 个可比交易调整后取平均 = ${money(raw)} 元`],
     };
   } else {
-    ({ result, paths } = incomeValue(v, expiry));
+    ({ result, paths } = incomeValue(v, expiry, buffer));
   }
 
   if (v.loanToValue !== undefined) {
@@ -109,7 +113,7 @@ function shareRateOf(inc: NonNullable<ReturnType<typeof parseValuationInput>['in
   return { k, line: `分成率 k = ${min} + (${max} − ${min}) × ${inc.score}/100 = ${k}` };
 }
 
-function incomeValue(v: ReturnType<typeof parseValuationInput>, expiry: string | null): { result: ValuationResult; paths: Float64Array | null } {
+function incomeValue(v: ReturnType<typeof parseValuationInput>, expiry: string | null, buffer?: Float64Array): { result: ValuationResult; paths: Float64Array | null } {
   const inc = v.income!;
   const base = { engineVersion: ENGINE_VERSION, approach: 'income' as const, valuationDate: v.valuationDate };
   const { k, line } = shareRateOf(inc);
@@ -140,7 +144,7 @@ function incomeValue(v: ReturnType<typeof parseValuationInput>, expiry: string |
   let paths: Float64Array | null = null;
   if (v.uncertainty) {
     const u = v.uncertainty;
-    paths = simulate(weighted, { k, i }, u);
+    paths = simulate(weighted, { k, i }, u, buffer);
     const s: Summary = summarize(paths);
     result.uncertainty = { paths: u.paths, seed: u.seed, p10: yuan(s.p10), p50: yuan(s.p50), p90: yuan(s.p90), mean: yuan(s.mean), histogram: histogram(paths, s).map((b) => ({ ...b, from: yuan(b.from), to: yuan(b.to) })) };
     result.sensitivity = sensitivity(weighted, { k, i }, u);
@@ -152,12 +156,12 @@ function incomeValue(v: ReturnType<typeof parseValuationInput>, expiry: string |
 type Uncertainty = NonNullable<ReturnType<typeof parseValuationInput>['uncertainty']>;
 
 /** One value per path; the same seed gives the same paths. */
-export function simulate(weighted: Float64Array, at: { k: number; i: number }, u: Pick<Uncertainty, 'paths' | 'seed' | 'revenue' | 'shareRate' | 'discountRate'>): Float64Array {
+export function simulate(weighted: Float64Array, at: { k: number; i: number }, u: Pick<Uncertainty, 'paths' | 'seed' | 'revenue' | 'shareRate' | 'discountRate'>, buffer?: Float64Array): Float64Array {
   const { next } = rng(u.seed);
   const m = drawSpec(u.revenue, 1);
   const k = drawSpec(u.shareRate, at.k);
   const i = drawSpec(u.discountRate, at.i);
-  const out = new Float64Array(u.paths);
+  const out = buffer && buffer.length >= u.paths ? buffer.subarray(0, u.paths) : new Float64Array(u.paths);
   for (let p = 0; p < u.paths; p++) out[p] = incomeKernel(weighted, draw(m, next), draw(k, next), draw(i, next));
   return out;
 }

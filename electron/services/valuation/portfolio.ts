@@ -30,14 +30,18 @@ export function valuePortfolioPart(items: PortfolioItem[], opts: { onProgress?: 
   const results: PortfolioPart['items'] = [];
   let totals: Float64Array | null = null;
   let alike = true;
+  // One buffer for every item's paths: they are added into the totals before the next item.
+  let buffer = new Float64Array(0);
   for (const [n, item] of items.entries()) {
     if (n % 20 === 0) {
       if (opts.isCancelled?.()) throw new AppError('CONFLICT', '估值已取消');
       opts.onProgress?.(n, items.length);
     }
+    const paths = item.input.uncertainty?.paths ?? 0;
+    if (paths > buffer.length) buffer = new Float64Array(paths);
     let r;
     try {
-      r = valueWithPaths(item.input);
+      r = valueWithPaths(item.input, buffer);
     } catch (e) {
       if (e instanceof AppError) throw new AppError(e.code, `“${item.label}”：${e.message}`, e.issues);
       throw e;

@@ -57,7 +57,12 @@ export function summarize(values: Float64Array): Summary {
   const rank = (p: number) => Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1));
   if (min === max) return { p10: min, p50: min, p90: min, mean, min, max };
   const scale = (BUCKETS - 1) / (max - min);
-  const bucketOf = (v: number) => Math.floor((v - min) * scale);
+  if (!Number.isFinite(scale)) {
+    // A range too small to divide into buckets (denormal differences): select among all values.
+    const work = values.slice();
+    return { p10: select(work, rank(0.1)), p50: select(work, rank(0.5)), p90: select(work, rank(0.9)), mean, min, max };
+  }
+  const bucketOf = (v: number) => Math.min(BUCKETS - 1, Math.max(0, Math.floor((v - min) * scale)));
   const counts = new Int32Array(BUCKETS);
   for (let i = 0; i < n; i++) counts[bucketOf(values[i]!)]!++;
   // For each wanted rank: its bucket and its rank among that bucket's values.
