@@ -8,19 +8,24 @@ import { fen } from './common';
 const order = z.enum(['asc', 'desc']).default('asc');
 const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 
+/** Whitelist filters that both the enterprise list and the whitelist list offer. */
+const whitelistFields = {
+  districts: z.array(z.enum(DISTRICTS)).default([]),
+  statuses: z.array(z.enum(ENTRY_STATUSES)).default([]),
+  stewards: z.array(z.string().max(40)).default([]),
+  needMinFen: fen.nullable().default(null),
+  needMaxFen: fen.nullable().default(null),
+  notVisitedForDays: z.number().int().min(1).max(3650).nullable().default(null),
+};
+
 /** Filters shared by the enterprise list and its export. */
 export const enterpriseFilter = z
   .object({
     search: z.string().trim().max(100).default(''),
-    districts: z.array(z.enum(DISTRICTS)).default([]),
+    ...whitelistFields,
     qualifications: z.array(z.enum(QUALIFICATIONS)).default([]),
-    statuses: z.array(z.enum(ENTRY_STATUSES)).default([]),
-    stewards: z.array(z.string().max(40)).default([]),
-    needMinFen: fen.nullable().default(null),
-    needMaxFen: fen.nullable().default(null),
     /** Has an IP item whose term ends within this many days from today. */
     expiringWithinDays: z.number().int().min(1).max(36500).nullable().default(null),
-    notVisitedForDays: z.number().int().min(1).max(3650).nullable().default(null),
   })
   .strict();
 
@@ -51,12 +56,7 @@ export const entryFilter = z
     search: z.string().trim().max(100).default(''),
     batchId: z.string().max(64).nullable().default(null),
     enterpriseId: z.string().max(64).nullable().default(null),
-    districts: z.array(z.enum(DISTRICTS)).default([]),
-    statuses: z.array(z.enum(ENTRY_STATUSES)).default([]),
-    stewards: z.array(z.string().max(40)).default([]),
-    needMinFen: fen.nullable().default(null),
-    needMaxFen: fen.nullable().default(null),
-    notVisitedForDays: z.number().int().min(1).max(3650).nullable().default(null),
+    ...whitelistFields,
   })
   .strict();
 export const ENTRY_SORTS = ['enterpriseName', 'status', 'steward', 'needFen', 'priority', 'lastVisitOn', 'updatedAt'] as const;

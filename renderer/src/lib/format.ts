@@ -1,14 +1,8 @@
-import { formatYuan } from '../../../shared/money';
-
 /** fen → "1,234.5 万" for lists where amounts are in the tens of thousands. */
 export function fenToWanText(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';
   const wan = fen / 1_000_000;
   return `${wan.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万`;
-}
-
-export function fenToYuanText(fen: number | null | undefined): string {
-  return fen === null || fen === undefined ? '—' : `${formatYuan(fen)} 元`;
 }
 
 /** 万元 typed in a form → fen (rounded to the fen). */
