@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { QUALIFICATIONS } from '../../shared/domain/enterprise';
 import { IP_KINDS } from '../../shared/domain/ip';
 import { AppError } from '../../shared/errors';
 import type { BankProduct, IndicatorSet } from '../../shared/types/valuation';
@@ -31,11 +32,13 @@ const productsSchema = z.object({
       ipKinds: z.array(z.enum(IP_KINDS)),
       loanToValue: z.record(z.enum(IP_KINDS), z.number().min(0).max(1)),
       source: z.string(),
+      minYearsInBusiness: z.number().min(0).optional(),
+      qualificationsAny: z.array(z.enum(QUALIFICATIONS)).optional(),
     }),
   ),
 });
 
-function readJson<T>(file: string, schema: z.ZodType<T>): T {
+export function readJson<T>(file: string, schema: z.ZodType<T>): T {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));

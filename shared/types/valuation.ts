@@ -1,3 +1,4 @@
+import type { Qualification } from '../domain/enterprise';
 import type { IpKind } from '../domain/ip';
 
 export interface IndicatorSet {
@@ -19,6 +20,9 @@ export interface BankProduct {
   ipKinds: IpKind[];
   loanToValue: Record<IpKind, number>;
   source: string;
+  /** Optional eligibility rules of the product. */
+  minYearsInBusiness?: number;
+  qualificationsAny?: Qualification[];
 }
 
 export interface ValuationRunSummary {

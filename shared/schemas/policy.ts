@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { FEE_TYPES } from '../domain/case-statuses';
+import { DISTRICTS } from '../domain/districts';
+import { QUALIFICATIONS } from '../domain/enterprise';
+import { IP_KINDS } from '../domain/ip';
+import { fen, isoDate } from './common';
+
+/** A percentage with at most two decimals, so it is an exact number of basis points. */
+const percent = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, '比例最多两位小数');
+
+/**
+ * A subsidy policy as shipped in resources/policies/: data, never code. Each line pays a
+ * rate of what was paid (interest, or some fee types), optionally on a base capped at a
+ * share of the principal, optionally capped itself; the enterprise's annual cap bounds the sum.
+ */
+export const policySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    district: z.enum(DISTRICTS).nullable(),
+    level: z.enum(['district', 'city']),
+    title: z.string().min(1),
+    version: z.string().min(1),
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.nullable(),
+    source: z.string().min(1),
+    weak: z.boolean(),
+    note: z.string().default(''),
+    lines: z
+      .array(
+        z
+          .object({
+            key: z.string().min(1),
+            label: z.string().min(1),
+            pays: z.array(z.enum(['interest', ...FEE_TYPES])).min(1),
+            ratePercent: percent,
+            baseCapPercentOfPrincipal: percent.nullable().default(null),
+            capFen: fen.nullable().default(null),
+          })
+          .strict(),
+      )
+      .min(1),
+    annualCapFen: fen.nullable(),
+    rules: z
+      .object({
+        ipKinds: z.array(z.enum(IP_KINDS)).min(1).optional(),
+        maxLoanTermMonths: z.number().int().min(1).optional(),
+        repaymentRequired: z.boolean().default(false),
+        districtFiling: z.boolean().default(false),
+        qualificationsAny: z.array(z.enum(QUALIFICATIONS)).optional(),
+        noDoubleSubsidy: z.boolean().default(true),
+      })
+      .strict(),
+    materials: z.array(z.string().min(1)),
+  })
+  .strict();
+export type Policy = z.output<typeof policySchema>;
+export type PolicyLine = Policy['lines'][number];
+
+export const subsidyInput = z
+  .object({
+    policyId: z.string().min(1, '请选择贴息政策'),
+    loan: z
+      .object({
+        principalFen: fen.min(1, '贷款本金应大于 0'),
+        startDate: isoDate,
+        endDate: isoDate,
+        repaid: z.boolean(),
+      })
+      .strict()
+      .refine((l) => l.endDate > l.startDate, { message: '贷款到期日应晚于发放日', path: ['endDate'] }),
+    interestPaidFen: fen,
+    fees: z.array(z.object({ type: z.enum(FEE_TYPES), amountFen: fen }).strict()).default([]),
+    enterprise: z.object({ district: z.enum(DISTRICTS), qualifications: z.array(z.enum(QUALIFICATIONS)).default([]) }).strict(),
+    ipKinds: z.array(z.enum(IP_KINDS)).min(1, '至少需要一项质押的知识产权'),
+    alreadyGrantedThisYearFen: fen.default(0),
+    otherSubsidyForThisLoan: z.boolean().default(false),
+  })
+  .strict();
+export type SubsidyInput = z.output<typeof subsidyInput>;
