@@ -9,7 +9,7 @@ import { DEV_RESOURCES_DIR } from '../jobs/tsx-launch';
 import { getPolicy, loadPolicies } from './load';
 
 const policy = (id: string) => getPolicy(DEV_RESOURCES_DIR, id);
-const input = (over: Partial<SubsidyInput> & { loan?: Partial<SubsidyInput['loan']> }): SubsidyInput =>
+const input = (over: Partial<Omit<SubsidyInput, 'loan'>> & { loan?: Partial<SubsidyInput['loan']> }): SubsidyInput =>
   subsidyInput.parse({
     policyId: 'x',
     interestPaidFen: 0,
