@@ -19,6 +19,11 @@ import type { Enterprise, IpAsset, Page, StatusChange, WhitelistBatch, Whitelist
 import type { BankProduct, IndicatorSet, ValuationRunSummary } from './types/valuation';
 import { isoDate } from './schemas/common';
 import { uncertaintyInput } from './schemas/valuation';
+import { bankCatalogSchema } from './schemas/bank';
+import { caseCreate, caseFilter, caseItemsSet, caseMove, caseQuery, caseRef, caseUpdate, paymentInput, pledgeInput, pledgeStatusInput, subsidyDraft, subsidyStatusInput, visitInput } from './schemas/case';
+import { subsidyInput, type Policy } from './schemas/policy';
+import type { SubsidyResult } from './domain/subsidy';
+import type { CaseDetail, CaseSummary, Reminder } from './types/case';
 
 export interface CallSpec<I extends z.ZodType, O> {
   readonly input: I;
@@ -97,6 +102,7 @@ export const contract = {
       z.object({ kind: z.literal('enterprises'), filter: enterpriseFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z.object({ kind: z.literal('ip'), filter: ipFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z.object({ kind: z.literal('whitelist'), filter: entryFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
+      z.object({ kind: z.literal('cases'), filter: caseFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
     ]),
   ),
   demoStart: call<JobStatusView>()(z.object({ enterprises: z.number().int().min(1).max(200_000).default(300), seed: z.number().int().optional() }).strict()),
@@ -130,6 +136,29 @@ export const contract = {
   valuationRuns: call<ValuationRunSummary[]>()(z.object({ enterpriseId: z.string().min(1).max(64) }).strict()),
   valuationRun: call<{ summary: ValuationRunSummary; input: unknown; result: unknown }>()(byId),
   valuationReport: call<{ fileName: string; base64: string }>()(byId),
+  casesList: call<Page<CaseSummary>>()(caseQuery),
+  caseCreate: call<CaseDetail>()(caseCreate),
+  caseGet: call<CaseDetail>()(byId),
+  caseUpdate: call<CaseDetail>()(caseUpdate),
+  caseItemsSet: call<CaseDetail>()(caseItemsSet),
+  caseMove: call<CaseDetail>()(caseMove),
+  visitSave: call<CaseDetail>()(visitInput),
+  pledgeSave: call<CaseDetail>()(pledgeInput),
+  pledgeStatus: call<CaseDetail>()(pledgeStatusInput),
+  pledgeForm: call<{ fileName: string; base64: string }>()(caseRef),
+  pledgeList: call<{ fileName: string; base64: string }>()(caseRef),
+  paymentSave: call<CaseDetail>()(paymentInput),
+  paymentDelete: call<CaseDetail>()(byId),
+  subsidyCalc: call<SubsidyResult>()(subsidyDraft),
+  subsidySave: call<CaseDetail>()(subsidyDraft),
+  subsidyStatus: call<CaseDetail>()(subsidyStatusInput),
+  policiesList: call<Policy[]>()(empty),
+  subsidyCompute: call<SubsidyResult>()(subsidyInput),
+  reminders: call<Reminder[]>()(z.object({ days: z.number().int().min(1).max(365).default(30) }).strict()),
+  bankCatalog: call<{ products: BankProduct[]; edited: boolean }>()(empty),
+  bankCatalogSave: call<{ products: BankProduct[]; edited: boolean }>()(z.object({ products: bankCatalogSchema }).strict()),
+  bankCatalogReset: call<{ products: BankProduct[]; edited: boolean }>()(empty),
+
   jobStatus: call<JobStatusView>()(byId),
   jobCancel: call<JobStatusView>()(byId),
 

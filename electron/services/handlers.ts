@@ -1,16 +1,15 @@
-import type { Database } from 'better-sqlite3';
 import { todayIso } from '../../shared/domain/dates';
 import { AppError } from '../../shared/errors';
 import { identify } from '../../shared/validators/identify';
-import type { AppInfo, DbStatus } from '../../shared/types/app';
 import type { JobStatusView } from '../../shared/types/jobs';
+import { caseHandlers } from './cases/handlers';
+import { bankProducts } from './catalog';
 import { deleteEnterprise, getEnterprise, listEnterprises, saveEnterprise } from './enterprises/repository';
+import { needDb, writer, type HandlerContext } from './handler-context';
 import { deleteIpAsset, listIpAssets, saveIpAsset } from './ip/repository';
-import type { UploadStore } from './importers/uploads';
 import type { JobManager } from './jobs/manager';
-import type { Logger } from './logger';
 import type { Handlers } from './rpc/dispatch';
-import { loadBankProducts, loadIndicatorSet } from './resources';
+import { loadIndicatorSet } from './resources';
 import { getSettings, updateSettings } from './settings';
 import { valuationReportHtml, type ReportData } from './reports/valuation-report';
 import type { PortfolioItem } from './valuation/portfolio';
@@ -18,29 +17,7 @@ import { buildItems, getRun, listRuns, saveRun, type RunRequest } from './valuat
 import { officerOverview } from './whitelist/overview';
 import { changeStatus, createBatch, listBatches, listEntries, saveEntry, statusHistory } from './whitelist/repository';
 
-export interface HandlerContext {
-  /** Null when the database could not be opened; calls that need it then fail cleanly. */
-  db: Database | null;
-  info: () => AppInfo;
-  logger: Logger;
-  onSettingsChanged?: () => void;
-  /** Tries again to open the store after a failure (e.g. a file lock released). */
-  reopenDatabase: () => DbStatus;
-  jobs: () => JobManager;
-  uploads: UploadStore;
-  resourcesDir: string;
-  printPdf?: (html: string) => Promise<Uint8Array>;
-}
-
-function needDb(ctx: HandlerContext): Database {
-  if (!ctx.db) throw new AppError('DB_UNAVAILABLE', '本地数据库未能打开，无法完成此操作。');
-  return ctx.db;
-}
-
-/** Who is writing (the steward name from settings) and when. */
-function writer(db: Database) {
-  return { actor: getSettings(db).stewardName || '本机用户', now: new Date().toISOString() };
-}
+export type { HandlerContext } from './handler-context';
 
 /** Maps every contract call to the service that answers it. */
 export function buildHandlers(ctx: HandlerContext): Handlers {
@@ -50,6 +27,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     return ctx.jobs().start(spec, { actor: writer(db).actor, today: today() }) as JobStatusView;
   };
   return {
+    ...caseHandlers(ctx, today),
     appInfo: () => ctx.info(),
     databaseRetry: () => ctx.reopenDatabase(),
     idCheck: ({ value }) => identify(value),
@@ -81,11 +59,11 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
     exportStart: ({ format, ...request }) => startJob({ type: 'export', request, format }),
     demoStart: ({ enterprises, seed }) => startJob({ type: 'demo', enterprises, seed }),
-    valuationCatalog: () => ({ indicatorSet: loadIndicatorSet(ctx.resourcesDir), products: loadBankProducts(ctx.resourcesDir) }),
+    valuationCatalog: () => ({ indicatorSet: loadIndicatorSet(ctx.resourcesDir), products: bankProducts(ctx.db, ctx.resourcesDir).products }),
     valuationStart: (req) => {
       const db = needDb(ctx);
       const set = loadIndicatorSet(ctx.resourcesDir);
-      const items = buildItems(db, req, set, loadBankProducts(ctx.resourcesDir), today());
+      const items = buildItems(db, req, set, bankProducts(db, ctx.resourcesDir).products, today());
       const who = writer(db);
       return ctx.jobs().start({ type: 'valuation', items }, { actor: who.actor, today: today() }, (json) => {
         const id = saveRun(db, req, items, json, set, { actor: who.actor, now: new Date().toISOString() });
@@ -99,7 +77,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       const db = needDb(ctx);
       const run = getRun(db, id);
       const input = run.input as { request: RunRequest; items: PortfolioItem[] };
-      const product = input.request.productId ? loadBankProducts(ctx.resourcesDir).find((p) => p.id === input.request.productId) : undefined;
+      const product = input.request.productId ? bankProducts(db, ctx.resourcesDir).products.find((p) => p.id === input.request.productId) : undefined;
       const html = valuationReportHtml({ summary: run.summary, enterpriseName: getEnterprise(db, run.summary.enterpriseId).name, items: input.items, result: run.result as ReportData['result'], productName: product && `${product.bank} ${product.name}` });
       const pdf = await ctx.printPdf(html);
       return { fileName: `估值报告-${run.summary.createdAt.slice(0, 10)}.pdf`, base64: Buffer.from(pdf).toString('base64') };

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { QUALIFICATIONS } from '../../shared/domain/enterprise';
-import { IP_KINDS } from '../../shared/domain/ip';
+import { bankCatalogSchema } from '../../shared/schemas/bank';
 import { AppError } from '../../shared/errors';
 import type { BankProduct, IndicatorSet } from '../../shared/types/valuation';
 
@@ -19,24 +18,7 @@ const indicatorSetSchema = z.object({
   scenario: z.string(),
   dimensions: z.array(z.object({ key: z.string(), name: z.string(), weight, indicators: z.array(z.object({ key: z.string(), name: z.string(), weight })).min(1) })).min(1),
 });
-const productsSchema = z.object({
-  version: z.string(),
-  products: z.array(
-    z.object({
-      id: z.string(),
-      bank: z.string(),
-      name: z.string(),
-      minAmountFen: z.number().int().min(0),
-      maxAmountFen: z.number().int().min(0),
-      maxTermMonths: z.number().int().min(1),
-      ipKinds: z.array(z.enum(IP_KINDS)),
-      loanToValue: z.record(z.enum(IP_KINDS), z.number().min(0).max(1)),
-      source: z.string(),
-      minYearsInBusiness: z.number().min(0).optional(),
-      qualificationsAny: z.array(z.enum(QUALIFICATIONS)).optional(),
-    }),
-  ),
-});
+const productsSchema = z.object({ version: z.string(), products: bankCatalogSchema });
 
 export function readJson<T>(file: string, schema: z.ZodType<T>): T {
   let raw: unknown;

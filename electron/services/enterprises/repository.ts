@@ -150,6 +150,7 @@ export function deleteEnterprise(db: Database, id: string, ctx: WriteContext): v
     const entryIds = db.prepare('SELECT id FROM whitelist_entries WHERE enterprise_id = ?').pluck().all(id) as string[];
     const rowid = db.prepare('SELECT rowid FROM enterprises WHERE id = ?').pluck().get(id) as number | undefined;
     if (rowid === undefined) throw new AppError('NOT_FOUND', '企业不存在或已被删除');
+    if (db.prepare('SELECT 1 FROM cases WHERE enterprise_id = ?').get(id)) throw new AppError('CONFLICT', '该企业有服务案件，案件记录须保留，不能删除企业');
     db.prepare('DELETE FROM enterprise_search WHERE rowid = ?').run(rowid);
     db.prepare('DELETE FROM enterprises WHERE rowid = ?').run(rowid);
     recordChange(db, 'enterprise', id, 'delete', ctx.now);

@@ -1,10 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { OUTCOME_LABELS, STAGE_LABELS } from '../../../shared/domain/case-stages';
+import { PLEDGE_STATUS_LABELS, SUBSIDY_STATUS_LABELS } from '../../../shared/domain/case-statuses';
 import { IP_KIND_LABELS, LEGAL_STATUS_LABELS } from '../../../shared/domain/ip';
 import { PRIORITY_LABELS } from '../../../shared/domain/whitelist';
 import type { EnterpriseFilter, EntryFilter, IpFilter } from '../../../shared/schemas/queries';
+import type { CaseFilter } from '../../../shared/schemas/case';
+import type { CaseSummary } from '../../../shared/types/case';
 import type { Enterprise, IpAsset, WhitelistEntry } from '../../../shared/types/records';
+import { listCases } from '../cases/repository';
 import { listEnterprises } from '../enterprises/repository';
 import { listIpAssets } from '../ip/repository';
 import { listEntries } from '../whitelist/repository';
@@ -82,10 +87,29 @@ const ENTRY_COLUMNS: Column<WhitelistEntry>[] = [
   { header: '最近走访', value: (w) => w.lastVisitOn },
 ];
 
+const CASE_COLUMNS: Column<CaseSummary>[] = [
+  { header: '企业名称', value: (c) => c.enterpriseName, width: 30 },
+  { header: '统一社会信用代码', value: (c) => c.uscc, width: 22 },
+  { header: '所属区', value: (c) => c.district },
+  { header: '管家', value: (c) => c.steward },
+  { header: '银行客户经理', value: (c) => c.bankOfficer },
+  { header: '阶段', value: (c) => STAGE_LABELS[c.stage] + (c.paused ? '（暂停）' : '') },
+  { header: '结案结果', value: (c) => (c.outcome ? OUTCOME_LABELS[c.outcome] : '') },
+  { header: '融资需求（万元）', value: (c) => fenToWan(c.needFen) },
+  { header: '贷款银行', value: (c) => c.bank ?? '' },
+  { header: '贷款金额（万元）', value: (c) => fenToWan(c.loanFen) },
+  { header: '质押登记', value: (c) => (c.pledgeStatus ? PLEDGE_STATUS_LABELS[c.pledgeStatus] : '') },
+  { header: '登记日期', value: (c) => c.regDate },
+  { header: '贴息申请', value: (c) => (c.subsidyStatus ? SUBSIDY_STATUS_LABELS[c.subsidyStatus] : '') },
+  { header: '贴息金额（万元）', value: (c) => fenToWan(c.subsidyFen) },
+  { header: '更新时间', value: (c) => c.updatedAt.slice(0, 16).replace('T', ' '), width: 18 },
+];
+
 export type ExportRequest =
   | { kind: 'enterprises'; filter: EnterpriseFilter }
   | { kind: 'ip'; filter: IpFilter }
-  | { kind: 'whitelist'; filter: EntryFilter };
+  | { kind: 'whitelist'; filter: EntryFilter }
+  | { kind: 'cases'; filter: CaseFilter };
 
 const PAGE = 1000;
 
@@ -107,6 +131,8 @@ function table(db: Database, req: ExportRequest, today: string): { sheet: string
       return { sheet: '知识产权', columns: IP_COLUMNS as Column<never>[], rows: collect((offset) => listIpAssets(db, { filter: req.filter, offset, limit: PAGE }, today)) as never[] };
     case 'whitelist':
       return { sheet: '白名单', columns: ENTRY_COLUMNS as Column<never>[], rows: collect((offset) => listEntries(db, { filter: req.filter, offset, limit: PAGE }, today)) as never[] };
+    case 'cases':
+      return { sheet: '服务案件', columns: CASE_COLUMNS as Column<never>[], rows: collect((offset) => listCases(db, { ...req.filter, offset, limit: PAGE })) as never[] };
   }
 }
 

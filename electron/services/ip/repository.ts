@@ -130,6 +130,7 @@ export function saveIpAsset(db: Database, input: z.input<typeof ipAssetInput>, c
 
 export function deleteIpAsset(db: Database, id: string, ctx: WriteContext): void {
   db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM case_items WHERE ip_asset_id = ?').get(id)) throw new AppError('CONFLICT', '该知识产权已列入服务案件，不能删除（可先从案件中移出）');
     if (db.prepare('DELETE FROM ip_assets WHERE id = ?').run(id).changes === 0) throw new AppError('NOT_FOUND', '知识产权记录不存在或已被删除');
     recordChange(db, 'ip_asset', id, 'delete', ctx.now);
   }).immediate();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccFor, xlsx } from '../../../test/support/sheets';
-import { caller } from '../../../test/support/call';
+import { caller, finishJob } from '../../../test/support/call';
 import { tempDir } from '../../../test/support/temp';
 import { jobResult, type JobStatusView } from '../../../shared/types/jobs';
 import { createRuntime, type Runtime } from '../runtime';
@@ -18,16 +18,7 @@ afterAll(async () => {
 
 const call = caller(() => rt);
 
-/** Polls like the renderer does, recording the progress it saw. */
-async function finish(job: JobStatusView): Promise<{ final: JobStatusView; seen: number[] }> {
-  const seen: number[] = [];
-  for (;;) {
-    const s = await call<JobStatusView>('jobStatus', { id: job.id });
-    seen.push(s.done);
-    if (s.state !== 'running') return { final: s, seen };
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const finish = (job: JobStatusView) => finishJob(call, job);
 
 describe('background jobs in worker threads', () => {
   it('previews, dry-runs and imports a file sent as base64 from the renderer', async () => {

@@ -1,0 +1,99 @@
+import type { Database } from 'better-sqlite3';
+import { entryBlockers, STAGES, type CaseFacts } from '../../../shared/domain/case-stages';
+import { guidanceChecklist } from '../../../shared/domain/guidance';
+import { rankProducts } from '../../../shared/domain/products';
+import { checkRegistration } from '../../../shared/domain/registration';
+import type { CaseDetail, CaseItemView, CaseRecord, PledgeView } from '../../../shared/types/case';
+import type { BankProduct, ValuationRunSummary } from '../../../shared/types/valuation';
+import { getEnterprise } from '../enterprises/repository';
+import { getRun } from '../valuation/runs';
+import { listEvents } from './audit';
+import { caseItems } from './items';
+import { getPledge } from './pledge';
+import { getSubsidy, listPayments } from './subsidy';
+import { listVisits } from './visits';
+import { getCaseRecord } from './repository';
+
+/** Per-item values from the linked valuation, scaled to its P10 when it has a range. */
+function itemValues(db: Database, valuationId: string | null): { run: ValuationRunSummary | null; byAsset: Map<string, number> } {
+  const byAsset = new Map<string, number>();
+  if (!valuationId) return { run: null, byAsset };
+  const run = getRun(db, valuationId);
+  const input = run.input as { request: { items: { ipAssetId: string }[] } };
+  const result = run.result as { items: { result: { valueFen: number } }[] };
+  const scale = run.summary.p10Fen !== null && run.summary.totalFen > 0 ? run.summary.p10Fen / run.summary.totalFen : 1;
+  input.request.items.forEach((it, n) => {
+    const v = result.items[n]?.result.valueFen;
+    if (v !== undefined) byAsset.set(it.ipAssetId, Math.floor(v * scale));
+  });
+  return { run: run.summary, byAsset };
+}
+
+export function caseFacts(record: CaseRecord, items: CaseItemView[], blockedItems: number, hasValuation: boolean, pledge: PledgeView | null, subsidyPaid: boolean): CaseFacts {
+  return {
+    needFen: record.needFen,
+    itemCount: items.length,
+    blockedItems,
+    hasValuation,
+    hasLoan: Boolean(pledge && pledge.bank && pledge.loanContractNo && pledge.loanFen && pledge.loanStart && pledge.loanEnd),
+    pledgeRegistered: Boolean(pledge?.regNo && ['registered', 'changed', 'cancelled'].includes(pledge.status)),
+    pledgeRefused: pledge?.status === 'refused',
+    subsidyPaid,
+  };
+}
+
+export function getCaseDetail(db: Database, id: string, products: BankProduct[], today: string): CaseDetail {
+  const record = getCaseRecord(db, id);
+  const enterprise = getEnterprise(db, record.enterpriseId);
+  const items = caseItems(db, id, today);
+  const checklist = guidanceChecklist({ enterprise, items, needTermMonths: record.needTermMonths, confirmations: record.confirmations, documents: record.documents, today });
+  const { run, byAsset } = itemValues(db, record.valuationId);
+  const valueFen = run ? (run.p10Fen ?? run.totalFen) : record.manualValueFen;
+  const pledge = getPledge(db, id);
+  const registration = checkRegistration(
+    {
+      pledgor: enterprise.name,
+      pledgee: pledge?.pledgee || pledge?.bank || '',
+      loanContractNo: pledge?.loanContractNo ?? '',
+      loanFen: pledge?.loanFen ?? null,
+      loanStart: pledge?.loanStart ?? null,
+      loanEnd: pledge?.loanEnd ?? null,
+      pledgeContractNo: pledge?.pledgeContractNo ?? '',
+      securedFen: pledge?.securedFen ?? null,
+      pledgeStart: pledge?.pledgeStart ?? null,
+      pledgeEnd: pledge?.pledgeEnd ?? null,
+    },
+    items,
+    record.confirmations,
+  );
+  const subsidy = getSubsidy(db, id);
+  // Registration is what CNIPA refuses on, so the stage gate uses the filing check once a
+  // loan exists, and the pre-loan checklist before.
+  const blockedItems = pledge ? new Set(registration.lines.filter((l) => l.level === 'block' && items.some((i) => i.label === l.subject)).map((l) => l.subject)).size : checklist.blockedItems;
+  const facts = caseFacts(record, items, blockedItems, valueFen !== null, pledge, subsidy?.status === 'paid');
+  const nextStage = record.stage === 'closed' || record.stage === 'subsidy' ? null : STAGES[STAGES.indexOf(record.stage) + 1]!;
+  return {
+    record,
+    enterprise,
+    items,
+    checklist,
+    products: rankProducts(products, {
+      needFen: record.needFen,
+      termMonths: record.needTermMonths,
+      foundedOn: enterprise.foundedOn,
+      qualifications: enterprise.qualifications,
+      items: items.filter((i) => i.assessment.pledgeable).map((i) => ({ kind: i.kind, valueFen: byAsset.get(i.id) ?? null })),
+      today,
+    }),
+    valuation: run,
+    valueFen,
+    pledge,
+    registration,
+    payments: listPayments(db, id),
+    subsidy,
+    visits: listVisits(db, id),
+    events: listEvents(db, id),
+    facts,
+    next: { stage: nextStage, blockers: nextStage ? entryBlockers(nextStage, facts) : [] },
+  };
+}

@@ -1,0 +1,130 @@
+import type { Database } from 'better-sqlite3';
+import { FEE_TYPE_LABELS, SUBSIDY_MOVES, SUBSIDY_STATUS_LABELS, type FeeType, type SubsidyStatus } from '../../../shared/domain/case-statuses';
+import { computeSubsidy, type SubsidyResult } from '../../../shared/domain/subsidy';
+import { AppError } from '../../../shared/errors';
+import { formatYuan } from '../../../shared/money';
+import type { Policy, SubsidyInput } from '../../../shared/schemas/policy';
+import type { PaymentView, SubsidyView } from '../../../shared/types/case';
+import type { WriteContext } from '../enterprises/repository';
+import { getEnterprise } from '../enterprises/repository';
+import { newId } from '../ids';
+import { recordEvent } from './audit';
+import { getPledge } from './pledge';
+import { getCaseRecord } from './repository';
+
+export function listPayments(db: Database, caseId: string): PaymentView[] {
+  return db.prepare('SELECT id, paid_on AS paidOn, kind, amount_fen AS amountFen, note, created_by AS createdBy, created_at AS createdAt FROM payments WHERE case_id = ? ORDER BY paid_on, created_at').all(caseId) as PaymentView[];
+}
+
+const kindLabel = (k: PaymentView['kind']) => (k === 'interest' ? '利息' : FEE_TYPE_LABELS[k as FeeType]);
+
+export function savePayment(db: Database, p: { caseId: string; paidOn: string; kind: PaymentView['kind']; amountFen: number; note: string }, ctx: WriteContext): void {
+  db.transaction(() => {
+    if (getCaseRecord(db, p.caseId).stage === 'closed') throw new AppError('CONFLICT', '案件已结案，不能再修改');
+    const id = newId();
+    db.prepare('INSERT INTO payments (id, case_id, paid_on, kind, amount_fen, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, p.caseId, p.paidOn, p.kind, p.amountFen, p.note, ctx.actor, ctx.now);
+    recordEvent(db, p.caseId, { action: 'payment', summary: `登记${kindLabel(p.kind)}支付 ${formatYuan(p.amountFen)} 元（${p.paidOn}）`, after: { id, ...p } }, ctx);
+  }).immediate();
+}
+
+export function deletePayment(db: Database, id: string, ctx: WriteContext): string {
+  let caseId = '';
+  db.transaction(() => {
+    const row = db.prepare('SELECT case_id AS caseId, paid_on AS paidOn, kind, amount_fen AS amountFen, note FROM payments WHERE id = ?').get(id) as (Omit<PaymentView, 'id' | 'createdBy' | 'createdAt'> & { caseId: string }) | undefined;
+    if (!row) throw new AppError('NOT_FOUND', '支付记录不存在或已删除');
+    caseId = row.caseId;
+    if (getCaseRecord(db, caseId).stage === 'closed') throw new AppError('CONFLICT', '案件已结案，不能再修改');
+    db.prepare('DELETE FROM payments WHERE id = ?').run(id);
+    recordEvent(db, caseId, { action: 'payment_delete', summary: `删除${kindLabel(row.kind)}支付记录 ${formatYuan(row.amountFen)} 元（${row.paidOn}）`, before: row }, ctx);
+  }).immediate();
+  return caseId;
+}
+
+export function getSubsidy(db: Database, caseId: string): SubsidyView | null {
+  const r = db
+    .prepare(
+      `SELECT policy_id AS policyId, policy_version AS policyVersion, repaid, other_subsidy AS otherSubsidy, materials, calc, amount_fen AS amountFen, status,
+       status_note AS statusNote, status_on AS statusOn, updated_by AS updatedBy, updated_at AS updatedAt FROM subsidy_applications WHERE case_id = ?`,
+    )
+    .get(caseId) as (Omit<SubsidyView, 'repaid' | 'otherSubsidy' | 'materials' | 'calc'> & { repaid: number; otherSubsidy: number; materials: string; calc: string }) | undefined;
+  return r ? { ...r, repaid: r.repaid === 1, otherSubsidy: r.otherSubsidy === 1, materials: JSON.parse(r.materials), calc: JSON.parse(r.calc) } : null;
+}
+
+export interface SubsidyDraft {
+  caseId: string;
+  policyId: string;
+  repaid: boolean;
+  otherSubsidy: boolean;
+  materials: Record<string, boolean>;
+}
+
+/** The calculator's input, from the case's loan, payments, enterprise and items. */
+export function subsidyInputFor(db: Database, draft: Omit<SubsidyDraft, 'materials'>, policy: Policy, year: string): SubsidyInput {
+  const record = getCaseRecord(db, draft.caseId);
+  const pledge = getPledge(db, draft.caseId);
+  if (!pledge?.loanFen || !pledge.loanStart || !pledge.loanEnd) throw new AppError('CONFLICT', '尚未录入完整的贷款信息（金额、发放日、到期日），无法计算贴息');
+  const payments = listPayments(db, draft.caseId);
+  const enterprise = getEnterprise(db, record.enterpriseId);
+  const kinds = db.prepare('SELECT DISTINCT a.kind FROM case_items i JOIN ip_assets a ON a.id = i.ip_asset_id WHERE i.case_id = ?').pluck().all(draft.caseId) as SubsidyInput['ipKinds'];
+  const already = db
+    .prepare(
+      `SELECT coalesce(sum(s.amount_fen), 0) FROM subsidy_applications s JOIN cases c ON c.id = s.case_id
+       WHERE c.enterprise_id = ? AND c.id <> ? AND s.policy_id = ? AND s.status IN ('approved', 'paid') AND substr(s.status_on, 1, 4) = ?`,
+    )
+    .pluck()
+    .get(record.enterpriseId, draft.caseId, policy.id, year) as number;
+  return {
+    policyId: policy.id,
+    loan: { principalFen: pledge.loanFen, startDate: pledge.loanStart, endDate: pledge.loanEnd, repaid: draft.repaid },
+    interestPaidFen: payments.filter((p) => p.kind === 'interest').reduce((s, p) => s + p.amountFen, 0),
+    fees: payments.filter((p) => p.kind !== 'interest').map((p) => ({ type: p.kind as FeeType, amountFen: p.amountFen })),
+    enterprise: { district: enterprise.district, qualifications: enterprise.qualifications },
+    ipKinds: kinds,
+    alreadyGrantedThisYearFen: already,
+    otherSubsidyForThisLoan: draft.otherSubsidy,
+  };
+}
+
+export function calcForCase(db: Database, draft: Omit<SubsidyDraft, 'materials'>, policy: Policy, today: string): { input: SubsidyInput; result: SubsidyResult } {
+  const input = subsidyInputFor(db, draft, policy, today.slice(0, 4));
+  if (input.ipKinds.length === 0) throw new AppError('CONFLICT', '案件没有质押物，无法计算贴息');
+  return { input, result: computeSubsidy(policy, input) };
+}
+
+export function saveSubsidy(db: Database, draft: SubsidyDraft, policy: Policy, ctx: WriteContext, today: string): void {
+  db.transaction(() => {
+    const record = getCaseRecord(db, draft.caseId);
+    if (record.stage === 'closed') throw new AppError('CONFLICT', '案件已结案，不能再修改');
+    const current = getSubsidy(db, draft.caseId);
+    if (current && current.status !== 'draft') throw new AppError('CONFLICT', `贴息申请状态为“${SUBSIDY_STATUS_LABELS[current.status]}”，不能修改${current.status === 'rejected' ? '（请先退回草稿）' : ''}`);
+    const { result } = calcForCase(db, draft, policy, today);
+    const vals = [policy.id, policy.version, +draft.repaid, +draft.otherSubsidy, JSON.stringify(draft.materials), JSON.stringify(result), result.totalFen];
+    if (current) {
+      db.prepare('UPDATE subsidy_applications SET (policy_id, policy_version, repaid, other_subsidy, materials, calc, amount_fen, updated_by, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE case_id = ?').run(...vals, ctx.actor, ctx.now, draft.caseId);
+    } else {
+      db.prepare("INSERT INTO subsidy_applications (case_id, policy_id, policy_version, repaid, other_subsidy, materials, calc, amount_fen, status, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)").run(draft.caseId, ...vals, ctx.actor, ctx.now);
+    }
+    const summary = `贴息测算（${policy.title} ${policy.version}）：${result.eligible ? `${formatYuan(result.totalFen)} 元` : `不符合条件（${result.failures.length} 项）`}`;
+    recordEvent(db, draft.caseId, { action: 'subsidy', summary, before: current ? { policyId: current.policyId, amountFen: current.amountFen } : undefined, after: { policyId: policy.id, amountFen: result.totalFen, eligible: result.eligible } }, ctx);
+  }).immediate();
+}
+
+export function changeSubsidyStatus(db: Database, c: { caseId: string; to: SubsidyStatus; note: string }, policy: (id: string) => Policy, ctx: WriteContext, today: string): void {
+  db.transaction(() => {
+    const record = getCaseRecord(db, c.caseId);
+    const current = getSubsidy(db, c.caseId);
+    if (!current) throw new AppError('CONFLICT', '尚未填写贴息申请');
+    if (record.stage === 'closed') throw new AppError('CONFLICT', '案件已结案，不能再变更');
+    if (!SUBSIDY_MOVES[current.status].includes(c.to)) throw new AppError('CONFLICT', `贴息申请不能从“${SUBSIDY_STATUS_LABELS[current.status]}”变为“${SUBSIDY_STATUS_LABELS[c.to]}”`);
+    let calc = current.calc;
+    if (c.to === 'submitted') {
+      if (record.stage !== 'subsidy') throw new AppError('CONFLICT', '案件需处于“贴息申报”阶段才能提交申请');
+      // Submit what the records say now, not what they said when the draft was saved.
+      calc = calcForCase(db, { caseId: c.caseId, policyId: current.policyId, repaid: current.repaid, otherSubsidy: current.otherSubsidy }, policy(current.policyId), today).result;
+      if (!calc.eligible) throw new AppError('CONFLICT', `不符合申报条件：${calc.failures.map((f) => f.message).join('；')}`, calc.failures.map((f) => ({ path: f.rule, message: f.message })));
+    }
+    if (c.to === 'rejected' && !c.note.trim()) throw new AppError('CONFLICT', '“未通过”须填写原因');
+    db.prepare('UPDATE subsidy_applications SET status = ?, status_note = ?, status_on = ?, calc = ?, amount_fen = ?, updated_by = ?, updated_at = ? WHERE case_id = ?').run(c.to, c.note.trim(), today, JSON.stringify(calc), calc.totalFen, ctx.actor, ctx.now, c.caseId);
+    recordEvent(db, c.caseId, { action: 'subsidy_status', summary: `贴息申请：${SUBSIDY_STATUS_LABELS[current.status]} → ${SUBSIDY_STATUS_LABELS[c.to]}（${formatYuan(calc.totalFen)} 元）`, before: { status: current.status }, after: { status: c.to }, reason: c.note.trim() }, ctx);
+  }).immediate();
+}

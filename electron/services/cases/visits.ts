@@ -1,0 +1,62 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import type { VisitView } from '../../../shared/types/case';
+import { recordChange } from '../changes';
+import type { WriteContext } from '../enterprises/repository';
+import { newId } from '../ids';
+import { diff, recordEvent } from './audit';
+import { getCaseRecord } from './repository';
+
+const COLUMNS = 'id, visited_on AS visitedOn, place, attendees, notes, next_steps AS nextSteps, follow_up_on AS followUpOn, created_by AS createdBy, updated_at AS updatedAt';
+
+export function listVisits(db: Database, caseId: string): VisitView[] {
+  return (db.prepare(`SELECT ${COLUMNS} FROM visits WHERE case_id = ? ORDER BY visited_on DESC, created_at DESC`).all(caseId) as (VisitView & { attendees: string })[]).map((v) => ({ ...v, attendees: JSON.parse(v.attendees) as string[] }));
+}
+
+export interface VisitInput {
+  caseId: string;
+  id?: string;
+  visitedOn: string;
+  place: string;
+  attendees: string[];
+  notes: string;
+  nextSteps: string;
+  followUpOn: string | null;
+}
+
+/**
+ * Adds or edits a visit (走访记录). The enterprise's last-visit date follows the latest
+ * visit, so the whitelist's "not visited for N days" stays true.
+ */
+export function saveVisit(db: Database, v: VisitInput, ctx: WriteContext): void {
+  db.transaction(() => {
+    const record = getCaseRecord(db, v.caseId);
+    const fields = { visitedOn: v.visitedOn, place: v.place, attendees: v.attendees, notes: v.notes, nextSteps: v.nextSteps, followUpOn: v.followUpOn };
+    const values = [v.visitedOn, v.place, JSON.stringify(v.attendees), v.notes, v.nextSteps, v.followUpOn];
+    if (v.id) {
+      const current = listVisits(db, v.caseId).find((x) => x.id === v.id);
+      if (!current) throw new AppError('NOT_FOUND', '走访记录不存在');
+      const changed = diff(current as unknown as Record<string, unknown>, fields);
+      if (!changed) return;
+      db.prepare('UPDATE visits SET (visited_on, place, attendees, notes, next_steps, follow_up_on, updated_by, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?').run(...values, ctx.actor, ctx.now, v.id);
+      recordEvent(db, v.caseId, { action: 'visit', summary: `修改 ${current.visitedOn} 的走访记录`, ...changed }, ctx);
+    } else {
+      db.prepare('INSERT INTO visits (id, case_id, visited_on, place, attendees, notes, next_steps, follow_up_on, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        newId(),
+        v.caseId,
+        ...values,
+        ctx.actor,
+        ctx.now,
+        ctx.actor,
+        ctx.now,
+      );
+      recordEvent(db, v.caseId, { action: 'visit', summary: `走访 ${v.visitedOn}${v.place ? `（${v.place}）` : ''}${v.followUpOn ? `，${v.followUpOn} 跟进` : ''}`, after: fields }, ctx);
+    }
+    const latest = db.prepare('SELECT max(v.visited_on) FROM visits v JOIN cases c ON c.id = v.case_id WHERE c.enterprise_id = ?').pluck().get(record.enterpriseId) as string;
+    const stale = db.prepare('SELECT id FROM whitelist_entries WHERE enterprise_id = ? AND (last_visit_on IS NULL OR last_visit_on < ?)').pluck().all(record.enterpriseId, latest) as string[];
+    for (const entryId of stale) {
+      db.prepare('UPDATE whitelist_entries SET last_visit_on = ?, updated_by = ?, updated_at = ? WHERE id = ?').run(latest, ctx.actor, ctx.now, entryId);
+      recordChange(db, 'whitelist_entry', entryId, 'upsert', ctx.now);
+    }
+  }).immediate();
+}

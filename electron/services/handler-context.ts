@@ -1,0 +1,31 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import type { AppInfo, DbStatus } from '../../shared/types/app';
+import type { UploadStore } from './importers/uploads';
+import type { JobManager } from './jobs/manager';
+import type { Logger } from './logger';
+import { getSettings } from './settings';
+
+export interface HandlerContext {
+  /** Null when the database could not be opened; calls that need it then fail cleanly. */
+  db: Database | null;
+  info: () => AppInfo;
+  logger: Logger;
+  onSettingsChanged?: () => void;
+  /** Tries again to open the store after a failure (e.g. a file lock released). */
+  reopenDatabase: () => DbStatus;
+  jobs: () => JobManager;
+  uploads: UploadStore;
+  resourcesDir: string;
+  printPdf?: (html: string) => Promise<Uint8Array>;
+}
+
+export function needDb(ctx: HandlerContext): Database {
+  if (!ctx.db) throw new AppError('DB_UNAVAILABLE', '本地数据库未能打开，无法完成此操作。');
+  return ctx.db;
+}
+
+/** Who is writing (the steward name from settings) and when. */
+export function writer(db: Database) {
+  return { actor: getSettings(db).stewardName || '本机用户', now: new Date().toISOString() };
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { QUALIFICATIONS } from '../domain/enterprise';
+import { IP_KINDS } from '../domain/ip';
+import { fen } from './common';
+
+/** A bank product of the catalogue (resources/banks/products.json, editable in the app). */
+export const bankProductSchema = z
+  .object({
+    id: z.string().trim().min(1, '产品编号不能为空').max(64).regex(/^[a-z0-9-]+$/, '产品编号只能用小写字母、数字和短横线'),
+    bank: z.string().trim().min(1, '银行不能为空').max(40),
+    name: z.string().trim().min(1, '产品名称不能为空').max(60),
+    minAmountFen: fen,
+    maxAmountFen: fen,
+    maxTermMonths: z.number().int().min(1, '期限至少 1 个月').max(360),
+    ipKinds: z.array(z.enum(IP_KINDS)).min(1, '至少接受一种知识产权'),
+    loanToValue: z.record(z.enum(IP_KINDS), z.number().min(0, '质押率不能为负').max(1, '质押率不能超过 100%')),
+    source: z.string().max(200),
+    minYearsInBusiness: z.number().min(0).max(50).optional(),
+    qualificationsAny: z.array(z.enum(QUALIFICATIONS)).optional(),
+  })
+  .refine((p) => p.minAmountFen <= p.maxAmountFen, { message: '最低额度不能高于最高额度', path: ['maxAmountFen'] });
+
+export const bankCatalogSchema = z
+  .array(bankProductSchema)
+  .min(1, '至少保留一个产品')
+  .max(200)
+  .superRefine((ps, ctx) => {
+    const seen = new Set<string>();
+    ps.forEach((p, n) => {
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: [n, 'id'], message: `产品编号重复：${p.id}` });
+      seen.add(p.id);
+    });
+  });
