@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/support/temp';
 import { runCli } from './run';
 
 const run = promisify(execFile);
@@ -41,9 +43,7 @@ describe('cli id', () => {
 
 describe('cli import, export and demo', () => {
   it('imports a file, prints the row report and exits 1 when a row was rejected', async () => {
-    const { tempDir } = await import('../../test/support/temp');
     const { csv, usccFor, badUscc } = await import('../../test/support/sheets');
-    const fs = await import('node:fs');
     const tmp = tempDir();
     const db = path.join(tmp.dir, 'cli.sqlite');
     const file = path.join(tmp.dir, '企业.csv');
@@ -64,8 +64,6 @@ describe('cli import, export and demo', () => {
 
 describe('cli value', () => {
   it('values the documented example and rejects a bad input with exit 1', async () => {
-    const { tempDir } = await import('../../test/support/temp');
-    const fs = await import('node:fs');
     const tmp = tempDir();
     const file = path.join(tmp.dir, 'input.json');
     fs.writeFileSync(file, JSON.stringify({ valuationDate: '2026-01-01', asset: { kind: 'invention', filingDate: '2015-07-01' }, approach: 'income', income: { revenue: [10000000, 11000000, 12000000, 13000000, 14000000], shareRate: 0.03, discountRate: 0.12 } }));
@@ -75,5 +73,44 @@ describe('cli value', () => {
     expect(await cli('value', file)).toMatchObject({ code: 1, json: { error: expect.stringContaining('折现率应大于 0') } });
     expect(await runCli(['value', path.join(tmp.dir, 'missing.json')])).toMatchObject({ exitCode: 2 });
     tmp.cleanup();
+  }, 30_000);
+});
+
+describe('cli policies and subsidy', () => {
+  it('lists the shipped policies', async () => {
+    const { code, json } = await cli('policies');
+    expect(code).toBe(0);
+    expect((json as { id: string; district: string }[]).map((p) => `${p.id}:${p.district}`)).toEqual(['futian-2021:福田', 'nanshan-2022:南山', 'shenzhen-2020:深圳市']);
+  }, 30_000);
+
+  it('computes the README worked example to the fen, and names every failed rule', async () => {
+    const t = tempDir();
+    // The README example: 福田, principal 5,000,000.00, interest 190,000.00, fees 230,000.00.
+    const input = {
+      policyId: 'futian-2021',
+      loan: { principalFen: 500000000, startDate: '2022-03-01', endDate: '2023-02-28', repaid: true },
+      interestPaidFen: 19000000,
+      fees: [
+        { type: 'guarantee', amountFen: 15000000 },
+        { type: 'appraisal', amountFen: 8000000 },
+      ],
+      enterprise: { district: '福田', qualifications: ['高新技术企业'] },
+      ipKinds: ['invention', 'utility'],
+    };
+    fs.writeFileSync(path.join(t.dir, 'ok.json'), JSON.stringify(input));
+    fs.writeFileSync(path.join(t.dir, 'no.json'), JSON.stringify({ ...input, enterprise: { district: '南山' }, loan: { ...input.loan, repaid: false } }));
+    fs.writeFileSync(path.join(t.dir, 'bad.json'), JSON.stringify({ ...input, interestPaidFen: -1 }));
+    try {
+      const ok = await cli('subsidy', path.join(t.dir, 'ok.json'));
+      expect(ok.code).toBe(0);
+      expect(ok.json).toMatchObject({ eligible: true, totalFen: 19500000, lines: [{ amountFen: 9500000 }, { baseFen: 20000000, amountFen: 10000000 }] });
+      const no = await runCli(['subsidy', path.join(t.dir, 'no.json')]);
+      expect(no).toMatchObject({ exitCode: 0, output: { eligible: false, totalFen: 0 } });
+      expect((no.output as { failures: { message: string }[] }).failures.map((f) => f.message)).toEqual(['企业属南山，本政策仅适用于在福田区备案的企业', '尚未还清本息，本政策要求还本付息后再申报']);
+      expect(await runCli(['subsidy', path.join(t.dir, 'bad.json')])).toMatchObject({ exitCode: 1, output: { error: expect.stringContaining('interestPaidFen：金额不能为负') } });
+      expect(await runCli(['subsidy'])).toMatchObject({ exitCode: 2 });
+    } finally {
+      t.cleanup();
+    }
   }, 30_000);
 });

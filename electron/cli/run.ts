@@ -3,10 +3,12 @@ import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
 import { idCommand } from './commands/id';
 import { importCommand } from './commands/import';
+import { policiesCommand } from './commands/policies';
+import { subsidyCommand } from './commands/subsidy';
 import { valueCommand } from './commands/value';
 import type { Command, CommandOutcome } from './types';
 
-const COMMANDS: Command[] = [idCommand, importCommand, exportCommand, demoCommand, valueCommand];
+const COMMANDS: Command[] = [idCommand, importCommand, exportCommand, demoCommand, valueCommand, policiesCommand, subsidyCommand];
 
 function usage(): string {
   return ['用法：npm run -s cli -- <命令> [参数] [--db <数据库文件>]', '', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');
