@@ -1,7 +1,10 @@
 import { AboutPage } from '../features/about/AboutPage';
 import { AreaPlaceholder } from '../features/areas/AreaPlaceholder';
+import { CasesPage } from '../features/cases/CasesPage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { HomePage } from '../features/home/HomePage';
+import { PledgePage } from '../features/pledge/PledgePage';
+import { SubsidyPage } from '../features/subsidy/SubsidyPage';
 import { ValuationPage } from '../features/valuation/ValuationPage';
 import type { AreaKey } from './areas';
 
@@ -15,6 +18,12 @@ export function AreaPage({ area }: { area: AreaKey }) {
       return <EnterprisesPage />;
     case 'valuation':
       return <ValuationPage />;
+    case 'cases':
+      return <CasesPage />;
+    case 'pledge':
+      return <PledgePage />;
+    case 'subsidy':
+      return <SubsidyPage />;
     default:
       return <AreaPlaceholder area={area} />;
   }

@@ -1,3 +1,4 @@
+import { caseEn, subsidyEn } from './cases.en-US';
 import type { Messages } from './zh-CN';
 
 export const enUS: Messages = {
@@ -138,4 +139,6 @@ export const enUS: Messages = {
     inputs: { revenue: 'Revenue multiplier', shareRate: 'Share rate', discountRate: 'Discount rate' },
   },
   boot: { loading: 'Starting…', failed: 'Cannot reach the local service' },
+  case: caseEn,
+  subsidy: subsidyEn,
 };

@@ -1,3 +1,5 @@
+import { caseZh, subsidyZh } from './cases.zh-CN';
+
 export const zhCN = {
   app: { name: '知融工作台', subtitle: '知识产权质押融资服务' },
   nav: {
@@ -136,6 +138,8 @@ export const zhCN = {
     inputs: { revenue: '收入倍数', shareRate: '分成率', discountRate: '折现率' },
   },
   boot: { loading: '正在启动…', failed: '无法连接到本地服务' },
+  case: caseZh,
+  subsidy: subsidyZh,
 } as const;
 
 type Widen<T> = T extends string ? string : T extends readonly string[] ? readonly string[] : { [K in keyof T]: Widen<T[K]> };

@@ -6,7 +6,7 @@ import type { EnterpriseQuery } from '../../../../shared/schemas/queries';
 import type { Enterprise } from '../../../../shared/types/records';
 import { api } from '../../api';
 import { fenToWanText } from '../../lib/format';
-import { ExportButtons } from './ExportButtons';
+import { ExportButtons } from '../../components/ExportButtons';
 import { DaysSelect, DistrictSelect, NeedRange, QualificationSelect, SearchBox, StatusSelect, StewardSelect } from './FilterControls';
 import { useEnterprisesStore } from './store';
 import { PAGE_SIZE, usePagedList } from './usePagedList';

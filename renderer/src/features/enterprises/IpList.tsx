@@ -6,7 +6,7 @@ import { IP_KIND_LABELS, IP_KINDS, LEGAL_STATUS_LABELS, type IpKind } from '../.
 import type { IpQuery } from '../../../../shared/schemas/queries';
 import type { IpAsset } from '../../../../shared/types/records';
 import { api } from '../../api';
-import { ExportButtons } from './ExportButtons';
+import { ExportButtons } from '../../components/ExportButtons';
 import { DaysSelect, DistrictSelect, SearchBox } from './FilterControls';
 import { useEnterprisesStore } from './store';
 import { ServerTable } from './ServerTable';

@@ -7,7 +7,7 @@ import type { EntryQuery } from '../../../../shared/schemas/queries';
 import type { StatusChange, WhitelistEntry } from '../../../../shared/types/records';
 import { api } from '../../api';
 import { fenToWanText } from '../../lib/format';
-import { ExportButtons } from './ExportButtons';
+import { ExportButtons } from '../../components/ExportButtons';
 import { DaysSelect, DistrictSelect, NeedRange, SearchBox, StatusSelect, StewardSelect } from './FilterControls';
 import { useEnterprisesStore } from './store';
 import { ServerTable } from './ServerTable';

@@ -8,7 +8,7 @@ import type { Enterprise, IpAsset } from '../../../../shared/types/records';
 import type { BankProduct, ValuationRunSummary } from '../../../../shared/types/valuation';
 import { api } from '../../api';
 import { useJob } from '../../lib/useJob';
-import { EnterprisePicker } from './EnterprisePicker';
+import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { ResultView, type PortfolioView } from './ResultView';
 
 interface Params {

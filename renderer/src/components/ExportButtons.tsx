@@ -1,19 +1,21 @@
 import { Button, message, Progress, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EnterpriseFilter, EntryFilter, IpFilter } from '../../../../shared/schemas/queries';
-import type { ExportResult } from '../../../../shared/types/jobs';
-import { api } from '../../api';
-import { downloadBase64 } from '../../lib/files';
-import { useJob } from '../../lib/useJob';
+import type { InputOf } from '../../../shared/contract';
+import type { ExportResult } from '../../../shared/types/jobs';
+import { api } from '../api';
+import { downloadBase64 } from '../lib/files';
+import { useJob } from '../lib/useJob';
 
-type Request = { kind: 'enterprises'; filter: EnterpriseFilter } | { kind: 'ip'; filter: IpFilter } | { kind: 'whitelist'; filter: EntryFilter };
+type ExportInput = InputOf<'exportStart'>;
+/** One export request without its format (the two buttons choose it). */
+type Request = ExportInput extends infer R ? (R extends ExportInput ? Omit<R, 'format'> : never) : never;
 
 /** Exports exactly the filtered list (every page), as .xlsx with Chinese headers or .csv. */
 export function ExportButtons({ request }: { request: Request }) {
   const { t } = useTranslation();
   const job = useJob<ExportResult>();
   const start = async (format: 'xlsx' | 'csv') => {
-    const result = await job.run(() => api().exportStart({ ...request, format } as Parameters<ReturnType<typeof api>['exportStart']>[0]));
+    const result = await job.run(() => api().exportStart({ ...request, format } as ExportInput));
     if (result) {
       downloadBase64(result.fileName, result.base64);
       void message.success(t('ent.exported', { rows: result.rows, file: result.fileName }));

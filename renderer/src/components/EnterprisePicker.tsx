@@ -1,8 +1,8 @@
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Enterprise } from '../../../../shared/types/records';
-import { api } from '../../api';
+import type { Enterprise } from '../../../shared/types/records';
+import { api } from '../api';
 
 /** Finds an enterprise by name, pinyin initials or credit code as the user types. */
 export function EnterprisePicker({ value, onChange }: { value: Enterprise | null; onChange: (e: Enterprise | null) => void }) {

@@ -1,0 +1,198 @@
+import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, Switch, Tag, Typography, message } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PLEDGE_MOVES, PLEDGE_STATUS_LABELS, type PledgeStatus } from '../../../../shared/domain/case-statuses';
+import type { CaseDetail } from '../../../../shared/types/case';
+import { api } from '../../api';
+import { downloadBase64 } from '../../lib/files';
+import { wanToFen } from '../../lib/format';
+import { CheckList } from './CheckList';
+import { useCasesStore } from './store';
+
+interface LoanForm {
+  bank: string;
+  pledgee: string;
+  loanContractNo: string;
+  loanWan: number | null;
+  ratePercent: number | null;
+  loan: [Dayjs, Dayjs] | null;
+  pledgeContractNo: string;
+  securedWan: number | null;
+  pledgeStart: Dayjs | null;
+  pledgeEnd: Dayjs | null;
+  appraised: boolean;
+  agent: string;
+}
+
+const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+const day = (s: string | null | undefined) => (s ? dayjs(s) : null);
+const NEEDS_REASON: PledgeStatus[] = ['refused', 'changed', 'cancelled'];
+
+/** 质押登记: the loan and pledge contract, the pre-filing check, the CNIPA form and the status. */
+export function PledgeTab({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const act = useCasesStore((s) => s.act);
+  const [form] = Form.useForm<LoanForm>();
+  const [statusForm] = Form.useForm<{ regNo: string; regDate: Dayjs | null; reason: string }>();
+  const [target, setTarget] = useState<PledgeStatus | null>(null);
+  const r = detail.record;
+  const p = detail.pledge;
+  const editable = r.stage !== 'closed' && (!p || ['draft', 'refused', 'changed'].includes(p.status));
+
+  const save = async () => {
+    const v = await form.validateFields();
+    await act(
+      () =>
+        api().pledgeSave({
+          caseId: r.id,
+          bank: v.bank ?? '',
+          pledgee: v.pledgee ?? '',
+          loanContractNo: v.loanContractNo ?? '',
+          loanFen: wanToFen(v.loanWan),
+          ratePercent: v.ratePercent ?? null,
+          loanStart: iso(v.loan?.[0]),
+          loanEnd: iso(v.loan?.[1]),
+          pledgeContractNo: v.pledgeContractNo ?? '',
+          securedFen: wanToFen(v.securedWan),
+          pledgeStart: iso(v.pledgeStart),
+          pledgeEnd: iso(v.pledgeEnd),
+          appraised: v.appraised ?? false,
+          agent: v.agent ?? '',
+        }),
+      t('case.saved'),
+    );
+  };
+  const change = async (to: PledgeStatus) => {
+    if (to === 'submitted') return void act(() => api().pledgeStatus({ caseId: r.id, to }), t('case.pledgeMoved', { status: PLEDGE_STATUS_LABELS[to] }));
+    statusForm.resetFields();
+    setTarget(to);
+  };
+  const submitStatus = async () => {
+    const v = await statusForm.validateFields();
+    const ok = await act(() => api().pledgeStatus({ caseId: r.id, to: target!, regNo: v.regNo ?? '', regDate: iso(v.regDate), reason: v.reason ?? '' }), t('case.pledgeMoved', { status: PLEDGE_STATUS_LABELS[target!] }));
+    if (ok) setTarget(null);
+  };
+  const download = async (kind: 'pledgeForm' | 'pledgeList') => {
+    try {
+      const f = await api()[kind]({ caseId: r.id });
+      downloadBase64(f.fileName, f.base64);
+    } catch (err) {
+      void message.error((err as Error).message);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Space wrap>
+        <Typography.Text>{t('case.pledgeStatus')}：</Typography.Text>
+        {p ? <Tag color={p.status === 'refused' ? 'red' : p.status === 'registered' || p.status === 'changed' ? 'green' : 'blue'}>{PLEDGE_STATUS_LABELS[p.status]}</Tag> : <Tag>{t('case.noPledge')}</Tag>}
+        {p?.regNo && <Typography.Text>{t('case.regNoIs', { no: p.regNo, date: p.regDate })}</Typography.Text>}
+        {p?.statusReason && <Typography.Text type={p.status === 'refused' ? 'danger' : 'secondary'}>{t('case.statusReason', { reason: p.statusReason })}</Typography.Text>}
+        {p &&
+          r.stage !== 'closed' &&
+          PLEDGE_MOVES[p.status].map((to) => (
+            <Button key={to} size="small" type={to === 'submitted' || to === 'registered' ? 'primary' : 'default'} danger={to === 'refused' || to === 'cancelled'} onClick={() => void change(to)}>
+              {t(`case.pledgeTo.${p.status === 'submitted' && to === 'draft' ? 'withdraw' : to}`)}
+            </Button>
+          ))}
+        <Button size="small" disabled={!p} onClick={() => void download('pledgeForm')}>
+          {t('case.printForm')}
+        </Button>
+        <Button size="small" disabled={!p} onClick={() => void download('pledgeList')}>
+          {t('case.patentList')}
+        </Button>
+      </Space>
+      {detail.registration.needsExcelList && <Alert type="info" showIcon message={t('case.needsList')} />}
+
+      <Form form={form} layout="vertical" disabled={!editable} key={p?.updatedAt ?? 'new'} initialValues={{ bank: p?.bank, pledgee: p?.pledgee, loanContractNo: p?.loanContractNo, loanWan: p?.loanFen ? p.loanFen / 1_000_000 : null, ratePercent: p?.ratePercent, loan: p?.loanStart && p.loanEnd ? [day(p.loanStart), day(p.loanEnd)] : null, pledgeContractNo: p?.pledgeContractNo, securedWan: p?.securedFen ? p.securedFen / 1_000_000 : null, pledgeStart: day(p?.pledgeStart), pledgeEnd: day(p?.pledgeEnd), appraised: p?.appraised ?? false, agent: p?.agent }}>
+        <Row gutter={16}>
+          <Col span={6}>
+            <Form.Item name="bank" label={t('case.bank')}>
+              <Input maxLength={80} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="pledgee" label={t('case.pledgee')}>
+              <Input maxLength={120} placeholder={t('case.pledgeeHint')} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="loanContractNo" label={t('case.loanContractNo')}>
+              <Input maxLength={80} />
+            </Form.Item>
+          </Col>
+          <Col span={3}>
+            <Form.Item name="loanWan" label={t('case.loanWan')}>
+              <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={3}>
+            <Form.Item name="ratePercent" label={t('case.rate')}>
+              <InputNumber min={0} max={36} precision={3} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="loan" label={t('case.loanPeriod')}>
+              <DatePicker.RangePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={5}>
+            <Form.Item name="pledgeContractNo" label={t('case.pledgeContractNo')}>
+              <Input maxLength={80} />
+            </Form.Item>
+          </Col>
+          <Col span={3}>
+            <Form.Item name="securedWan" label={t('case.securedWan')}>
+              <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="pledgeStart" label={t('case.pledgeStart')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="pledgeEnd" label={t('case.pledgeEnd')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="agent" label={t('case.agent')}>
+              <Input maxLength={120} placeholder={t('case.agentHint')} />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="appraised" label={t('case.appraised')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Button onClick={() => void save()}>{t('case.saveLoan')}</Button>
+      </Form>
+
+      <section>
+        <Typography.Title level={5}>{detail.registration.ok ? t('case.checkOk') : t('case.checkTitle')}</Typography.Title>
+        <CheckList detail={detail} lines={detail.registration.lines} testId="registration-check" />
+      </section>
+
+      <Modal open={target !== null} title={target ? t(`case.pledgeTo.${target}`) : ''} onOk={() => void submitStatus()} onCancel={() => setTarget(null)} okText={t('case.confirm')} destroyOnHidden>
+        <Form form={statusForm} layout="vertical" preserve={false}>
+          {target === 'registered' && (
+            <>
+              <Form.Item name="regNo" label={t('case.regNo')} rules={[{ required: true, message: t('case.regNoRequired') }]}>
+                <Input maxLength={60} />
+              </Form.Item>
+              <Form.Item name="regDate" label={t('case.regDate')} rules={[{ required: true, message: t('case.regDateRequired') }]}>
+                <DatePicker />
+              </Form.Item>
+            </>
+          )}
+          <Form.Item name="reason" label={t('case.reason')} rules={target && NEEDS_REASON.includes(target) ? [{ required: true, message: t('case.reasonRequired') }] : []}>
+            <Input.TextArea rows={3} maxLength={500} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

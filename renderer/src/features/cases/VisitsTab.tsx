@@ -1,0 +1,85 @@
+import { Button, DatePicker, Form, Input, List, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/types/case';
+import { api } from '../../api';
+import { applyApiError } from '../enterprises/formErrors';
+import { useCasesStore } from './store';
+
+interface VisitForm {
+  visitedOn: Dayjs;
+  place: string;
+  attendees: string[];
+  notes: string;
+  nextSteps: string;
+  followUpOn: Dayjs | null;
+}
+
+/** 走访记录: who met where, what was said, what comes next and when to follow up. */
+export function VisitsTab({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const act = useCasesStore((s) => s.act);
+  const [form] = Form.useForm<VisitForm>();
+  const r = detail.record;
+
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      await api().visitSave({ caseId: r.id, visitedOn: v.visitedOn.format('YYYY-MM-DD'), place: v.place ?? '', attendees: v.attendees ?? [], notes: v.notes ?? '', nextSteps: v.nextSteps ?? '', followUpOn: v.followUpOn ? v.followUpOn.format('YYYY-MM-DD') : null });
+      await act(() => api().caseGet({ id: r.id }), t('case.visitSaved'));
+      form.resetFields();
+    } catch (err) {
+      const rest = applyApiError(form, err);
+      if (rest) form.setFields([{ name: 'notes', errors: [rest] }]);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Form form={form} layout="vertical" initialValues={{ visitedOn: dayjs(), attendees: r.steward ? [r.steward] : [] }} style={{ maxWidth: 880 }}>
+        <Space wrap align="start">
+          <Form.Item name="visitedOn" label={t('case.visitedOn')} rules={[{ required: true, message: t('case.dateRequired') }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="place" label={t('case.place')}>
+            <Input maxLength={200} style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item name="attendees" label={t('case.attendees')}>
+            <Select mode="tags" style={{ width: 320 }} placeholder={t('case.attendeesHint')} tokenSeparators={[',', '，', '、']} />
+          </Form.Item>
+          <Form.Item name="followUpOn" label={t('case.followUpOn')}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.Item name="notes" label={t('case.notes')}>
+          <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="nextSteps" label={t('case.nextSteps')}>
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+        <Button type="primary" onClick={() => void save()}>
+          {t('case.addVisit')}
+        </Button>
+      </Form>
+      <List
+        header={t('case.visitsTitle')}
+        dataSource={detail.visits}
+        locale={{ emptyText: t('case.noVisits') }}
+        renderItem={(v) => (
+          <List.Item>
+            <List.Item.Meta
+              title={`${v.visitedOn}${v.place ? ` · ${v.place}` : ''}${v.attendees.length ? ` · ${v.attendees.join('、')}` : ''}`}
+              description={
+                <Space direction="vertical" size={0}>
+                  {v.notes && <Typography.Text>{v.notes}</Typography.Text>}
+                  {v.nextSteps && <Typography.Text type="secondary">{t('case.nextStepsIs', { text: v.nextSteps })}</Typography.Text>}
+                  {v.followUpOn && <Typography.Text type="warning">{t('case.followUpIs', { date: v.followUpOn })}</Typography.Text>}
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,160 @@
+import { Button, Card, Col, DatePicker, Form, InputNumber, Row, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FEE_TYPES, FEE_TYPE_LABELS, type FeeType } from '../../../../shared/domain/case-statuses';
+import { DISTRICTS, type District } from '../../../../shared/domain/districts';
+import { QUALIFICATIONS, type Qualification } from '../../../../shared/domain/enterprise';
+import { IP_KINDS, IP_KIND_LABELS, type IpKind } from '../../../../shared/domain/ip';
+import type { SubsidyResult } from '../../../../shared/domain/subsidy';
+import type { Policy } from '../../../../shared/schemas/policy';
+import { api } from '../../api';
+import { SubsidyResultView } from '../../components/SubsidyResultView';
+import { CaseList } from '../cases/CaseList';
+
+interface CalcForm {
+  policyId: string;
+  principalWan: number;
+  loan: [Dayjs, Dayjs];
+  repaid: boolean;
+  interestYuan: number;
+  fees: { type: FeeType; yuan: number }[];
+  district: District;
+  qualifications: Qualification[];
+  ipKinds: IpKind[];
+  alreadyYuan: number;
+}
+
+const fen = (yuan: number | null | undefined) => Math.round((yuan ?? 0) * 100);
+
+/** 贴息申报: the shipped policies with their sources, a what-if calculator, and the cases at this stage. */
+export function SubsidyPage() {
+  const { t } = useTranslation();
+  const [policies, setPolicies] = useState<Policy[]>([]);
+  const [result, setResult] = useState<SubsidyResult | null>(null);
+  const [form] = Form.useForm<CalcForm>();
+  useEffect(() => {
+    api().policiesList({}).then(setPolicies, (e: Error) => void message.error(e.message));
+  }, []);
+
+  const compute = async () => {
+    const v = await form.validateFields();
+    try {
+      setResult(
+        await api().subsidyCompute({
+          policyId: v.policyId,
+          loan: { principalFen: Math.round(v.principalWan * 1_000_000), startDate: v.loan[0].format('YYYY-MM-DD'), endDate: v.loan[1].format('YYYY-MM-DD'), repaid: v.repaid ?? false },
+          interestPaidFen: fen(v.interestYuan),
+          fees: (v.fees ?? []).filter((f) => f?.type && f.yuan).map((f) => ({ type: f.type, amountFen: fen(f.yuan) })),
+          enterprise: { district: v.district, qualifications: v.qualifications ?? [] },
+          ipKinds: v.ipKinds,
+          alreadyGrantedThisYearFen: fen(v.alreadyYuan),
+        }),
+      );
+    } catch (err) {
+      void message.error((err as Error).message);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={t('subsidy.policiesTitle')} size="small">
+        <Table<Policy>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={policies}
+          columns={[
+            { title: t('subsidy.policy'), dataIndex: 'title' },
+            { title: t('subsidy.district'), key: 'd', width: 80, render: (_, p) => p.district ?? '深圳市' },
+            { title: t('subsidy.version'), dataIndex: 'version', width: 80 },
+            { title: t('subsidy.effective'), key: 'e', width: 200, render: (_, p) => `${p.effectiveFrom} 至 ${p.effectiveTo ?? '今'}` },
+            { title: t('subsidy.terms'), key: 'l', render: (_, p) => p.lines.map((l) => `${l.label} ${l.ratePercent}%`).join('；') },
+            { title: t('subsidy.source'), key: 's', width: 90, render: (_, p) => (p.weak ? <Tag color="orange">{t('subsidy.weak')}</Tag> : <Tag color="green">{t('subsidy.text')}</Tag>) },
+          ]}
+          expandable={{ expandedRowRender: (p) => <Typography.Text type="secondary">{p.source}。{p.note}</Typography.Text> }}
+        />
+      </Card>
+      <Card title={t('subsidy.calcTitle')} size="small">
+        <Form form={form} layout="vertical" initialValues={{ repaid: true, fees: [{ type: 'guarantee' }], qualifications: [], ipKinds: ['invention'], alreadyYuan: 0 }}>
+          <Row gutter={16}>
+            <Col span={8}>
+              <Form.Item name="policyId" label={t('subsidy.policy')} rules={[{ required: true, message: t('subsidy.required') }]}>
+                <Select options={policies.map((p) => ({ value: p.id, label: p.title }))} />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="principalWan" label={t('subsidy.principalWan')} rules={[{ required: true, message: t('subsidy.required') }]}>
+                <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={7}>
+              <Form.Item name="loan" label={t('subsidy.loanPeriod')} rules={[{ required: true, message: t('subsidy.required') }]}>
+                <DatePicker.RangePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={5}>
+              <Form.Item name="interestYuan" label={t('subsidy.interestYuan')} rules={[{ required: true, message: t('subsidy.required') }]}>
+                <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="district" label={t('subsidy.district')} rules={[{ required: true, message: t('subsidy.required') }]}>
+                <Select options={DISTRICTS.map((d) => ({ value: d, label: d }))} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="qualifications" label={t('subsidy.qualifications')}>
+                <Select mode="multiple" options={QUALIFICATIONS.map((q) => ({ value: q, label: q }))} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="ipKinds" label={t('subsidy.ipKinds')} rules={[{ required: true, message: t('subsidy.required') }]}>
+                <Select mode="multiple" options={IP_KINDS.map((k) => ({ value: k, label: IP_KIND_LABELS[k] }))} />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="alreadyYuan" label={t('subsidy.alreadyYuan')}>
+                <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="repaid" label={t('subsidy.repaid')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.List name="fees">
+            {(fields, { add, remove }) => (
+              <Space wrap>
+                {fields.map((f) => (
+                  <Space key={f.key} size={4}>
+                    <Form.Item name={[f.name, 'type']} noStyle>
+                      <Select style={{ width: 130 }} options={FEE_TYPES.map((k) => ({ value: k, label: FEE_TYPE_LABELS[k] }))} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'yuan']} noStyle>
+                      <InputNumber min={0} precision={2} placeholder={t('subsidy.feeYuan')} style={{ width: 140 }} />
+                    </Form.Item>
+                    <Button type="link" onClick={() => remove(f.name)}>
+                      {t('case.remove')}
+                    </Button>
+                  </Space>
+                ))}
+                <Button onClick={() => add({ type: 'appraisal' })}>{t('subsidy.addFee')}</Button>
+                <Button type="primary" onClick={() => void compute()}>
+                  {t('case.calc')}
+                </Button>
+              </Space>
+            )}
+          </Form.List>
+        </Form>
+        {result && (
+          <div style={{ marginTop: 16 }}>
+            <SubsidyResultView result={result} />
+          </div>
+        )}
+      </Card>
+      <CaseList stage="subsidy" />
+    </Space>
+  );
+}

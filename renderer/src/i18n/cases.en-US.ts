@@ -1,0 +1,45 @@
+import type { Messages } from './zh-CN';
+
+/** Messages of the case, pledge and subsidy areas in English. */
+export const caseEn: Messages['case'] = {
+  listTitle: 'Service cases', listAt: 'Cases at {{stage}}', new: 'New case', create: 'Create', newHint: 'Pick an enterprise to open a case: pre-loan guidance → valuation → pledge registration → interest subsidy.',
+  pickEnterprise: 'Pick an enterprise first', search: 'Search enterprise, credit code, contract or registration no.', stage: 'Stage', district: 'District', includeClosed: 'Include closed', pausedOnly: 'Paused only',
+  total: '{{n}} cases', empty: 'No service cases yet. Click “New case” to start.', enterprise: 'Enterprise', steward: 'Steward', bankOfficer: 'Bank officer', need: 'Financing need', bank: 'Bank',
+  pledgeStatus: 'Pledge', subsidyStatus: 'Subsidy', updatedAt: 'Updated', uscc: 'Credit code', value: 'Value', items: 'Items', createdAt: 'Opened',
+  reminders: 'Reminders', within: 'Next', days: '{{n}} days', noReminders: 'Nothing due in the next {{n}} days', moreReminders: '{{n}} more', overdue: '(overdue)',
+  reminderKind: { follow_up: 'Follow-up', fee_due: 'Annual fee', pledge_expiring: 'Pledge ending', subsidy_window: 'Subsidy' },
+  loadFailed: 'The case could not be opened', backToList: '← Cases', pausedBecause: 'Paused: {{reason}}', closedWith: 'Closed ({{outcome}}): {{reason}}', beforeNext: 'Before “{{stage}}”:',
+  visits: 'Visits ({{n}})', audit: 'Audit trail',
+  advance: 'Move to {{stage}}', advanced: 'Now at {{stage}}', back: 'Send back', pause: 'Pause', resume: 'Resume', close: 'Close', confirm: 'OK', movedBack: 'Sent back', paused: 'Paused', resumed: 'Resumed', closed: 'Closed',
+  dialog: { back: 'Send back to an earlier stage', pause: 'Pause the case', close: 'Close the case' }, backTo: 'Back to', backToRequired: 'Choose a stage', outcome: 'Outcome', outcomeRequired: 'Choose an outcome', reason: 'Reason / note',
+  needTitle: 'Financing need', needWan: 'Amount (10k yuan)', termMonths: 'Term (months)', purpose: 'Purpose', saveNeed: 'Save', saved: 'Saved',
+  itemsTitle: 'IP items to pledge', saveItems: 'Save selection ({{n}})', itemsLocked: 'Registration filed: the items can no longer change', noAssets: 'This enterprise has no IP records yet', kind: 'Kind', number: 'Number', titleCol: 'Title', expiresOn: 'Expires', pledgeable: 'Pledgeable', yes: 'Yes', no: 'No',
+  checklistTitle: 'Pledgeability check ({{open}} open)', documentsTitle: 'Documents ({{n}} missing)',
+  level: { block: 'Refused', risk: 'Risk', confirm: 'Confirm', warn: 'Note', ok: 'OK', confirmed: 'Confirmed' }, acceptRisk: 'Both parties accept the risk', confirmed: 'Confirmed',
+  productsTitle: 'Bank products', editCatalog: 'Edit catalogue', rank: 'Rank', product: 'Product', eligible: 'Eligible', notEligible: 'Not eligible', capacity: 'Loan ≈', why: 'Why', choose: 'Chosen',
+  catalogTitle: 'Bank product catalogue', catalogHint: 'Public product terms are thin (weak data): correct them with what the bank confirms. Amounts in 10k yuan, loan-to-value in percent.', catalogSaved: 'Catalogue saved', catalogReset: 'Default catalogue restored',
+  productId: 'Id', productIdRule: 'lower-case letters, digits and dashes', amountRange: 'Amount (10k yuan)', maxTerm: 'Max term (months)', acceptedKinds: 'Accepted kinds', ltv: 'LTV %', remove: 'Remove', addProduct: 'Add product',
+  ltvOrder: 'LTV in order: invention, utility model, design, trademark, software', resetCatalog: 'Restore default catalogue', resetConfirm: 'Discard all edits and restore the shipped catalogue?', save: 'Save',
+  noValue: 'No value yet: attach a valuation run or record a value agreed with the bank.', valueIs: 'Value used: {{value}} ({{source}})', fromRun: 'valuation “{{title}}”, P10 when it has a range', fromManual: 'agreed value',
+  runsTitle: 'Valuation runs of this enterprise', goValue: 'Value now', noRuns: 'No valuation runs yet', runTitle: 'Title', runTotal: 'Value', runLoan: 'Loan', runAt: 'When', detachRun: 'Detach',
+  manualTitle: 'Agreed value (without an appraisal)', manualWan: 'Value (10k yuan)', basis: 'Basis', basisHint: 'e.g. agreed with the bank', saveManual: 'Save value',
+  noPledge: 'Not entered', regNoIs: 'Registration {{no}} on {{date}}', statusReason: 'Note: {{reason}}', printForm: 'Print application form (PDF)', patentList: 'Patent list (Excel)', needsList: 'More than 10 patents: the filing needs the Excel list of patent numbers.',
+  pledgeTo: { submitted: 'File', registered: 'Registered', refused: 'Refused', draft: 'Back to draft', withdraw: 'Withdraw', changed: 'Change', cancelled: 'Cancel pledge' }, pledgeMoved: 'Pledge: {{status}}',
+  pledgee: 'Pledgee', pledgeeHint: 'the lending bank by default', loanContractNo: 'Loan contract no.', loanWan: 'Loan (10k yuan)', rate: 'Rate % p.a.', loanPeriod: 'Debt performance period',
+  pledgeContractNo: 'Pledge contract no.', securedWan: 'Secured (10k yuan)', pledgeStart: 'Pledge from', pledgeEnd: 'Pledge to', agent: 'Agent', agentHint: 'leave empty if none', appraised: 'Appraised', saveLoan: 'Save contracts',
+  checkTitle: 'Pre-filing check: open items', checkOk: 'Pre-filing check: all clear', regNo: 'Registration no.', regNoRequired: 'Enter the registration number', regDate: 'Registration date', regDateRequired: 'Pick the date', reasonRequired: 'Enter the reason',
+  paymentsTitle: 'Interest and fees paid', paidOn: 'Paid on', payKind: 'Kind', amountYuan: 'Amount (yuan)', note: 'Note', addPayment: 'Record payment', noPayments: 'No payments yet', deletePayment: 'Delete this payment?', dateRequired: 'Pick a date', amountRequired: 'Enter the amount',
+  calcTitle: 'Subsidy calculation', policy: 'Policy', repaid: 'Repaid', otherSubsidy: 'Other subsidy received', calc: 'Calculate', saveApplication: 'Save as application', policySource: 'Source: {{source}}',
+  applicationTitle: 'Subsidy application', materials: 'Materials', subsidyMoved: 'Subsidy: {{status}}', subsidyTo: { submitted: 'Submit', approved: 'Approved', paid: 'Paid', rejected: 'Rejected', draft: 'Back to draft' },
+  subsidyEligible: 'Eligible: subsidy {{amount}}', subsidyIneligible: 'Not eligible ({{n}} rules)', weakPolicy: ' (weak data: check the policy text)',
+  line: 'Line', paid: 'Paid', baseCap: 'Base cap', base: 'Base', ratio: 'Rate', computed: 'Computed', lineCap: 'Line cap', granted: 'Granted', working: 'Working',
+  visitedOn: 'Visited on', place: 'Place', attendees: 'Attendees (incl. bank staff)', attendeesHint: 'type a name, Enter', followUpOn: 'Follow up on', notes: 'Notes', nextSteps: 'Next steps', addVisit: 'Add visit', visitSaved: 'Visit saved',
+  visitsTitle: 'Visits', noVisits: 'No visits yet', nextStepsIs: 'Next: {{text}}', followUpIs: 'Follow up: {{date}}',
+  reasonIs: 'reason: {{reason}}', before: 'before', after: 'after',
+};
+
+export const subsidyEn: Messages['subsidy'] = {
+  policiesTitle: 'Subsidy policies (resources/policies, per district and version)', policy: 'Policy', district: 'District', version: 'Version', effective: 'In force', terms: 'Rates', source: 'Source', weak: 'Weak', text: 'Policy text',
+  calcTitle: 'Subsidy calculator (what-if, not saved)', principalWan: 'Principal (10k yuan)', loanPeriod: 'Loan period', interestYuan: 'Interest paid (yuan)', qualifications: 'Qualifications', ipKinds: 'Pledged kinds', alreadyYuan: 'Granted this year (yuan)',
+  repaid: 'Repaid', feeYuan: 'Fee (yuan)', addFee: 'Add fee', required: 'Required',
+};
