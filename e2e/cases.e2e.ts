@@ -178,7 +178,7 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await s.page.getByRole('dialog').locator('.ant-select').click();
     await s.page.locator('.ant-select-item-option').filter({ hasText: '已放款并获贴息' }).click();
     await s.page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
-    await s.page.getByText(/已结案（结案：已放款并获贴息）/).waitFor();
+    await s.page.getByText(/已结案（已放款并获贴息）/).waitFor();
     await tab('审计记录').click();
     await expect(s.page.getByTestId('audit-trail').textContent()).resolves.toMatch(/结案：已放款并获贴息.*贴息申请：已批准 → 已拨付.*质押登记：已提交 → 不予登记.*新建服务案件/s);
     await s.screenshot('case-closed-audit');

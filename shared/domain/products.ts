@@ -15,6 +15,8 @@ export interface MatchFacts {
   qualifications: Qualification[];
   /** Pledgeable items only, with their value when a valuation gave one. */
   items: { kind: IpKind; valueFen: number | null }[];
+  /** The case's value when items have none of their own (an agreed value), split evenly. */
+  portfolioValueFen?: number | null;
   today: string;
 }
 
@@ -49,8 +51,13 @@ export function rankProducts(products: readonly BankProduct[], f: MatchFacts): P
     if (p.minYearsInBusiness && years !== null && years < p.minYearsInBusiness) problems.push(`要求成立满 ${p.minYearsInBusiness} 年`);
     if (p.qualificationsAny?.length && !p.qualificationsAny.some((q) => f.qualifications.includes(q))) problems.push(`要求具备${p.qualificationsAny.join('或')}资质`);
     const valued = accepted.length > 0 && accepted.every((i) => i.valueFen !== null);
-    const capacityFen = valued ? accepted.reduce((s, i) => s + Math.floor(i.valueFen! * (p.loanToValue[i.kind] ?? 0)), 0) : null;
-    if (capacityFen !== null) reasons.push(`按估值可支持约 ${formatChineseAmount(capacityFen)}`);
+    const share = f.portfolioValueFen && f.items.length ? f.portfolioValueFen / f.items.length : null;
+    const capacityFen = valued
+      ? accepted.reduce((s, i) => s + Math.floor(i.valueFen! * (p.loanToValue[i.kind] ?? 0)), 0)
+      : share !== null && accepted.length > 0
+        ? accepted.reduce((s, i) => s + Math.floor(share * (p.loanToValue[i.kind] ?? 0)), 0)
+        : null;
+    if (capacityFen !== null) reasons.push(`按${valued ? '估值' : '协商价值（各项均摊）'}可支持约 ${formatChineseAmount(capacityFen)}`);
     const avgLtv = accepted.length ? accepted.reduce((s, i) => s + (p.loanToValue[i.kind] ?? 0), 0) / accepted.length : 0;
     if (capacityFen === null && accepted.length) reasons.push(`平均质押率 ${Math.round(avgLtv * 100)}%`);
     const score = (problems.length === 0 ? 1e6 : 0) + (f.items.length ? (accepted.length / f.items.length) * 1e3 : 0) + (capacityFen !== null ? Math.min(capacityFen / 1e8, 999) : avgLtv * 100);

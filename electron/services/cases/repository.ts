@@ -129,6 +129,8 @@ export function setCaseItems(db: Database, id: string, ipAssetIds: string[], ctx
     db.prepare('DELETE FROM case_items WHERE case_id = ?').run(id);
     const insert = db.prepare('INSERT INTO case_items (case_id, ip_asset_id) VALUES (?, ?)');
     for (const a of after) insert.run(id, a);
-    recordEvent(db, id, { action: 'items', summary: `拟质押知识产权调整为 ${after.length} 项`, before, after }, ctx);
+    // The trail names the items by number, as people read them, not by id.
+    const numbers = (ids: string[]) => ids.map((a) => (db.prepare('SELECT number FROM ip_assets WHERE id = ?').pluck().get(a) as string | undefined) ?? a);
+    recordEvent(db, id, { action: 'items', summary: `拟质押知识产权调整为 ${after.length} 项`, before: numbers(before), after: numbers(after) }, ctx);
   }).immediate();
 }

@@ -90,6 +90,7 @@ export function CaseList({ stage: fixedStage }: { stage?: Stage } = {}) {
           rowKey="id"
           size="small"
           loading={loading}
+          scroll={{ x: 1220 }}
           dataSource={page.rows}
           onRow={(r) => ({ onClick: () => navigate(`cases/${r.id}`), style: { cursor: 'pointer' } })}
           pagination={{ current: offset / PAGE_SIZE + 1, pageSize: PAGE_SIZE, total: page.total, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * PAGE_SIZE), showTotal: (n) => t('case.total', { n }) }}

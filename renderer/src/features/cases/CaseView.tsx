@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Result, Space, Spin, Steps, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAGES, STAGE_LABELS, type Stage } from '../../../../shared/domain/case-stages';
+import { OUTCOME_LABELS, STAGES, STAGE_LABELS, type Stage } from '../../../../shared/domain/case-stages';
 import { navigate } from '../../app/useHashRoute';
 import { fenToWanText } from '../../lib/format';
 import { AuditTab } from './AuditTab';
@@ -56,7 +56,7 @@ export function CaseView({ id }: { id: string }) {
           style={{ marginBottom: 16 }}
         />
         {r.paused && <Alert type="warning" showIcon message={t('case.pausedBecause', { reason: r.pauseReason })} style={{ marginBottom: 12 }} />}
-        {r.stage === 'closed' && <Alert type="info" showIcon message={t('case.closedWith', { outcome: stageText(r.stage, false, r.outcome), reason: r.outcomeReason || '—' })} style={{ marginBottom: 12 }} />}
+        {r.stage === 'closed' && <Alert type="info" showIcon message={t('case.closedWith', { outcome: r.outcome ? OUTCOME_LABELS[r.outcome] : '', reason: r.outcomeReason || '—' })} style={{ marginBottom: 12 }} />}
         {detail.next.stage && detail.next.blockers.length > 0 && !r.paused && (
           <Alert
             type="info"

@@ -21,7 +21,17 @@ export function CheckList({ detail, lines, testId }: { detail: CaseDetail; lines
       data-testid={testId}
       dataSource={lines}
       renderItem={(l) => (
-        <List.Item>
+        <List.Item
+          actions={
+            l.confirmKey
+              ? [
+                  <Checkbox key="c" checked={l.confirmed} disabled={closed} onChange={(e) => void confirm(l.confirmKey!, e.target.checked)}>
+                    {l.level === 'risk' ? t('case.acceptRisk') : t('case.confirmed')}
+                  </Checkbox>,
+                ]
+              : undefined
+          }
+        >
           <Space align="start">
             <Tag color={l.confirmKey && l.confirmed ? 'green' : LEVEL_COLORS[l.level]} style={{ minWidth: 56, textAlign: 'center' }}>
               {l.confirmKey && l.confirmed ? t('case.level.confirmed') : t(`case.level.${l.level}`)}
@@ -30,11 +40,6 @@ export function CheckList({ detail, lines, testId }: { detail: CaseDetail; lines
               {l.subject}
             </Typography.Text>
             <Typography.Text>{l.message}</Typography.Text>
-            {l.confirmKey && (
-              <Checkbox checked={l.confirmed} disabled={closed} onChange={(e) => void confirm(l.confirmKey!, e.target.checked)}>
-                {l.level === 'risk' ? t('case.acceptRisk') : t('case.confirmed')}
-              </Checkbox>
-            )}
           </Space>
         </List.Item>
       )}
