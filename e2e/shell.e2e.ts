@@ -50,7 +50,9 @@ describe('app shell in Chromium through the harness', () => {
 
   it('reaches an area page without errors in the console', async () => {
     await nav().getByText('贴息申报').click();
-    await s.page.getByText('贴息申报即将上线').waitFor();
+    await s.page.getByText('福田区知识产权质押融资贴息（2021–2023 年版）').first().waitFor();
+    await nav().getByText('数据同步').click();
+    await s.page.getByText('数据同步即将上线').waitFor();
     expect(s.errors).toEqual([]);
   });
 });
