@@ -185,4 +185,18 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     expect(s.runtime.db!.prepare("SELECT stage || '/' || outcome FROM cases").pluck().get()).toBe('closed/subsidised');
     expect(s.errors).toEqual([]);
   });
+
+  it('lists the closed case on request, and shows the policies and the calculator in 贴息申报', async () => {
+    await s.page.goto(`${s.harness.url}#/cases`);
+    await s.page.getByText('待办提醒').waitFor();
+    await expect(s.page.locator('.ant-table-row').count()).resolves.toBe(0);
+    await s.page.getByRole('switch', { name: '含已结案' }).click();
+    await row(demo.name).waitFor();
+    await expect(row(demo.name).textContent()).resolves.toMatch(/结案：已放款并获贴息.*中国银行.*已登记.*已拨付 9\.1 万/);
+    await s.screenshot('cases-list');
+    await s.page.goto(`${s.harness.url}#/subsidy`);
+    await s.page.getByText('贴息计算器（试算，不保存）').waitFor();
+    await s.screenshot('subsidy-page');
+    expect(s.errors).toEqual([]);
+  });
 });

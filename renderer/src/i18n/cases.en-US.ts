@@ -4,7 +4,7 @@ import type { Messages } from './zh-CN';
 export const caseEn: Messages['case'] = {
   listTitle: 'Service cases', listAt: 'Cases at {{stage}}', new: 'New case', create: 'Create', newHint: 'Pick an enterprise to open a case: pre-loan guidance → valuation → pledge registration → interest subsidy.',
   pickEnterprise: 'Pick an enterprise first', search: 'Search enterprise, credit code, contract or registration no.', stage: 'Stage', district: 'District', includeClosed: 'Include closed', pausedOnly: 'Paused only',
-  total: '{{n}} cases', empty: 'No service cases yet. Click “New case” to start.', enterprise: 'Enterprise', steward: 'Steward', bankOfficer: 'Bank officer', need: 'Financing need', bank: 'Bank',
+  noMatch: 'No case matches', total: '{{n}} cases', empty: 'No service cases yet. Click “New case” to start.', enterprise: 'Enterprise', steward: 'Steward', bankOfficer: 'Bank officer', need: 'Financing need', bank: 'Bank',
   pledgeStatus: 'Pledge', subsidyStatus: 'Subsidy', updatedAt: 'Updated', uscc: 'Credit code', value: 'Value', items: 'Items', createdAt: 'Opened',
   reminders: 'Reminders', within: 'Next', days: '{{n}} days', noReminders: 'Nothing due in the next {{n}} days', moreReminders: '{{n}} more', overdue: '(overdue)',
   reminderKind: { follow_up: 'Follow-up', fee_due: 'Annual fee', pledge_expiring: 'Pledge ending', subsidy_window: 'Subsidy' },

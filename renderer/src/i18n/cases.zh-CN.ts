@@ -2,7 +2,7 @@
 export const caseZh = {
   listTitle: '服务案件', listAt: '{{stage}}阶段的案件', new: '新建案件', create: '创建', newHint: '选择一家企业，为它开启“贷前指导 → 价值评估 → 质押登记 → 贴息申报”的服务案件。',
   pickEnterprise: '请先选择企业', search: '搜索企业、信用代码、合同号或登记号', stage: '阶段', district: '所属区', includeClosed: '含已结案', pausedOnly: '仅看暂停',
-  total: '共 {{n}} 件', empty: '还没有服务案件。点击“新建案件”开始。', enterprise: '企业', steward: '管家', bankOfficer: '银行客户经理', need: '融资需求', bank: '银行',
+  noMatch: '没有符合条件的案件', total: '共 {{n}} 件', empty: '还没有服务案件。点击“新建案件”开始。', enterprise: '企业', steward: '管家', bankOfficer: '银行客户经理', need: '融资需求', bank: '银行',
   pledgeStatus: '质押登记', subsidyStatus: '贴息', updatedAt: '更新时间', uscc: '信用代码', value: '评估价值', items: '质押物', createdAt: '立案日期',
   reminders: '待办提醒', within: '未来', days: '{{n}} 天', noReminders: '未来 {{n}} 天没有需要跟进的事项', moreReminders: '另有 {{n}} 项', overdue: '（已逾期）',
   reminderKind: { follow_up: '走访跟进', fee_due: '年费到期', pledge_expiring: '质押到期', subsidy_window: '贴息申报' },

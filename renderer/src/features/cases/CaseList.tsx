@@ -76,10 +76,12 @@ export function CaseList({ stage: fixedStage }: { stage?: Stage } = {}) {
             <Select allowClear placeholder={t('case.stage')} aria-label={t('case.stage')} style={{ width: 140 }} value={filter.stage} onChange={(stage?: Stage) => (setOffset(0), setFilter({ stage }))} options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
           )}
           <Select allowClear placeholder={t('case.district')} aria-label={t('case.district')} style={{ width: 140 }} value={filter.district} onChange={(district?: District) => (setOffset(0), setFilter({ district }))} options={DISTRICTS.map((d) => ({ value: d, label: d }))} />
+          {!fixedStage && (
           <Space>
             <Switch size="small" checked={filter.includeClosed ?? false} onChange={(includeClosed) => (setOffset(0), setFilter({ includeClosed }))} aria-label={t('case.includeClosed')} />
             {t('case.includeClosed')}
           </Space>
+          )}
           <Space>
             <Switch size="small" checked={filter.pausedOnly ?? false} onChange={(pausedOnly) => (setOffset(0), setFilter({ pausedOnly }))} aria-label={t('case.pausedOnly')} />
             {t('case.pausedOnly')}
@@ -94,7 +96,7 @@ export function CaseList({ stage: fixedStage }: { stage?: Stage } = {}) {
           dataSource={page.rows}
           onRow={(r) => ({ onClick: () => navigate(`cases/${r.id}`), style: { cursor: 'pointer' } })}
           pagination={{ current: offset / PAGE_SIZE + 1, pageSize: PAGE_SIZE, total: page.total, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * PAGE_SIZE), showTotal: (n) => t('case.total', { n }) }}
-          locale={{ emptyText: <Empty description={t('case.empty')} /> }}
+          locale={{ emptyText: <Empty description={fixedStage || filter.search || filter.stage || filter.district || filter.pausedOnly ? t('case.noMatch') : t('case.empty')} /> }}
           columns={[
             { title: t('case.enterprise'), dataIndex: 'enterpriseName', ellipsis: true, width: 260 },
             { title: t('case.district'), dataIndex: 'district', width: 80 },
