@@ -146,7 +146,7 @@ function incomeValue(v: ReturnType<typeof parseValuationInput>, expiry: string |
     const u = v.uncertainty;
     paths = simulate(weighted, { k, i }, u, buffer);
     const s: Summary = summarize(paths);
-    result.uncertainty = { paths: u.paths, seed: u.seed, p10: yuan(s.p10), p50: yuan(s.p50), p90: yuan(s.p90), mean: yuan(s.mean), histogram: histogram(paths, s).map((b) => ({ ...b, from: yuan(b.from), to: yuan(b.to) })) };
+    result.uncertainty = { paths: u.paths, seed: u.seed, p10: yuan(s.p10), p50: yuan(s.p50), p90: yuan(s.p90), mean: yuan(s.mean), histogram: histogram(s).map((b) => ({ ...b, from: yuan(b.from), to: yuan(b.to) })) };
     result.sensitivity = sensitivity(weighted, { k, i }, u);
     result.working.push(`蒙特卡洛模拟 ${u.paths} 次（种子 ${u.seed}）：P10 ${money(s.p10)}，P50 ${money(s.p50)}，P90 ${money(s.p90)}，均值 ${money(s.mean)} 元`);
   }

@@ -86,7 +86,7 @@ function summarizeParts(parts: Pick<PackedPart, 'valueFens' | 'loanFens' | 'tota
     for (const t of sums as Float64Array[]) for (let i = 0; i < t.length; i++) totals[i]! += t[i]!;
     const s = summarize(totals);
     const y = (v: number) => toFen(v) / 100;
-    summary.uncertainty = { paths: totals.length, p10: y(s.p10), p50: y(s.p50), p90: y(s.p90), mean: y(s.mean), histogram: histogram(totals, s).map((b) => ({ ...b, from: y(b.from), to: y(b.to) })) };
+    summary.uncertainty = { paths: totals.length, p10: y(s.p10), p50: y(s.p50), p90: y(s.p90), mean: y(s.mean), histogram: histogram(s).map((b) => ({ ...b, from: y(b.from), to: y(b.to) })) };
   }
   const loans = parts.flatMap((p) => p.loanFens);
   if (loans.every((l) => l !== null)) {

@@ -31,15 +31,20 @@ export interface Summary {
   mean: number;
   min: number;
   max: number;
+  /** Histogram counts over HISTOGRAM_BINS equal bins from min to max, counted in the same pass. */
+  bins: Int32Array;
 }
 
 const BUCKETS = 4096;
+export const HISTOGRAM_BINS = 30;
+/** Each value's bucket, reused between calls (one per thread): a path array is 10,000 values. */
+let bucketIds = new Uint16Array(0);
 
 /**
- * P10/P50/P90 (nearest rank, exact), mean, min and max. The values are bucketed in one pass,
- * then each percentile is selected exactly among the few values of its bucket, instead of
- * sorting or partitioning all of them. The mean is taken as x₀ + Σ(x − x₀)/n so that
- * identical values give that value exactly.
+ * P10/P50/P90 (nearest rank, exact), mean, min, max and the histogram. The values are bucketed
+ * in one pass (remembering each value's bucket), then each percentile is selected exactly
+ * among the few values of its bucket, instead of sorting or partitioning all of them. The
+ * mean is taken as x₀ + Σ(x − x₀)/n so that identical values give that value exactly.
  */
 export function summarize(values: Float64Array): Summary {
   const n = values.length;
@@ -55,38 +60,55 @@ export function summarize(values: Float64Array): Summary {
   }
   const mean = x0 + acc / n;
   const rank = (p: number) => Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1));
-  if (min === max) return { p10: min, p50: min, p90: min, mean, min, max };
+  const bins = new Int32Array(HISTOGRAM_BINS);
+  if (min === max) {
+    bins[0] = n;
+    return { p10: min, p50: min, p90: min, mean, min, max, bins };
+  }
   const scale = (BUCKETS - 1) / (max - min);
   if (!Number.isFinite(scale)) {
     // A range too small to divide into buckets (denormal differences): select among all values.
+    for (let i = 0; i < n; i++) bins[values[i] === max ? HISTOGRAM_BINS - 1 : 0]!++;
     const work = values.slice();
-    return { p10: select(work, rank(0.1)), p50: select(work, rank(0.5)), p90: select(work, rank(0.9)), mean, min, max };
+    return { p10: select(work, rank(0.1)), p50: select(work, rank(0.5)), p90: select(work, rank(0.9)), mean, min, max, bins };
   }
-  const bucketOf = (v: number) => Math.min(BUCKETS - 1, Math.max(0, Math.floor((v - min) * scale)));
+  if (bucketIds.length < n) bucketIds = new Uint16Array(n);
+  const ids = bucketIds;
   const counts = new Int32Array(BUCKETS);
-  for (let i = 0; i < n; i++) counts[bucketOf(values[i]!)]!++;
+  const binScale = HISTOGRAM_BINS / (max - min);
+  // Offsets are ≥ 0 and small, so `| 0` floors them (NaN from an infinite range becomes 0).
+  for (let i = 0; i < n; i++) {
+    const t = values[i]! - min;
+    let b = (t * scale) | 0;
+    if (b > BUCKETS - 1) b = BUCKETS - 1;
+    let h = (t * binScale) | 0;
+    if (h > HISTOGRAM_BINS - 1) h = HISTOGRAM_BINS - 1;
+    ids[i] = b;
+    counts[b]!++;
+    bins[h]!++;
+  }
   // For each wanted rank: its bucket and its rank among that bucket's values.
   const wanted = [rank(0.1), rank(0.5), rank(0.9)].map((r) => {
     let before = 0;
     let b = 0;
     while (before + counts[b]! <= r) before += counts[b++]!;
-    return { bucket: b, within: r - before, values: [] as number[] };
+    return { bucket: b, within: r - before, values: new Float64Array(counts[b]!), filled: 0 };
   });
+  const [w10, w50, w90] = wanted as [(typeof wanted)[0], (typeof wanted)[0], (typeof wanted)[0]];
   for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    const b = bucketOf(v);
-    for (const w of wanted) if (w.bucket === b) w.values.push(v);
+    const b = ids[i]!;
+    if (b === w10.bucket) w10.values[w10.filled++] = values[i]!;
+    if (b === w50.bucket) w50.values[w50.filled++] = values[i]!;
+    if (b === w90.bucket) w90.values[w90.filled++] = values[i]!;
   }
-  const [p10, p50, p90] = wanted.map((w) => select(Float64Array.from(w.values), w.within)) as [number, number, number];
-  return { p10, p50, p90, mean, min, max };
+  const [p10, p50, p90] = wanted.map((w) => select(w.values, w.within)) as [number, number, number];
+  return { p10, p50, p90, mean, min, max, bins };
 }
 
-/** Counts per bin between the summary's min and max (taken from summarize, not recomputed). */
-export function histogram(values: Float64Array, range: { min: number; max: number }, bins = 30): { from: number; to: number; count: number }[] {
-  const { min, max } = range;
-  if (min === max) return [{ from: min, to: max, count: values.length }];
-  const width = (max - min) / bins;
-  const counts = new Int32Array(bins);
-  for (let i = 0; i < values.length; i++) counts[Math.min(bins - 1, Math.floor((values[i]! - min) / width))]!++;
-  return Array.from(counts, (count, i) => ({ from: min + i * width, to: min + (i + 1) * width, count }));
+/** The histogram as ranges with counts, from the bins summarize counted. */
+export function histogram(range: Pick<Summary, 'min' | 'max' | 'bins'>): { from: number; to: number; count: number }[] {
+  const { min, max, bins } = range;
+  if (min === max) return [{ from: min, to: max, count: bins[0]! }];
+  const width = (max - min) / bins.length;
+  return Array.from(bins, (count, i) => ({ from: min + i * width, to: min + (i + 1) * width, count }));
 }
