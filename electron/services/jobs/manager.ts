@@ -47,7 +47,9 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
   let closing = false;
 
   function spawn(): PoolWorker {
-    const pw: PoolWorker = { worker: new Worker(opts.launch.file, { execArgv: opts.launch.execArgv ?? [] }), busy: false };
+    // A larger young generation: a valuation allocates result objects for every patent, and
+    // fewer scavenges of a 16 MB nursery saves a noticeable share of a 1,000-patent job.
+    const pw: PoolWorker = { worker: new Worker(opts.launch.file, { execArgv: opts.launch.execArgv ?? [], resourceLimits: { maxYoungGenerationSizeMb: 64 } }), busy: false };
     pw.worker.on('message', (m: WorkerMessage) => pw.current?.onMessage(m));
     pw.worker.on('error', (err) => {
       opts.logger.error('job worker crashed', err);

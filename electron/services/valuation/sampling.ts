@@ -25,17 +25,21 @@ export function drawSpec(d: Distribution | undefined, fallback: number): Draw {
   return { kind: 2, a: d.min, b: d.max, c: d.mean, s: d.sd, split: 0 };
 }
 
-export function draw(d: Draw, next: () => number): number {
-  if (d.kind === 0) return d.a;
-  if (d.kind === 1) {
-    const u = next();
-    return u < d.split ? d.a + Math.sqrt(u * (d.b - d.a) * (d.c - d.a)) : d.b - Math.sqrt((1 - u) * (d.b - d.a) * (d.b - d.c));
-  }
-  // Box–Muller, redrawn until inside the bounds (truncated normal).
+/** Inverse CDF of the triangular distribution at u ∈ [0, 1). */
+export function triangular(d: Draw, u: number): number {
+  return u < d.split ? d.a + Math.sqrt(u * (d.b - d.a) * (d.c - d.a)) : d.b - Math.sqrt((1 - u) * (d.b - d.a) * (d.b - d.c));
+}
+
+/** Box–Muller, redrawn until inside the bounds (truncated normal). */
+function truncatedNormal(d: Draw, next: () => number): number {
   for (;;) {
     const x = d.c + d.s * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
     if (x >= d.a && x <= d.b) return x;
   }
+}
+
+export function draw(d: Draw, next: () => number): number {
+  return d.kind === 0 ? d.a : d.kind === 1 ? triangular(d, next()) : truncatedNormal(d, next);
 }
 
 /** The low and high ends used by the sensitivity table. */

@@ -39,6 +39,7 @@ const BUCKETS = 4096;
 export const HISTOGRAM_BINS = 30;
 /** Each value's bucket, reused between calls (one per thread): a path array is 10,000 values. */
 let bucketIds = new Uint16Array(0);
+const bucketCounts = new Int32Array(BUCKETS);
 
 /**
  * P10/P50/P90 (nearest rank, exact), mean, min, max and the histogram. The values are bucketed
@@ -74,7 +75,7 @@ export function summarize(values: Float64Array): Summary {
   }
   if (bucketIds.length < n) bucketIds = new Uint16Array(n);
   const ids = bucketIds;
-  const counts = new Int32Array(BUCKETS);
+  const counts = bucketCounts.fill(0);
   const binScale = HISTOGRAM_BINS / (max - min);
   // Offsets are ≥ 0 and small, so `| 0` floors them (NaN from an infinite range becomes 0).
   for (let i = 0; i < n; i++) {
