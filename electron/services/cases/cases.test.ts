@@ -103,6 +103,9 @@ describe('a service case through the whole loop', () => {
     // Its own pledge does not count against the case; another case would see it pledged.
     expect(c.items[0]!.assessment.reasons.map((r) => r.code)).not.toContain('already_pledged');
     expect(await refusal('ipDelete', { id: own })).toContain('已列入服务案件');
+    // An edit (or a re-import) saying "not pledged" cannot unmark it while the pledge stands.
+    const edited = await call<{ pledged: boolean; title: string }>('ipSave', { id: own, enterpriseId, kind: 'invention', number: inventionNumber(2017, 1), title: '一种闭环方法（改名）', filingDate: '2017-07-01', grantDate: '2019-05-01', feePaidThrough: addDays(today, 200), owners: [NAME], pledged: false });
+    expect(edited).toMatchObject({ pledged: true, title: '一种闭环方法（改名）' });
     expect(await refusal('enterpriseDelete', { id: enterpriseId })).toContain('案件记录须保留');
   });
 

@@ -85,13 +85,16 @@ export function ipStatements(db: Database) {
   const byId = db.prepare(`SELECT id, ${COLUMNS} FROM ip_assets WHERE id = ?`).raw();
   const insert = db.prepare(`INSERT INTO ip_assets (id, ${COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ${PLACEHOLDERS}, ?, ?, ?, ?)`);
   const update = db.prepare(`UPDATE ip_assets SET (${COLUMNS}, updated_by, updated_at) = (${PLACEHOLDERS}, ?, ?) WHERE id = ?`);
+  const pledgeStands = db.prepare("SELECT 1 FROM case_items i JOIN pledges p ON p.case_id = i.case_id WHERE i.ip_asset_id = ? AND p.status IN ('registered', 'changed')").pluck();
 
   /** Same contract as enterprises: match on id, else on the normalised number. */
   function upsert(d: IpAssetData, ctx: WriteContext, id?: string): { id: string; outcome: UpsertOutcome } {
     const n = normalizeIpNumber(d.kind, d.number);
     if (!n.ok) throw new AppError('INVALID_INPUT', n.reason);
-    const vals = values(d, n.number);
     const existing = (id ? byId.get(id) : byNumber.get(n.number)) as unknown[] | undefined;
+    // While a registered pledge of a case stands, the item stays marked pledged whatever an
+    // edit or a re-imported spreadsheet says; only the pledge's cancellation clears it.
+    const vals = values(existing && !d.pledged && pledgeStands.get(existing[0]) ? { ...d, pledged: true } : d, n.number);
     if (id && !existing) throw new AppError('NOT_FOUND', '要修改的知识产权不存在');
     if (!existing) {
       const assetId = newId();
