@@ -19,6 +19,8 @@ describe('valuation in Chromium', () => {
         db.close();
       },
     });
+    // The enterprise has an open service case, so the run can be attached to it.
+    await s.runtime.dispatch('caseCreate', { enterpriseId: enterprise.id });
     await s.page.goto(`${s.harness.url}#/valuation`);
   });
   afterAll(() => s.close());
@@ -43,6 +45,9 @@ describe('valuation in Chromium', () => {
     await s.page.waitForTimeout(500);
     await s.screenshot('valuation-result');
     expect(s.runtime.db!.prepare('SELECT count(*) FROM valuations WHERE enterprise_id = ?').pluck().get(enterprise.id)).toBe(1);
+    await s.page.getByRole('button', { name: '关联到服务案件' }).click();
+    await s.page.getByText('已关联到服务案件').waitFor();
+    expect(s.runtime.db!.prepare('SELECT c.valuation_id = v.id FROM cases c JOIN valuations v ON v.enterprise_id = c.enterprise_id WHERE c.enterprise_id = ?').pluck().get(enterprise.id)).toBe(1);
     await s.page.getByText('查看', { exact: true }).first().click();
     await expect(s.page.getByText(/引擎 1\.0\.0 · 指标集 gbt42748-financing@2026\.1/).isVisible()).resolves.toBe(true);
     const download = s.page.waitForEvent('download');

@@ -10,6 +10,7 @@ export { caseId as caseRef };
 export const caseFilter = z
   .object({
     search: shortText(60).default(''),
+    enterpriseId: id.optional(),
     stage: z.enum(STAGES).optional(),
     district: z.enum(DISTRICTS).optional(),
     steward: shortText(40).optional(),

@@ -25,6 +25,7 @@ export function filterWhere(f: CaseFilter): Where {
     const like = `%${likeEscape(f.search.trim())}%`;
     w.add("(e.name LIKE ? ESCAPE '\\' OR e.uscc LIKE ? ESCAPE '\\' OR p.loan_contract_no LIKE ? ESCAPE '\\' OR p.reg_no LIKE ? ESCAPE '\\')", like, like.toUpperCase(), like, like);
   }
+  if (f.enterpriseId) w.add('c.enterprise_id = ?', f.enterpriseId);
   if (f.stage) w.add('c.stage = ?', f.stage);
   else if (!f.includeClosed) w.add("c.stage <> 'closed'");
   if (f.district) w.add('e.district = ?', f.district);

@@ -19,7 +19,7 @@ export const caseZh = {
   productId: '编号', productIdRule: '小写字母、数字和短横线', amountRange: '额度（万元）', maxTerm: '最长期限（月）', acceptedKinds: '接受的类型', ltv: '质押率 %', remove: '删除', addProduct: '添加产品',
   ltvOrder: '质押率依次为：发明、实用新型、外观设计、商标、软件著作权', resetCatalog: '恢复默认目录', resetConfirm: '放弃所有修改，恢复随软件提供的目录？', save: '保存',
   noValue: '尚无评估价值：请关联一次估值，或录入与银行协商的价值。', valueIs: '当前采用的价值：{{value}}（{{source}}）', fromRun: '估值记录“{{title}}”，有区间时取 P10', fromManual: '协商价值',
-  runsTitle: '该企业的估值记录', goValue: '去估值', noRuns: '还没有估值记录', runTitle: '名称', runTotal: '评估值', runLoan: '可贷额度', runAt: '时间', detachRun: '取消关联',
+  attach: '关联到服务案件', attachHint: '该企业有进行中的服务案件：可把本次估值作为案件的评估依据。', attached: '已关联到服务案件', openCase: '打开案件', runsTitle: '该企业的估值记录', goValue: '去估值', noRuns: '还没有估值记录', runTitle: '名称', runTotal: '评估值', runLoan: '可贷额度', runAt: '时间', detachRun: '取消关联',
   manualTitle: '协商价值（无正式评估时）', manualWan: '价值（万元）', basis: '依据', basisHint: '如：银企协商、银行内部评估', saveManual: '保存价值',
   noPledge: '未录入', regNoIs: '登记号 {{no}}，登记日 {{date}}', statusReason: '说明：{{reason}}', printForm: '打印登记申请表（PDF）', patentList: '导出专利清单（Excel）', needsList: '质押专利超过 10 件，提交时需附专利号 Excel 清单。',
   pledgeTo: { submitted: '提交登记', registered: '登记成功', refused: '不予登记', draft: '退回草稿修改', withdraw: '撤回', changed: '办理变更', cancelled: '注销' }, pledgeMoved: '质押登记：{{status}}',

@@ -1,5 +1,6 @@
 import { Card, Col, Row, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { RemindersCard } from '../cases/RemindersCard';
 import { IdChecker } from './IdChecker';
 
 export function HomePage() {
@@ -15,6 +16,9 @@ export function HomePage() {
           <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
           <Steps current={-1} items={loop.map((title) => ({ title }))} />
         </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <RemindersCard />
       </Col>
       <Col xs={24} lg={12}>
         <Card title={t('home.idTitle')}>

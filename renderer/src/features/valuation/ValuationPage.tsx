@@ -9,6 +9,7 @@ import type { BankProduct, ValuationRunSummary } from '../../../../shared/types/
 import { api } from '../../api';
 import { useJob } from '../../lib/useJob';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
+import { AttachToCase } from '../cases/AttachToCase';
 import { ResultView, type PortfolioView } from './ResultView';
 
 interface Params {
@@ -186,6 +187,7 @@ export function ValuationPage() {
                 {job.running && <Progress percent={job.percent} status="active" aria-label={t('val.running')} />}
                 {job.error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={job.error} />}
               </Card>
+              {shown && enterprise && <AttachToCase enterpriseId={enterprise.id} runId={shown.runId} />}
               {shown && <ResultView data={shown.data} caption={shown.caption} runId={shown.runId} />}
               <Card title={t('val.history')} size="small">
                 <List
