@@ -6,6 +6,7 @@ import type { CaseDetail } from '../../../../shared/types/case';
 import type { IpAsset } from '../../../../shared/types/records';
 import { api } from '../../api';
 import { wanToFen } from '../../lib/format';
+import { applyApiError } from '../../lib/formErrors';
 import { CheckList } from './CheckList';
 import { ProductRanking } from './ProductRanking';
 import { useCasesStore } from './store';
@@ -36,7 +37,11 @@ export function GuidanceTab({ detail }: { detail: CaseDetail }) {
 
   const saveNeed = async () => {
     const v = await form.validateFields();
-    await act(() => api().caseUpdate({ id: r.id, needFen: wanToFen(v.needWan), needTermMonths: v.needTermMonths, purpose: v.purpose ?? '', steward: v.steward ?? '', bankOfficer: v.bankOfficer ?? '' }), t('case.saved'));
+    await act(
+      () => api().caseUpdate({ id: r.id, needFen: wanToFen(v.needWan), needTermMonths: v.needTermMonths, purpose: v.purpose ?? '', steward: v.steward ?? '', bankOfficer: v.bankOfficer ?? '' }),
+      t('case.saved'),
+      (err) => applyApiError(form, err, { needFen: 'needWan' }),
+    );
   };
   const setDocument = (key: string, value: boolean) => act(() => api().caseUpdate({ id: r.id, documents: { ...r.documents, [key]: value } }));
 

@@ -7,6 +7,7 @@ import type { CaseDetail } from '../../../../shared/types/case';
 import { api } from '../../api';
 import { downloadBase64 } from '../../lib/files';
 import { wanToFen } from '../../lib/format';
+import { applyApiError } from '../../lib/formErrors';
 import { CheckList } from './CheckList';
 import { useCasesStore } from './store';
 
@@ -28,6 +29,8 @@ interface LoanForm {
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 const day = (s: string | null | undefined) => (s ? dayjs(s) : null);
 const NEEDS_REASON: PledgeStatus[] = ['refused', 'changed', 'cancelled'];
+/** Where the service's field errors go in this form. */
+const PLEDGE_FIELDS: Record<string, string> = { loanFen: 'loanWan', securedFen: 'securedWan', loanStart: 'loan', loanEnd: 'loan' };
 
 /** 质押登记: the loan and pledge contract, the pre-filing check, the CNIPA form and the status. */
 export function PledgeTab({ detail }: { detail: CaseDetail }) {
@@ -61,6 +64,7 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
           agent: v.agent ?? '',
         }),
       t('case.saved'),
+      (err) => applyApiError(form, err, PLEDGE_FIELDS),
     );
   };
   const change = async (to: PledgeStatus) => {

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/types/case';
 import { api } from '../../api';
-import { applyApiError } from '../enterprises/formErrors';
+import { applyApiError } from '../../lib/formErrors';
 import { useCasesStore } from './store';
 
 interface VisitForm {

@@ -13,8 +13,11 @@ interface CasesState {
   version: number;
   setFilter(patch: Partial<CaseFilter>): void;
   load(id: string): Promise<void>;
-  /** Runs a write that answers with the case, shows it, and reports a refusal in Chinese. */
-  act(write: () => Promise<CaseDetail>, done?: string): Promise<boolean>;
+  /**
+   * Runs a write that answers with the case, shows it, and reports a refusal in Chinese.
+   * `onError` may place the error under form fields; what it returns is still shown.
+   */
+  act(write: () => Promise<CaseDetail>, done?: string, onError?: (err: unknown) => string | null): Promise<boolean>;
 }
 
 export const useCasesStore = create<CasesState>((set) => ({
@@ -32,14 +35,15 @@ export const useCasesStore = create<CasesState>((set) => ({
       set({ loading: false, loadError: err instanceof Error ? err.message : String(err) });
     }
   },
-  act: async (write, done) => {
+  act: async (write, done, onError) => {
     try {
       const detail = await write();
       set((s) => ({ detail, version: s.version + 1 }));
       if (done) void message.success(done);
       return true;
     } catch (err) {
-      void message.error({ content: err instanceof Error ? err.message : String(err), duration: 6 });
+      const rest = onError ? onError(err) : err instanceof Error ? err.message : String(err);
+      if (rest) void message.error({ content: rest, duration: 6 });
       return false;
     }
   },

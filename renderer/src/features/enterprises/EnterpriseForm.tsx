@@ -8,7 +8,7 @@ import type { Enterprise } from '../../../../shared/types/records';
 import { checkUscc } from '../../../../shared/validators/uscc';
 import { api } from '../../api';
 import { wanToFen } from '../../lib/format';
-import { applyApiError } from './formErrors';
+import { applyApiError } from '../../lib/formErrors';
 
 interface Values {
   name: string;

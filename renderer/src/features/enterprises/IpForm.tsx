@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { IP_KIND_LABELS, IP_KINDS, isPatentKind, LEGAL_STATUS_LABELS, LEGAL_STATUSES, type IpKind, type LegalStatus } from '../../../../shared/domain/ip';
 import type { IpAsset } from '../../../../shared/types/records';
 import { api } from '../../api';
-import { applyApiError } from './formErrors';
+import { applyApiError } from '../../lib/formErrors';
 
 type DateField = 'filingDate' | 'grantDate' | 'registrationDate' | 'publishedOn' | 'feePaidThrough';
 type Values = { kind: IpKind; number: string; title: string; legalStatus: LegalStatus; owners?: string; claimsCount?: number | null; ipcClass?: string; pledged?: boolean; suspended?: boolean; underInvalidation?: boolean; sameDayInvention?: boolean } & Partial<Record<DateField, Dayjs | null>>;

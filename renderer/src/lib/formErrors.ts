@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { ApiError } from '../../api';
+import { ApiError } from '../api';
 
 /**
  * Shows a failed save in the form: issues with a path go under their field, the rest in a
