@@ -49,6 +49,13 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
   const row = (text: string) => s.page.locator('.ant-table-row').filter({ hasText: text });
   const button = (name: string | RegExp) => s.page.getByRole('button', { name });
   const tab = (name: string) => s.page.getByRole('tab', { name });
+  /** Does something and waits for the call it makes to answer (toasts linger, so they cannot tell). */
+  const rpc = async (method: string, action: () => Promise<unknown>) => {
+    const answered = s.page.waitForResponse((r) => r.url().endsWith(`/rpc/${method}`));
+    await action();
+    await answered;
+  };
+  const confirmDialog = () => s.page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
 
   it('starts from an empty list that says how to begin', async () => {
     await s.page.getByText('还没有服务案件').waitFor();
@@ -64,18 +71,16 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await expect(s.page.getByTestId('next-blockers').textContent()).resolves.toBe('尚未填写融资需求金额尚未选择拟质押的知识产权');
     await s.page.getByRole('spinbutton', { name: '金额（万元）' }).fill('500');
     await s.page.getByRole('spinbutton', { name: '期限（月）' }).fill('12');
-    await button(/^保\s*存$/).first().click();
-    await s.page.getByText('已保存').first().waitFor();
+    await rpc('caseUpdate', () => button(/^保\s*存$/).first().click());
     for (const n of [...demo.good, demo.bad]) await row(n).locator('.ant-checkbox-wrapper').click();
-    await button(/保存选择/).click();
+    await rpc('caseItemsSet', () => button(/保存选择/).click());
     const checklist = s.page.getByTestId('guidance-checklist');
     await checklist.getByText('不予登记').first().waitFor();
-    await s.page.getByText('营业执照').click();
-    await s.page.waitForTimeout(300);
+    await rpc('caseUpdate', () => s.page.getByText('营业执照').click());
     await expect(s.page.getByTestId('product-ranking').locator('.ant-table-row').first().textContent()).resolves.toMatch(/符合.*接受/);
     await s.screenshot('case-guidance');
-    await button(/进入价值评估/).click();
-    await s.page.getByText('已进入价值评估').waitFor();
+    await rpc('caseMove', () => button(/进入价值评估/).click());
+    await tab('价值评估').click();
   });
 
   it('records the value in 价值评估 and the loan, then refuses 质押登记 while a refused item remains', async () => {
@@ -95,52 +100,47 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await s.page.getByLabel('质押合同编号').fill('ZY-2026-0815');
     await s.page.getByLabel('担保债权（万元）').fill('500');
     await typeDate(s.page, '请选择日期', LOAN_START, 0);
-    await button('保存合同信息').click();
-    await s.page.getByText('已保存').first().waitFor();
-    await button(/进入质押登记/).click();
+    await rpc('pledgeSave', () => button('保存合同信息').click());
+    await rpc('caseMove', () => button(/进入质押登记/).click());
     await s.page.getByText(/有 1 项质押物存在不予登记的情形/).first().waitFor();
     await expect(s.page.getByTestId('registration-check').textContent()).resolves.toMatch(/不予登记/);
     await s.screenshot('case-registration-blocked');
     await tab('贷前指导').click();
     await row(demo.bad).locator('.ant-checkbox-wrapper').click();
-    await button(/保存选择/).click();
-    await s.page.waitForTimeout(300);
-    await button(/进入质押登记/).click();
-    await s.page.getByText('已进入质押登记').waitFor();
+    await rpc('caseItemsSet', () => button(/保存选择/).click());
+    await rpc('caseMove', () => button(/进入质押登记/).click());
+    await s.page.getByText('已进入质押登记').first().waitFor();
   });
 
   it('files, gets refused with the reason shown, corrects, registers and prints the CNIPA form', async () => {
     await tab('质押登记').click();
     await s.page.getByText('登记前核查：全部通过').waitFor();
-    await button('提交登记').click();
-    await s.page.getByText('质押登记：已提交').waitFor();
+    await rpc('pledgeStatus', () => button('提交登记').click());
     await button('不予登记').click();
     await s.page.getByRole('dialog').getByRole('textbox').fill('质押合同未约定质押期限，缺少必要条款');
-    await s.page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
-    await s.page.getByText('说明：质押合同未约定质押期限，缺少必要条款').waitFor();
+    await rpc('pledgeStatus', confirmDialog);
+    await s.page.getByText('说明：质押合同未约定质押期限，缺少必要条款').first().waitFor();
     await s.screenshot('case-registration-refused');
     await button('退回草稿修改').click();
-    await s.page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await rpc('pledgeStatus', confirmDialog);
     await typeDate(s.page, '请选择日期', addMonths(LOAN_END, 6), 1);
-    await button('保存合同信息').click();
-    await s.page.getByText('已保存').first().waitFor();
-    await button('提交登记').click();
-    await s.page.getByText('质押登记：已提交').first().waitFor();
+    await rpc('pledgeSave', () => button('保存合同信息').click());
+    await rpc('pledgeStatus', () => button('提交登记').click());
     await button('登记成功').click();
     const dialog = s.page.getByRole('dialog');
     await dialog.getByLabel('登记号').fill('Y2026440300815');
     await dialog.getByPlaceholder('请选择日期').fill(addMonths(LOAN_START, 0));
     await dialog.getByPlaceholder('请选择日期').press('Enter');
-    await dialog.getByRole('button', { name: /确\s*定/ }).click();
-    await s.page.getByText(/登记号 Y2026440300815/).waitFor();
+    await rpc('pledgeStatus', confirmDialog);
+    await s.page.getByText(/登记号 Y2026440300815/).first().waitFor();
     const download = s.page.waitForEvent('download');
     await button('打印登记申请表（PDF）').click();
     const file = await (await download).path();
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     fs.copyFileSync(file, path.join(ARTIFACTS, 'pledge-form.pdf'));
     await s.screenshot('case-registration-done');
-    await button(/进入贴息申报/).click();
-    await s.page.getByText('已进入贴息申报').waitFor();
+    await rpc('caseMove', () => button(/进入贴息申报/).click());
+    await s.page.getByText('已进入贴息申报').first().waitFor();
   });
 
   it('shows an ineligible policy with every reason, then applies under 南山 and closes the case', async () => {
@@ -149,9 +149,7 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
       await s.page.locator('.ant-form-inline .ant-select').filter({ hasText: /利息|担保费/ }).first().click();
       await s.page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${kind}$`) }).click();
       await s.page.getByRole('spinbutton', { name: '金额（元）' }).fill(yuan);
-      await button('登记支付').click();
-      await s.page.getByText('已保存').first().waitFor();
-      await s.page.waitForTimeout(300);
+      await rpc('paymentSave', () => button('登记支付').click());
     };
     await pay('利息', '100000');
     await pay('担保费', '30000');
@@ -167,17 +165,13 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await s.page.getByRole('switch', { name: '已还本付息' }).click();
     await button(/^测\s*算$/).click();
     await result.getByText('符合申报条件，可获贴息 91,000.00 元').waitFor();
-    await button('保存为申请').click();
-    await s.page.getByText('贴息申报材料').or(s.page.getByText('申报材料')).first().waitFor();
-    for (const step of ['提交申请', '已批准', '已拨付']) {
-      await button(step).click();
-      await s.page.getByText(new RegExp(`贴息申请：${step === '提交申请' ? '已提交' : step}`)).first().waitFor();
-    }
+    await rpc('subsidySave', () => button('保存为申请').click());
+    for (const step of ['提交申请', '已批准', '已拨付']) await rpc('subsidyStatus', () => button(step).click());
     await s.screenshot('case-subsidy-paid');
     await button(/^结\s*案$/).click();
     await s.page.getByRole('dialog').locator('.ant-select').click();
     await s.page.locator('.ant-select-item-option').filter({ hasText: '已放款并获贴息' }).click();
-    await s.page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await rpc('caseMove', confirmDialog);
     await s.page.getByText(/已结案（已放款并获贴息）/).waitFor();
     await tab('审计记录').click();
     await expect(s.page.getByTestId('audit-trail').textContent()).resolves.toMatch(/结案：已放款并获贴息.*贴息申请：已批准 → 已拨付.*质押登记：已提交 → 不予登记.*新建服务案件/s);
