@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ValuationInput } from '../../../shared/schemas/valuation';
 import { value } from './engine';
-import { valuePortfolio } from './portfolio';
+import { mergePackedParts, packPart, portfolioSummaryOf, valuePortfolio, valuePortfolioPart } from './portfolio';
 
 const item = (revenue: number, uncertainty?: ValuationInput['uncertainty']): ValuationInput => ({
   valuationDate: '2026-01-01',
@@ -30,6 +30,19 @@ describe('portfolio', () => {
     expect(p.uncertainty!.p10).toBeGreaterThanOrEqual(items[0]!.p10 + items[1]!.p10 - 0.01);
     expect(p.uncertainty!.p90).toBeLessThanOrEqual(items[0]!.p90 + items[1]!.p90 + 0.01);
     expect(p.uncertainty!.histogram.reduce((s, b) => s + b.count, 0)).toBe(2000);
+  });
+
+  it('reads the totals from the summary prefix of the result JSON, as a full parse would', () => {
+    const u = { paths: 500, seed: 3, revenue: { type: 'triangular' as const, min: 0.5, mode: 1, max: 1.3 } };
+    const inputs = [1, 2, 3].map((n) => ({ label: `专利${n}`, input: item(n * 1_000_000, { ...u, seed: n }) }));
+    const merged = mergePackedParts([packPart(valuePortfolioPart(inputs.slice(0, 1))), packPart(valuePortfolioPart(inputs.slice(1)))]);
+    const single = JSON.stringify(valuePortfolio(inputs));
+    for (const json of [merged, single]) {
+      const { items, ...summary } = JSON.parse(json) as { items: unknown[] };
+      expect(items).toHaveLength(3);
+      expect(portfolioSummaryOf(json)).toEqual(summary);
+    }
+    expect(JSON.parse(merged)).toEqual(JSON.parse(single));
   });
 
   it('names the item whose input is wrong', () => {

@@ -8,7 +8,7 @@ import { newId } from '../ids';
 import { getIpAsset } from '../ip/repository';
 import { weightedScore } from '../resources';
 import { ENGINE_VERSION } from './engine';
-import type { PortfolioItem } from './portfolio';
+import { portfolioSummaryOf, type PortfolioItem } from './portfolio';
 
 export interface RunRequest {
   enterpriseId: string;
@@ -55,7 +55,7 @@ export function buildItems(db: Database, req: RunRequest, set: IndicatorSet, pro
 
 /** Stores a finished run as evidence and returns its id. */
 export function saveRun(db: Database, req: RunRequest, items: PortfolioItem[], resultJson: string, set: IndicatorSet, ctx: WriteContext): string {
-  const result = JSON.parse(resultJson) as { totalFen: number; uncertainty?: { p10: number }; loan?: { amountFen: number } };
+  const result = portfolioSummaryOf(resultJson);
   const id = newId();
   db.transaction(() => {
     db.prepare(
