@@ -168,4 +168,23 @@ describe('a service case through the whole loop', () => {
     expect(lines[0]).toBe('\uFEFF企业名称,统一社会信用代码,所属区,管家,银行客户经理,阶段,结案结果,融资需求（万元）,贷款银行,贷款金额（万元）,质押登记,登记日期,贴息申请,贴息金额（万元）,更新时间');
     expect(lines[1]).toMatch(new RegExp(`^${NAME},.*,南山,本机用户,王经理,结案,已放款并获贴息,500,南山测试银行,500,已登记,.*,已拨付,9.1,`));
   });
+
+  it('takes the value from an attached valuation run, per item for the product ranking', async () => {
+    const eid = (await call<{ id: string }>('enterpriseSave', { name: '深圳市估值关联有限公司', uscc: usccFor(7004), district: '南山' })).id;
+    const asset = (await call<{ id: string }>('ipSave', { enterpriseId: eid, kind: 'invention', number: inventionNumber(2018, 44), title: '关联专利', filingDate: '2018-05-01', grantDate: '2020-05-01', feePaidThrough: addDays(today, 300), owners: ['深圳市估值关联有限公司'] })).id;
+    const c = (await call<CaseDetail>('caseCreate', { enterpriseId: eid })).record;
+    await call('caseItemsSet', { id: c.id, ipAssetIds: [asset] });
+    const job = await call<JobStatusView>('valuationStart', { enterpriseId: eid, title: '关联估值', valuationDate: '2026-01-01', items: [{ ipAssetId: asset, revenue: [10_000_000, 10_000_000, 10_000_000], shareRate: 0.03, discountRate: 0.1 }] });
+    const { final } = await finishJob(call, job);
+    const { runId, totalFen } = jobResult<{ runId: string; totalFen: number }>(final)!;
+    expect(await refusal('caseUpdate', { id, valuationId: runId })).toContain('案件已结案');
+    const d = await call<CaseDetail>('caseUpdate', { id: c.id, valuationId: runId });
+    expect(d.valuation?.id).toBe(runId);
+    expect(d.valueFen).toBe(totalFen);
+    // 中国银行 知惠贷 lends 25% of an invention's value.
+    const boc = d.products.find((p) => p.product.id === 'boc-zhihuidai')!;
+    expect(boc.capacityFen).toBe(Math.floor(totalFen * 0.25));
+    expect(boc.reasons.join('；')).toContain('按估值可支持约');
+    expect(d.facts.hasValuation).toBe(true);
+  });
 });

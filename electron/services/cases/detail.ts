@@ -6,7 +6,7 @@ import { checkRegistration } from '../../../shared/domain/registration';
 import type { CaseDetail, CaseItemView, CaseRecord, PledgeView } from '../../../shared/types/case';
 import type { BankProduct, ValuationRunSummary } from '../../../shared/types/valuation';
 import { getEnterprise } from '../enterprises/repository';
-import { getRun } from '../valuation/runs';
+import { runItemValues } from '../valuation/runs';
 import { listEvents } from './audit';
 import { caseItems } from './items';
 import { getPledge } from './pledge';
@@ -16,17 +16,11 @@ import { getCaseRecord } from './repository';
 
 /** Per-item values from the linked valuation, scaled to its P10 when it has a range. */
 function itemValues(db: Database, valuationId: string | null): { run: ValuationRunSummary | null; byAsset: Map<string, number> } {
-  const byAsset = new Map<string, number>();
-  if (!valuationId) return { run: null, byAsset };
-  const run = getRun(db, valuationId);
-  const input = run.input as { request: { items: { ipAssetId: string }[] } };
-  const result = run.result as { items: { result: { valueFen: number } }[] };
-  const scale = run.summary.p10Fen !== null && run.summary.totalFen > 0 ? run.summary.p10Fen / run.summary.totalFen : 1;
-  input.request.items.forEach((it, n) => {
-    const v = result.items[n]?.result.valueFen;
-    if (v !== undefined) byAsset.set(it.ipAssetId, Math.floor(v * scale));
-  });
-  return { run: run.summary, byAsset };
+  if (!valuationId) return { run: null, byAsset: new Map() };
+  const { summary, byAsset } = runItemValues(db, valuationId);
+  const scale = summary.p10Fen !== null && summary.totalFen > 0 ? summary.p10Fen / summary.totalFen : 1;
+  for (const [asset, v] of byAsset) byAsset.set(asset, Math.floor(v * scale));
+  return { run: summary, byAsset };
 }
 
 export function caseFacts(record: CaseRecord, items: CaseItemView[], blockedItems: number, hasValuation: boolean, pledge: PledgeView | null, subsidyPaid: boolean): CaseFacts {

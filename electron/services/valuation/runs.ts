@@ -80,3 +80,16 @@ export function getRun(db: Database, id: string): { summary: ValuationRunSummary
   const row = db.prepare('SELECT input, result FROM valuations WHERE id = ?').get(id) as { input: string; result: string };
   return { summary, input: JSON.parse(row.input), result: JSON.parse(row.result) };
 }
+
+/**
+ * Each asset's value in a stored run (shares × total, to the fen) with the run's summary,
+ * read without parsing the items' details, so a case linked to a large run stays quick.
+ */
+export function runItemValues(db: Database, id: string): { summary: ValuationRunSummary; byAsset: Map<string, number> } {
+  const summary = db.prepare(`${SUMMARY} WHERE id = ?`).get(id) as ValuationRunSummary | undefined;
+  if (!summary) throw new AppError('NOT_FOUND', '估值记录不存在');
+  const row = db.prepare('SELECT input, result FROM valuations WHERE id = ?').get(id) as { input: string; result: string };
+  const request = (JSON.parse(row.input) as { request: RunRequest }).request;
+  const { shares, totalFen } = portfolioSummaryOf(row.result);
+  return { summary, byAsset: new Map(request.items.map((it, n) => [it.ipAssetId, Math.round((shares[n] ?? 0) * totalFen)])) };
+}
