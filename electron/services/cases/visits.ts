@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import type { visitInput } from '../../../shared/schemas/case';
 import type { VisitView } from '../../../shared/types/case';
 import { recordChange } from '../changes';
 import type { WriteContext } from '../enterprises/repository';
@@ -13,16 +15,7 @@ export function listVisits(db: Database, caseId: string): VisitView[] {
   return (db.prepare(`SELECT ${COLUMNS} FROM visits WHERE case_id = ? ORDER BY visited_on DESC, created_at DESC`).all(caseId) as (VisitView & { attendees: string })[]).map((v) => ({ ...v, attendees: JSON.parse(v.attendees) as string[] }));
 }
 
-export interface VisitInput {
-  caseId: string;
-  id?: string;
-  visitedOn: string;
-  place: string;
-  attendees: string[];
-  notes: string;
-  nextSteps: string;
-  followUpOn: string | null;
-}
+export type VisitInput = z.output<typeof visitInput>;
 
 /**
  * Adds or edits a visit (走访记录). The enterprise's last-visit date follows the latest
