@@ -191,6 +191,14 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await s.page.goto(`${s.harness.url}#/subsidy`);
     await s.page.getByText('贴息计算器（试算，不保存）').waitFor();
     await s.screenshot('subsidy-page');
+    // The officer sees the registration in the year's figures, by district and by bank.
+    await s.page.goto(`${s.harness.url}#/whitelist`);
+    await s.page.getByRole('tab', { name: '概览' }).click();
+    const stats = s.page.getByTestId('registration-stats');
+    await stats.waitFor();
+    await expect(stats.textContent()).resolves.toMatch(new RegExp(`${LOAN_START.slice(0, 4)}1—500 万—.*南山1—500 万—.*中国银行1—500 万—`));
+    await stats.scrollIntoViewIfNeeded();
+    await s.screenshot('officer-registrations');
     expect(s.errors).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ import { bankCatalogSchema } from './schemas/bank';
 import { caseCreate, caseFilter, caseItemsSet, caseMove, caseQuery, caseRef, caseUpdate, paymentInput, pledgeInput, pledgeStatusInput, subsidyDraft, subsidyStatusInput, visitInput } from './schemas/case';
 import { subsidyInput, type Policy } from './schemas/policy';
 import type { SubsidyResult } from './domain/subsidy';
-import type { CaseDetail, CaseSummary, Reminder } from './types/case';
+import type { CaseDetail, CaseSummary, RegistrationStats, Reminder } from './types/case';
 
 export interface CallSpec<I extends z.ZodType, O> {
   readonly input: I;
@@ -154,6 +154,7 @@ export const contract = {
   subsidyStatus: call<CaseDetail>()(subsidyStatusInput),
   policiesList: call<Policy[]>()(empty),
   subsidyCompute: call<SubsidyResult>()(subsidyInput),
+  registrationStats: call<RegistrationStats>()(z.object({ year: z.string().regex(/^\d{4}$/, '年份应为四位数字').optional() }).strict()),
   reminders: call<Reminder[]>()(z.object({ days: z.number().int().min(1).max(365).default(30) }).strict()),
   bankCatalog: call<{ products: BankProduct[]; edited: boolean }>()(empty),
   bankCatalogSave: call<{ products: BankProduct[]; edited: boolean }>()(z.object({ products: bankCatalogSchema }).strict()),

@@ -150,3 +150,18 @@ export interface Reminder {
   subject: string;
   message: string;
 }
+
+export interface StatRow {
+  count: number;
+  amountFen: number;
+  /** Year-on-year change, as a fraction (0.7458 = +74.58%); null without last year's figure. */
+  countGrowth: number | null;
+  amountGrowth: number | null;
+}
+
+export interface RegistrationStats {
+  year: string | null;
+  byYear: (StatRow & { year: string })[];
+  byDistrict: (StatRow & { district: District })[];
+  byBank: (StatRow & { bank: string })[];
+}

@@ -12,6 +12,7 @@ import { moveCase } from './moves';
 import { savePledge } from './pledge';
 import { patentListXlsx, pledgeFormHtml } from './pledge-form';
 import { changePledgeStatus } from './pledge-status';
+import { registrationStats } from './registration-stats';
 import { reminders } from './reminders';
 import { createCase, listCases, setCaseItems, updateCase } from './repository';
 import { calcForCase, changeSubsidyStatus, deletePayment, savePayment, saveSubsidy } from './subsidy';
@@ -20,7 +21,7 @@ import { saveVisit } from './visits';
 type CaseMethod = Extract<
   MethodName,
   | 'casesList' | 'caseCreate' | 'caseGet' | 'caseUpdate' | 'caseItemsSet' | 'caseMove' | 'visitSave' | 'pledgeSave' | 'pledgeStatus' | 'pledgeForm' | 'pledgeList'
-  | 'paymentSave' | 'paymentDelete' | 'subsidyCalc' | 'subsidySave' | 'subsidyStatus' | 'policiesList' | 'subsidyCompute' | 'reminders'
+  | 'paymentSave' | 'paymentDelete' | 'subsidyCalc' | 'subsidySave' | 'subsidyStatus' | 'policiesList' | 'subsidyCompute' | 'reminders' | 'registrationStats'
   | 'bankCatalog' | 'bankCatalogSave' | 'bankCatalogReset'
 >;
 
@@ -71,6 +72,7 @@ export function caseHandlers(ctx: HandlerContext, today: () => string): Pick<Han
     subsidyStatus: (input) => write(input.caseId, (db, who) => changeSubsidyStatus(db, input, policy, who, today())),
     policiesList: () => loadPolicies(ctx.resourcesDir),
     subsidyCompute: (input) => computeSubsidy(policy(input.policyId), input),
+    registrationStats: ({ year }) => registrationStats(needDb(ctx), year),
     reminders: ({ days }) => reminders(needDb(ctx), today(), days, loadPolicies(ctx.resourcesDir)),
     bankCatalog: () => catalog(),
     bankCatalogSave: ({ products: list }) => {

@@ -62,6 +62,7 @@ export const enUS: Messages = {
     reload: 'Reload',
   },
   ent: {
+    reg: { title: 'Pledge registrations (count, amount, year on year)', year: 'Year', district: '{{year}} · by district', bank: '{{year}} · by bank', count: 'Count', countGrowth: 'Count YoY', amount: 'Amount', amountGrowth: 'Amount YoY', empty: 'No registered pledges yet' },
     tabs: { enterprises: 'Enterprises', ip: 'IP assets', whitelist: 'Whitelist', overview: 'Overview', import: 'Import' },
     search: 'Search name, pinyin initials, credit code or patent number',
     district: 'District',

@@ -61,6 +61,7 @@ export const zhCN = {
     reload: '重新加载',
   },
   ent: {
+    reg: { title: '质押登记统计（笔数、登记金额、同比）', year: '年份', district: '{{year}} 年 · 按区', bank: '{{year}} 年 · 按银行', count: '笔数', countGrowth: '笔数同比', amount: '登记金额', amountGrowth: '金额同比', empty: '还没有已登记的质押' },
     tabs: { enterprises: '企业', ip: '知识产权', whitelist: '白名单', overview: '概览', import: '导入' },
     search: '搜索名称、拼音首字母、信用代码或专利号',
     district: '所属区',

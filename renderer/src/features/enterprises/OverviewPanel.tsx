@@ -5,6 +5,7 @@ import type { OfficerOverviewView } from '../../../../shared/contract';
 import { api } from '../../api';
 import { EChart } from '../../components/EChart';
 import { fenToWanText } from '../../lib/format';
+import { RegistrationStatsCard } from './RegistrationStatsCard';
 import { useEnterprisesStore } from './store';
 
 /** The district officer's view: funnel, districts, stewards, and who has not been visited. */
@@ -72,6 +73,7 @@ export function OverviewPanel() {
           ]}
         />
       </Card>
+      <RegistrationStatsCard version={version} />
     </Space>
   );
 }
