@@ -181,4 +181,4 @@ export function isMethodName(name: unknown): name is MethodName {
 }
 
 /** IPC channel for one call; the preload and main process agree through this function. */
-export const channelOf = (method: MethodName): string => `ipf:${method}`;
+export { channelOf } from './channels';

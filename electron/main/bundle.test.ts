@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { channelOf } from '../../shared/contract';
+import { channelOf, METHOD_NAMES } from '../../shared/contract';
 import type { JobStatusView } from '../../shared/types/jobs';
 import { createFakeElectron } from '../../test/support/fake-electron';
 import { csv, usccFor } from '../../test/support/sheets';
@@ -62,4 +63,27 @@ describe('the bundled main process and job worker', () => {
     expect(JSON.parse(job.resultJson!)).toMatchObject({ created: 1 });
     expect((await call<{ total: number }>('enterprisesList', { filter: { search: '打包测试' } })).total).toBe(1);
   }, 30_000);
+});
+
+describe('the bundled preload', () => {
+  it('exposes exactly the contract calls, each forwarding to its channel, without carrying the schemas', async () => {
+    const exposed: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
+    const invoked: [string, unknown][] = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, value: Record<string, (input: unknown) => Promise<unknown>>) => (exposed[key] = value) },
+      ipcRenderer: { invoke: async (channel: string, input: unknown) => (invoked.push([channel, input]), 'answer') },
+    };
+    const file = path.join(root, 'dist/electron/preload.cjs');
+    const source = fs.readFileSync(file, 'utf8');
+    // Run as Electron's sandboxed preload runs it: a function given only require('electron').
+    new Function('require', source)((name: string) => {
+      if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
+      return electron;
+    });
+    expect(Object.keys(exposed.api!)).toEqual(METHOD_NAMES);
+    expect(Object.isFrozen(exposed.api)).toBe(true);
+    await expect(exposed.api!.caseGet!({ id: 'x' })).resolves.toBe('answer');
+    expect(invoked).toEqual([[channelOf('caseGet'), { id: 'x' }]]);
+    expect(source).not.toMatch(/zod|ZodError/);
+  });
 });
