@@ -83,6 +83,25 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await tab('价值评估').click();
   });
 
+  it('records a visit with bank staff and a follow-up date, then corrects it', async () => {
+    await tab('走访记录（0）').click();
+    await s.page.getByLabel('地点').fill('企业会议室');
+    const attendees = s.page.getByRole('combobox', { name: '参加人员（含银行人员）' });
+    await attendees.fill('王经理（中国银行）');
+    await attendees.press('Enter');
+    await s.page.getByLabel('走访情况').fill('了解融资需求，企业计划扩产');
+    await s.page.getByLabel('下一步').fill('补充近两年财务报表');
+    await typeDate(s.page, '请选择日期', addMonths(TODAY, 1), 1);
+    await rpc('visitSave', () => button('添加走访记录').click());
+    await s.page.getByText('下一步：补充近两年财务报表').waitFor();
+    await s.page.getByText('修改', { exact: true }).click();
+    await s.page.getByLabel('下一步').fill('补充财务报表和纳税证明');
+    await rpc('visitSave', () => button('保存修改').click());
+    await s.page.getByText('下一步：补充财务报表和纳税证明').waitFor();
+    await expect(s.page.getByText(/企业会议室 · 本机用户、王经理（中国银行）/).count()).resolves.toBe(1);
+    await s.screenshot('case-visits');
+  });
+
   it('records the value in 价值评估 and the loan, then refuses 质押登记 while a refused item remains', async () => {
     await tab('价值评估').click();
     await s.page.getByRole('spinbutton', { name: '价值（万元）' }).fill('1200');

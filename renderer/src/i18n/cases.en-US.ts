@@ -34,7 +34,7 @@ export const caseEn: Messages['case'] = {
   subsidyEligible: 'Eligible: subsidy {{amount}}', subsidyIneligible: 'Not eligible ({{n}} rules)', weakPolicy: ' (weak data: check the policy text)',
   line: 'Line', paid: 'Paid', baseCap: 'Base cap', base: 'Base', ratio: 'Rate', computed: 'Computed', lineCap: 'Line cap', granted: 'Granted', working: 'Working',
   visitedOn: 'Visited on', place: 'Place', attendees: 'Attendees (incl. bank staff)', attendeesHint: 'type a name, Enter', followUpOn: 'Follow up on', notes: 'Notes', nextSteps: 'Next steps', addVisit: 'Add visit', visitSaved: 'Visit saved',
-  visitsTitle: 'Visits', noVisits: 'No visits yet', nextStepsIs: 'Next: {{text}}', followUpIs: 'Follow up: {{date}}',
+  saveVisit: 'Save changes', cancelEdit: 'Cancel', edit: 'Edit', visitsTitle: 'Visits', noVisits: 'No visits yet', nextStepsIs: 'Next: {{text}}', followUpIs: 'Follow up: {{date}}',
   reasonIs: 'reason: {{reason}}', before: 'before', after: 'after',
 };
 

@@ -1,7 +1,8 @@
 import { Button, DatePicker, Form, Input, List, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../../shared/types/case';
+import type { CaseDetail, VisitView } from '../../../../shared/types/case';
 import { api } from '../../api';
 import { applyApiError } from '../../lib/formErrors';
 import { useCasesStore } from './store';
@@ -20,14 +21,24 @@ export function VisitsTab({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const act = useCasesStore((s) => s.act);
   const [form] = Form.useForm<VisitForm>();
+  const [editing, setEditing] = useState<string | null>(null);
   const r = detail.record;
+  const closed = r.stage === 'closed';
+  const edit = (v: VisitView) => {
+    setEditing(v.id);
+    form.setFieldsValue({ visitedOn: dayjs(v.visitedOn), place: v.place, attendees: v.attendees, notes: v.notes, nextSteps: v.nextSteps, followUpOn: v.followUpOn ? dayjs(v.followUpOn) : null });
+  };
+  const reset = () => {
+    setEditing(null);
+    form.resetFields();
+  };
 
   const save = async () => {
     const v = await form.validateFields();
     try {
-      await api().visitSave({ caseId: r.id, visitedOn: v.visitedOn.format('YYYY-MM-DD'), place: v.place ?? '', attendees: v.attendees ?? [], notes: v.notes ?? '', nextSteps: v.nextSteps ?? '', followUpOn: v.followUpOn ? v.followUpOn.format('YYYY-MM-DD') : null });
+      await api().visitSave({ caseId: r.id, ...(editing ? { id: editing } : {}), visitedOn: v.visitedOn.format('YYYY-MM-DD'), place: v.place ?? '', attendees: v.attendees ?? [], notes: v.notes ?? '', nextSteps: v.nextSteps ?? '', followUpOn: v.followUpOn ? v.followUpOn.format('YYYY-MM-DD') : null });
       await act(() => api().caseGet({ id: r.id }), t('case.visitSaved'));
-      form.resetFields();
+      reset();
     } catch (err) {
       const rest = applyApiError(form, err);
       if (rest) form.setFields([{ name: 'notes', errors: [rest] }]);
@@ -57,16 +68,19 @@ export function VisitsTab({ detail }: { detail: CaseDetail }) {
         <Form.Item name="nextSteps" label={t('case.nextSteps')}>
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
-        <Button type="primary" onClick={() => void save()}>
-          {t('case.addVisit')}
-        </Button>
+        <Space>
+          <Button type="primary" onClick={() => void save()}>
+            {editing ? t('case.saveVisit') : t('case.addVisit')}
+          </Button>
+          {editing && <Button onClick={reset}>{t('case.cancelEdit')}</Button>}
+        </Space>
       </Form>
       <List
         header={t('case.visitsTitle')}
         dataSource={detail.visits}
         locale={{ emptyText: t('case.noVisits') }}
         renderItem={(v) => (
-          <List.Item>
+          <List.Item actions={closed ? undefined : [<a key="edit" onClick={() => edit(v)}>{t('case.edit')}</a>]}>
             <List.Item.Meta
               title={`${v.visitedOn}${v.place ? ` · ${v.place}` : ''}${v.attendees.length ? ` · ${v.attendees.join('、')}` : ''}`}
               description={
