@@ -1,7 +1,9 @@
-import { pinyin } from 'pinyin-pro';
+import { customPinyin, pinyin } from 'pinyin-pro';
 
-// pinyin-pro's contextual reading. Known limit: ambiguous splits such as 深圳市长城 (read as
-// 市长 + 城 → szszc) or words missing from its dictionary (分行 → fx) give other initials.
+// pinyin-pro's contextual reading, with the words of company and bank names it gets wrong:
+// 深圳市长城 was split as 市长 + 城 (szszc), and 分行 read as fēn xíng (fx). Changing this list
+// changes stored initials: add a migration that recomputes them (see 005).
+customPinyin({ 深圳市: 'shēn zhèn shì', 分行: 'fēn háng', 支行: 'zhī háng' });
 const OPTIONS = { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' } as const;
 
 /** "深圳华为技术有限公司" → "szhwjsyxgs": what people type to find a company quickly. */
