@@ -44,7 +44,7 @@ describe('app shell in Chromium through the harness', () => {
   it('shows the about page with version and data folder', async () => {
     await nav().getByText('关于').click();
     await s.page.getByText('关于知融工作台').waitFor();
-    await expect(s.page.getByText(s.dataDir, { exact: true }).first().isVisible()).resolves.toBe(true);
+    await s.page.getByText(s.dataDir, { exact: true }).first().waitFor();
     await s.screenshot('about');
   });
 

@@ -49,7 +49,7 @@ describe('valuation in Chromium', () => {
     await s.page.getByText('已关联到服务案件').waitFor();
     expect(s.runtime.db!.prepare('SELECT c.valuation_id = v.id FROM cases c JOIN valuations v ON v.enterprise_id = c.enterprise_id WHERE c.enterprise_id = ?').pluck().get(enterprise.id)).toBe(1);
     await s.page.getByText('查看', { exact: true }).first().click();
-    await expect(s.page.getByText(/引擎 1\.0\.0 · 指标集 gbt42748-financing@2026\.1/).isVisible()).resolves.toBe(true);
+    await s.page.getByText(/引擎 1\.0\.0 · 指标集 gbt42748-financing@2026\.1/).waitFor();
     const download = s.page.waitForEvent('download');
     await s.page.getByRole('button', { name: '导出 PDF 报告' }).click();
     const file = await (await download).path();
