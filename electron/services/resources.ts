@@ -20,15 +20,23 @@ const indicatorSetSchema = z.object({
 });
 const productsSchema = z.object({ version: z.string(), products: bankCatalogSchema });
 
+/** Checked contents by file, kept until the file changes (an open case reads them on every call). */
+const checked = new Map<string, { mtimeMs: number; schema: unknown; value: unknown }>();
+
 export function readJson<T>(file: string, schema: z.ZodType<T>): T {
+  let mtimeMs: number;
   let raw: unknown;
   try {
+    mtimeMs = fs.statSync(file).mtimeMs;
+    const hit = checked.get(file);
+    if (hit && hit.mtimeMs === mtimeMs && hit.schema === schema) return hit.value as T;
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     throw new AppError('INTERNAL', `无法读取数据文件 ${file}`);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new AppError('INTERNAL', `数据文件 ${file} 格式有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+  checked.set(file, { mtimeMs, schema, value: parsed.data });
   return parsed.data;
 }
 

@@ -49,7 +49,8 @@ export type MoveResult = { ok: true; state: CaseState } | { ok: false; reasons: 
 
 export const INITIAL_STATE: CaseState = { stage: 'guidance', paused: false, outcome: null };
 
-const nextStage = (s: Stage): Stage | null => (s === 'subsidy' || s === 'closed' ? null : STAGES[STAGES.indexOf(s) + 1]!);
+/** The stage an advance leads to; none after 贴息申报 (a case then closes) or once closed. */
+export const nextStage = (s: Stage): Stage | null => (s === 'subsidy' || s === 'closed' ? null : STAGES[STAGES.indexOf(s) + 1]!);
 
 /** Why a case cannot enter `stage` now (empty when it can). */
 export function entryBlockers(stage: Stage, f: CaseFacts): string[] {

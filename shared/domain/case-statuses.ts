@@ -22,6 +22,12 @@ export const PLEDGE_MOVES: Record<PledgeStatus, readonly PledgeStatus[]> = {
 };
 /** While the pledge stands its items are marked as pledged. */
 export const PLEDGE_STANDS: readonly PledgeStatus[] = ['registered', 'changed'];
+/** CNIPA registered the pledge at some point (whatever happened after). */
+export const PLEDGE_WAS_REGISTERED: readonly PledgeStatus[] = ['registered', 'changed', 'cancelled'];
+/** The loan and pledge contract can be edited while drafting, after a refusal, or during a change. */
+export const PLEDGE_EDITABLE: readonly PledgeStatus[] = ['draft', 'refused', 'changed'];
+/** The pledged items can change until the registration is filed (or after a refusal). */
+export const ITEMS_EDITABLE: readonly PledgeStatus[] = ['draft', 'refused'];
 
 export const SUBSIDY_STATUSES = ['draft', 'submitted', 'approved', 'paid', 'rejected'] as const;
 export type SubsidyStatus = (typeof SUBSIDY_STATUSES)[number];
@@ -43,3 +49,8 @@ export const FEE_TYPE_LABELS: Record<FeeType, string> = {
   patent_insurance: '专利保险保费',
   other: '其他服务费',
 };
+
+/** What a payment (and a subsidy line) can be: interest, or one of the fees. */
+export const PAYMENT_KINDS = ['interest', ...FEE_TYPES] as const;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+export const PAYMENT_KIND_LABELS: Record<PaymentKind, string> = { interest: '利息', ...FEE_TYPE_LABELS };

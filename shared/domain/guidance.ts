@@ -5,33 +5,15 @@
  */
 import { addMonths, daysBetween } from './dates';
 import type { Qualification } from './enterprise';
-import type { IpKind } from './ip';
-import type { Pledgeability, ReasonLevel } from './pledgeability';
-
-export interface GuidanceItem {
-  id: string;
-  label: string;
-  kind: IpKind;
-  assessment: Pledgeability;
-}
+import { confirmable, isOpen, itemLines, type CheckedItem, type CheckLine } from './check-lines';
 
 export interface GuidanceInput {
   enterprise: { foundedOn: string | null; qualifications: Qualification[] };
-  items: GuidanceItem[];
+  items: CheckedItem[];
   needTermMonths: number | null;
   confirmations: Record<string, boolean>;
   documents: Record<string, boolean>;
   today: string;
-}
-
-export interface CheckLine {
-  code: string;
-  level: ReasonLevel | 'ok';
-  subject: string;
-  message: string;
-  /** Set when the steward can settle this line by confirming it. */
-  confirmKey?: string;
-  confirmed?: boolean;
 }
 
 export interface Checklist {
@@ -65,32 +47,24 @@ export const MIN_YEARS_IN_BUSINESS_WARN = 2;
 
 export function guidanceChecklist(input: GuidanceInput): Checklist {
   const checks: CheckLine[] = [];
-  const confirmable = (level: ReasonLevel | 'ok') => level === 'confirm' || level === 'risk';
-  const add = (line: CheckLine) => checks.push(line.confirmKey ? { ...line, confirmed: input.confirmations[line.confirmKey] === true } : line);
-
   if (input.enterprise.foundedOn && daysBetween(input.enterprise.foundedOn, input.today) < MIN_YEARS_IN_BUSINESS_WARN * 365) {
-    add({ code: 'young_enterprise', level: 'warn', subject: '企业', message: `成立不满 ${MIN_YEARS_IN_BUSINESS_WARN} 年，银行通常要求经营 2 年以上` });
+    checks.push({ code: 'young_enterprise', level: 'warn', subject: '企业', message: `成立不满 ${MIN_YEARS_IN_BUSINESS_WARN} 年，银行通常要求经营 2 年以上` });
   }
-  if (input.items.length === 0) add({ code: 'no_items', level: 'block', subject: '企业', message: '尚未选择拟质押的知识产权' });
-  const loanEnd = input.needTermMonths ? addMonths(input.today, input.needTermMonths) : null;
+  if (input.items.length === 0) checks.push({ code: 'no_items', level: 'block', subject: '企业', message: '尚未选择拟质押的知识产权' });
+  const debt = input.needTermMonths ? { end: addMonths(input.today, input.needTermMonths), basis: `按需求期限 ${input.needTermMonths} 个月，` } : null;
   let blockedItems = 0;
   for (const item of input.items) {
-    const lines: CheckLine[] = item.assessment.reasons.map((r) => ({ code: r.code, level: r.level, subject: item.label, message: r.message, ...(confirmable(r.level) ? { confirmKey: `${item.id}:${r.code}` } : {}) }));
-    const exp = item.assessment.expiresOn;
-    if (loanEnd && exp && item.kind !== 'trademark' && exp <= loanEnd) {
-      lines.push({ code: 'debt_past_expiry', level: 'block', subject: item.label, message: `按需求期限 ${input.needTermMonths} 个月，债务履行期（至 ${loanEnd}）超过保护期届满日 ${exp}` });
-    }
+    const lines = itemLines(item, debt, input.confirmations);
     if (lines.some((l) => l.level === 'block')) blockedItems++;
-    if (lines.length === 0) lines.push({ code: 'ok', level: 'ok', subject: item.label, message: '未发现不予登记的情形' });
-    lines.forEach(add);
+    checks.push(...(lines.length ? lines : [{ code: 'ok', level: 'ok' as const, subject: item.label, message: '未发现不予登记的情形' }]));
   }
   const coOwned = input.items.some((i) => i.assessment.reasons.some((r) => r.code === 'co_owners'));
-  for (const c of GENERAL_CONFIRMATIONS) add({ code: c.key, level: 'confirm', subject: '管家确认', message: c.label, confirmKey: c.key });
+  for (const c of GENERAL_CONFIRMATIONS) checks.push(confirmable({ code: c.key, level: 'confirm', subject: '管家确认', message: c.label, confirmKey: c.key }, input.confirmations));
   const documents = [...BASE_DOCUMENTS, ...(coOwned ? [{ key: 'co_owner_consent', label: '全体共有人同意出质的书面文件' }] : [])].map((d) => ({ ...d, provided: input.documents[d.key] === true }));
   return {
     checks,
     blockedItems,
-    open: checks.filter((c) => c.level === 'block' || (c.confirmKey && !c.confirmed)).length,
+    open: checks.filter(isOpen).length,
     documents,
     missingDocuments: documents.filter((d) => !d.provided).map((d) => d.label),
   };

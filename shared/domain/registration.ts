@@ -4,9 +4,8 @@
  * item, the debt performance period ends before every item expires, and every item is
  * pledgeable. Risk and confirm lines count as settled once the steward confirms them.
  */
-import type { CheckLine } from './guidance';
-import { isPatentKind, type IpKind } from './ip';
-import type { Pledgeability } from './pledgeability';
+import { confirmable, isOpen, itemLines, type CheckedItem, type CheckLine } from './check-lines';
+import { isPatentKind } from './ip';
 
 export interface RegistrationDraft {
   pledgor: string;
@@ -21,16 +20,13 @@ export interface RegistrationDraft {
   pledgeEnd: string | null;
 }
 
-export interface RegistrationItem {
-  id: string;
-  label: string;
-  kind: IpKind;
-  assessment: Pledgeability;
-}
+export type RegistrationItem = CheckedItem;
 
 export interface RegistrationCheck {
   ok: boolean;
   lines: CheckLine[];
+  /** Items with a line that makes registration refused. */
+  blockedItems: number;
   /** CNIPA wants an Excel list of patent numbers when more than 10 patents are pledged. */
   needsExcelList: boolean;
 }
@@ -57,20 +53,15 @@ export function checkRegistration(d: RegistrationDraft, items: readonly Registra
   if (d.pledgeStart && d.pledgeEnd && d.pledgeEnd <= d.pledgeStart) lines.push({ code: 'pledge_dates', level: 'block', subject: '合同', message: '质押期限的结束日应晚于开始日' });
   if (d.securedFen && d.loanFen && d.securedFen > d.loanFen) lines.push({ code: 'secured_over_loan', level: 'warn', subject: '合同', message: '担保债权数额大于主债权数额，请核对' });
   if (items.length === 0) lines.push({ code: 'no_items', level: 'block', subject: '质押物', message: '尚未选择质押物' });
+  const debt = d.loanEnd ? { end: d.loanEnd, basis: '' } : null;
+  let blockedItems = 0;
   for (const item of items) {
-    for (const r of item.assessment.reasons) {
-      const confirmKey = r.level === 'risk' || r.level === 'confirm' ? `${item.id}:${r.code}` : undefined;
-      lines.push({ code: r.code, level: r.level, subject: item.label, message: r.message, ...(confirmKey ? { confirmKey, confirmed: confirmations[confirmKey] === true } : {}) });
-    }
-    const exp = item.assessment.expiresOn;
-    if (d.loanEnd && exp && item.kind !== 'trademark' && d.loanEnd >= exp) {
-      lines.push({ code: 'debt_past_expiry', level: 'block', subject: item.label, message: `债务履行期至 ${d.loanEnd}，超过保护期届满日 ${exp}` });
-    }
+    const found = itemLines(item, debt, confirmations);
+    if (found.some((l) => l.level === 'block')) blockedItems++;
+    lines.push(...found);
   }
   if (items.some((i) => i.kind === 'trademark')) {
-    const confirmKey = 'trademark_together';
-    lines.push({ code: confirmKey, level: 'confirm', subject: '商标', message: '同一权利人在相同或类似商品上注册的相同或近似商标须一并质押', confirmKey, confirmed: confirmations[confirmKey] === true });
+    lines.push(confirmable({ code: 'trademark_together', level: 'confirm', subject: '商标', message: '同一权利人在相同或类似商品上注册的相同或近似商标须一并质押', confirmKey: 'trademark_together' }, confirmations));
   }
-  const ok = !lines.some((l) => l.level === 'block' || (l.confirmKey && !l.confirmed));
-  return { ok, lines, needsExcelList: items.filter((i) => isPatentKind(i.kind)).length > FORM_PATENT_LIMIT };
+  return { ok: !lines.some(isOpen), lines, blockedItems, needsExcelList: items.filter((i) => isPatentKind(i.kind)).length > FORM_PATENT_LIMIT };
 }

@@ -5,7 +5,7 @@
  */
 import { formatYuan } from '../money';
 import type { Policy, PolicyLine, SubsidyInput } from '../schemas/policy';
-import { FEE_TYPE_LABELS, type FeeType } from './case-statuses';
+import { PAYMENT_KIND_LABELS } from './case-statuses';
 import { addMonths } from './dates';
 import { IP_KIND_LABELS } from './ip';
 
@@ -79,7 +79,7 @@ function computeLine(line: PolicyLine, input: SubsidyInput): SubsidyLineResult {
   const baseFen = baseCapFen === null ? paidFen : Math.min(paidFen, baseCapFen);
   const computedFen = percentOf(baseFen, line.ratePercent);
   const amountFen = line.capFen === null ? computedFen : Math.min(computedFen, line.capFen);
-  const what = line.pays.map((p) => (p === 'interest' ? '利息' : FEE_TYPE_LABELS[p as FeeType])).join('、');
+  const what = line.pays.map((p) => PAYMENT_KIND_LABELS[p]).join('、');
   const steps = [`实付${what} ${yuan(paidFen)}`];
   if (baseCapFen !== null) steps.push(`计算基数上限为本金的 ${line.baseCapPercentOfPrincipal}% 即 ${yuan(baseCapFen)}${paidFen > baseCapFen ? '（已封顶）' : ''}，基数 ${yuan(baseFen)}`);
   steps.push(`× ${line.ratePercent}% = ${yuan(computedFen)}`);

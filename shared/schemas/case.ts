@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEE_TYPES, PLEDGE_STATUSES, SUBSIDY_STATUSES } from '../domain/case-statuses';
+import { PAYMENT_KINDS, PLEDGE_STATUSES, SUBSIDY_STATUSES } from '../domain/case-statuses';
 import { OUTCOMES, STAGES } from '../domain/case-stages';
 import { DISTRICTS } from '../domain/districts';
 import { fen, id, isoDate, shortText } from './common';
@@ -100,7 +100,7 @@ export const pledgeStatusInput = z
   .object({ caseId: id, to: z.enum(PLEDGE_STATUSES), regNo: shortText(60).default(''), regDate: isoDate.nullable().default(null), reason: reason.default('') })
   .strict();
 
-export const paymentInput = z.object({ caseId: id, paidOn: isoDate, kind: z.enum(['interest', ...FEE_TYPES]), amountFen: fen.min(1, '金额应大于 0'), note: shortText(200).default('') }).strict();
+export const paymentInput = z.object({ caseId: id, paidOn: isoDate, kind: z.enum(PAYMENT_KINDS), amountFen: fen.min(1, '金额应大于 0'), note: shortText(200).default('') }).strict();
 
 export const subsidyDraft = z
   .object({ caseId: id, policyId: z.string().min(1, '请选择贴息政策').max(64), repaid: z.boolean(), otherSubsidy: z.boolean().default(false), materials: flags.default({}) })

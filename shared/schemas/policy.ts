@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEE_TYPES } from '../domain/case-statuses';
+import { FEE_TYPES, PAYMENT_KINDS } from '../domain/case-statuses';
 import { DISTRICTS } from '../domain/districts';
 import { QUALIFICATIONS } from '../domain/enterprise';
 import { IP_KINDS } from '../domain/ip';
@@ -35,7 +35,7 @@ export const policySchema = z
           .object({
             key: z.string().min(1),
             label: z.string().min(1),
-            pays: z.array(z.enum(['interest', ...FEE_TYPES])).min(1),
+            pays: z.array(z.enum(PAYMENT_KINDS)).min(1),
             ratePercent: percent,
             baseCapPercentOfPrincipal: percent.nullable().default(null),
             capFen: fen.nullable().default(null),

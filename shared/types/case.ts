@@ -1,5 +1,5 @@
 import type { CaseFacts, Outcome, Stage } from '../domain/case-stages';
-import type { FeeType, PledgeStatus, SubsidyStatus } from '../domain/case-statuses';
+import type { PaymentKind, PledgeStatus, SubsidyStatus } from '../domain/case-statuses';
 import type { District } from '../domain/districts';
 import type { Checklist } from '../domain/guidance';
 import type { IpKind } from '../domain/ip';
@@ -75,7 +75,7 @@ export type PledgeView = Omit<PledgeInput, 'caseId'> & {
 export interface PaymentView {
   id: string;
   paidOn: string;
-  kind: 'interest' | FeeType;
+  kind: PaymentKind;
   amountFen: number;
   note: string;
   createdBy: string;

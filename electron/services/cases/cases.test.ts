@@ -186,5 +186,11 @@ describe('a service case through the whole loop', () => {
     expect(boc.capacityFen).toBe(Math.floor(totalFen * 0.25));
     expect(boc.reasons.join('；')).toContain('按估值可支持约');
     expect(d.facts.hasValuation).toBe(true);
+    // Flags sent one at a time (as the checkboxes do) add up; none undoes another.
+    await call('caseUpdate', { id: c.id, confirmations: { register_checked: true }, documents: { licence: true } });
+    const both = await call<CaseDetail>('caseUpdate', { id: c.id, confirmations: { no_dispute: true }, documents: { financials: true } });
+    expect(both.record.confirmations).toEqual({ register_checked: true, no_dispute: true });
+    expect(both.checklist.missingDocuments).not.toContain('营业执照');
+    expect(both.checklist.missingDocuments).not.toContain('近两年财务报表');
   });
 });

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { entryBlockers, STAGES, type CaseFacts } from '../../../shared/domain/case-stages';
+import { entryBlockers, nextStage, type CaseFacts } from '../../../shared/domain/case-stages';
+import { PLEDGE_WAS_REGISTERED } from '../../../shared/domain/case-statuses';
 import { guidanceChecklist } from '../../../shared/domain/guidance';
 import { rankProducts } from '../../../shared/domain/products';
 import { checkRegistration } from '../../../shared/domain/registration';
@@ -30,7 +31,7 @@ export function caseFacts(record: CaseRecord, items: CaseItemView[], blockedItem
     blockedItems,
     hasValuation,
     hasLoan: Boolean(pledge && pledge.bank && pledge.loanContractNo && pledge.loanFen && pledge.loanStart && pledge.loanEnd),
-    pledgeRegistered: Boolean(pledge?.regNo && ['registered', 'changed', 'cancelled'].includes(pledge.status)),
+    pledgeRegistered: Boolean(pledge?.regNo && PLEDGE_WAS_REGISTERED.includes(pledge.status)),
     pledgeRefused: pledge?.status === 'refused',
     subsidyPaid,
   };
@@ -63,9 +64,9 @@ export function getCaseDetail(db: Database, id: string, products: BankProduct[],
   const subsidy = getSubsidy(db, id);
   // Registration is what CNIPA refuses on, so the stage gate uses the filing check once a
   // loan exists, and the pre-loan checklist before.
-  const blockedItems = pledge ? new Set(registration.lines.filter((l) => l.level === 'block' && items.some((i) => i.label === l.subject)).map((l) => l.subject)).size : checklist.blockedItems;
+  const blockedItems = pledge ? registration.blockedItems : checklist.blockedItems;
   const facts = caseFacts(record, items, blockedItems, valueFen !== null, pledge, subsidy?.status === 'paid');
-  const nextStage = record.stage === 'closed' || record.stage === 'subsidy' ? null : STAGES[STAGES.indexOf(record.stage) + 1]!;
+  const next = nextStage(record.stage);
   return {
     record,
     enterprise,
@@ -89,6 +90,6 @@ export function getCaseDetail(db: Database, id: string, products: BankProduct[],
     visits: listVisits(db, id),
     events: listEvents(db, id),
     facts,
-    next: { stage: nextStage, blockers: nextStage ? entryBlockers(nextStage, facts) : [] },
+    next: { stage: next, blockers: next ? entryBlockers(next, facts) : [] },
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { PLEDGE_MOVES, PLEDGE_STANDS, PLEDGE_STATUS_LABELS, type PledgeStatus } from '../../../shared/domain/case-statuses';
+import { isOpen } from '../../../shared/domain/check-lines';
 import { AppError } from '../../../shared/errors';
 import type { BankProduct } from '../../../shared/types/valuation';
 import { recordChange } from '../changes';
@@ -31,7 +32,7 @@ export function changePledgeStatus(db: Database, c: PledgeStatusChange, products
     const reasons: string[] = [];
     if (c.to === 'submitted') {
       if (detail.record.stage !== 'registration') reasons.push('案件需处于“质押登记”阶段才能提交登记');
-      reasons.push(...detail.registration.lines.filter((l) => l.level === 'block' || (l.confirmKey && !l.confirmed)).map((l) => `${l.subject}：${l.message}${l.confirmKey ? '（需确认）' : ''}`));
+      reasons.push(...detail.registration.lines.filter(isOpen).map((l) => `${l.subject}：${l.message}${l.confirmKey ? '（需确认）' : ''}`));
     }
     if (c.to === 'registered' && (!c.regNo.trim() || !c.regDate)) reasons.push('请填写登记号和登记日期');
     if (['refused', 'changed', 'cancelled'].includes(c.to) || (from === 'submitted' && c.to === 'draft')) {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { PLEDGE_STATUS_LABELS, type PledgeStatus } from '../../../shared/domain/case-statuses';
+import { PLEDGE_EDITABLE, PLEDGE_STATUS_LABELS } from '../../../shared/domain/case-statuses';
 import { AppError } from '../../../shared/errors';
 import type { PledgeInput } from '../../../shared/schemas/case';
 import type { PledgeView } from '../../../shared/types/case';
@@ -16,15 +16,13 @@ export function getPledge(db: Database, caseId: string): PledgeView | null {
   return r ? { ...r, appraised: r.appraised === 1 } : null;
 }
 
-/** The loan and pledge contract can be edited while drafting, after a refusal, or during a change. */
-const EDITABLE: readonly PledgeStatus[] = ['draft', 'refused', 'changed'];
 
 export function savePledge(db: Database, input: PledgeInput, ctx: WriteContext): void {
   db.transaction(() => {
     const record = getCaseRecord(db, input.caseId);
     if (record.stage === 'closed') throw new AppError('CONFLICT', '案件已结案，不能再修改');
     const current = getPledge(db, input.caseId);
-    if (current && !EDITABLE.includes(current.status)) {
+    if (current && !PLEDGE_EDITABLE.includes(current.status)) {
       throw new AppError('CONFLICT', `质押登记状态为“${PLEDGE_STATUS_LABELS[current.status]}”，不能直接修改${current.status === 'submitted' ? '（请先撤回）' : '（请先办理变更）'}`);
     }
     const { caseId, ...fields } = input;

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { PLEDGE_WAS_REGISTERED } from '../../../shared/domain/case-statuses';
 import type { RegistrationStats, StatRow } from '../../../shared/types/case';
 
 const growth = (now: number, before: number | undefined) => (before ? (now - before) / before : null);
@@ -10,7 +11,7 @@ const growth = (now: number, before: number | undefined) => (before ? (now - bef
  */
 export function registrationStats(db: Database, year?: string): RegistrationStats {
   const base = `FROM pledges p JOIN cases c ON c.id = p.case_id JOIN enterprises e ON e.id = c.enterprise_id
-    WHERE p.reg_no <> '' AND p.reg_date IS NOT NULL AND p.status IN ('registered', 'changed', 'cancelled')`;
+    WHERE p.reg_no <> '' AND p.reg_date IS NOT NULL AND p.status IN (${PLEDGE_WAS_REGISTERED.map((s) => `'${s}'`).join(', ')})`;
   const amount = 'coalesce(sum(coalesce(p.secured_fen, p.loan_fen)), 0)';
   const years = db.prepare(`SELECT substr(p.reg_date, 1, 4) AS year, count(*) AS count, ${amount} AS amountFen ${base} GROUP BY year ORDER BY year`).all() as { year: string; count: number; amountFen: number }[];
   const prev = new Map(years.map((y) => [String(Number(y.year) + 1), y]));

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { INITIAL_STATE, STAGE_LABELS } from '../../../shared/domain/case-stages';
+import { ITEMS_EDITABLE, type PledgeStatus } from '../../../shared/domain/case-statuses';
 import { AppError } from '../../../shared/errors';
 import type { CaseFilter, CaseUpdate } from '../../../shared/schemas/case';
 import type { CaseRecord, CaseSummary } from '../../../shared/types/case';
@@ -42,9 +43,9 @@ export function listCases(db: Database, q: CaseFilter & { offset: number; limit:
 }
 
 export function getCaseRecord(db: Database, id: string): CaseRecord {
-  const r = db.prepare(`SELECT ${RECORD_COLUMNS} ${FROM} WHERE c.id = ?`).get(id) as (CaseRecord & { confirmations: string; documents: string }) | undefined;
+  const r = db.prepare(`SELECT ${RECORD_COLUMNS} ${FROM} WHERE c.id = ?`).get(id) as (Omit<CaseRecord, 'confirmations' | 'documents'> & { confirmations: string; documents: string }) | undefined;
   if (!r) throw new AppError('NOT_FOUND', '服务案件不存在');
-  return { ...toSummary(r), confirmations: JSON.parse(r.confirmations as unknown as string), documents: JSON.parse(r.documents as unknown as string) };
+  return { ...toSummary(r), confirmations: JSON.parse(r.confirmations) as Record<string, boolean>, documents: JSON.parse(r.documents) as Record<string, boolean> };
 }
 
 export function createCase(db: Database, input: { enterpriseId: string; steward: string; bankOfficer: string }, ctx: WriteContext): string {
@@ -102,7 +103,14 @@ export function updateCase(db: Database, input: CaseUpdate, ctx: WriteContext): 
   db.transaction(() => {
     const current = getCaseRecord(db, input.id);
     if (current.stage === 'closed') throw new AppError('CONFLICT', '案件已结案，不能再修改');
-    const { id, ...patch } = input;
+    const { id, ...given } = input;
+    // Flags are merged into what is stored, so a page sending only the flag it changed
+    // cannot undo another change made meanwhile from a stale copy.
+    const patch = {
+      ...given,
+      ...(given.confirmations ? { confirmations: { ...current.confirmations, ...given.confirmations } } : {}),
+      ...(given.documents ? { documents: { ...current.documents, ...given.documents } } : {}),
+    };
     if (patch.valuationId) {
       const owner = db.prepare('SELECT enterprise_id FROM valuations WHERE id = ?').pluck().get(patch.valuationId) as string | undefined;
       if (owner !== current.enterpriseId) throw new AppError('INVALID_INPUT', '所选估值记录不属于该企业');
@@ -120,8 +128,8 @@ export function setCaseItems(db: Database, id: string, ipAssetIds: string[], ctx
   db.transaction(() => {
     const current = getCaseRecord(db, id);
     if (current.stage === 'closed') throw new AppError('CONFLICT', '案件已结案，不能再修改');
-    const pledge = db.prepare('SELECT status FROM pledges WHERE case_id = ?').pluck().get(id) as string | undefined;
-    if (pledge && pledge !== 'draft' && pledge !== 'refused') throw new AppError('CONFLICT', '质押登记已提交，质押物不能再调整（如需调整请办理变更）');
+    const pledge = db.prepare('SELECT status FROM pledges WHERE case_id = ?').pluck().get(id) as PledgeStatus | undefined;
+    if (pledge && !ITEMS_EDITABLE.includes(pledge)) throw new AppError('CONFLICT', '质押登记已提交，质押物不能再调整（如需调整请办理变更）');
     const before = db.prepare('SELECT ip_asset_id FROM case_items WHERE case_id = ? ORDER BY ip_asset_id').pluck().all(id) as string[];
     const after = [...new Set(ipAssetIds)].sort();
     if (JSON.stringify(before) === JSON.stringify(after)) return;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { FEE_TYPE_LABELS, SUBSIDY_MOVES, SUBSIDY_STATUS_LABELS, type FeeType, type SubsidyStatus } from '../../../shared/domain/case-statuses';
+import { PAYMENT_KIND_LABELS, SUBSIDY_MOVES, SUBSIDY_STATUS_LABELS, type FeeType, type SubsidyStatus } from '../../../shared/domain/case-statuses';
 import { computeSubsidy, type SubsidyResult } from '../../../shared/domain/subsidy';
 import { AppError } from '../../../shared/errors';
 import { formatYuan } from '../../../shared/money';
@@ -16,14 +16,13 @@ export function listPayments(db: Database, caseId: string): PaymentView[] {
   return db.prepare('SELECT id, paid_on AS paidOn, kind, amount_fen AS amountFen, note, created_by AS createdBy, created_at AS createdAt FROM payments WHERE case_id = ? ORDER BY paid_on, created_at').all(caseId) as PaymentView[];
 }
 
-const kindLabel = (k: PaymentView['kind']) => (k === 'interest' ? '利息' : FEE_TYPE_LABELS[k as FeeType]);
 
 export function savePayment(db: Database, p: { caseId: string; paidOn: string; kind: PaymentView['kind']; amountFen: number; note: string }, ctx: WriteContext): void {
   db.transaction(() => {
     if (getCaseRecord(db, p.caseId).stage === 'closed') throw new AppError('CONFLICT', '案件已结案，不能再修改');
     const id = newId();
     db.prepare('INSERT INTO payments (id, case_id, paid_on, kind, amount_fen, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, p.caseId, p.paidOn, p.kind, p.amountFen, p.note, ctx.actor, ctx.now);
-    recordEvent(db, p.caseId, { action: 'payment', summary: `登记${kindLabel(p.kind)}支付 ${formatYuan(p.amountFen)} 元（${p.paidOn}）`, after: { id, ...p } }, ctx);
+    recordEvent(db, p.caseId, { action: 'payment', summary: `登记${PAYMENT_KIND_LABELS[p.kind]}支付 ${formatYuan(p.amountFen)} 元（${p.paidOn}）`, after: { id, ...p } }, ctx);
   }).immediate();
 }
 
@@ -35,7 +34,7 @@ export function deletePayment(db: Database, id: string, ctx: WriteContext): stri
     caseId = row.caseId;
     if (getCaseRecord(db, caseId).stage === 'closed') throw new AppError('CONFLICT', '案件已结案，不能再修改');
     db.prepare('DELETE FROM payments WHERE id = ?').run(id);
-    recordEvent(db, caseId, { action: 'payment_delete', summary: `删除${kindLabel(row.kind)}支付记录 ${formatYuan(row.amountFen)} 元（${row.paidOn}）`, before: row }, ctx);
+    recordEvent(db, caseId, { action: 'payment_delete', summary: `删除${PAYMENT_KIND_LABELS[row.kind]}支付记录 ${formatYuan(row.amountFen)} 元（${row.paidOn}）`, before: row }, ctx);
   }).immediate();
   return caseId;
 }
@@ -98,7 +97,7 @@ export function saveSubsidy(db: Database, draft: SubsidyDraft, policy: Policy, c
     const current = getSubsidy(db, draft.caseId);
     if (current && current.status !== 'draft') throw new AppError('CONFLICT', `贴息申请状态为“${SUBSIDY_STATUS_LABELS[current.status]}”，不能修改${current.status === 'rejected' ? '（请先退回草稿）' : ''}`);
     const { result } = calcForCase(db, draft, policy, today);
-    const vals = [policy.id, policy.version, +draft.repaid, +draft.otherSubsidy, JSON.stringify(draft.materials), JSON.stringify(result), result.totalFen];
+    const vals = [policy.id, policy.version, +draft.repaid, +draft.otherSubsidy, JSON.stringify({ ...current?.materials, ...draft.materials }), JSON.stringify(result), result.totalFen];
     if (current) {
       db.prepare('UPDATE subsidy_applications SET (policy_id, policy_version, repaid, other_subsidy, materials, calc, amount_fen, updated_by, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE case_id = ?').run(...vals, ctx.actor, ctx.now, draft.caseId);
     } else {

@@ -5,6 +5,16 @@ export function fenToWanText(fen: number | null | undefined): string {
   return `${wan.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万`;
 }
 
+/** fen → 万元 for a form field. */
+export function fenToWan(fen: number | null | undefined): number | null {
+  return fen === null || fen === undefined ? null : fen / 1_000_000;
+}
+
+/** 元 typed in a form → fen (rounded to the fen). */
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
 /** 万元 typed in a form → fen (rounded to the fen). */
 export function wanToFen(wan: number | null | undefined): number | null {
   return wan === null || wan === undefined ? null : Math.round(wan * 1_000_000);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { IP_KINDS, IP_KIND_LABELS, type IpKind } from '../../../../shared/domain/ip';
 import type { BankProduct } from '../../../../shared/types/valuation';
 import { api, ApiError } from '../../api';
+import { fenToWan, wanToFen } from '../../lib/format';
 
 interface Row {
   id: string;
@@ -21,8 +22,8 @@ const toRow = (p: BankProduct): Row => ({
   id: p.id,
   bank: p.bank,
   name: p.name,
-  minWan: p.minAmountFen / 1_000_000,
-  maxWan: p.maxAmountFen / 1_000_000,
+  minWan: fenToWan(p.minAmountFen)!,
+  maxWan: fenToWan(p.maxAmountFen)!,
   maxTermMonths: p.maxTermMonths,
   ipKinds: p.ipKinds,
   ltv: Object.fromEntries(IP_KINDS.map((k) => [k, Math.round((p.loanToValue[k] ?? 0) * 1000) / 10])) as Record<IpKind, number>,
@@ -33,8 +34,8 @@ const fromRow = (r: Row, keep?: BankProduct): BankProduct => ({
   id: r.id,
   bank: r.bank,
   name: r.name,
-  minAmountFen: Math.round(r.minWan * 1_000_000),
-  maxAmountFen: Math.round(r.maxWan * 1_000_000),
+  minAmountFen: wanToFen(r.minWan)!,
+  maxAmountFen: wanToFen(r.maxWan)!,
   maxTermMonths: r.maxTermMonths,
   ipKinds: r.ipKinds,
   loanToValue: Object.fromEntries(IP_KINDS.map((k) => [k, (r.ltv[k] ?? 0) / 100])) as Record<IpKind, number>,

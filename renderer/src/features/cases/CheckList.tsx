@@ -1,6 +1,6 @@
 import { Checkbox, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CheckLine } from '../../../../shared/domain/guidance';
+import type { CheckLine } from '../../../../shared/domain/check-lines';
 import type { CaseDetail } from '../../../../shared/types/case';
 import { api } from '../../api';
 import { LEVEL_COLORS } from './labels';
@@ -14,7 +14,7 @@ export function CheckList({ detail, lines, testId }: { detail: CaseDetail; lines
   const { t } = useTranslation();
   const act = useCasesStore((s) => s.act);
   const closed = detail.record.stage === 'closed';
-  const confirm = (key: string, value: boolean) => act(() => api().caseUpdate({ id: detail.record.id, confirmations: { ...detail.record.confirmations, [key]: value } }));
+  const confirm = (key: string, value: boolean) => act(() => api().caseUpdate({ id: detail.record.id, confirmations: { [key]: value } }));
   return (
     <List
       size="small"

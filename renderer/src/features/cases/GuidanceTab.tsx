@@ -1,11 +1,12 @@
 import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ITEMS_EDITABLE } from '../../../../shared/domain/case-statuses';
 import { IP_KIND_LABELS } from '../../../../shared/domain/ip';
 import type { CaseDetail } from '../../../../shared/types/case';
 import type { IpAsset } from '../../../../shared/types/records';
 import { api } from '../../api';
-import { wanToFen } from '../../lib/format';
+import { fenToWan, wanToFen } from '../../lib/format';
 import { applyApiError } from '../../lib/formErrors';
 import { CheckList } from './CheckList';
 import { ProductRanking } from './ProductRanking';
@@ -28,7 +29,7 @@ export function GuidanceTab({ detail }: { detail: CaseDetail }) {
   const [picked, setPicked] = useState<string[]>(detail.items.map((i) => i.id));
   const r = detail.record;
   const closed = r.stage === 'closed';
-  const itemsLocked = closed || (detail.pledge !== null && !['draft', 'refused'].includes(detail.pledge.status));
+  const itemsLocked = closed || (detail.pledge !== null && !ITEMS_EDITABLE.includes(detail.pledge.status));
 
   useEffect(() => {
     api().ipList({ filter: { enterpriseId: r.enterpriseId }, limit: 1000 }).then((p) => setAssets(p.rows), () => setAssets([]));
@@ -43,13 +44,13 @@ export function GuidanceTab({ detail }: { detail: CaseDetail }) {
       (err) => applyApiError(form, err, { needFen: 'needWan' }),
     );
   };
-  const setDocument = (key: string, value: boolean) => act(() => api().caseUpdate({ id: r.id, documents: { ...r.documents, [key]: value } }));
+  const setDocument = (key: string, value: boolean) => act(() => api().caseUpdate({ id: r.id, documents: { [key]: value } }));
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <section>
         <Typography.Title level={5}>{t('case.needTitle')}</Typography.Title>
-        <Form form={form} layout="inline" disabled={closed} initialValues={{ needWan: r.needFen === null ? null : r.needFen / 1_000_000, needTermMonths: r.needTermMonths, purpose: r.purpose, steward: r.steward, bankOfficer: r.bankOfficer }}>
+        <Form form={form} layout="inline" disabled={closed} initialValues={{ needWan: fenToWan(r.needFen), needTermMonths: r.needTermMonths, purpose: r.purpose, steward: r.steward, bankOfficer: r.bankOfficer }}>
           <Form.Item name="needWan" label={t('case.needWan')}>
             <InputNumber min={0.01} max={1e7} precision={2} style={{ width: 140 }} aria-label={t('case.needWan')} />
           </Form.Item>

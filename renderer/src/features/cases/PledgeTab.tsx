@@ -2,11 +2,11 @@ import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, S
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLEDGE_MOVES, PLEDGE_STATUS_LABELS, type PledgeStatus } from '../../../../shared/domain/case-statuses';
+import { PLEDGE_EDITABLE, PLEDGE_MOVES, PLEDGE_STATUS_LABELS, type PledgeStatus } from '../../../../shared/domain/case-statuses';
 import type { CaseDetail } from '../../../../shared/types/case';
 import { api } from '../../api';
 import { downloadBase64 } from '../../lib/files';
-import { wanToFen } from '../../lib/format';
+import { fenToWan, wanToFen } from '../../lib/format';
 import { applyApiError } from '../../lib/formErrors';
 import { CheckList } from './CheckList';
 import { useCasesStore } from './store';
@@ -41,7 +41,7 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
   const [target, setTarget] = useState<PledgeStatus | null>(null);
   const r = detail.record;
   const p = detail.pledge;
-  const editable = r.stage !== 'closed' && (!p || ['draft', 'refused', 'changed'].includes(p.status));
+  const editable = r.stage !== 'closed' && (!p || PLEDGE_EDITABLE.includes(p.status));
 
   const save = async () => {
     const v = await form.validateFields();
@@ -109,7 +109,7 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
       </Space>
       {detail.registration.needsExcelList && <Alert type="info" showIcon message={t('case.needsList')} />}
 
-      <Form form={form} layout="vertical" disabled={!editable} key={p?.updatedAt ?? 'new'} initialValues={{ bank: p?.bank, pledgee: p?.pledgee, loanContractNo: p?.loanContractNo, loanWan: p?.loanFen ? p.loanFen / 1_000_000 : null, ratePercent: p?.ratePercent, loan: p?.loanStart && p.loanEnd ? [day(p.loanStart), day(p.loanEnd)] : null, pledgeContractNo: p?.pledgeContractNo, securedWan: p?.securedFen ? p.securedFen / 1_000_000 : null, pledgeStart: day(p?.pledgeStart), pledgeEnd: day(p?.pledgeEnd), appraised: p?.appraised ?? false, agent: p?.agent }}>
+      <Form form={form} layout="vertical" disabled={!editable} key={p?.updatedAt ?? 'new'} initialValues={{ bank: p?.bank, pledgee: p?.pledgee, loanContractNo: p?.loanContractNo, loanWan: fenToWan(p?.loanFen), ratePercent: p?.ratePercent, loan: p?.loanStart && p.loanEnd ? [day(p.loanStart), day(p.loanEnd)] : null, pledgeContractNo: p?.pledgeContractNo, securedWan: fenToWan(p?.securedFen), pledgeStart: day(p?.pledgeStart), pledgeEnd: day(p?.pledgeEnd), appraised: p?.appraised ?? false, agent: p?.agent }}>
         <Row gutter={16}>
           <Col span={6}>
             <Form.Item name="bank" label={t('case.bank')}>

@@ -2,17 +2,16 @@ import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfi
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FEE_TYPES, FEE_TYPE_LABELS, SUBSIDY_MOVES, SUBSIDY_STATUS_LABELS, type SubsidyStatus } from '../../../../shared/domain/case-statuses';
+import { PAYMENT_KINDS, PAYMENT_KIND_LABELS, SUBSIDY_MOVES, SUBSIDY_STATUS_LABELS, type SubsidyStatus } from '../../../../shared/domain/case-statuses';
 import type { SubsidyResult } from '../../../../shared/domain/subsidy';
 import { formatYuan } from '../../../../shared/money';
 import type { Policy } from '../../../../shared/schemas/policy';
 import type { CaseDetail, PaymentView } from '../../../../shared/types/case';
 import { api } from '../../api';
+import { yuanToFen } from '../../lib/format';
 import { useCasesStore } from './store';
 import { SubsidyResultView } from '../../components/SubsidyResultView';
 
-const KINDS = ['interest', ...FEE_TYPES] as const;
-const kindLabel = (k: PaymentView['kind']) => (k === 'interest' ? '利息' : FEE_TYPE_LABELS[k]);
 
 /** 贴息申报: payments, the policy calculation with its working, materials and the application status. */
 export function SubsidyTab({ detail }: { detail: CaseDetail }) {
@@ -40,7 +39,7 @@ export function SubsidyTab({ detail }: { detail: CaseDetail }) {
   useEffect(() => setResult(s?.calc ?? null), [s?.calc]);
 
   const policy = policies.find((p) => p.id === policyId);
-  const draft = () => ({ caseId: r.id, policyId: policyId ?? '', repaid, otherSubsidy, materials: s?.materials ?? {} });
+  const draft = () => ({ caseId: r.id, policyId: policyId ?? '', repaid, otherSubsidy });
   const calc = async () => {
     try {
       setResult(await api().subsidyCalc(draft()));
@@ -50,7 +49,7 @@ export function SubsidyTab({ detail }: { detail: CaseDetail }) {
   };
   const addPayment = async () => {
     const v = await payForm.validateFields();
-    const ok = await act(() => api().paymentSave({ caseId: r.id, paidOn: v.paidOn.format('YYYY-MM-DD'), kind: v.kind, amountFen: Math.round(v.yuan * 100), note: v.note ?? '' }), t('case.saved'));
+    const ok = await act(() => api().paymentSave({ caseId: r.id, paidOn: v.paidOn.format('YYYY-MM-DD'), kind: v.kind, amountFen: yuanToFen(v.yuan), note: v.note ?? '' }), t('case.saved'));
     if (ok) payForm.resetFields(['yuan', 'note']);
   };
   const move = async (to: SubsidyStatus, withNote = '') => {
@@ -67,7 +66,7 @@ export function SubsidyTab({ detail }: { detail: CaseDetail }) {
             <DatePicker />
           </Form.Item>
           <Form.Item name="kind" label={t('case.payKind')}>
-            <Select style={{ width: 140 }} options={KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} />
+            <Select style={{ width: 140 }} options={PAYMENT_KINDS.map((k) => ({ value: k, label: PAYMENT_KIND_LABELS[k] }))} />
           </Form.Item>
           <Form.Item name="yuan" label={t('case.amountYuan')} rules={[{ required: true, message: t('case.amountRequired') }]}>
             <InputNumber min={0.01} precision={2} style={{ width: 160 }} aria-label={t('case.amountYuan')} />
@@ -85,7 +84,7 @@ export function SubsidyTab({ detail }: { detail: CaseDetail }) {
           locale={{ emptyText: t('case.noPayments') }}
           columns={[
             { title: t('case.paidOn'), dataIndex: 'paidOn', width: 120 },
-            { title: t('case.payKind'), key: 'k', width: 120, render: (_, p) => kindLabel(p.kind) },
+            { title: t('case.payKind'), key: 'k', width: 120, render: (_, p) => PAYMENT_KIND_LABELS[p.kind] },
             { title: t('case.amountYuan'), key: 'a', width: 160, render: (_, p) => formatYuan(p.amountFen) },
             { title: t('case.note'), dataIndex: 'note' },
             { title: '', key: 'x', width: 70, render: (_, p) => !closed && <Popconfirm title={t('case.deletePayment')} onConfirm={() => void act(() => api().paymentDelete({ id: p.id }), t('case.saved'))}><Button size="small" type="link" danger>{t('case.remove')}</Button></Popconfirm> },
@@ -135,7 +134,7 @@ export function SubsidyTab({ detail }: { detail: CaseDetail }) {
           <Typography.Text type="secondary">{t('case.materials')}</Typography.Text>
           <Space direction="vertical" style={{ display: 'flex', marginTop: 4 }}>
             {(policies.find((p) => p.id === s.policyId)?.materials ?? []).map((m) => (
-              <Checkbox key={m} checked={s.materials[m] === true} disabled={s.status !== 'draft' || closed} onChange={(e) => void act(() => api().subsidySave({ caseId: r.id, policyId: s.policyId, repaid: s.repaid, otherSubsidy: s.otherSubsidy, materials: { ...s.materials, [m]: e.target.checked } }))}>
+              <Checkbox key={m} checked={s.materials[m] === true} disabled={s.status !== 'draft' || closed} onChange={(e) => void act(() => api().subsidySave({ caseId: r.id, policyId: s.policyId, repaid: s.repaid, otherSubsidy: s.otherSubsidy, materials: { [m]: e.target.checked } }))}>
                 {m}
               </Checkbox>
             ))}

@@ -5,7 +5,7 @@ import type { CaseDetail } from '../../../../shared/types/case';
 import type { ValuationRunSummary } from '../../../../shared/types/valuation';
 import { api } from '../../api';
 import { navigate } from '../../app/useHashRoute';
-import { fenToWanText, wanToFen } from '../../lib/format';
+import { fenToWan, fenToWanText, wanToFen } from '../../lib/format';
 import { useCasesStore } from './store';
 
 /** 价值评估: attach a stored valuation run (evidence), or record a value agreed with the bank. */
@@ -60,7 +60,7 @@ export function ValueTab({ detail }: { detail: CaseDetail }) {
       </section>
       <section>
         <Typography.Title level={5}>{t('case.manualTitle')}</Typography.Title>
-        <Form form={form} layout="inline" disabled={closed} initialValues={{ manualWan: r.manualValueFen === null ? null : r.manualValueFen / 1_000_000, basis: r.manualValueBasis }}>
+        <Form form={form} layout="inline" disabled={closed} initialValues={{ manualWan: fenToWan(r.manualValueFen), basis: r.manualValueBasis }}>
           <Form.Item name="manualWan" label={t('case.manualWan')}>
             <InputNumber min={0.01} max={1e8} precision={2} style={{ width: 160 }} aria-label={t('case.manualWan')} />
           </Form.Item>

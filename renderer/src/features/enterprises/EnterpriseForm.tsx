@@ -7,7 +7,7 @@ import { QUALIFICATIONS, type Qualification } from '../../../../shared/domain/en
 import type { Enterprise } from '../../../../shared/types/records';
 import { checkUscc } from '../../../../shared/validators/uscc';
 import { api } from '../../api';
-import { wanToFen } from '../../lib/format';
+import { fenToWan, wanToFen } from '../../lib/format';
 import { applyApiError } from '../../lib/formErrors';
 
 interface Values {
@@ -29,7 +29,6 @@ interface Values {
   notes?: string;
 }
 
-const wan = (fen: number | null) => (fen === null ? null : fen / 1_000_000);
 
 /** Create or edit an enterprise; the credit code is checked as it is typed, the same way the main process checks it. */
 export function EnterpriseForm({ enterprise, onClose }: { enterprise: Enterprise | null; onClose: (saved: Enterprise | null) => void }) {
@@ -40,7 +39,7 @@ export function EnterpriseForm({ enterprise, onClose }: { enterprise: Enterprise
   const initial: Partial<Values> = e
     ? {
         name: e.name, uscc: e.uscc, district: e.district, street: e.street, address: e.address, industry: e.industry, foundedOn: e.foundedOn ? dayjs(e.foundedOn) : null,
-        capitalWan: wan(e.registeredCapitalFen), employees: e.employees, revenueWan: wan(e.revenueFen), rdWan: wan(e.rdFen), qualifications: e.qualifications,
+        capitalWan: fenToWan(e.registeredCapitalFen), employees: e.employees, revenueWan: fenToWan(e.revenueFen), rdWan: fenToWan(e.rdFen), qualifications: e.qualifications,
         contactName: e.contacts[0]?.name, contactRole: e.contacts[0]?.role, contactPhone: e.contacts[0]?.phone, notes: e.notes,
       }
     : {};

@@ -5,7 +5,7 @@ import { DISTRICTS, type District } from '../../../../shared/domain/districts';
 import { QUALIFICATIONS, type Qualification } from '../../../../shared/domain/enterprise';
 import { ENTRY_STATUSES, type EntryStatus } from '../../../../shared/domain/whitelist';
 import { api } from '../../api';
-import { wanToFen } from '../../lib/format';
+import { fenToWan, wanToFen } from '../../lib/format';
 
 /** Search box that applies 300 ms after typing stops (or on Enter). */
 export function SearchBox({ value, onChange, placeholder }: { value: string; onChange: (v: string) => void; placeholder: string }) {
@@ -46,11 +46,10 @@ export function StewardSelect({ value, onChange, version }: { value: string[]; o
 
 export function NeedRange({ min, max, onChange }: { min: number | null; max: number | null; onChange: (min: number | null, max: number | null) => void }) {
   const { t } = useTranslation();
-  const wan = (fen: number | null) => (fen === null ? null : fen / 1_000_000);
   return (
     <>
-      <InputNumber aria-label={t('ent.needMin')} placeholder={t('ent.needMin')} min={0} value={wan(min)} onChange={(v) => onChange(wanToFen(v), max)} style={{ width: 130 }} />
-      <InputNumber aria-label={t('ent.needMax')} placeholder={t('ent.needMax')} min={0} value={wan(max)} onChange={(v) => onChange(min, wanToFen(v))} style={{ width: 130 }} />
+      <InputNumber aria-label={t('ent.needMin')} placeholder={t('ent.needMin')} min={0} value={fenToWan(min)} onChange={(v) => onChange(wanToFen(v), max)} style={{ width: 130 }} />
+      <InputNumber aria-label={t('ent.needMax')} placeholder={t('ent.needMax')} min={0} value={fenToWan(max)} onChange={(v) => onChange(min, wanToFen(v))} style={{ width: 130 }} />
     </>
   );
 }

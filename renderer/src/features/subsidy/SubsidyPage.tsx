@@ -10,6 +10,7 @@ import type { SubsidyResult } from '../../../../shared/domain/subsidy';
 import type { Policy } from '../../../../shared/schemas/policy';
 import { api } from '../../api';
 import { SubsidyResultView } from '../../components/SubsidyResultView';
+import { wanToFen, yuanToFen } from '../../lib/format';
 import { CaseList } from '../cases/CaseList';
 
 interface CalcForm {
@@ -25,7 +26,6 @@ interface CalcForm {
   alreadyYuan: number;
 }
 
-const fen = (yuan: number | null | undefined) => Math.round((yuan ?? 0) * 100);
 
 /** 贴息申报: the shipped policies with their sources, a what-if calculator, and the cases at this stage. */
 export function SubsidyPage() {
@@ -43,12 +43,12 @@ export function SubsidyPage() {
       setResult(
         await api().subsidyCompute({
           policyId: v.policyId,
-          loan: { principalFen: Math.round(v.principalWan * 1_000_000), startDate: v.loan[0].format('YYYY-MM-DD'), endDate: v.loan[1].format('YYYY-MM-DD'), repaid: v.repaid ?? false },
-          interestPaidFen: fen(v.interestYuan),
-          fees: (v.fees ?? []).filter((f) => f?.type && f.yuan).map((f) => ({ type: f.type, amountFen: fen(f.yuan) })),
+          loan: { principalFen: wanToFen(v.principalWan)!, startDate: v.loan[0].format('YYYY-MM-DD'), endDate: v.loan[1].format('YYYY-MM-DD'), repaid: v.repaid ?? false },
+          interestPaidFen: yuanToFen(v.interestYuan ?? 0),
+          fees: (v.fees ?? []).filter((f) => f?.type && f.yuan).map((f) => ({ type: f.type, amountFen: yuanToFen(f.yuan) })),
           enterprise: { district: v.district, qualifications: v.qualifications ?? [] },
           ipKinds: v.ipKinds,
-          alreadyGrantedThisYearFen: fen(v.alreadyYuan),
+          alreadyGrantedThisYearFen: yuanToFen(v.alreadyYuan ?? 0),
         }),
       );
     } catch (err) {
