@@ -32,7 +32,7 @@ export const GENERAL_CONFIRMATIONS = [
   { key: 'bank_contacted', label: '已与银行客户经理沟通融资需求' },
 ] as const;
 
-const BASE_DOCUMENTS = [
+export const BASE_DOCUMENTS = [
   { key: 'licence', label: '营业执照' },
   { key: 'legal_rep_id', label: '法定代表人身份证明' },
   { key: 'financials', label: '近两年财务报表' },
@@ -41,6 +41,8 @@ const BASE_DOCUMENTS = [
   { key: 'loan_application', label: '贷款申请书' },
   { key: 'appraisal', label: '评估报告或协商价值确认书' },
 ];
+
+export const CO_OWNER_CONSENT = { key: 'co_owner_consent', label: '全体共有人同意出质的书面文件' };
 
 /** Banks often ask for two years in business (weak figure: a warning). */
 export const MIN_YEARS_IN_BUSINESS_WARN = 2;
@@ -60,7 +62,7 @@ export function guidanceChecklist(input: GuidanceInput): Checklist {
   }
   const coOwned = input.items.some((i) => i.assessment.reasons.some((r) => r.code === 'co_owners'));
   for (const c of GENERAL_CONFIRMATIONS) checks.push(confirmable({ code: c.key, level: 'confirm', subject: '管家确认', message: c.label, confirmKey: c.key }, input.confirmations));
-  const documents = [...BASE_DOCUMENTS, ...(coOwned ? [{ key: 'co_owner_consent', label: '全体共有人同意出质的书面文件' }] : [])].map((d) => ({ ...d, provided: input.documents[d.key] === true }));
+  const documents = [...BASE_DOCUMENTS, ...(coOwned ? [CO_OWNER_CONSENT] : [])].map((d) => ({ ...d, provided: input.documents[d.key] === true }));
   return {
     checks,
     blockedItems,

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { fieldLabel } from '../../../shared/domain/audit-view';
 import { INITIAL_STATE, STAGE_LABELS } from '../../../shared/domain/case-stages';
 import { ITEMS_EDITABLE, type PledgeStatus } from '../../../shared/domain/case-statuses';
 import { AppError } from '../../../shared/errors';
@@ -84,19 +85,6 @@ const UPDATE_COLUMNS: Record<Exclude<keyof CaseUpdate, 'id'>, string> = {
   manualValueFen: 'manual_value_fen',
   manualValueBasis: 'manual_value_basis',
 };
-const FIELD_LABELS: Record<Exclude<keyof CaseUpdate, 'id'>, string> = {
-  steward: '管家',
-  bankOfficer: '银行客户经理',
-  needFen: '融资需求',
-  needTermMonths: '需求期限',
-  purpose: '资金用途',
-  productId: '意向产品',
-  confirmations: '确认事项',
-  documents: '材料清单',
-  valuationId: '关联估值',
-  manualValueFen: '协商价值',
-  manualValueBasis: '价值依据',
-};
 
 /** Updates the guidance fields; only what changed is written, with its before and after. */
 export function updateCase(db: Database, input: CaseUpdate, ctx: WriteContext): void {
@@ -120,7 +108,7 @@ export function updateCase(db: Database, input: CaseUpdate, ctx: WriteContext): 
     const keys = Object.keys(changed.after) as (keyof typeof UPDATE_COLUMNS)[];
     const value = (k: keyof typeof UPDATE_COLUMNS) => (k === 'confirmations' || k === 'documents' ? JSON.stringify(patch[k]) : patch[k]);
     db.prepare(`UPDATE cases SET ${keys.map((k) => `${UPDATE_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`).run(...keys.map(value), id);
-    recordEvent(db, id, { action: 'update', summary: `修改${keys.map((k) => FIELD_LABELS[k]).join('、')}`, ...changed }, ctx);
+    recordEvent(db, id, { action: 'update', summary: `修改${keys.map(fieldLabel).join('、')}`, ...changed }, ctx);
   }).immediate();
 }
 

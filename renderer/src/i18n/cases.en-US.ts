@@ -35,7 +35,7 @@ export const caseEn: Messages['case'] = {
   line: 'Line', paid: 'Paid', baseCap: 'Base cap', base: 'Base', ratio: 'Rate', computed: 'Computed', lineCap: 'Line cap', granted: 'Granted', working: 'Working',
   visitedOn: 'Visited on', place: 'Place', attendees: 'Attendees (incl. bank staff)', attendeesHint: 'type a name, Enter', followUpOn: 'Follow up on', notes: 'Notes', nextSteps: 'Next steps', addVisit: 'Add visit', visitSaved: 'Visit saved',
   saveVisit: 'Save changes', cancelEdit: 'Cancel', edit: 'Edit', visitsTitle: 'Visits', noVisits: 'No visits yet', nextStepsIs: 'Next: {{text}}', followUpIs: 'Follow up: {{date}}',
-  reasonIs: 'reason: {{reason}}', before: 'before', after: 'after',
+  reasonIs: 'reason: {{reason}}', cleared: '(cleared)',
 };
 
 export const subsidyEn: Messages['subsidy'] = {

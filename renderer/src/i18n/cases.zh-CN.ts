@@ -33,7 +33,7 @@ export const caseZh = {
   line: '项目', paid: '实付', baseCap: '基数上限', base: '计算基数', ratio: '比例', computed: '计算额', lineCap: '单项上限', granted: '核定', working: '计算过程',
   visitedOn: '走访日期', place: '地点', attendees: '参加人员（含银行人员）', attendeesHint: '输入姓名后回车', followUpOn: '跟进日期', notes: '走访情况', nextSteps: '下一步', addVisit: '添加走访记录', visitSaved: '走访记录已保存',
   saveVisit: '保存修改', cancelEdit: '取消', edit: '修改', visitsTitle: '走访记录', noVisits: '还没有走访记录', nextStepsIs: '下一步：{{text}}', followUpIs: '跟进日期：{{date}}',
-  reasonIs: '原因：{{reason}}', before: '修改前', after: '修改后',
+  reasonIs: '原因：{{reason}}', cleared: '（清空）',
 };
 
 export const subsidyZh = {

@@ -14,6 +14,7 @@ import { fenToWanText } from '../../lib/format';
 import { STAGE_COLORS, stageText } from './labels';
 import { RemindersCard } from './RemindersCard';
 import { useCasesStore } from './store';
+import { formatDateTime } from '../../../../shared/time';
 
 const PAGE_SIZE = 50;
 
@@ -106,7 +107,7 @@ export function CaseList({ stage: fixedStage }: { stage?: Stage } = {}) {
             { title: t('case.bank'), dataIndex: 'bank', width: 120, render: (b: string | null) => b || '—' },
             { title: t('case.pledgeStatus'), key: 'p', width: 100, render: (_, r) => (r.pledgeStatus ? PLEDGE_STATUS_LABELS[r.pledgeStatus] : '—') },
             { title: t('case.subsidyStatus'), key: 's', width: 130, render: (_, r) => (r.subsidyStatus ? `${SUBSIDY_STATUS_LABELS[r.subsidyStatus]} ${fenToWanText(r.subsidyFen)}` : '—') },
-            { title: t('case.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => v.slice(0, 16).replace('T', ' ') },
+            { title: t('case.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
           ]}
         />
       </Card>

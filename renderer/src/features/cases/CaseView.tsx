@@ -13,6 +13,7 @@ import { SubsidyTab } from './SubsidyTab';
 import { useCasesStore } from './store';
 import { ValueTab } from './ValueTab';
 import { VisitsTab } from './VisitsTab';
+import { localDate } from '../../../../shared/time';
 
 const LOOP: Stage[] = STAGES.filter((s) => s !== 'closed');
 
@@ -80,7 +81,7 @@ export function CaseView({ id }: { id: string }) {
           <Descriptions.Item label={t('case.need')}>{fenToWanText(r.needFen)}</Descriptions.Item>
           <Descriptions.Item label={t('case.value')}>{fenToWanText(detail.valueFen)}</Descriptions.Item>
           <Descriptions.Item label={t('case.items')}>{detail.items.length}</Descriptions.Item>
-          <Descriptions.Item label={t('case.createdAt')}>{r.createdAt.slice(0, 10)}</Descriptions.Item>
+          <Descriptions.Item label={t('case.createdAt')}>{localDate(r.createdAt)}</Descriptions.Item>
         </Descriptions>
       </Card>
       <Card>

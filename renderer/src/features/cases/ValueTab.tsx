@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { navigate } from '../../app/useHashRoute';
 import { fenToWan, fenToWanText, wanToFen } from '../../lib/format';
 import { useCasesStore } from './store';
+import { formatDateTime } from '../../../../shared/time';
 
 /** 价值评估: attach a stored valuation run (evidence), or record a value agreed with the bank. */
 export function ValueTab({ detail }: { detail: CaseDetail }) {
@@ -49,7 +50,7 @@ export function ValueTab({ detail }: { detail: CaseDetail }) {
             { title: t('case.runTotal'), key: 'v', width: 120, render: (_, run) => fenToWanText(run.totalFen) },
             { title: 'P10', key: 'p10', width: 120, render: (_, run) => fenToWanText(run.p10Fen) },
             { title: t('case.runLoan'), key: 'l', width: 120, render: (_, run) => fenToWanText(run.loanFen) },
-            { title: t('case.runAt'), key: 'at', width: 150, render: (_, run) => run.createdAt.slice(0, 16).replace('T', ' ') },
+            { title: t('case.runAt'), key: 'at', width: 150, render: (_, run) => formatDateTime(run.createdAt) },
           ]}
         />
         {r.valuationId && (

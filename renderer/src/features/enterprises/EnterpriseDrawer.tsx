@@ -9,6 +9,7 @@ import { IpForm } from './IpForm';
 import { ipColumns } from './IpList';
 import { useEnterprisesStore } from './store';
 import { STATUS_COLORS } from './tables';
+import { formatDateTime } from '../../../../shared/time';
 
 /** One enterprise at hand: profile, IP portfolio with pledgeability, whitelist entries. */
 export function EnterpriseDrawer() {
@@ -71,7 +72,7 @@ export function EnterpriseDrawer() {
             {e.notes ? <Descriptions.Item label={t('ent.form.notes')} span={2}>{e.notes}</Descriptions.Item> : null}
           </Descriptions>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('ent.detail.audit', { createdBy: e.createdBy, createdAt: e.createdAt.slice(0, 16).replace('T', ' '), updatedBy: e.updatedBy, updatedAt: e.updatedAt.slice(0, 16).replace('T', ' ') })}
+            {t('ent.detail.audit', { createdBy: e.createdBy, createdAt: formatDateTime(e.createdAt), updatedBy: e.updatedBy, updatedAt: formatDateTime(e.updatedAt) })}
           </Typography.Text>
           <div>
             <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 8 }}>

@@ -13,6 +13,7 @@ import { useEnterprisesStore } from './store';
 import { ServerTable } from './ServerTable';
 import { sortOrderOf, STATUS_COLORS, useTablePaging } from './tables';
 import { PAGE_SIZE, usePagedList } from './usePagedList';
+import { formatDateTime } from '../../../../shared/time';
 
 /** Moves an entry to a new status with the reason, showing every earlier move. */
 function StatusModal({ entry, onClose }: { entry: WhitelistEntry; onClose: (changed: boolean) => void }) {
@@ -48,7 +49,7 @@ function StatusModal({ entry, onClose }: { entry: WhitelistEntry; onClose: (chan
       </Form>
       <Timeline
         items={history.map((h) => ({
-          children: `${h.changedAt.slice(0, 16).replace('T', ' ')} ${h.changedBy}：${h.fromStatus ?? '—'} → ${h.toStatus}${h.reason ? `（${h.reason}）` : ''}`,
+          children: `${formatDateTime(h.changedAt)} ${h.changedBy}：${h.fromStatus ?? '—'} → ${h.toStatus}${h.reason ? `（${h.reason}）` : ''}`,
         }))}
       />
     </Modal>

@@ -11,6 +11,7 @@ import { useJob } from '../../lib/useJob';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { AttachToCase } from '../cases/AttachToCase';
 import { ResultView, type PortfolioView } from './ResultView';
+import { formatDateTime } from '../../../../shared/time';
 
 interface Params {
   title: string;
@@ -105,7 +106,7 @@ export function ValuationPage() {
 
   const openRun = async (r: ValuationRunSummary) => {
     const stored = await api().valuationRun({ id: r.id });
-    setShown({ runId: r.id, data: stored.result as PortfolioView, caption: `${r.title} · ${r.createdAt.slice(0, 16).replace('T', ' ')} · ${t('val.engine', { version: r.engineVersion, set: r.indicatorSet })}` });
+    setShown({ runId: r.id, data: stored.result as PortfolioView, caption: `${r.title} · ${formatDateTime(r.createdAt)} · ${t('val.engine', { version: r.engineVersion, set: r.indicatorSet })}` });
   };
 
   return (
@@ -197,7 +198,7 @@ export function ValuationPage() {
                   renderItem={(r) => (
                     <List.Item actions={[<a key="open" onClick={() => void openRun(r)}>{t('val.open')}</a>]}>
                       <Typography.Text>{r.title}</Typography.Text>
-                      <Typography.Text type="secondary">{r.createdAt.slice(0, 16).replace('T', ' ')} · {t('val.itemsCount', { count: r.items })} · {formatYuan(r.totalFen)} 元{r.loanFen !== null ? ` · ${t('val.loanShort', { amount: formatYuan(r.loanFen) })}` : ''}</Typography.Text>
+                      <Typography.Text type="secondary">{formatDateTime(r.createdAt)} · {t('val.itemsCount', { count: r.items })} · {formatYuan(r.totalFen)} 元{r.loanFen !== null ? ` · ${t('val.loanShort', { amount: formatYuan(r.loanFen) })}` : ''}</Typography.Text>
                     </List.Item>
                   )}
                 />
