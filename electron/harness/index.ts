@@ -9,7 +9,8 @@ import { createChromiumPrinter } from './pdf';
 import { startHarness } from './server';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
+  // --renderer-dir serves another built renderer (tests use a one-page folder).
+  options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'renderer-dir': { type: 'string' } },
   strict: true,
 });
 const dataDir = path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'ipf-desk-harness'));
@@ -20,7 +21,7 @@ const token = crypto.randomBytes(24).toString('hex');
 
 startHarness({
   dispatch: runtime.dispatch,
-  staticDir: path.resolve(import.meta.dirname, '../../dist/renderer'),
+  staticDir: path.resolve(values['renderer-dir'] ?? path.join(import.meta.dirname, '../../dist/renderer')),
   token,
   port: values.port ? Number(values.port) : 0,
 }).then(
