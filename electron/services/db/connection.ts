@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { backupName, pruneBackups, removeStalePartials } from './backups';
 import { DatabaseTooNewError, migrate, schemaVersion, type MigrationOutcome } from './migrate';
 import { MIGRATIONS } from './migrations';
 
@@ -14,11 +15,6 @@ export interface OpenOptions {
 export interface OpenedDatabase {
   db: Database;
   migration: MigrationOutcome;
-}
-
-function backupName(file: string, fromVersion: number, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  return `${file}.v${fromVersion}-${stamp}.bak`;
 }
 
 /** Opens (creating if needed) the local store with the settings every connection needs. */
@@ -35,8 +31,13 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536');
     const now = options.now ?? (() => new Date());
-    const migration = migrate(db, MIGRATIONS, (from) => backupName(options.file, from, now()));
-    return { db, migration };
+    removeStalePartials(options.file);
+    try {
+      return { db, migration: migrate(db, MIGRATIONS, (from) => backupName(options.file, from, now())) };
+    } finally {
+      // Also after a failed migration: a store that fails at every start must not fill the disk.
+      pruneBackups(options.file);
+    }
   } catch (err) {
     db.close();
     throw err;

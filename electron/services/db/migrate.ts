@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { writeBackup } from './backups';
 import type { Migration } from './migrations/types';
 
 export interface MigrationOutcome {
@@ -27,7 +28,8 @@ export function schemaVersion(db: Database): number {
 /**
  * Brings the database up to the latest migration. Each migration runs in its own
  * transaction together with the user_version bump, so a crash leaves the last good version.
- * Before touching a database that already holds data, a consistent copy is written beside it.
+ * Before touching a database that already holds data, a consistent copy is written beside it
+ * (complete or not at all: see backups.ts).
  */
 export function migrate(
   db: Database,
@@ -45,8 +47,7 @@ export function migrate(
   let backupFile: string | null = null;
   if (from > 0) {
     backupFile = backupPath(from);
-    // VACUUM INTO writes a transactionally consistent copy through SQLite itself.
-    if (backupFile) db.prepare('VACUUM INTO ?').run(backupFile);
+    if (backupFile) writeBackup(db, backupFile);
   }
   for (const m of migrations.slice(from)) {
     db.transaction(() => {
