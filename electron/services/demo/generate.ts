@@ -77,6 +77,8 @@ export interface DemoResult {
   enterprises: number;
   ipAssets: number;
   entries: number;
+  /** Rows that already existed (by credit code, IP number, batch and enterprise): left as they are. */
+  kept: number;
 }
 
 export function generateDemo(db: Database, o: DemoOptions): DemoResult {
@@ -84,7 +86,7 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
   const ipPer = o.ipPerEnterprise ?? 3;
   const share = o.whitelistShare ?? 0.6;
   const year = Number(o.today.slice(0, 4));
-  const result: DemoResult = { enterprises: 0, ipAssets: 0, entries: 0 };
+  const result: DemoResult = { enterprises: 0, ipAssets: 0, entries: 0, kept: 0 };
   const stewards = Array.from({ length: Math.max(4, Math.min(40, Math.ceil(o.enterprises / 60))) }, (_, i) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}`);
 
   db.transaction(() => {
@@ -92,6 +94,12 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
     const ip = ipStatements(db);
     const batches = batchStatements(db);
     const entries = entryStatements(db);
+    // Demo data only adds: a row that exists already may carry the user's edits.
+    const known = {
+      enterprise: db.prepare('SELECT id FROM enterprises WHERE uscc = ?').pluck(),
+      ip: db.prepare('SELECT 1 FROM ip_assets WHERE number = ?').pluck(),
+      entry: db.prepare('SELECT 1 FROM whitelist_entries WHERE batch_id = ? AND enterprise_id = ?').pluck(),
+    };
     const batchIds = new Map<District, string>();
     let patentSerial = r.int(100000, 900000);
 
@@ -121,8 +129,10 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
         contacts: [{ name: `${r.pick(SURNAMES)}${r.pick(GIVEN)}`, role: r.pick(['财务总监', '总经理', '知识产权专员', '董事长助理']), phone: `13${r.int(0, 9)}${String(r.int(0, 99999999)).padStart(8, '0')}` }],
         notes: '',
       };
-      const { id: enterpriseId } = ent.upsert(data, o.ctx);
-      result.enterprises++;
+      const existingId = known.enterprise.get(data.uscc) as string | undefined;
+      const enterpriseId = existingId ?? ent.upsert(data, o.ctx).id;
+      if (existingId) result.kept++;
+      else result.enterprises++;
 
       const items = Math.max(0, Math.round(ipPer + (r.next() - 0.5) * ipPer));
       for (let k = 0; k < items; k++) {
@@ -154,8 +164,11 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
             pledged: r.chance(0.05), suspended: r.chance(0.01), underInvalidation: r.chance(0.01), sameDayInvention: kind === 'utility' && r.chance(0.05),
           };
         }
-        ip.upsert(asset, o.ctx);
-        result.ipAssets++;
+        if (known.ip.get(asset.number)) result.kept++;
+        else {
+          ip.upsert(asset, o.ctx);
+          result.ipAssets++;
+        }
       }
 
       if (r.chance(share)) {
@@ -165,15 +178,15 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
           batchIds.set(district, batchId);
         }
         const status = r.weighted<EntryStatus>([['待走访', 30], ['已走访', 22], ['推进中', 20], ['已放款', 15], ['暂缓', 8], ['不符合', 5]]);
-        entries.upsert(
-          {
-            batchId, enterpriseId, status, steward: r.pick(stewards), needFen: r.int(10, 300) * 10 * 1_000_000, needTermMonths: r.pick([6, 12, 12, 12, 24, 36]),
-            priority: r.int(1, 3), lastVisitOn: status === '待走访' ? null : addDays(o.today, -r.int(1, 120)),
-          },
-          o.ctx,
-          '演示数据',
-        );
-        result.entries++;
+        const entry = {
+          batchId, enterpriseId, status, steward: r.pick(stewards), needFen: r.int(10, 300) * 10 * 1_000_000, needTermMonths: r.pick([6, 12, 12, 12, 24, 36]),
+          priority: r.int(1, 3), lastVisitOn: status === '待走访' ? null : addDays(o.today, -r.int(1, 120)),
+        };
+        if (known.entry.get(batchId, enterpriseId)) result.kept++;
+        else {
+          entries.upsert(entry, o.ctx, '演示数据');
+          result.entries++;
+        }
       }
     }
     o.onProgress?.(o.enterprises, o.enterprises);
