@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'DB_UNAVAILABLE'
+  /** Another process (or a background job) holds the database's write lock; try again later. */
+  | 'DB_BUSY'
   | 'INTERNAL';
 
 export interface ErrorIssue {

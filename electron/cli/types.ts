@@ -7,6 +7,8 @@ export interface CommandOutcome {
   exitCode: number;
   /** Printed as JSON on stdout. */
   output: unknown;
+  /** A bug's original error: its stack goes to stderr, never into the JSON. */
+  cause?: unknown;
 }
 
 export interface Command {

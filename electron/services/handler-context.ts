@@ -21,8 +21,11 @@ export interface HandlerContext {
 }
 
 export function needDb(ctx: HandlerContext): Database {
-  if (!ctx.db) throw new AppError('DB_UNAVAILABLE', '本地数据库未能打开，无法完成此操作。');
-  return ctx.db;
+  if (ctx.db) return ctx.db;
+  // A store another program holds is worth naming: the user can close it and retry.
+  const status = ctx.info().db;
+  if (status.status === 'error' && status.code === 'DB_BUSY') throw new AppError('DB_BUSY', status.message);
+  throw new AppError('DB_UNAVAILABLE', '本地数据库未能打开，无法完成此操作。');
 }
 
 /** Who is writing (the steward name from settings) and when. */

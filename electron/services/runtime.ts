@@ -4,6 +4,8 @@ import { AppError } from '../../shared/errors';
 import type { AppInfo, DbStatus } from '../../shared/types/app';
 import { buildAppInfo } from './app-info';
 import { openDatabase } from './db/connection';
+import { databaseError } from './db/errors';
+import { claimHolder, PROGRAM_NAMES } from './db/holder';
 import { DB_FILE_NAME } from './paths';
 import { buildHandlers, type HandlerContext } from './handlers';
 import { createUploadStore } from './importers/uploads';
@@ -29,6 +31,13 @@ export interface RuntimeOptions {
   printPdf?: (html: string) => Promise<Uint8Array>;
 }
 
+/**
+ * How long the main connection waits for another process's write lock. Every call runs on
+ * the main thread (Electron's main process, the harness's event loop), so a wait freezes
+ * the window: better to answer DB_BUSY at once and let the user try again.
+ */
+export const MAIN_BUSY_TIMEOUT_MS = 200;
+
 export interface Runtime {
   dispatch: Dispatch;
   logger: Logger;
@@ -49,20 +58,23 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const jobs = createJobManager({ launch: options.worker, dbFile, nativeBinding: options.nativeBinding, logger });
   const ctx: HandlerContext = { db: null, info: () => info(), logger, onSettingsChanged: options.onSettingsChanged, reopenDatabase: () => open(), jobs: () => jobs, uploads: createUploadStore(), resourcesDir: options.resourcesDir, printPdf: options.printPdf };
   let dbStatus: DbStatus = { status: 'error', file: dbFile, code: 'DB_UNAVAILABLE', message: '' };
+  let releaseHolder = () => {};
 
   /** Opens the store if it is not open yet; a failure is recorded, not thrown. */
   function open(): DbStatus {
     if (ctx.db) return dbStatus;
     try {
-      const opened = openDatabase({ file: dbFile, nativeBinding: options.nativeBinding });
+      const opened = openDatabase({ file: dbFile, nativeBinding: options.nativeBinding, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
       ctx.db = opened.db;
+      // Lets the CLI refuse to write, and a busy message name us, while we hold the store.
+      releaseHolder = claimHolder(dbFile, PROGRAM_NAMES[options.shell]);
       dbStatus = { status: 'ok', schemaVersion: opened.migration.to, file: dbFile, backupFile: opened.migration.backupFile };
       if (opened.migration.from !== opened.migration.to) {
         logger.info(`database migrated ${opened.migration.from} -> ${opened.migration.to}`, { backup: opened.migration.backupFile });
       }
     } catch (err) {
-      logger.error(`database ${dbFile} could not be opened`, err);
       const known = err instanceof AppError;
+      (known ? logger.warn : logger.error)(`database ${dbFile} could not be opened`, err);
       dbStatus = {
         status: 'error',
         file: dbFile,
@@ -76,7 +88,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     buildAppInfo({ version: options.version, shell: options.shell, dataDir: options.dataDir, logFile: logger.file, db: dbStatus, versions: options.versions });
 
   open();
-  const dispatch = createDispatcher(buildHandlers(ctx), logger);
+  const dispatch = createDispatcher(buildHandlers(ctx), logger, (err) => databaseError(err, dbFile));
   return {
     dispatch,
     logger,
@@ -88,6 +100,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     close: async () => {
       await jobs.close();
       if (ctx.db?.open) ctx.db.close();
+      releaseHolder();
     },
   };
 }

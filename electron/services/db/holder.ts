@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AppInfo } from '../../../shared/types/app';
 
 /**
  * Who has a database open, so a refusal or a "busy" message can name the program. Each
@@ -12,6 +13,9 @@ export interface Holder {
   pid: number;
   since: string;
 }
+
+/** How each shell is named to the user when it holds a database. */
+export const PROGRAM_NAMES: Record<AppInfo['shell'], string> = { electron: '知融工作台', harness: '浏览器调试服务（harness）', cli: '命令行工具' };
 
 const holderName = (dbFile: string, pid: number) => `${path.basename(dbFile)}.holder-${pid}.json`;
 const HOLDER_FILE = /\.holder-(\d+)\.json$/;
