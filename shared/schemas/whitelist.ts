@@ -23,6 +23,9 @@ export const entryInput = z
     needTermMonths: z.number().int().min(1, '期限至少 1 个月').max(360).nullable().default(null),
     priority: z.number().int().min(1).max(3).default(2),
     lastVisitOn: isoDate.nullable().default(null),
+    /** When and by whom this enterprise was surveyed; omitted, a new entry takes its batch's and an existing one keeps its own. */
+    surveyedOn: isoDate.optional(),
+    source: shortText(200).optional(),
   })
   .strict();
 export type EntryInput = z.input<typeof entryInput>;

@@ -86,6 +86,9 @@ export interface WhitelistEntry extends Audit {
   needTermMonths: number | null;
   priority: number;
   lastVisitOn: string | null;
+  /** This entry's own survey date and source (its batch's unless given). */
+  surveyedOn: string;
+  source: string;
 }
 
 export interface StatusChange {

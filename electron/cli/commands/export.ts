@@ -1,8 +1,31 @@
 import fs from 'node:fs';
+import { AppError } from '../../../shared/errors';
 import { enterpriseFilter, entryFilter, ipFilter } from '../../../shared/schemas/queries';
 import { exportList, type ExportRequest } from '../../services/exporters/export-list';
 import { openForCli } from '../db';
 import { usageError, type Command } from '../types';
+
+const WRITE_PROBLEMS: Record<string, string> = {
+  ENOENT: '所在文件夹不存在',
+  ENOTDIR: '路径中有一段不是文件夹',
+  EISDIR: '这是一个文件夹，请给出文件名',
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限',
+  EROFS: '所在磁盘只读',
+  ENOSPC: '磁盘已满',
+  EBUSY: '文件正被其他程序占用（如已在 Excel 中打开），请关闭后重试',
+};
+
+/** Writes the file; a reason in Chinese when the system refuses (null when written). */
+function writeOut(file: string, bytes: Uint8Array): string | null {
+  try {
+    fs.writeFileSync(file, bytes);
+    return null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    return `无法写入输出文件“${file}”：${WRITE_PROBLEMS[code] ?? `系统拒绝写入（${code || (e as Error).message}）`}`;
+  }
+}
 
 const FILTERS = { enterprises: enterpriseFilter, ip: ipFilter, whitelist: entryFilter } as const;
 
@@ -28,8 +51,12 @@ export const exportCommand: Command = {
     const { db, env } = openForCli(options);
     try {
       const out = await exportList(db, { kind, filter: parsed.data } as ExportRequest, format, env.today);
-      fs.writeFileSync(options.out, out.bytes);
+      const problem = writeOut(options.out, out.bytes);
+      if (problem) return { exitCode: 1, output: { error: new AppError('INVALID_INPUT', problem).toInfo() } };
       return { exitCode: 0, output: { kind, format, rows: out.rows, out: options.out } };
+    } catch (e) {
+      if (e instanceof AppError) return { exitCode: 1, output: { error: e.toInfo() } };
+      throw e;
     } finally {
       db.close();
     }

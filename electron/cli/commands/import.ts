@@ -23,7 +23,14 @@ export const importCommand: Command = {
     if (!file) return usageError('用法：import <文件> [--kind enterprises|ip|whitelist] [--dry-run] --db <数据库文件>');
     if (options.kind !== undefined && !IMPORT_KINDS.includes(options.kind as ImportKind)) return usageError(`--kind 应为 ${IMPORT_KINDS.join('、')}`);
     if (!fs.existsSync(file)) return usageError(`找不到文件：${file}`);
-    const table = await readTable(new Uint8Array(fs.readFileSync(file)), path.basename(file));
+    let table;
+    try {
+      table = await readTable(new Uint8Array(fs.readFileSync(file)), path.basename(file));
+    } catch (e) {
+      // A damaged or foreign file is the input's fault, not ours: its reason, not a stack.
+      if (e instanceof AppError) return { exitCode: 1, output: { error: e.toInfo() } };
+      throw e;
+    }
     const kind = (options.kind as ImportKind | undefined) ?? guessKind(table.headers);
     if (!kind) return usageError('无法判断文件类型，请用 --kind 指定 enterprises、ip 或 whitelist');
     const { db, env } = openForCli(options);
@@ -31,7 +38,7 @@ export const importCommand: Command = {
       const report = runImport(db, table, { kind, dryRun: options['dry-run'] === true, ctx: { actor: env.actor, now: new Date().toISOString() }, today: env.today, onProgress: env.onProgress });
       return { exitCode: report.rejected > 0 ? 1 : 0, output: report };
     } catch (e) {
-      if (e instanceof AppError) return { exitCode: 1, output: { error: e.message } };
+      if (e instanceof AppError) return { exitCode: 1, output: { error: e.toInfo() } };
       throw e;
     } finally {
       db.close();

@@ -1,6 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { OUTCOME_LABELS, STAGE_LABELS } from '../../../shared/domain/case-stages';
 import { PLEDGE_STATUS_LABELS, SUBSIDY_STATUS_LABELS } from '../../../shared/domain/case-statuses';
 import { IP_KIND_LABELS, LEGAL_STATUS_LABELS } from '../../../shared/domain/ip';
@@ -13,22 +11,9 @@ import { listCases } from '../cases/repository';
 import { listEnterprises } from '../enterprises/repository';
 import { listIpAssets } from '../ip/repository';
 import { listEntries } from '../whitelist/repository';
+import { wanColumn, writeCsv, writeXlsx, type Column } from './sheet-writers';
 
 export type ExportFormat = 'xlsx' | 'csv';
-
-/** fen → "12.5" 万元 exactly (integer arithmetic, trailing zeros dropped). */
-export function fenToWan(fen: number | null): string {
-  if (fen === null) return '';
-  const whole = Math.floor(fen / 1_000_000);
-  const frac = String(fen % 1_000_000).padStart(6, '0').replace(/0+$/, '');
-  return frac ? `${whole}.${frac}` : String(whole);
-}
-
-interface Column<T> {
-  header: string;
-  value: (row: T) => string | number | null;
-  width?: number;
-}
 
 // Headers are the import's own, so an exported file imports back unchanged.
 const ENTERPRISE_COLUMNS: Column<Enterprise>[] = [
@@ -39,10 +24,10 @@ const ENTERPRISE_COLUMNS: Column<Enterprise>[] = [
   { header: '地址', value: (e) => e.address, width: 30 },
   { header: '行业', value: (e) => e.industry },
   { header: '成立日期', value: (e) => e.foundedOn },
-  { header: '注册资本（万元）', value: (e) => fenToWan(e.registeredCapitalFen) },
+  wanColumn('注册资本（万元）', (e) => e.registeredCapitalFen),
   { header: '员工人数', value: (e) => e.employees },
-  { header: '上年营收（万元）', value: (e) => fenToWan(e.revenueFen) },
-  { header: '研发投入（万元）', value: (e) => fenToWan(e.rdFen) },
+  wanColumn('上年营收（万元）', (e) => e.revenueFen),
+  wanColumn('研发投入（万元）', (e) => e.rdFen),
   { header: '资质', value: (e) => e.qualifications.join('、'), width: 24 },
   { header: '联系人', value: (e) => e.contacts[0]?.name ?? '' },
   { header: '联系人职务', value: (e) => e.contacts[0]?.role ?? '' },
@@ -79,9 +64,11 @@ const ENTRY_COLUMNS: Column<WhitelistEntry>[] = [
   { header: '企业名称', value: (w) => w.enterpriseName, width: 30 },
   { header: '所属区', value: (w) => w.district },
   { header: '批次', value: (w) => w.batchName, width: 20 },
+  { header: '摸排日期', value: (w) => w.surveyedOn },
+  { header: '来源', value: (w) => w.source, width: 20 },
   { header: '状态', value: (w) => w.status },
   { header: '管家', value: (w) => w.steward },
-  { header: '融资需求（万元）', value: (w) => fenToWan(w.needFen) },
+  wanColumn('融资需求（万元）', (w) => w.needFen),
   { header: '期限（月）', value: (w) => w.needTermMonths },
   { header: '优先级', value: (w) => PRIORITY_LABELS[w.priority] ?? '' },
   { header: '最近走访', value: (w) => w.lastVisitOn },
@@ -95,13 +82,13 @@ const CASE_COLUMNS: Column<CaseSummary>[] = [
   { header: '银行客户经理', value: (c) => c.bankOfficer },
   { header: '阶段', value: (c) => STAGE_LABELS[c.stage] + (c.paused ? '（暂停）' : '') },
   { header: '结案结果', value: (c) => (c.outcome ? OUTCOME_LABELS[c.outcome] : '') },
-  { header: '融资需求（万元）', value: (c) => fenToWan(c.needFen) },
+  wanColumn('融资需求（万元）', (c) => c.needFen),
   { header: '贷款银行', value: (c) => c.bank ?? '' },
-  { header: '贷款金额（万元）', value: (c) => fenToWan(c.loanFen) },
+  wanColumn('贷款金额（万元）', (c) => c.loanFen),
   { header: '质押登记', value: (c) => (c.pledgeStatus ? PLEDGE_STATUS_LABELS[c.pledgeStatus] : '') },
   { header: '登记日期', value: (c) => c.regDate },
   { header: '贴息申请', value: (c) => (c.subsidyStatus ? SUBSIDY_STATUS_LABELS[c.subsidyStatus] : '') },
-  { header: '贴息金额（万元）', value: (c) => fenToWan(c.subsidyFen) },
+  wanColumn('贴息金额（万元）', (c) => c.subsidyFen),
   { header: '更新时间', value: (c) => c.updatedAt.slice(0, 16).replace('T', ' '), width: 18 },
 ];
 
@@ -140,16 +127,6 @@ function table(db: Database, req: ExportRequest, today: string): { sheet: string
 export async function exportList(db: Database, req: ExportRequest, format: ExportFormat, today: string): Promise<{ bytes: Uint8Array; rows: number; fileName: string }> {
   const { sheet, columns, rows } = table(db, req, today);
   const fileName = `${sheet}-${today}.${format}`;
-  if (format === 'csv') {
-    const csv = Papa.unparse({ fields: columns.map((c) => c.header), data: rows.map((r) => columns.map((c) => c.value(r) ?? '')) });
-    return { bytes: new TextEncoder().encode(`\uFEFF${csv}\r\n`), rows: rows.length, fileName };
-  }
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '知融工作台';
-  const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? null));
-  const buf = await wb.xlsx.writeBuffer();
-  return { bytes: new Uint8Array(buf as ArrayBuffer), rows: rows.length, fileName };
+  const bytes = format === 'csv' ? writeCsv(columns, rows) : await writeXlsx(sheet, columns, rows);
+  return { bytes, rows: rows.length, fileName };
 }

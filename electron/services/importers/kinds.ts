@@ -11,12 +11,11 @@ import { IP_KINDS, LEGAL_STATUSES, type IpKind, type LegalStatus } from '../../.
 import { ENTRY_STATUSES, type EntryStatus } from '../../../shared/domain/whitelist';
 import { enterpriseInput } from '../../../shared/schemas/enterprise';
 import { ipAssetInput } from '../../../shared/schemas/ip';
-import { entryInput } from '../../../shared/schemas/whitelist';
+import { batchInput, entryInput } from '../../../shared/schemas/whitelist';
 import { enterpriseStatements, type UpsertOutcome, type WriteContext } from '../enterprises/repository';
 import { ipStatements } from '../ip/repository';
 import { batchStatements, entryStatements } from '../whitelist/repository';
-import * as cells from './cells';
-import type { Cell } from './read-table';
+import { RowReader, RowRejected } from './row-reader';
 
 export const IMPORT_KINDS = ['enterprises', 'ip', 'whitelist'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -26,56 +25,6 @@ export interface FieldDef {
   label: string;
   aliases?: string[];
   required?: boolean;
-}
-
-/** Reads one row's cells by field key, turning parse failures into per-field errors. */
-export class RowReader {
-  readonly errors = new Map<string, string>();
-  constructor(private readonly cell: (key: string) => Cell) {}
-
-  private read<T>(key: string, parse: (c: Cell) => T, fallback: T): T {
-    try {
-      return parse(this.cell(key));
-    } catch (e) {
-      if (!(e instanceof cells.CellError)) throw e;
-      this.errors.set(key, e.message);
-      return fallback;
-    }
-  }
-  text(key: string) {
-    return cells.text(this.cell(key));
-  }
-  blank(key: string) {
-    return cells.isBlank(this.cell(key));
-  }
-  date(key: string) {
-    return this.read(key, cells.date, null);
-  }
-  money(key: string, unitFen: number) {
-    return this.read(key, (c) => cells.money(c, unitFen), null);
-  }
-  integer(key: string) {
-    return this.read(key, cells.integer, null);
-  }
-  bool(key: string) {
-    return this.read(key, cells.bool, false);
-  }
-  list(key: string) {
-    return cells.list(this.cell(key));
-  }
-  oneOf<T extends string>(key: string, parse: (s: string) => T | null, what: string, allowed: readonly string[]) {
-    return this.read(key, (c) => cells.oneOf(c, parse, what, allowed), null);
-  }
-}
-
-/** A row that failed for a reason found only against the database (e.g. unknown enterprise). */
-export class RowRejected extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface KindDef<T> {
@@ -96,7 +45,7 @@ function validate<S extends z.ZodType>(schema: S, input: unknown, r: RowReader, 
   for (const issue of result.error.issues) {
     const key = String(issue.path[0] ?? '');
     const field = pathToField[key] ?? key;
-    if (!r.errors.has(field)) r.errors.set(field, issue.message);
+    r.fail(field, issue.message);
   }
   return null;
 }
@@ -114,7 +63,7 @@ const parseEntryStatus = (s: string): EntryStatus | null => ((ENTRY_STATUSES as 
 function enterpriseFromRow(r: RowReader) {
   const qualifications = r.list('qualifications').map((q) => {
     const parsed = parseQualification(q);
-    if (!parsed) r.errors.set('qualifications', `资质“${q}”无效，应为：${QUALIFICATIONS.join('、')}`);
+    if (!parsed) r.fail('qualifications', `资质“${q}”无效，应为：${QUALIFICATIONS.join('、')}`);
     return parsed;
   });
   const contactName = r.text('contactName');
@@ -193,7 +142,7 @@ const ip: KindDef<IpRow> = {
   ],
   parse(r) {
     const uscc = r.text('uscc');
-    if (!uscc) r.errors.set('uscc', '统一社会信用代码不能为空');
+    if (!uscc) r.fail('uscc', '统一社会信用代码不能为空');
     const asset = validate(ipAssetInput, {
       // Resolved against the database when the row is written.
       enterpriseId: 'resolved-on-write',
@@ -224,8 +173,9 @@ const ip: KindDef<IpRow> = {
   },
 };
 
-const entryFields = entryInput.omit({ batchId: true, enterpriseId: true });
-type WlRow = { uscc: string; enterpriseName: string; district: string; batch: string; surveyedOn: string; source: string; entry: z.output<typeof entryFields> };
+// The batch's name is checked with the entry, so a bad one is a row error, not a failed import.
+const entryFields = entryInput.omit({ batchId: true, enterpriseId: true }).extend({ batch: batchInput.shape.name });
+type WlRow = { uscc: string; enterpriseName: string; district: string; batchSurveyedOn: string; entry: z.output<typeof entryFields> };
 const whitelist: KindDef<WlRow> = {
   kind: 'whitelist',
   label: '白名单',
@@ -245,11 +195,15 @@ const whitelist: KindDef<WlRow> = {
   ],
   parse(r, today) {
     const priority = r.oneOf('priority', (s) => PRIORITY_NAMES[s] ?? null, '优先级', ['高', '中', '低']);
-    const meta = { uscc: r.text('uscc'), enterpriseName: r.text('enterpriseName'), district: r.text('district'), batch: r.text('batch'), surveyedOn: r.date('surveyedOn') ?? today, source: r.text('source') };
-    if (!meta.uscc) r.errors.set('uscc', '统一社会信用代码不能为空');
-    if (!meta.batch) r.errors.set('batch', '批次不能为空');
-    if (meta.district && !parseDistrict(meta.district)) r.errors.set('district', `所属区“${meta.district}”无效，应为：${DISTRICTS.join('、')}`);
+    const meta = { uscc: r.text('uscc'), enterpriseName: r.text('enterpriseName'), district: r.text('district') };
+    if (!meta.uscc) r.fail('uscc', '统一社会信用代码不能为空');
+    if (r.blank('batch')) r.fail('batch', '批次不能为空');
+    if (meta.district && !parseDistrict(meta.district)) r.fail('district', `所属区“${meta.district}”无效，应为：${DISTRICTS.join('、')}`);
     const entry = validate(entryFields, {
+      batch: r.text('batch'),
+      // Blank: a new entry takes its batch's, an existing one keeps its own.
+      surveyedOn: r.date('surveyedOn') ?? undefined,
+      source: r.blank('source') ? undefined : r.text('source'),
       status: r.blank('status') ? '待走访' : (r.oneOf('status', parseEntryStatus, '状态', ENTRY_STATUSES) ?? '待走访'),
       steward: r.text('steward'),
       needFen: r.money('need', WAN),
@@ -257,7 +211,7 @@ const whitelist: KindDef<WlRow> = {
       priority: priority ? Number(priority) : 2,
       lastVisitOn: r.date('lastVisitOn'),
     }, r, { needFen: 'need' });
-    return entry ? { ...meta, entry } : null;
+    return entry ? { ...meta, batchSurveyedOn: entry.surveyedOn ?? today, entry } : null;
   },
   writer(db, ctx) {
     const entries = entryStatements(db);
@@ -277,8 +231,10 @@ const whitelist: KindDef<WlRow> = {
         enterpriseId = enterprisesW.upsert(e.data, ctx).id;
       }
       const batchDistrict = district ?? (db.prepare('SELECT district FROM enterprises WHERE id = ?').pluck().get(enterpriseId) as string);
-      const batchId = batches.ensure({ name: row.batch, district: batchDistrict as (typeof DISTRICTS)[number], surveyedOn: row.surveyedOn, source: row.source }, ctx).id;
-      return entries.upsert({ ...row.entry, batchId, enterpriseId }, ctx, '导入').outcome;
+      const { batch, ...entry } = row.entry;
+      // A batch new to the database takes the details of its first row.
+      const batchId = batches.ensure({ name: batch, district: batchDistrict as (typeof DISTRICTS)[number], surveyedOn: row.batchSurveyedOn, source: entry.source ?? '' }, ctx).id;
+      return entries.upsert({ ...entry, batchId, enterpriseId }, ctx, '导入').outcome;
     };
   },
 };

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
+import { unescapeCsvText } from '../exporters/text-escapes';
+import { normaliseLineEndings } from './csv-lines';
+import { UnreadableCell, xlsxCell } from './xlsx-cells';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -9,6 +12,8 @@ export interface Table {
   /** Data rows (the header row excluded); rowNumbers[i] is the spreadsheet row of rows[i]. */
   rows: Cell[][];
   rowNumbers: number[];
+  /** Cells that hold no importable value (row index → column index → reason); such a cell reads as empty. */
+  problems?: Map<number, Map<number, string>>;
   encoding: 'xlsx' | 'utf-8' | 'gbk';
 }
 
@@ -22,26 +27,37 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
   }
 }
 
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return null;
-  }
-  return String(v);
-}
-
 const isBlank = (row: Cell[]) => row.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
-function fromMatrix(matrix: { cells: Cell[]; rowNumber: number }[], encoding: Table['encoding']): Table {
-  const headerAt = matrix.findIndex((r) => !isBlank(r.cells));
+interface MatrixRow {
+  cells: (Cell | UnreadableCell)[];
+  rowNumber: number;
+}
+
+const plain = (c: Cell | UnreadableCell): Cell => (c instanceof UnreadableCell ? null : c);
+
+function fromMatrix(matrix: MatrixRow[], encoding: Table['encoding']): Table {
+  const headerAt = matrix.findIndex((r) => !isBlank(r.cells.map(plain)));
   if (headerAt < 0) throw new AppError('INVALID_INPUT', '文件中没有数据：第一行应为列标题');
-  const headers = matrix[headerAt]!.cells.map((c) => (c === null ? '' : String(c).trim()));
-  const body = matrix.slice(headerAt + 1).filter((r) => !isBlank(r.cells));
-  return { headers, rows: body.map((r) => r.cells), rowNumbers: body.map((r) => r.rowNumber), encoding };
+  const headers = matrix[headerAt]!.cells.map((c) => (c === null || c instanceof UnreadableCell ? '' : String(c).trim()));
+  const body = matrix.slice(headerAt + 1).filter((r) => r.cells.some((c) => c instanceof UnreadableCell) || !isBlank(r.cells.map(plain)));
+  const problems = new Map<number, Map<number, string>>();
+  body.forEach((r, i) =>
+    r.cells.forEach((c, col) => {
+      if (!(c instanceof UnreadableCell)) return;
+      if (!problems.has(i)) problems.set(i, new Map());
+      problems.get(i)!.set(col, c.reason);
+    }),
+  );
+  return { headers, rows: body.map((r) => r.cells.map(plain)), rowNumbers: body.map((r) => r.rowNumber), problems, encoding };
+}
+
+function readCsv(text: string): MatrixRow[] {
+  // The delimiter is guessed on a copy with plain line breaks; the breaks are then normalised
+  // knowing it, so that a break inside a quoted cell is kept.
+  const { delimiter } = Papa.parse(text.replace(/\r\n?/g, '\n'), { preview: 20 }).meta;
+  const parsed = Papa.parse<string[]>(normaliseLineEndings(text, delimiter), { delimiter, newline: '\n', skipEmptyLines: false });
+  return parsed.data.map((cells, i) => ({ cells: cells.map((c) => (c === '' ? null : unescapeCsvText(c))), rowNumber: i + 1 }));
 }
 
 /** Reads the first worksheet of an .xlsx file or a .csv file into a header row and data rows. */
@@ -56,10 +72,10 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Ta
     }
     const sheet = wb.worksheets[0];
     if (!sheet) throw new AppError('INVALID_INPUT', 'Excel 文件中没有工作表');
-    const matrix: { cells: Cell[]; rowNumber: number }[] = [];
+    const matrix: MatrixRow[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cellValue(cell.value)));
+      const cells: MatrixRow['cells'] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = xlsxCell(cell.value)));
       for (let i = 0; i < cells.length; i++) cells[i] ??= null;
       matrix.push({ cells, rowNumber });
     });
@@ -67,8 +83,7 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Ta
   }
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
     const { text, encoding } = decodeText(bytes);
-    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-    return fromMatrix(parsed.data.map((cells, i) => ({ cells: cells.map((c) => (c === '' ? null : c)), rowNumber: i + 1 })), encoding);
+    return fromMatrix(readCsv(text), encoding);
   }
   throw new AppError('INVALID_INPUT', '只支持 .xlsx 和 .csv 文件');
 }

@@ -2,11 +2,15 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { ImportReportView } from '../../../shared/types/jobs';
 import type { UpsertOutcome, WriteContext } from '../enterprises/repository';
-import { KINDS, RowReader, RowRejected, type ImportKind } from './kinds';
+import { isBlank, text } from './cells';
+import { KINDS, type ImportKind } from './kinds';
 import { mappingProblems, suggestMapping, type Mapping } from './mapping';
 import type { Table } from './read-table';
+import { RowReader, RowRejected } from './row-reader';
 
-export type { RowError } from '../../../shared/types/jobs';
+import type { RowError } from '../../../shared/types/jobs';
+
+export type { RowError };
 /** The row report of an import (declared once in shared/, the renderer shows it). */
 export type ImportReport = ImportReportView;
 
@@ -30,6 +34,21 @@ export class ImportCancelled extends AppError {
 }
 
 class DryRunDone extends Error {}
+
+/**
+ * A row with a value beyond the last header has lost its alignment (line breaks of another
+ * kind, a comma without quotes): importing it would put values under the wrong columns.
+ */
+function overflowError(headers: string[], cells: Table['rows'][number], row: number): RowError | null {
+  const extra = cells.findIndex((c, col) => col >= headers.length && !isBlank(c));
+  if (extra < 0) return null;
+  const width = cells.length - [...cells].reverse().findIndex((c) => !isBlank(c));
+  const column = `第 ${extra + 1} 列`;
+  const chars = [...text(cells[extra]!)];
+  const shown = chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : chars.join('');
+  const reason = `第 ${row} 行有 ${width} 个单元格，多于标题行的 ${headers.length} 列（${column}“${shown}”没有列标题）：请检查换行符和未加引号的逗号，本行未导入`;
+  return { row, column, reason };
+}
 
 /**
  * Imports a table: every row is parsed and checked; rows with problems are reported with
@@ -59,12 +78,21 @@ export function runImport(db: Database, table: Table, opts: ImportOptions): Impo
         if (opts.isCancelled?.()) throw new ImportCancelled();
         opts.onProgress?.(i, table.rows.length);
       }
+      const rowNumber = table.rowNumbers[i]!;
+      const overflow = overflowError(table.headers, cells, rowNumber);
+      if (overflow) {
+        report.rejected++;
+        report.errors.push(overflow);
+        return;
+      }
+      const problems = table.problems?.get(i);
       const reader = new RowReader((key) => {
         const col = mapping[key];
-        return col === null || col === undefined ? null : (cells[col] ?? null);
+        if (col === null || col === undefined) return { cell: null };
+        const problem = problems?.get(col);
+        return problem ? { problem } : { cell: cells[col] ?? null };
       });
       const row = def.parse(reader, opts.today);
-      const rowNumber = table.rowNumbers[i]!;
       if (!row) {
         report.rejected++;
         for (const [field, reason] of reader.errors) report.errors.push({ row: rowNumber, column: columnOf(field), reason });

@@ -51,21 +51,26 @@ export function createBatch(db: Database, input: z.input<typeof batchInput>, ctx
   }).immediate();
 }
 
-const ENTRY_COLUMNS = 'status, steward, need_fen, need_term_months, priority, last_visit_on';
+const ENTRY_COLUMNS = 'status, steward, need_fen, need_term_months, priority, last_visit_on, surveyed_on, source';
 
 export function entryStatements(db: Database) {
   const find = db.prepare(`SELECT id, ${ENTRY_COLUMNS} FROM whitelist_entries WHERE batch_id = ? AND enterprise_id = ?`).raw();
+  const batchSurvey = db.prepare('SELECT surveyed_on, source FROM whitelist_batches WHERE id = ?').raw();
   const insert = db.prepare(
-    `INSERT INTO whitelist_entries (id, batch_id, enterprise_id, ${ENTRY_COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO whitelist_entries (id, batch_id, enterprise_id, ${ENTRY_COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const update = db.prepare(`UPDATE whitelist_entries SET (${ENTRY_COLUMNS}, updated_by, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`);
+  const update = db.prepare(`UPDATE whitelist_entries SET (${ENTRY_COLUMNS}, updated_by, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`);
   const history = db.prepare('INSERT INTO whitelist_status_history (entry_id, from_status, to_status, changed_by, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?)');
 
-  /** One entry per enterprise and batch; a status change on the way is kept in the history. */
+  /**
+   * One entry per enterprise and batch; a status change on the way is kept in the history.
+   * 摸排日期 and 来源 left out keep what the entry has (its batch's for a new one).
+   */
   function upsert(input: z.input<typeof entryInput>, ctx: WriteContext, reason: string): { id: string; outcome: UpsertOutcome } {
     const e = entryInput.parse(input);
-    const vals = [e.status, e.steward, e.needFen, e.needTermMonths, e.priority, e.lastVisitOn];
     const existing = find.get(e.batchId, e.enterpriseId) as unknown[] | undefined;
+    const [surveyedOn, source] = (existing?.slice(7) ?? batchSurvey.get(e.batchId)) as [string, string];
+    const vals = [e.status, e.steward, e.needFen, e.needTermMonths, e.priority, e.lastVisitOn, e.surveyedOn ?? surveyedOn, e.source ?? source];
     if (!existing) {
       const id = newId();
       insert.run(id, e.batchId, e.enterpriseId, ...vals, ctx.actor, ctx.now, ctx.actor, ctx.now);
@@ -115,6 +120,7 @@ export function statusHistory(db: Database, entryId: string): StatusChange[] {
 
 const SELECT = `SELECT w.id, w.batch_id AS batchId, b.name AS batchName, w.enterprise_id AS enterpriseId, e.name AS enterpriseName, e.uscc, e.district,
   w.status, w.steward, w.need_fen AS needFen, w.need_term_months AS needTermMonths, w.priority, w.last_visit_on AS lastVisitOn,
+  w.surveyed_on AS surveyedOn, w.source,
   w.created_by AS createdBy, w.created_at AS createdAt, w.updated_by AS updatedBy, w.updated_at AS updatedAt
   FROM whitelist_entries w JOIN whitelist_batches b ON b.id = w.batch_id JOIN enterprises e ON e.id = w.enterprise_id`;
 

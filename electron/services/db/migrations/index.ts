@@ -3,9 +3,10 @@ import { m002EnterprisesIpWhitelist } from './002_enterprises_ip_whitelist';
 import { m003Valuations } from './003_valuations';
 import { m004Cases } from './004_cases';
 import { m005PinyinInitials } from './005_pinyin_initials';
+import { m006WhitelistEntrySurvey } from './006_whitelist_entry_survey';
 import type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m001Settings, m002EnterprisesIpWhitelist, m003Valuations, m004Cases, m005PinyinInitials];
+export const MIGRATIONS: readonly Migration[] = [m001Settings, m002EnterprisesIpWhitelist, m003Valuations, m004Cases, m005PinyinInitials, m006WhitelistEntrySurvey];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
