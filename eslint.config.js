@@ -37,10 +37,37 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/vite.config.ts'],
     rules: {
-      'no-restricted-imports': layer(
-        [['**/electron/**', '**/server/**', 'electron', 'node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3']],
-        'renderer/ may import only shared/ and browser libraries; reach the main process through api.ts.',
-      ),
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/**', '**/server/**', 'electron', 'node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3'],
+              message: 'renderer/ may import only shared/ and browser libraries; reach the main process through api.ts.',
+            },
+          ],
+          // InputNumber clamps to min/max and rounds to its precision on blur: a typed value changes silently.
+          paths: [{ name: 'antd', importNames: ['InputNumber'], message: 'Use components/NumberInput with a numberRule from lib/numbers: it refuses instead of clamping.' }],
+        },
+      ],
+    },
+  },
+  // Times are stored in UTC and shown in the user's zone through shared/time.ts, never sliced.
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'electron/services/**/*.ts', 'server/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='replace'][arguments.0.value='T']",
+          message: "Show times with formatDateTime / localDate from shared/time.ts (the user's zone), not by slicing the UTC string.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='validateFields']",
+          message: 'Use validated(form) from lib/formErrors: a refused form is not an error to log.',
+        },
+      ],
     },
   },
   // Renderer tests may use the real services through test/support, nothing else of electron/.

@@ -17,7 +17,7 @@ import type { AppInfo, DbStatus, Settings } from './types/app';
 import type { JobStatusView } from './types/jobs';
 import type { Enterprise, IpAsset, Page, StatusChange, WhitelistBatch, WhitelistEntry } from './types/records';
 import type { BankProduct, IndicatorSet, ValuationRunSummary } from './types/valuation';
-import { isoDate } from './schemas/common';
+import { boundedNumber, isoDate } from './schemas/common';
 import { uncertaintyInput } from './schemas/valuation';
 import { bankCatalogSchema } from './schemas/bank';
 import { caseCreate, caseFilter, caseItemsSet, caseMove, caseQuery, caseRef, caseUpdate, paymentInput, pledgeInput, pledgeStatusInput, subsidyDraft, subsidyStatusInput, visitInput } from './schemas/case';
@@ -77,7 +77,7 @@ export const contract = {
   entryStatusChange: call<WhitelistEntry>()(statusChangeInput),
   entryHistory: call<StatusChange[]>()(z.object({ entryId: z.string().min(1).max(64) }).strict()),
   stewardsList: call<string[]>()(empty),
-  officerOverview: call<OfficerOverviewView>()(z.object({ notVisitedDays: z.number().int().min(1).max(3650).default(30) }).strict()),
+  officerOverview: call<OfficerOverviewView>()(z.object({ notVisitedDays: boundedNumber('未走访天数', 1, 3650, { int: true, unit: ' 天' }).default(30) }).strict()),
 
   importUpload: call<{ uploadId: string; size: number }>()(
     z
@@ -143,6 +143,7 @@ export const contract = {
   caseItemsSet: call<CaseDetail>()(caseItemsSet),
   caseMove: call<CaseDetail>()(caseMove),
   visitSave: call<CaseDetail>()(visitInput),
+  visitDelete: call<CaseDetail>()(byId),
   pledgeSave: call<CaseDetail>()(pledgeInput),
   pledgeStatus: call<CaseDetail>()(pledgeStatusInput),
   pledgeForm: call<{ fileName: string; base64: string }>()(caseRef),

@@ -9,14 +9,34 @@ export function assertFen(value: number): Fen {
   return value;
 }
 
+/** What people type for a number: full-width digits, grouping commas, spaces and currency marks removed. */
+function normalizeNumberText(text: string): string {
+  return text.replace(/[\s,，￥¥]/g, '').replace(/[\uFF10-\uFF19．－]/g, (c) => (c === '．' ? '.' : c === '－' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+export type DecimalParse = { ok: true; value: number } | { ok: false; reason: 'not_a_number' | 'too_precise' | 'too_large' };
+
+/**
+ * A typed decimal as an integer count of 10^-decimals units, exactly (no floating point):
+ * ("1,234.5", 2) → 123450 fen; ("0.000001", 6) → 1 (1 fen as 万元). Negative values are
+ * returned as such, so a range check can name them instead of losing the sign.
+ */
+export function parseDecimalUnits(text: string, decimals: number): DecimalParse {
+  const m = /^([-+])?(\d+)(?:\.(\d*))?$|^([-+])?\.(\d+)$/.exec(normalizeNumberText(text));
+  if (!m) return { ok: false, reason: 'not_a_number' };
+  const sign = (m[1] ?? m[4]) === '-' ? -1 : 1;
+  const whole = m[2] ?? '0';
+  const frac = (m[3] ?? m[5] ?? '').replace(/0+$/, '');
+  if (frac.length > decimals) return { ok: false, reason: 'too_precise' };
+  const value = Number(whole) * 10 ** decimals + Number(frac.padEnd(decimals, '0') || '0');
+  if (!Number.isSafeInteger(value)) return { ok: false, reason: 'too_large' };
+  return { ok: true, value: sign * value || 0 };
+}
+
 /** Parses "1,234.5", "１２３４.５６" or "-8" (yuan) into fen; null when not a valid amount. */
 export function parseYuan(text: string): Fen | null {
-  const s = text.replace(/[\s,，￥¥元]/g, '').replace(/[\uFF10-\uFF19．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(s);
-  if (!m) return null;
-  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  if (!Number.isSafeInteger(fen)) return null;
-  return m[1] ? -fen : fen;
+  const r = parseDecimalUnits(text.replace(/元$/, ''), 2);
+  return r.ok ? r.value : null;
 }
 
 function groupThousands(intPart: string): string {

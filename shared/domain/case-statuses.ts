@@ -20,6 +20,15 @@ export const PLEDGE_MOVES: Record<PledgeStatus, readonly PledgeStatus[]> = {
   changed: ['changed', 'cancelled'],
   cancelled: [],
 };
+/** The move into each status, as a verb ("不能提交登记：…"). */
+export const PLEDGE_MOVE_VERBS: Record<PledgeStatus, string> = {
+  draft: '退回草稿',
+  submitted: '提交登记',
+  registered: '确认登记成功',
+  refused: '记录不予登记',
+  changed: '办理变更',
+  cancelled: '办理注销',
+};
 /** While the pledge stands its items are marked as pledged. */
 export const PLEDGE_STANDS: readonly PledgeStatus[] = ['registered', 'changed'];
 /** CNIPA registered the pledge at some point (whatever happened after). */
@@ -32,6 +41,7 @@ export const ITEMS_EDITABLE: readonly PledgeStatus[] = ['draft', 'refused'];
 export const SUBSIDY_STATUSES = ['draft', 'submitted', 'approved', 'paid', 'rejected'] as const;
 export type SubsidyStatus = (typeof SUBSIDY_STATUSES)[number];
 export const SUBSIDY_STATUS_LABELS: Record<SubsidyStatus, string> = { draft: '草稿', submitted: '已提交', approved: '已批准', paid: '已拨付', rejected: '未通过' };
+export const SUBSIDY_MOVE_VERBS: Record<SubsidyStatus, string> = { draft: '退回草稿', submitted: '提交申请', approved: '记录批准', paid: '记录拨付', rejected: '记录未通过' };
 export const SUBSIDY_MOVES: Record<SubsidyStatus, readonly SubsidyStatus[]> = {
   draft: ['submitted'],
   submitted: ['approved', 'rejected', 'draft'],

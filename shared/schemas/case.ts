@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PAYMENT_KINDS, PLEDGE_STATUSES, SUBSIDY_STATUSES } from '../domain/case-statuses';
 import { OUTCOMES, STAGES } from '../domain/case-stages';
 import { DISTRICTS } from '../domain/districts';
-import { fen, id, isoDate, shortText } from './common';
+import { boundedNumber, fenAmount, id, isoDate, MAX_FEN, pastDate, shortText } from './common';
 
 const caseId = z.object({ caseId: id }).strict();
 export { caseId as caseRef };
@@ -30,14 +30,14 @@ export const caseUpdate = z
     id,
     steward: shortText(40).optional(),
     bankOfficer: shortText(80).optional(),
-    needFen: fen.min(1, '融资需求应大于 0').nullable().optional(),
-    needTermMonths: z.number().int().min(1, '期限至少 1 个月').max(120, '期限不超过 120 个月').nullable().optional(),
+    needFen: fenAmount('融资需求', { min: 1 }).nullable().optional(),
+    needTermMonths: boundedNumber('需求期限', 1, 120, { int: true, unit: ' 个月' }).nullable().optional(),
     purpose: shortText(200).optional(),
     productId: z.string().max(64).optional(),
     confirmations: flags.optional(),
     documents: flags.optional(),
     valuationId: id.nullable().optional(),
-    manualValueFen: fen.min(1, '价值应大于 0').nullable().optional(),
+    manualValueFen: fenAmount('协商价值', { min: 1 }).nullable().optional(),
     manualValueBasis: shortText(200).optional(),
   })
   .strict();
@@ -45,7 +45,7 @@ export type CaseUpdate = z.output<typeof caseUpdate>;
 
 export const caseItemsSet = z.object({ id, ipAssetIds: z.array(id).max(500) }).strict();
 
-const reason = z.string().trim().max(500);
+const reason = shortText(500);
 export const caseMove = z
   .object({
     id,
@@ -63,7 +63,7 @@ export const visitInput = z
   .object({
     caseId: id,
     id: id.optional(),
-    visitedOn: isoDate,
+    visitedOn: pastDate('走访日期'),
     place: shortText(200).default(''),
     attendees: z.array(shortText(80).min(1)).max(30).default([]),
     notes: shortText(4000).default(''),
@@ -71,7 +71,8 @@ export const visitInput = z
     followUpOn: isoDate.nullable().default(null),
   })
   .strict()
-  .refine((v) => !v.followUpOn || v.followUpOn >= v.visitedOn, { message: '跟进日期不能早于走访日期', path: ['followUpOn'] });
+  .refine((v) => !v.followUpOn || v.followUpOn >= v.visitedOn, { message: '跟进日期不能早于走访日期', path: ['followUpOn'] })
+  .refine((v) => v.notes !== '', { message: '请填写走访情况', path: ['notes'] });
 
 const contractNo = shortText(80);
 export const pledgeInput = z
@@ -80,12 +81,12 @@ export const pledgeInput = z
     bank: shortText(80).default(''),
     pledgee: shortText(120).default(''),
     loanContractNo: contractNo.default(''),
-    loanFen: fen.min(1, '贷款金额应大于 0').nullable().default(null),
-    ratePercent: z.number().min(0, '利率不能为负').max(36, '年利率超过 36%，请核对').nullable().default(null),
+    loanFen: fenAmount('贷款金额', { min: 1 }).nullable().default(null),
+    ratePercent: boundedNumber('年利率', 0, 36, { unit: '%' }).nullable().default(null),
     loanStart: isoDate.nullable().default(null),
     loanEnd: isoDate.nullable().default(null),
     pledgeContractNo: contractNo.default(''),
-    securedFen: fen.min(1, '担保债权数额应大于 0').nullable().default(null),
+    securedFen: fenAmount('担保债权数额', { min: 1 }).nullable().default(null),
     pledgeStart: isoDate.nullable().default(null),
     pledgeEnd: isoDate.nullable().default(null),
     appraised: z.boolean().default(false),
@@ -97,13 +98,38 @@ export const pledgeInput = z
 export type PledgeInput = z.output<typeof pledgeInput>;
 
 export const pledgeStatusInput = z
-  .object({ caseId: id, to: z.enum(PLEDGE_STATUSES), regNo: shortText(60).default(''), regDate: isoDate.nullable().default(null), reason: reason.default('') })
+  .object({
+    caseId: id,
+    to: z.enum(PLEDGE_STATUSES),
+    regNo: shortText(60).default(''),
+    regDate: pastDate('登记日期').nullable().default(null),
+    /** The day the application was filed (today when not given). */
+    submittedOn: pastDate('提交日期').nullable().default(null),
+    reason: reason.default(''),
+  })
   .strict();
 
-export const paymentInput = z.object({ caseId: id, paidOn: isoDate, kind: z.enum(PAYMENT_KINDS), amountFen: fen.min(1, '金额应大于 0'), note: shortText(200).default('') }).strict();
+export const paymentInput = z
+  .object({ caseId: id, paidOn: pastDate('支付日期'), kind: z.enum(PAYMENT_KINDS), amountFen: fenAmount('支付金额', { min: 1, max: MAX_FEN.payment }), note: shortText(200).default('') })
+  .strict();
 
 export const subsidyDraft = z
   .object({ caseId: id, policyId: z.string().min(1, '请选择贴息政策').max(64), repaid: z.boolean(), otherSubsidy: z.boolean().default(false), materials: flags.default({}) })
   .strict();
 
-export const subsidyStatusInput = z.object({ caseId: id, to: z.enum(SUBSIDY_STATUSES), note: reason.default('') }).strict();
+/** Approval and payment record the amount the district granted or paid, and the day. */
+export const subsidyStatusInput = z
+  .object({
+    caseId: id,
+    to: z.enum(SUBSIDY_STATUSES),
+    note: reason.default(''),
+    amountFen: fenAmount('金额', { min: 0, max: MAX_FEN.loan }).nullable().default(null),
+    on: pastDate('日期').nullable().default(null),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.to !== 'approved' && v.to !== 'paid') return;
+    const what = v.to === 'approved' ? '核定' : '拨付';
+    if (v.amountFen === null) ctx.addIssue({ code: 'custom', path: ['amountFen'], message: `请填写${what}金额` });
+    if (v.on === null) ctx.addIssue({ code: 'custom', path: ['on'], message: `请填写${what}日期` });
+  });

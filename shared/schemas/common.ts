@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../domain/dates';
+import { addDays, isIsoDate, todayIso } from '../domain/dates';
 import { formatChineseAmount } from '../money';
 
 /**
@@ -18,6 +18,7 @@ export const isoDate = z
   .refine((d) => d >= DATE_MIN && d <= DATE_MAX, { message: '日期应在 1900 年至 2199 年之间' });
 
 /** C0/C1 control characters other than tab and line breaks, and UTF-16 halves without a partner. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const BAD_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Where a text holds a character that cannot be stored or exported faithfully (null when clean). */
@@ -65,4 +66,12 @@ export function boundedNumber(label: string, min: number, max: number, opts: { i
   const unit = opts.unit ?? '';
   const base = z.number({ message: `${label}应为数字` }).finite(`${label}应为有限的数字`);
   return (opts.int ? base.int(`${label}应为整数`) : base).min(min, `${label}不能小于 ${min}${unit}`).max(max, `${label}不能大于 ${max}${unit}`);
+}
+
+/**
+ * A date that has already happened (a founding, a payment, a registration). One day of slack
+ * allows for a server in another zone or a clock slightly behind.
+ */
+export function pastDate(label: string) {
+  return isoDate.refine((d) => d <= addDays(todayIso(), 1), { message: `${label}不能晚于今天` });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DISTRICTS } from '../domain/districts';
 import { QUALIFICATIONS } from '../domain/enterprise';
 import { checkUscc } from '../validators/uscc';
-import { fen, id, isoDate, shortText } from './common';
+import { boundedNumber, fenAmount, id, MAX_FEN, pastDate, shortText } from './common';
 
 export const uscc = z.string().transform((raw, ctx) => {
   const r = checkUscc(raw);
@@ -24,11 +24,11 @@ export const enterpriseInput = z
     street: shortText(60).default(''),
     address: shortText(200).default(''),
     industry: shortText(60).default(''),
-    foundedOn: isoDate.nullable().default(null),
-    registeredCapitalFen: fen.nullable().default(null),
-    employees: z.number().int('员工人数应为整数').min(0).max(10_000_000).nullable().default(null),
-    revenueFen: fen.nullable().default(null),
-    rdFen: fen.nullable().default(null),
+    foundedOn: pastDate('成立日期').nullable().default(null),
+    registeredCapitalFen: fenAmount('注册资本', { max: MAX_FEN.enterprise }).nullable().default(null),
+    employees: boundedNumber('员工人数', 0, 1_000_000, { int: true, unit: ' 人' }).nullable().default(null),
+    revenueFen: fenAmount('上年营收', { max: MAX_FEN.enterprise }).nullable().default(null),
+    rdFen: fenAmount('研发投入', { max: MAX_FEN.enterprise }).nullable().default(null),
     qualifications: z.array(z.enum(QUALIFICATIONS)).max(QUALIFICATIONS.length).default([]),
     contacts: z.array(contact).max(20).default([]),
     notes: shortText(4000).default(''),

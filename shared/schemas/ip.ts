@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IP_KINDS, isPatentKind, LEGAL_STATUSES } from '../domain/ip';
 import { checkPatent } from '../validators/patent';
-import { id, isoDate, shortText } from './common';
+import { boundedNumber, id, isoDate, pastDate, shortText } from './common';
 
 /**
  * The number of an IP asset as stored: for patents the digits and check character without
@@ -33,15 +33,15 @@ export const ipAssetInput = z
     kind: z.enum(IP_KINDS, { message: '类型应为发明、实用新型、外观设计、商标或软件著作权' }),
     number: z.string().min(1, '申请号/注册号不能为空').max(40),
     title: shortText(200).min(1, '名称不能为空'),
-    filingDate: isoDate.nullable().default(null),
-    grantDate: isoDate.nullable().default(null),
-    registrationDate: isoDate.nullable().default(null),
+    filingDate: pastDate('申请日').nullable().default(null),
+    grantDate: pastDate('授权公告日').nullable().default(null),
+    registrationDate: pastDate('注册日').nullable().default(null),
     validUntil: isoDate.nullable().default(null),
-    publishedOn: isoDate.nullable().default(null),
+    publishedOn: pastDate('首次发表日').nullable().default(null),
     legalStatus: z.enum(LEGAL_STATUSES).default('granted'),
     feePaidThrough: isoDate.nullable().default(null),
     owners: z.array(shortText(120).min(1)).max(20).default([]),
-    claimsCount: z.number().int().min(0).max(10_000).nullable().default(null),
+    claimsCount: boundedNumber('权利要求数', 0, 10_000, { int: true }).nullable().default(null),
     ipcClass: shortText(40).default(''),
     pledged: z.boolean().default(false),
     suspended: z.boolean().default(false),
@@ -55,6 +55,8 @@ export const ipAssetInput = z
     if (isPatentKind(v.kind) && !v.filingDate) ctx.addIssue({ code: 'custom', path: ['filingDate'], message: '专利必须填写申请日' });
     if (v.kind === 'trademark' && !v.registrationDate && !v.validUntil) ctx.addIssue({ code: 'custom', path: ['registrationDate'], message: '商标必须填写注册日期或有效期' });
     if (v.grantDate && v.filingDate && v.grantDate < v.filingDate) ctx.addIssue({ code: 'custom', path: ['grantDate'], message: '授权日不能早于申请日' });
+    if (v.validUntil && v.registrationDate && v.validUntil <= v.registrationDate) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: '有效期应晚于注册日' });
+    if (v.feePaidThrough && v.filingDate && v.feePaidThrough < v.filingDate) ctx.addIssue({ code: 'custom', path: ['feePaidThrough'], message: '年费缴至日不能早于申请日' });
     if (v.legalStatus === 'granted' && isPatentKind(v.kind) && !v.grantDate) ctx.addIssue({ code: 'custom', path: ['grantDate'], message: '法律状态为有效的专利必须填写授权公告日' });
   });
 export type IpAssetInput = z.input<typeof ipAssetInput>;

@@ -3,7 +3,7 @@ import { FEE_TYPES, PAYMENT_KINDS } from '../domain/case-statuses';
 import { DISTRICTS } from '../domain/districts';
 import { QUALIFICATIONS } from '../domain/enterprise';
 import { IP_KINDS } from '../domain/ip';
-import { fen, isoDate } from './common';
+import { fen, fenAmount, isoDate, MAX_FEN } from './common';
 
 /** A percentage with at most two decimals, so it is an exact number of basis points. */
 const percent = z
@@ -60,23 +60,34 @@ export const policySchema = z
 export type Policy = z.output<typeof policySchema>;
 export type PolicyLine = Policy['lines'][number];
 
+/** The amount fields of the calculator, shared with its form. */
+export const subsidyAmounts = {
+  principalFen: fenAmount('贷款本金', { min: 1 }),
+  interestPaidFen: fenAmount('实付利息', { max: MAX_FEN.payment }),
+  feeFen: fenAmount('费用', { max: MAX_FEN.payment }),
+  alreadyFen: fenAmount('本年已获贴息'),
+};
+
 export const subsidyInput = z
   .object({
     policyId: z.string().min(1, '请选择贴息政策'),
     loan: z
       .object({
-        principalFen: fen.min(1, '贷款本金应大于 0'),
+        principalFen: subsidyAmounts.principalFen,
         startDate: isoDate,
         endDate: isoDate,
         repaid: z.boolean(),
       })
       .strict()
       .refine((l) => l.endDate > l.startDate, { message: '贷款到期日应晚于发放日', path: ['endDate'] }),
-    interestPaidFen: fen,
-    fees: z.array(z.object({ type: z.enum(FEE_TYPES), amountFen: fen }).strict()).default([]),
+    interestPaidFen: subsidyAmounts.interestPaidFen,
+    fees: z
+      .array(z.object({ type: z.enum(FEE_TYPES), amountFen: subsidyAmounts.feeFen }).strict())
+      .max(200, '费用最多 200 笔')
+      .default([]),
     enterprise: z.object({ district: z.enum(DISTRICTS), qualifications: z.array(z.enum(QUALIFICATIONS)).default([]) }).strict(),
     ipKinds: z.array(z.enum(IP_KINDS)).min(1, '至少需要一项质押的知识产权'),
-    alreadyGrantedThisYearFen: fen.default(0),
+    alreadyGrantedThisYearFen: subsidyAmounts.alreadyFen.default(0),
     otherSubsidyForThisLoan: z.boolean().default(false),
   })
   .strict();

@@ -67,6 +67,8 @@ export type PledgeView = Omit<PledgeInput, 'caseId'> & {
   status: PledgeStatus;
   regNo: string;
   regDate: string | null;
+  /** When it was filed with CNIPA (the last time, if withdrawn and filed again). */
+  submittedOn: string | null;
   statusReason: string;
   updatedBy: string;
   updatedAt: string;
@@ -93,6 +95,13 @@ export interface SubsidyView {
   status: SubsidyStatus;
   statusNote: string;
   statusOn: string | null;
+  submittedOn: string | null;
+  /** What the district approved, and when (may be less than applied for). */
+  approvedFen: number | null;
+  approvedOn: string | null;
+  /** What was actually paid out, and when. */
+  paidFen: number | null;
+  paidOn: string | null;
   updatedBy: string;
   updatedAt: string;
 }

@@ -88,15 +88,19 @@ describe('a service case through the whole loop', () => {
   });
 
   it('a refused registration keeps the reason; after correction it registers and marks the items pledged', async () => {
-    await call('pledgeStatus', { caseId: id, to: 'submitted' });
+    await call('pledgeStatus', { caseId: id, to: 'submitted', submittedOn: addDays(loanStart, -20) });
     expect(await refusal('pledgeStatus', { caseId: id, to: 'refused' })).toBe('“不予登记”须填写原因或说明');
     let c = await call<CaseDetail>('pledgeStatus', { caseId: id, to: 'refused', reason: '质押合同缺少质押期限条款' });
     expect(c.pledge).toMatchObject({ status: 'refused', statusReason: '质押合同缺少质押期限条款' });
     expect(await refusal('caseMove', { id, move: { type: 'advance' } })).toBe('质押尚未登记，登记后方可申报贴息');
     await call('pledgeStatus', { caseId: id, to: 'draft', reason: '补充质押期限' });
     await call('pledgeSave', { caseId: id, ...pledge, pledgeEnd: addMonths(loanEnd, 6) });
-    await call('pledgeStatus', { caseId: id, to: 'submitted' });
+    expect(await refusal('pledgeStatus', { caseId: id, to: 'submitted', submittedOn: addDays(today, 3) })).toContain('提交日期不能晚于今天');
+    await call('pledgeStatus', { caseId: id, to: 'submitted', submittedOn: addDays(loanStart, -5) });
     expect(await refusal('pledgeStatus', { caseId: id, to: 'registered' })).toBe('请填写登记号和登记日期');
+    // A registration cannot predate its filing (it would land in an earlier year's statistics).
+    expect(await refusal('pledgeStatus', { caseId: id, to: 'registered', regNo: 'Y2026440000123', regDate: addDays(loanStart, -400) })).toBe(`登记日期 ${addDays(loanStart, -400)} 早于提交登记的日期 ${addDays(loanStart, -5)}`);
+    expect(await refusal('pledgeStatus', { caseId: id, to: 'registered', regNo: 'Y2026440000123', regDate: addDays(today, 2) })).toContain('登记日期不能晚于今天');
     c = await call<CaseDetail>('pledgeStatus', { caseId: id, to: 'registered', regNo: 'Y2026440000123', regDate: addDays(loanStart, 3) });
     expect(c.pledge).toMatchObject({ status: 'registered', regNo: 'Y2026440000123' });
     expect(rt.db!.prepare('SELECT pledged FROM ip_assets WHERE id = ?').pluck().get(own)).toBe(1);
@@ -127,6 +131,12 @@ describe('a service case through the whole loop', () => {
 
   it('computes the subsidy from the recorded payments, shows an ineligible policy with its reasons, and closes the loop', async () => {
     await call('caseMove', { id, move: { type: 'advance' } });
+    // Interest before the loan started, or in the future, is refused at its field; nothing is stored.
+    const early = await rt.dispatch('paymentSave', { caseId: id, paidOn: addDays(loanStart, -1), kind: 'interest', amountFen: 10_000_000 });
+    expect(early).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'paidOn', message: `利息支付日 ${addDays(loanStart, -1)} 早于贷款发放日 ${loanStart}` }] } });
+    expect(await refusal('paymentSave', { caseId: id, paidOn: addDays(today, 5), kind: 'interest', amountFen: 10_000_000 })).toContain('支付日期不能晚于今天');
+    expect(await refusal('paymentSave', { caseId: id, paidOn: loanStart, kind: 'interest', amountFen: -500_000 })).toContain('支付金额应大于 0');
+    expect((await call<CaseDetail>('caseGet', { id })).payments).toEqual([]);
     await call('paymentSave', { caseId: id, paidOn: addMonths(loanStart, 6), kind: 'interest', amountFen: 10_000_000 });
     await call('paymentSave', { caseId: id, paidOn: loanStart, kind: 'guarantee', amountFen: 3_000_000 });
     const nanshan = await call<SubsidyResult>('subsidyCalc', { caseId: id, policyId: 'nanshan-2022', repaid: true });
@@ -138,12 +148,24 @@ describe('a service case through the whole loop', () => {
     expect(await refusal('subsidyStatus', { caseId: id, to: 'submitted' })).toMatch(/^不符合申报条件：贷款发放日 .* 不在本政策有效期.*企业属南山，本政策仅适用于在福田区备案的企业；尚未还清本息/);
     await call('subsidySave', { caseId: id, policyId: 'nanshan-2022', repaid: true, materials: { 贴息申请表: true } });
     expect(await refusal('caseMove', { id, move: { type: 'close', outcome: 'subsidised', reason: '' } })).toBe('贴息尚未拨付，不能以“已获贴息”结案');
-    for (const to of ['submitted', 'approved', 'paid']) await call('subsidyStatus', { caseId: id, to });
+    // Every material of the policy must be ticked before submitting.
+    expect(await refusal('subsidyStatus', { caseId: id, to: 'submitted' })).toBe('不能提交申请：申报材料尚缺 5 项（借款合同及质押合同、知识产权质押登记证明、利息支付凭证、担保、保险、评估费用发票、营业执照）');
+    const all = Object.fromEntries(['借款合同及质押合同', '知识产权质押登记证明', '利息支付凭证', '担保、保险、评估费用发票', '营业执照'].map((m) => [m, true]));
+    await call('subsidySave', { caseId: id, policyId: 'nanshan-2022', repaid: true, materials: all });
+    const submittedOn = addDays(today, -30);
+    await call('subsidyStatus', { caseId: id, to: 'submitted', on: submittedOn });
+    // Approval records what the district granted and when; more than applied for, or before the filing, is refused.
+    expect(await refusal('subsidyStatus', { caseId: id, to: 'approved' })).toBe('输入不正确：amountFen：请填写核定金额；on：请填写核定日期');
+    expect(await refusal('subsidyStatus', { caseId: id, to: 'approved', amountFen: 9_100_001, on: today })).toBe('核定金额 91,000.01 元超过申请金额 91,000.00 元');
+    expect(await refusal('subsidyStatus', { caseId: id, to: 'approved', amountFen: 8_000_000, on: addDays(submittedOn, -1) })).toBe(`日期 ${addDays(submittedOn, -1)} 早于提交申请日期 ${submittedOn}`);
+    await call('subsidyStatus', { caseId: id, to: 'approved', amountFen: 8_000_000, on: addDays(submittedOn, 10) });
+    expect(await refusal('subsidyStatus', { caseId: id, to: 'paid', amountFen: 8_000_001, on: today })).toBe('拨付金额 80,000.01 元超过核定金额 80,000.00 元');
+    await call('subsidyStatus', { caseId: id, to: 'paid', amountFen: 8_000_000, on: addDays(submittedOn, 20) });
     const reminders = await call<Reminder[]>('reminders', { days: 365 });
     expect(reminders.some((r) => r.kind === 'pledge_expiring' && r.caseId === id)).toBe(true);
     const closed = await call<CaseDetail>('caseMove', { id, move: { type: 'close', outcome: 'subsidised', reason: '' } });
     expect(closed.record).toMatchObject({ stage: 'closed', outcome: 'subsidised' });
-    expect(closed.subsidy).toMatchObject({ status: 'paid', amountFen: 9_100_000 });
+    expect(closed.subsidy).toMatchObject({ status: 'paid', amountFen: 9_100_000, submittedOn, approvedFen: 8_000_000, approvedOn: addDays(submittedOn, 10), paidFen: 8_000_000, paidOn: addDays(submittedOn, 20) });
     expect(await refusal('caseMove', { id, move: { type: 'back', to: 'guidance', reason: 'x' } })).toBe('案件已结案，不能再变更');
     expect(rt.db!.prepare('SELECT status FROM whitelist_entries WHERE id = ?').pluck().get(entryId)).toBe('已放款');
     const trail = closed.events.map((e) => e.summary);
@@ -155,7 +177,9 @@ describe('a service case through the whole loop', () => {
 
   it('records visits with follow-ups as reminders, and lists, filters and exports cases', async () => {
     const other = (await call<Page<CaseSummary>>('casesList', { includeClosed: true })).rows.find((c) => c.id !== id)!;
-    expect(await refusal('visitSave', { caseId: other.id, visitedOn: today, followUpOn: addDays(today, -1) })).toContain('跟进日期不能早于走访日期');
+    expect(await refusal('visitSave', { caseId: other.id, visitedOn: today, notes: '电话回访', followUpOn: addDays(today, -1) })).toContain('跟进日期不能早于走访日期');
+    expect(await refusal('visitSave', { caseId: other.id, visitedOn: today })).toBe('输入不正确：notes：请填写走访情况');
+    expect(await refusal('visitSave', { caseId: other.id, visitedOn: addDays(today, 3), notes: '未来的走访' })).toContain('走访日期不能晚于今天');
     const next = (await call<CaseDetail>('caseCreate', { enterpriseId: (await call<{ id: string }>('enterpriseSave', { name: '深圳市走访测试有限公司', uscc: usccFor(7003), district: '宝安' })).id })).record;
     await call('visitSave', { caseId: next.id, visitedOn: today, place: '企业会议室', attendees: ['李管家', '王经理（银行）'], notes: '了解融资需求', nextSteps: '补充财务报表', followUpOn: addDays(today, 7) });
     const r = await call<Reminder[]>('reminders', { days: 30 });
@@ -192,5 +216,24 @@ describe('a service case through the whole loop', () => {
     expect(both.record.confirmations).toEqual({ register_checked: true, no_dispute: true });
     expect(both.checklist.missingDocuments).not.toContain('营业执照');
     expect(both.checklist.missingDocuments).not.toContain('近两年财务报表');
+  });
+
+  it('moves a 待走访 entry on with the first visit, on the visit day; a deleted visit no longer counts', async () => {
+    const eid = (await call<{ id: string }>('enterpriseSave', { name: '深圳市待走访测试有限公司', uscc: usccFor(7005), district: '光明' })).id;
+    const batch = await call<{ id: string }>('batchCreate', { name: '光明 2026 摸排', district: '光明', surveyedOn: '2026-02-01' });
+    const entry = await call<{ id: string; status: string }>('entrySave', { batchId: batch.id, enterpriseId: eid, status: '待走访', steward: '周管家' });
+    const c = (await call<CaseDetail>('caseCreate', { enterpriseId: eid })).record;
+    const visitedOn = addDays(today, -3);
+    let d = await call<CaseDetail>('visitSave', { caseId: c.id, visitedOn, notes: '首次走访，了解专利情况' });
+    const row = () => rt.db!.prepare('SELECT status, last_visit_on AS lastVisitOn FROM whitelist_entries WHERE id = ?').get(entry.id);
+    expect(row()).toEqual({ status: '已走访', lastVisitOn: visitedOn });
+    expect((await call<{ toStatus: string; reason: string }[]>('entryHistory', { entryId: entry.id })).at(-1)).toMatchObject({ toStatus: '已走访', reason: `走访记录（${visitedOn}）` });
+    d = await call<CaseDetail>('visitSave', { caseId: c.id, visitedOn: addDays(today, -1), notes: '第二次走访' });
+    expect(row()).toEqual({ status: '已走访', lastVisitOn: addDays(today, -1) });
+    d = await call<CaseDetail>('visitDelete', { id: d.visits[0]!.id });
+    expect(d.visits.map((v) => v.visitedOn)).toEqual([visitedOn]);
+    expect(row()).toEqual({ status: '已走访', lastVisitOn: visitedOn });
+    expect(d.events[0]!.summary).toBe(`删除 ${addDays(today, -1)} 的走访记录`);
+    expect(await refusal('visitDelete', { id: 'no-such-visit' })).toBe('走访记录不存在或已删除');
   });
 });

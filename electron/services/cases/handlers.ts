@@ -16,11 +16,11 @@ import { registrationStats } from './registration-stats';
 import { reminders } from './reminders';
 import { createCase, listCases, setCaseItems, updateCase } from './repository';
 import { calcForCase, changeSubsidyStatus, deletePayment, savePayment, saveSubsidy } from './subsidy';
-import { saveVisit } from './visits';
+import { deleteVisit, saveVisit } from './visits';
 
 type CaseMethod = Extract<
   MethodName,
-  | 'casesList' | 'caseCreate' | 'caseGet' | 'caseUpdate' | 'caseItemsSet' | 'caseMove' | 'visitSave' | 'pledgeSave' | 'pledgeStatus' | 'pledgeForm' | 'pledgeList'
+  | 'casesList' | 'caseCreate' | 'caseGet' | 'caseUpdate' | 'caseItemsSet' | 'caseMove' | 'visitSave' | 'visitDelete' | 'pledgeSave' | 'pledgeStatus' | 'pledgeForm' | 'pledgeList'
   | 'paymentSave' | 'paymentDelete' | 'subsidyCalc' | 'subsidySave' | 'subsidyStatus' | 'policiesList' | 'subsidyCompute' | 'reminders' | 'registrationStats'
   | 'bankCatalog' | 'bankCatalogSave' | 'bankCatalogReset'
 >;
@@ -50,6 +50,10 @@ export function caseHandlers(ctx: HandlerContext, today: () => string): Pick<Han
     caseItemsSet: ({ id, ipAssetIds }) => write(id, (db, who) => setCaseItems(db, id, ipAssetIds, who)),
     caseMove: ({ id, move }) => write(id, (db, who) => moveCase(db, id, move, products(db), who, today())),
     visitSave: (input) => write(input.caseId, (db, who) => saveVisit(db, input, who)),
+    visitDelete: ({ id }) => {
+      const db = needDb(ctx);
+      return detail(db, deleteVisit(db, id, writer(db)));
+    },
     pledgeSave: (input) => write(input.caseId, (db, who) => savePledge(db, input, who)),
     pledgeStatus: (input) => write(input.caseId, (db, who) => changePledgeStatus(db, input, products(db), who, today())),
     pledgeForm: async ({ caseId }) => {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { PLEDGE_MOVES, PLEDGE_STANDS, PLEDGE_STATUS_LABELS, type PledgeStatus } from '../../../shared/domain/case-statuses';
+import { PLEDGE_MOVE_VERBS, PLEDGE_MOVES, PLEDGE_STANDS, PLEDGE_STATUS_LABELS, type PledgeStatus } from '../../../shared/domain/case-statuses';
 import { isOpen } from '../../../shared/domain/check-lines';
+import { registrationDateProblem } from '../../../shared/domain/date-order';
 import { AppError } from '../../../shared/errors';
 import type { BankProduct } from '../../../shared/types/valuation';
 import { recordChange } from '../changes';
@@ -13,6 +14,7 @@ export interface PledgeStatusChange {
   to: PledgeStatus;
   regNo: string;
   regDate: string | null;
+  submittedOn: string | null;
   reason: string;
 }
 
@@ -35,14 +37,17 @@ export function changePledgeStatus(db: Database, c: PledgeStatusChange, products
       reasons.push(...detail.registration.lines.filter(isOpen).map((l) => `${l.subject}：${l.message}${l.confirmKey ? '（需确认）' : ''}`));
     }
     if (c.to === 'registered' && (!c.regNo.trim() || !c.regDate)) reasons.push('请填写登记号和登记日期');
+    const dateProblem = c.to === 'registered' && c.regDate ? registrationDateProblem(c.regDate, pledge.submittedOn) : null;
+    if (dateProblem) throw new AppError('INVALID_INPUT', dateProblem, [{ path: 'regDate', message: dateProblem }]);
     if (['refused', 'changed', 'cancelled'].includes(c.to) || (from === 'submitted' && c.to === 'draft')) {
       if (!c.reason.trim()) reasons.push(`“${PLEDGE_STATUS_LABELS[c.to]}”须填写原因或说明`);
     }
-    if (reasons.length) throw new AppError('CONFLICT', reasons.length === 1 ? reasons[0]! : `不能${PLEDGE_STATUS_LABELS[c.to]}：${reasons.join('；')}`, reasons.map((message) => ({ path: '', message })));
+    if (reasons.length) throw new AppError('CONFLICT', reasons.length === 1 ? reasons[0]! : `不能${PLEDGE_MOVE_VERBS[c.to]}：${reasons.join('；')}`, reasons.map((message) => ({ path: '', message })));
 
     const regNo = c.to === 'registered' ? c.regNo.trim() : pledge.regNo;
     const regDate = c.to === 'registered' ? c.regDate : pledge.regDate;
-    db.prepare('UPDATE pledges SET status = ?, reg_no = ?, reg_date = ?, status_reason = ?, updated_by = ?, updated_at = ? WHERE case_id = ?').run(c.to, regNo, regDate, c.reason.trim(), ctx.actor, ctx.now, c.caseId);
+    const submittedOn = c.to === 'submitted' ? (c.submittedOn ?? today) : pledge.submittedOn;
+    db.prepare('UPDATE pledges SET status = ?, reg_no = ?, reg_date = ?, submitted_on = ?, status_reason = ?, updated_by = ?, updated_at = ? WHERE case_id = ?').run(c.to, regNo, regDate, submittedOn, c.reason.trim(), ctx.actor, ctx.now, c.caseId);
     const stands = PLEDGE_STANDS.includes(c.to);
     if (stands !== PLEDGE_STANDS.includes(from)) {
       const mark = db.prepare('UPDATE ip_assets SET pledged = ?, updated_by = ?, updated_at = ? WHERE id = ?');
@@ -51,7 +56,7 @@ export function changePledgeStatus(db: Database, c: PledgeStatusChange, products
         recordChange(db, 'ip_asset', item.id, 'upsert', ctx.now);
       }
     }
-    const extra = c.to === 'registered' ? `，登记号 ${regNo}，登记日 ${regDate}` : '';
-    recordEvent(db, c.caseId, { action: 'pledge_status', summary: `质押登记：${PLEDGE_STATUS_LABELS[from]} → ${PLEDGE_STATUS_LABELS[c.to]}${extra}`, before: { status: from }, after: { status: c.to, regNo, regDate }, reason: c.reason.trim() }, ctx);
+    const extra = c.to === 'registered' ? `，登记号 ${regNo}，登记日 ${regDate}` : c.to === 'submitted' ? `，提交日 ${submittedOn}` : '';
+    recordEvent(db, c.caseId, { action: 'pledge_status', summary: `质押登记：${PLEDGE_STATUS_LABELS[from]} → ${PLEDGE_STATUS_LABELS[c.to]}${extra}`, before: { status: from }, after: { status: c.to, regNo, regDate, ...(c.to === 'submitted' ? { submittedOn } : {}) }, reason: c.reason.trim() }, ctx);
   }).immediate();
 }

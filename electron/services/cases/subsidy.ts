@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { PAYMENT_KIND_LABELS, SUBSIDY_MOVES, SUBSIDY_STATUS_LABELS, type FeeType, type SubsidyStatus } from '../../../shared/domain/case-statuses';
+import { PAYMENT_KIND_LABELS, SUBSIDY_MOVE_VERBS, SUBSIDY_MOVES, SUBSIDY_STATUS_LABELS, type FeeType, type SubsidyStatus } from '../../../shared/domain/case-statuses';
+import { decisionDateProblem, paymentDateProblem } from '../../../shared/domain/date-order';
 import { computeSubsidy, type SubsidyResult } from '../../../shared/domain/subsidy';
 import { AppError } from '../../../shared/errors';
 import { formatYuan } from '../../../shared/money';
@@ -20,6 +21,8 @@ export function listPayments(db: Database, caseId: string): PaymentView[] {
 export function savePayment(db: Database, p: { caseId: string; paidOn: string; kind: PaymentView['kind']; amountFen: number; note: string }, ctx: WriteContext): void {
   db.transaction(() => {
     if (getCaseRecord(db, p.caseId).stage === 'closed') throw new AppError('CONFLICT', '案件已结案，不能再修改');
+    const problem = paymentDateProblem(p.kind, p.paidOn, getPledge(db, p.caseId)?.loanStart ?? null);
+    if (problem) throw new AppError('INVALID_INPUT', problem, [{ path: 'paidOn', message: problem }]);
     const id = newId();
     db.prepare('INSERT INTO payments (id, case_id, paid_on, kind, amount_fen, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, p.caseId, p.paidOn, p.kind, p.amountFen, p.note, ctx.actor, ctx.now);
     recordEvent(db, p.caseId, { action: 'payment', summary: `登记${PAYMENT_KIND_LABELS[p.kind]}支付 ${formatYuan(p.amountFen)} 元（${p.paidOn}）`, after: { id, ...p } }, ctx);
@@ -43,7 +46,8 @@ export function getSubsidy(db: Database, caseId: string): SubsidyView | null {
   const r = db
     .prepare(
       `SELECT policy_id AS policyId, policy_version AS policyVersion, repaid, other_subsidy AS otherSubsidy, materials, calc, amount_fen AS amountFen, status,
-       status_note AS statusNote, status_on AS statusOn, updated_by AS updatedBy, updated_at AS updatedAt FROM subsidy_applications WHERE case_id = ?`,
+       status_note AS statusNote, status_on AS statusOn, submitted_on AS submittedOn, approved_fen AS approvedFen, approved_on AS approvedOn,
+       paid_fen AS paidFen, paid_on AS paidOn, updated_by AS updatedBy, updated_at AS updatedAt FROM subsidy_applications WHERE case_id = ?`,
     )
     .get(caseId) as (Omit<SubsidyView, 'repaid' | 'otherSubsidy' | 'materials' | 'calc'> & { repaid: number; otherSubsidy: number; materials: string; calc: string }) | undefined;
   return r ? { ...r, repaid: r.repaid === 1, otherSubsidy: r.otherSubsidy === 1, materials: JSON.parse(r.materials), calc: JSON.parse(r.calc) } : null;
@@ -63,12 +67,15 @@ export function subsidyInputFor(db: Database, draft: Omit<SubsidyDraft, 'materia
   const pledge = getPledge(db, draft.caseId);
   if (!pledge?.loanFen || !pledge.loanStart || !pledge.loanEnd) throw new AppError('CONFLICT', '尚未录入完整的贷款信息（金额、发放日、到期日），无法计算贴息');
   const payments = listPayments(db, draft.caseId);
+  // A payment that no longer fits the loan (its dates were corrected later) is not summed silently.
+  const misdated = payments.map((p) => paymentDateProblem(p.kind, p.paidOn, pledge.loanStart)).filter((x): x is string => x !== null);
+  if (misdated.length) throw new AppError('CONFLICT', `支付记录与贷款日期不符，请先更正：${misdated.join('；')}`);
   const enterprise = getEnterprise(db, record.enterpriseId);
   const kinds = db.prepare('SELECT DISTINCT a.kind FROM case_items i JOIN ip_assets a ON a.id = i.ip_asset_id WHERE i.case_id = ?').pluck().all(draft.caseId) as SubsidyInput['ipKinds'];
   const already = db
     .prepare(
-      `SELECT coalesce(sum(s.amount_fen), 0) FROM subsidy_applications s JOIN cases c ON c.id = s.case_id
-       WHERE c.enterprise_id = ? AND c.id <> ? AND s.policy_id = ? AND s.status IN ('approved', 'paid') AND substr(s.status_on, 1, 4) = ?`,
+      `SELECT coalesce(sum(coalesce(s.paid_fen, s.approved_fen)), 0) FROM subsidy_applications s JOIN cases c ON c.id = s.case_id
+       WHERE c.enterprise_id = ? AND c.id <> ? AND s.policy_id = ? AND s.status IN ('approved', 'paid') AND substr(s.approved_on, 1, 4) = ?`,
     )
     .pluck()
     .get(record.enterpriseId, draft.caseId, policy.id, year) as number;
@@ -108,7 +115,31 @@ export function saveSubsidy(db: Database, draft: SubsidyDraft, policy: Policy, c
   }).immediate();
 }
 
-export function changeSubsidyStatus(db: Database, c: { caseId: string; to: SubsidyStatus; note: string }, policy: (id: string) => Policy, ctx: WriteContext, today: string): void {
+export interface SubsidyStatusChange {
+  caseId: string;
+  to: SubsidyStatus;
+  note: string;
+  /** The approved or paid amount (required for those two moves). */
+  amountFen: number | null;
+  /** The day of the approval or payment. */
+  on: string | null;
+}
+
+/** Refuses an approval or payment that does not follow from the application before it. */
+function decisionProblems(c: SubsidyStatusChange, current: SubsidyView, calc: SubsidyResult): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  if ((c.to !== 'approved' && c.to !== 'paid') || c.amountFen === null || c.on === null) return out;
+  const [ceiling, ceilingLabel, before] =
+    c.to === 'approved'
+      ? [calc.totalFen, '申请金额', { label: '提交申请', on: current.submittedOn }]
+      : [current.approvedFen ?? calc.totalFen, '核定金额', { label: '批准', on: current.approvedOn }];
+  if (c.amountFen > ceiling) out.push({ path: 'amountFen', message: `${c.to === 'approved' ? '核定' : '拨付'}金额 ${formatYuan(c.amountFen)} 元超过${ceilingLabel} ${formatYuan(ceiling)} 元` });
+  const dateProblem = decisionDateProblem(c.on, before);
+  if (dateProblem) out.push({ path: 'on', message: dateProblem });
+  return out;
+}
+
+export function changeSubsidyStatus(db: Database, c: SubsidyStatusChange, policy: (id: string) => Policy, ctx: WriteContext, today: string): void {
   db.transaction(() => {
     const record = getCaseRecord(db, c.caseId);
     const current = getSubsidy(db, c.caseId);
@@ -118,12 +149,29 @@ export function changeSubsidyStatus(db: Database, c: { caseId: string; to: Subsi
     let calc = current.calc;
     if (c.to === 'submitted') {
       if (record.stage !== 'subsidy') throw new AppError('CONFLICT', '案件需处于“贴息申报”阶段才能提交申请');
+      const p = policy(current.policyId);
       // Submit what the records say now, not what they said when the draft was saved.
-      calc = calcForCase(db, { caseId: c.caseId, policyId: current.policyId, repaid: current.repaid, otherSubsidy: current.otherSubsidy }, policy(current.policyId), today).result;
+      calc = calcForCase(db, { caseId: c.caseId, policyId: current.policyId, repaid: current.repaid, otherSubsidy: current.otherSubsidy }, p, today).result;
       if (!calc.eligible) throw new AppError('CONFLICT', `不符合申报条件：${calc.failures.map((f) => f.message).join('；')}`, calc.failures.map((f) => ({ path: f.rule, message: f.message })));
+      if (calc.totalFen === 0) throw new AppError('CONFLICT', '核定贴息为 0 元（没有可计入的利息或费用），无需申报');
+      const missing = p.materials.filter((m) => current.materials[m] !== true);
+      if (missing.length) throw new AppError('CONFLICT', `不能${SUBSIDY_MOVE_VERBS.submitted}：申报材料尚缺 ${missing.length} 项（${missing.join('、')}）`, missing.map((m) => ({ path: '', message: `缺少：${m}` })));
     }
     if (c.to === 'rejected' && !c.note.trim()) throw new AppError('CONFLICT', '“未通过”须填写原因');
-    db.prepare('UPDATE subsidy_applications SET status = ?, status_note = ?, status_on = ?, calc = ?, amount_fen = ?, updated_by = ?, updated_at = ? WHERE case_id = ?').run(c.to, c.note.trim(), today, JSON.stringify(calc), calc.totalFen, ctx.actor, ctx.now, c.caseId);
-    recordEvent(db, c.caseId, { action: 'subsidy_status', summary: `贴息申请：${SUBSIDY_STATUS_LABELS[current.status]} → ${SUBSIDY_STATUS_LABELS[c.to]}（${formatYuan(calc.totalFen)} 元）`, before: { status: current.status }, after: { status: c.to }, reason: c.note.trim() }, ctx);
+    const problems = decisionProblems(c, current, calc);
+    if (problems.length) throw new AppError('INVALID_INPUT', problems.map((p) => p.message).join('；'), problems);
+    const next = {
+      submittedOn: c.to === 'submitted' ? (c.on ?? today) : current.submittedOn,
+      approvedFen: c.to === 'approved' ? c.amountFen : c.to === 'draft' ? null : current.approvedFen,
+      approvedOn: c.to === 'approved' ? c.on : c.to === 'draft' ? null : current.approvedOn,
+      paidFen: c.to === 'paid' ? c.amountFen : current.paidFen,
+      paidOn: c.to === 'paid' ? c.on : current.paidOn,
+    };
+    db.prepare(
+      `UPDATE subsidy_applications SET status = ?, status_note = ?, status_on = ?, calc = ?, amount_fen = ?, submitted_on = ?, approved_fen = ?, approved_on = ?,
+       paid_fen = ?, paid_on = ?, updated_by = ?, updated_at = ? WHERE case_id = ?`,
+    ).run(c.to, c.note.trim(), c.on ?? today, JSON.stringify(calc), calc.totalFen, next.submittedOn, next.approvedFen, next.approvedOn, next.paidFen, next.paidOn, ctx.actor, ctx.now, c.caseId);
+    const amount = c.to === 'approved' || c.to === 'paid' ? `${c.to === 'approved' ? '核定' : '拨付'} ${formatYuan(c.amountFen!)} 元，${c.on}` : `申请 ${formatYuan(calc.totalFen)} 元`;
+    recordEvent(db, c.caseId, { action: 'subsidy_status', summary: `贴息申请：${SUBSIDY_STATUS_LABELS[current.status]} → ${SUBSIDY_STATUS_LABELS[c.to]}（${amount}）`, before: { status: current.status }, after: { status: c.to, ...(c.to === 'approved' ? { approvedFen: c.amountFen, approvedOn: c.on } : {}), ...(c.to === 'paid' ? { paidFen: c.amountFen, paidOn: c.on } : {}) }, reason: c.note.trim() }, ctx);
   }).immediate();
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { addDays } from '../../../shared/domain/dates';
+import { localDate } from '../../../shared/time';
 import type { District } from '../../../shared/domain/districts';
 import type { EntryStatus } from '../../../shared/domain/whitelist';
 import { AppError } from '../../../shared/errors';
@@ -98,14 +99,19 @@ export function saveEntry(db: Database, input: z.input<typeof entryInput>, ctx: 
   }).immediate();
 }
 
-export function changeStatus(db: Database, input: z.input<typeof statusChangeInput>, ctx: WriteContext): WhitelistEntry {
+/**
+ * Moves an entry to another status with its history line. Moving to 已走访 records the visit:
+ * on `visitedOn` when a visit record says when, else today in the user's calendar; a later
+ * visit already recorded is kept.
+ */
+export function changeStatus(db: Database, input: z.input<typeof statusChangeInput>, ctx: WriteContext, visitedOn?: string): WhitelistEntry {
   const c = statusChangeInput.parse(input);
   return db.transaction(() => {
     const current = db.prepare('SELECT status FROM whitelist_entries WHERE id = ?').pluck().get(c.entryId) as EntryStatus | undefined;
     if (!current) throw new AppError('NOT_FOUND', '白名单记录不存在');
     if (current === c.status) throw new AppError('INVALID_INPUT', `状态已是“${c.status}”`);
-    const visit = c.status === '已走访' ? ctx.now.slice(0, 10) : null;
-    db.prepare('UPDATE whitelist_entries SET status = ?, last_visit_on = coalesce(?, last_visit_on), updated_by = ?, updated_at = ? WHERE id = ?').run(c.status, visit, ctx.actor, ctx.now, c.entryId);
+    const visit = c.status === '已走访' ? (visitedOn ?? localDate(ctx.now)) : null;
+    db.prepare('UPDATE whitelist_entries SET status = ?, last_visit_on = max(coalesce(last_visit_on, ?), coalesce(?, last_visit_on)), updated_by = ?, updated_at = ? WHERE id = ?').run(c.status, visit, visit, ctx.actor, ctx.now, c.entryId);
     db.prepare('INSERT INTO whitelist_status_history (entry_id, from_status, to_status, changed_by, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?)').run(c.entryId, current, c.status, ctx.actor, ctx.now, c.reason);
     recordChange(db, 'whitelist_entry', c.entryId, 'upsert', ctx.now);
     return getEntry(db, c.entryId);

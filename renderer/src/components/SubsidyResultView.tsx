@@ -10,7 +10,9 @@ export function SubsidyResultView({ result }: { result: SubsidyResult }) {
   const { t } = useTranslation();
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="subsidy-result">
-      {result.eligible ? (
+      {result.eligible && result.totalFen === 0 ? (
+        <Alert type="warning" showIcon message={t('case.subsidyZero')} description={`${result.policy.title}（${result.policy.version}）${result.policy.weak ? t('case.weakPolicy') : ''}`} />
+      ) : result.eligible ? (
         <Alert type="success" showIcon message={t('case.subsidyEligible', { amount: yuan(result.totalFen) })} description={`${result.policy.title}（${result.policy.version}）${result.policy.weak ? t('case.weakPolicy') : ''}`} />
       ) : (
         <Alert

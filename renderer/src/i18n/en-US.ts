@@ -102,7 +102,7 @@ export const enUS: Messages = {
     saved: 'Saved',
     form: {
       enterpriseTitle: 'Enterprise', ipTitle: 'IP asset', name: 'Name', uscc: 'Unified social credit code', district: 'District', street: 'Street', address: 'Address',
-      industry: 'Industry', founded: 'Founded', capital: 'Registered capital (10k ¥)', employees: 'Employees', revenue: 'Last-year revenue (10k ¥)', rd: 'R&D spend (10k ¥)',
+      industry: 'Industry', founded: 'Founded', capital: 'Registered capital (10k ¥)', capitalField: 'Registered capital', revenueField: 'Revenue last year', rdField: 'R&D spending', employeesField: 'Employees', employees: 'Employees', revenue: 'Last-year revenue (10k ¥)', rd: 'R&D spend (10k ¥)',
       quals: 'Qualifications', contactName: 'Contact', contactRole: 'Role', contactPhone: 'Phone', notes: 'Notes',
       kind: 'Kind', number: 'Application / registration number', title: 'Title', filingDate: 'Filing date', grantDate: 'Grant date', registrationDate: 'Registration date', publishedOn: 'First published',
       legalStatus: 'Legal status', feePaidThrough: 'Annual fee paid through', owners: 'Owners (separate with 、)', claims: 'Claims', ipc: 'IPC class',

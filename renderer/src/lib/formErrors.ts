@@ -9,8 +9,41 @@ export function applyApiError(form: FormInstance, err: unknown, pathToField: Rec
   if (!(err instanceof ApiError)) return err instanceof Error ? err.message : String(err);
   const byField = err.issues.filter((i) => i.path);
   if (err.code === 'INVALID_INPUT' && byField.length) {
-    form.setFields(byField.map((i) => ({ name: pathToField[i.path.split('.')[0]!] ?? i.path.split('.')[0]!, errors: [i.message] })));
+    const fields = byField.map((i) => ({ name: pathToField[i.path.split('.')[0]!] ?? i.path.split('.')[0]!, errors: [i.message] }));
+    form.setFields(fields);
+    serverErrors.set(form, fields);
     return byField.length === err.issues.length ? null : err.message;
   }
   return err.message;
+}
+
+/** The errors a refused save placed under fields, per form, until the user edits anything. */
+const serverErrors = new WeakMap<FormInstance, { name: string; errors: string[] }[]>();
+
+/**
+ * Pass as the Form's onValuesChange: once anything is edited, the service's verdict on the
+ * last save is stale (a date error may be fixed by changing the other date), so its errors
+ * go; the fields' own rules keep checking as the user types.
+ */
+export function clearServerErrors(form: FormInstance) {
+  return () => {
+    const set = serverErrors.get(form);
+    if (!set) return;
+    serverErrors.delete(form);
+    form.setFields(set.filter((f) => form.getFieldError(f.name).join('\n') === f.errors.join('\n')).map((f) => ({ name: f.name, errors: [] })));
+  };
+}
+
+/**
+ * The form's values, or null when a field rule refused them (antd then shows each message
+ * under its field). A refusal is the user's to fix, not an error to log.
+ */
+export async function validated<T>(form: FormInstance<T>): Promise<T | null> {
+  try {
+    // eslint-disable-next-line no-restricted-syntax -- the one place that calls it
+    return await form.validateFields();
+  } catch (err) {
+    if (err && typeof err === 'object' && 'errorFields' in err) return null;
+    throw err;
+  }
 }

@@ -5,6 +5,7 @@ import { IP_KINDS, IP_KIND_LABELS, type IpKind } from '../../../../shared/domain
 import type { BankProduct } from '../../../../shared/types/valuation';
 import { api, ApiError } from '../../api';
 import { fenToWan, wanToFen } from '../../lib/format';
+import { validated } from '../../lib/formErrors';
 
 interface Row {
   id: string;
@@ -59,7 +60,9 @@ export function CatalogEditor({ open, onClose }: { open: boolean; onClose: (chan
   }, [open, form]);
 
   const save = async () => {
-    const { rows } = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
+    const { rows } = values;
     try {
       await api().bankCatalogSave({ products: rows.map((r) => fromRow(r, original.find((p) => p.id === r.id))) });
       void message.success(t('case.catalogSaved'));

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Col, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ITEMS_EDITABLE } from '../../../../shared/domain/case-statuses';
@@ -6,15 +6,17 @@ import { IP_KIND_LABELS } from '../../../../shared/domain/ip';
 import type { CaseDetail } from '../../../../shared/types/case';
 import type { IpAsset } from '../../../../shared/types/records';
 import { api } from '../../api';
-import { fenToWan, wanToFen } from '../../lib/format';
-import { applyApiError } from '../../lib/formErrors';
+import { caseUpdate } from '../../../../shared/schemas/case';
+import { NumberInput } from '../../components/NumberInput';
+import { numberRule, numberText, readNumber } from '../../lib/numbers';
+import { applyApiError, validated, clearServerErrors } from '../../lib/formErrors';
 import { CheckList } from './CheckList';
 import { ProductRanking } from './ProductRanking';
 import { useCasesStore } from './store';
 
 interface NeedForm {
-  needWan: number | null;
-  needTermMonths: number | null;
+  needWan: string;
+  needTermMonths: string;
   purpose: string;
   steward: string;
   bankOfficer: string;
@@ -37,11 +39,12 @@ export function GuidanceTab({ detail }: { detail: CaseDetail }) {
   useEffect(() => setPicked(detail.items.map((i) => i.id)), [detail.items]);
 
   const saveNeed = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     await act(
-      () => api().caseUpdate({ id: r.id, needFen: wanToFen(v.needWan), needTermMonths: v.needTermMonths, purpose: v.purpose ?? '', steward: v.steward ?? '', bankOfficer: v.bankOfficer ?? '' }),
+      () => api().caseUpdate({ id: r.id, needFen: readNumber(v.needWan, 'wan'), needTermMonths: readNumber(v.needTermMonths, 'plain'), purpose: v.purpose ?? '', steward: v.steward ?? '', bankOfficer: v.bankOfficer ?? '' }),
       t('case.saved'),
-      (err) => applyApiError(form, err, { needFen: 'needWan' }),
+      (err) => applyApiError(form, err, { needFen: 'needWan', needTermMonths: 'needTermMonths' }),
     );
   };
   const setDocument = (key: string, value: boolean) => act(() => api().caseUpdate({ id: r.id, documents: { [key]: value } }));
@@ -50,12 +53,12 @@ export function GuidanceTab({ detail }: { detail: CaseDetail }) {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <section>
         <Typography.Title level={5}>{t('case.needTitle')}</Typography.Title>
-        <Form form={form} layout="inline" disabled={closed} initialValues={{ needWan: fenToWan(r.needFen), needTermMonths: r.needTermMonths, purpose: r.purpose, steward: r.steward, bankOfficer: r.bankOfficer }}>
-          <Form.Item name="needWan" label={t('case.needWan')}>
-            <InputNumber min={0.01} max={1e7} precision={2} style={{ width: 140 }} aria-label={t('case.needWan')} />
+        <Form form={form} onValuesChange={clearServerErrors(form)} layout="inline" disabled={closed} initialValues={{ needWan: numberText(r.needFen, 'wan'), needTermMonths: numberText(r.needTermMonths, 'plain'), purpose: r.purpose, steward: r.steward, bankOfficer: r.bankOfficer }}>
+          <Form.Item name="needWan" label={t('case.needAmount')} rules={[numberRule(caseUpdate.shape.needFen, 'wan')]}>
+            <NumberInput unit="万元" style={{ width: 150 }} aria-label={t('case.needWan')} />
           </Form.Item>
-          <Form.Item name="needTermMonths" label={t('case.termMonths')}>
-            <InputNumber min={1} max={120} precision={0} style={{ width: 100 }} aria-label={t('case.termMonths')} />
+          <Form.Item name="needTermMonths" label={t('case.term')} rules={[numberRule(caseUpdate.shape.needTermMonths, 'plain')]}>
+            <NumberInput unit="个月" style={{ width: 110 }} aria-label={t('case.termMonths')} />
           </Form.Item>
           <Form.Item name="purpose" label={t('case.purpose')}>
             <Input maxLength={200} style={{ width: 200 }} aria-label={t('case.purpose')} />

@@ -5,6 +5,7 @@ import { OUTCOMES, OUTCOME_LABELS, STAGES, STAGE_LABELS, type Move, type Outcome
 import type { CaseDetail } from '../../../../shared/types/case';
 import { api } from '../../api';
 import { useCasesStore } from './store';
+import { validated } from '../../lib/formErrors';
 
 type Dialog = 'back' | 'pause' | 'close' | null;
 
@@ -21,7 +22,8 @@ export function MoveActions({ detail }: { detail: CaseDetail }) {
   const earlier = STAGES.slice(0, STAGES.indexOf(r.stage));
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     const reason = v.reason?.trim() ?? '';
     const ok =
       dialog === 'back'

@@ -1,4 +1,4 @@
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Space, Switch, Tag, Typography, message } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, Modal, Row, Space, Switch, Tag, Typography, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,45 +6,49 @@ import { PLEDGE_EDITABLE, PLEDGE_MOVES, PLEDGE_STATUS_LABELS, type PledgeStatus 
 import type { CaseDetail } from '../../../../shared/types/case';
 import { api } from '../../api';
 import { downloadBase64 } from '../../lib/files';
-import { fenToWan, wanToFen } from '../../lib/format';
-import { applyApiError } from '../../lib/formErrors';
+import { pledgeInput, pledgeStatusInput } from '../../../../shared/schemas/case';
+import { NumberInput } from '../../components/NumberInput';
+import { numberRule, numberText, readNumber } from '../../lib/numbers';
+import { applyApiError, validated, clearServerErrors } from '../../lib/formErrors';
 import { CheckList } from './CheckList';
 import { useCasesStore } from './store';
+import { dateRule, dayOf, isoOf } from '../../lib/dates';
 
 interface LoanForm {
   bank: string;
   pledgee: string;
   loanContractNo: string;
-  loanWan: number | null;
-  ratePercent: number | null;
+  loanWan: string;
+  ratePercent: string;
   loan: [Dayjs, Dayjs] | null;
   pledgeContractNo: string;
-  securedWan: number | null;
+  securedWan: string;
   pledgeStart: Dayjs | null;
   pledgeEnd: Dayjs | null;
   appraised: boolean;
   agent: string;
 }
 
-const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
-const day = (s: string | null | undefined) => (s ? dayjs(s) : null);
+const iso = isoOf;
+const day = dayOf;
 const NEEDS_REASON: PledgeStatus[] = ['refused', 'changed', 'cancelled'];
 /** Where the service's field errors go in this form. */
-const PLEDGE_FIELDS: Record<string, string> = { loanFen: 'loanWan', securedFen: 'securedWan', loanStart: 'loan', loanEnd: 'loan' };
+const PLEDGE_FIELDS: Record<string, string> = { loanFen: 'loanWan', securedFen: 'securedWan', loanStart: 'loan', loanEnd: 'loan', ratePercent: 'ratePercent' };
 
 /** 质押登记: the loan and pledge contract, the pre-filing check, the CNIPA form and the status. */
 export function PledgeTab({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const act = useCasesStore((s) => s.act);
   const [form] = Form.useForm<LoanForm>();
-  const [statusForm] = Form.useForm<{ regNo: string; regDate: Dayjs | null; reason: string }>();
+  const [statusForm] = Form.useForm<{ regNo: string; regDate: Dayjs | null; submittedOn: Dayjs | null; reason: string }>();
   const [target, setTarget] = useState<PledgeStatus | null>(null);
   const r = detail.record;
   const p = detail.pledge;
   const editable = r.stage !== 'closed' && (!p || PLEDGE_EDITABLE.includes(p.status));
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     await act(
       () =>
         api().pledgeSave({
@@ -52,12 +56,12 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
           bank: v.bank ?? '',
           pledgee: v.pledgee ?? '',
           loanContractNo: v.loanContractNo ?? '',
-          loanFen: wanToFen(v.loanWan),
-          ratePercent: v.ratePercent ?? null,
+          loanFen: readNumber(v.loanWan, 'wan'),
+          ratePercent: readNumber(v.ratePercent, 'plain'),
           loanStart: iso(v.loan?.[0]),
           loanEnd: iso(v.loan?.[1]),
           pledgeContractNo: v.pledgeContractNo ?? '',
-          securedFen: wanToFen(v.securedWan),
+          securedFen: readNumber(v.securedWan, 'wan'),
           pledgeStart: iso(v.pledgeStart),
           pledgeEnd: iso(v.pledgeEnd),
           appraised: v.appraised ?? false,
@@ -67,16 +71,19 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
       (err) => applyApiError(form, err, PLEDGE_FIELDS),
     );
   };
-  const change = async (to: PledgeStatus) => {
-    if (to === 'submitted') return void act(() => api().pledgeStatus({ caseId: r.id, to }), t('case.pledgeMoved', { status: PLEDGE_STATUS_LABELS[to] }));
+  const change = (to: PledgeStatus) => {
     statusForm.resetFields();
     setTarget(to);
   };
   const submitStatus = async () => {
-    const v = await statusForm.validateFields();
-    const ok = await act(() => api().pledgeStatus({ caseId: r.id, to: target!, regNo: v.regNo ?? '', regDate: iso(v.regDate), reason: v.reason ?? '' }), t('case.pledgeMoved', { status: PLEDGE_STATUS_LABELS[target!] }));
+    const v = await validated(statusForm);
+    if (!v || !target) return;
+    const input = { caseId: r.id, to: target, regNo: v.regNo ?? '', regDate: iso(v.regDate), submittedOn: iso(v.submittedOn), reason: v.reason ?? '' };
+    const ok = await act(() => api().pledgeStatus(input), t('case.pledgeMoved', { status: PLEDGE_STATUS_LABELS[target] }), (err) => applyApiError(statusForm, err));
     if (ok) setTarget(null);
   };
+  /** Filing is offered only where it can succeed: in the 质押登记 stage. */
+  const moves = p && r.stage !== 'closed' ? PLEDGE_MOVES[p.status].filter((to) => to !== 'submitted' || r.stage === 'registration') : [];
   const download = async (kind: 'pledgeForm' | 'pledgeList') => {
     try {
       const f = await api()[kind]({ caseId: r.id });
@@ -94,12 +101,12 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
         {p?.regNo && <Typography.Text>{t('case.regNoIs', { no: p.regNo, date: p.regDate })}</Typography.Text>}
         {p?.statusReason && <Typography.Text type={p.status === 'refused' ? 'danger' : 'secondary'}>{t('case.statusReason', { reason: p.statusReason })}</Typography.Text>}
         {p &&
-          r.stage !== 'closed' &&
-          PLEDGE_MOVES[p.status].map((to) => (
-            <Button key={to} size="small" type={to === 'submitted' || to === 'registered' ? 'primary' : 'default'} danger={to === 'refused' || to === 'cancelled'} onClick={() => void change(to)}>
+          moves.map((to) => (
+            <Button key={to} size="small" type={to === 'submitted' || to === 'registered' ? 'primary' : 'default'} danger={to === 'refused' || to === 'cancelled'} onClick={() => change(to)}>
               {t(`case.pledgeTo.${p.status === 'submitted' && to === 'draft' ? 'withdraw' : to}`)}
             </Button>
           ))}
+        {p?.status === 'draft' && r.stage !== 'registration' && r.stage !== 'closed' && <Typography.Text type="secondary">{t('case.fileInRegistration')}</Typography.Text>}
         <Button size="small" disabled={!p} onClick={() => void download('pledgeForm')}>
           {t('case.printForm')}
         </Button>
@@ -109,7 +116,7 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
       </Space>
       {detail.registration.needsExcelList && <Alert type="info" showIcon message={t('case.needsList')} />}
 
-      <Form form={form} layout="vertical" disabled={!editable} key={p?.updatedAt ?? 'new'} initialValues={{ bank: p?.bank, pledgee: p?.pledgee, loanContractNo: p?.loanContractNo, loanWan: fenToWan(p?.loanFen), ratePercent: p?.ratePercent, loan: p?.loanStart && p.loanEnd ? [day(p.loanStart), day(p.loanEnd)] : null, pledgeContractNo: p?.pledgeContractNo, securedWan: fenToWan(p?.securedFen), pledgeStart: day(p?.pledgeStart), pledgeEnd: day(p?.pledgeEnd), appraised: p?.appraised ?? false, agent: p?.agent }}>
+      <Form form={form} onValuesChange={clearServerErrors(form)} layout="vertical" disabled={!editable} key={p?.updatedAt ?? 'new'} initialValues={{ bank: p?.bank, pledgee: p?.pledgee, loanContractNo: p?.loanContractNo, loanWan: numberText(p?.loanFen, 'wan'), ratePercent: numberText(p?.ratePercent, 'plain'), loan: p?.loanStart && p.loanEnd ? [day(p.loanStart), day(p.loanEnd)] : null, pledgeContractNo: p?.pledgeContractNo, securedWan: numberText(p?.securedFen, 'wan'), pledgeStart: day(p?.pledgeStart), pledgeEnd: day(p?.pledgeEnd), appraised: p?.appraised ?? false, agent: p?.agent }}>
         <Row gutter={16}>
           <Col span={6}>
             <Form.Item name="bank" label={t('case.bank')}>
@@ -127,13 +134,13 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
             </Form.Item>
           </Col>
           <Col span={3}>
-            <Form.Item name="loanWan" label={t('case.loanWan')}>
-              <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            <Form.Item name="loanWan" label={t('case.loanAmount')} rules={[numberRule(pledgeInput.shape.loanFen, 'wan')]}>
+              <NumberInput unit="万元" aria-label={t('case.loanWan')} />
             </Form.Item>
           </Col>
           <Col span={3}>
-            <Form.Item name="ratePercent" label={t('case.rate')}>
-              <InputNumber min={0} max={36} precision={3} style={{ width: '100%' }} />
+            <Form.Item name="ratePercent" label={t('case.rateLabel')} rules={[numberRule(pledgeInput.shape.ratePercent, 'plain')]}>
+              <NumberInput unit="%" aria-label={t('case.rate')} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -147,8 +154,8 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
             </Form.Item>
           </Col>
           <Col span={3}>
-            <Form.Item name="securedWan" label={t('case.securedWan')}>
-              <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            <Form.Item name="securedWan" label={t('case.securedAmount')} rules={[numberRule(pledgeInput.shape.securedFen, 'wan')]}>
+              <NumberInput unit="万元" aria-label={t('case.securedWan')} />
             </Form.Item>
           </Col>
           <Col span={4}>
@@ -181,13 +188,18 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
       </section>
 
       <Modal open={target !== null} title={target ? t(`case.pledgeTo.${target}`) : ''} onOk={() => void submitStatus()} onCancel={() => setTarget(null)} okText={t('case.confirm')} destroyOnHidden>
-        <Form form={statusForm} layout="vertical" preserve={false}>
+        <Form form={statusForm} onValuesChange={clearServerErrors(statusForm)} layout="vertical" preserve={false} initialValues={{ submittedOn: dayjs() }}>
+          {target === 'submitted' && (
+            <Form.Item name="submittedOn" label={t('case.submittedOn')} rules={[{ required: true, message: t('case.dateRequired') }, dateRule(pledgeStatusInput.shape.submittedOn)]}>
+              <DatePicker />
+            </Form.Item>
+          )}
           {target === 'registered' && (
             <>
               <Form.Item name="regNo" label={t('case.regNo')} rules={[{ required: true, message: t('case.regNoRequired') }]}>
                 <Input maxLength={60} />
               </Form.Item>
-              <Form.Item name="regDate" label={t('case.regDate')} rules={[{ required: true, message: t('case.regDateRequired') }]}>
+              <Form.Item name="regDate" label={t('case.regDate')} extra={p?.submittedOn ? t('case.submittedOnIs', { date: p.submittedOn }) : undefined} rules={[{ required: true, message: t('case.regDateRequired') }, dateRule(pledgeStatusInput.shape.regDate)]}>
                 <DatePicker />
               </Form.Item>
             </>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,11 @@ import { formatYuan } from '../../../../shared/money';
 import type { Policy } from '../../../../shared/schemas/policy';
 import type { CaseDetail, PaymentView } from '../../../../shared/types/case';
 import { api } from '../../api';
-import { yuanToFen } from '../../lib/format';
+import { paymentInput, subsidyStatusInput } from '../../../../shared/schemas/case';
+import { NumberInput } from '../../components/NumberInput';
+import { dateRule, isoOf } from '../../lib/dates';
+import { applyApiError, validated, clearServerErrors } from '../../lib/formErrors';
+import { numberRule, numberText, readNumber } from '../../lib/numbers';
 import { useCasesStore } from './store';
 import { SubsidyResultView } from '../../components/SubsidyResultView';
 
@@ -25,9 +29,9 @@ export function SubsidyTab({ detail }: { detail: CaseDetail }) {
   const [repaid, setRepaid] = useState(s?.repaid ?? false);
   const [otherSubsidy, setOtherSubsidy] = useState(s?.otherSubsidy ?? false);
   const [result, setResult] = useState<SubsidyResult | null>(s?.calc ?? null);
-  const [noteFor, setNoteFor] = useState<SubsidyStatus | null>(null);
-  const [note, setNote] = useState('');
-  const [payForm] = Form.useForm<{ paidOn: Dayjs; kind: PaymentView['kind']; yuan: number; note: string }>();
+  const [dialog, setDialog] = useState<SubsidyStatus | null>(null);
+  const [statusForm] = Form.useForm<{ note: string; yuan: string; on: Dayjs | null }>();
+  const [payForm] = Form.useForm<{ paidOn: Dayjs; kind: PaymentView['kind']; yuan: string; note: string }>();
   const draftable = !closed && (!s || s.status === 'draft');
 
   useEffect(() => {
@@ -48,28 +52,43 @@ export function SubsidyTab({ detail }: { detail: CaseDetail }) {
     }
   };
   const addPayment = async () => {
-    const v = await payForm.validateFields();
-    const ok = await act(() => api().paymentSave({ caseId: r.id, paidOn: v.paidOn.format('YYYY-MM-DD'), kind: v.kind, amountFen: yuanToFen(v.yuan), note: v.note ?? '' }), t('case.saved'));
+    const v = await validated(payForm);
+    if (!v) return;
+    const ok = await act(
+      () => api().paymentSave({ caseId: r.id, paidOn: v.paidOn.format('YYYY-MM-DD'), kind: v.kind, amountFen: readNumber(v.yuan, 'yuan')!, note: v.note ?? '' }),
+      t('case.saved'),
+      (err) => applyApiError(payForm, err, { amountFen: 'yuan' }),
+    );
     if (ok) payForm.resetFields(['yuan', 'note']);
   };
-  const move = async (to: SubsidyStatus, withNote = '') => {
-    const ok = await act(() => api().subsidyStatus({ caseId: r.id, to, note: withNote }), t('case.subsidyMoved', { status: SUBSIDY_STATUS_LABELS[to] }));
-    if (ok) setNoteFor(null);
+  /** Approval and payment ask for the amount and the day; a refusal for its reason. */
+  const needsDialog = (to: SubsidyStatus) => to === 'approved' || to === 'paid' || to === 'rejected';
+  const open = (to: SubsidyStatus) => {
+    statusForm.resetFields();
+    statusForm.setFieldsValue({ yuan: numberText(to === 'paid' ? (s?.approvedFen ?? s?.amountFen) : s?.amountFen, 'yuan'), on: dayjs(), note: '' });
+    setDialog(to);
+  };
+  const move = async (to: SubsidyStatus) => {
+    const v = needsDialog(to) ? await validated(statusForm) : { note: '', yuan: '', on: null };
+    if (!v) return;
+    const input = { caseId: r.id, to, note: v.note ?? '', amountFen: to === 'rejected' ? null : readNumber(v.yuan, 'yuan'), on: to === 'rejected' ? null : isoOf(v.on) };
+    const ok = await act(() => api().subsidyStatus(input), t('case.subsidyMoved', { status: SUBSIDY_STATUS_LABELS[to] }), (err) => applyApiError(statusForm, err, { amountFen: 'yuan' }));
+    if (ok) setDialog(null);
   };
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <section>
         <Typography.Title level={5}>{t('case.paymentsTitle')}</Typography.Title>
-        <Form form={payForm} layout="inline" disabled={closed} initialValues={{ paidOn: dayjs(), kind: 'interest' }} style={{ marginBottom: 8 }}>
-          <Form.Item name="paidOn" label={t('case.paidOn')} rules={[{ required: true, message: t('case.dateRequired') }]}>
+        <Form form={payForm} onValuesChange={clearServerErrors(payForm)} layout="inline" disabled={closed} initialValues={{ paidOn: dayjs(), kind: 'interest' }} style={{ marginBottom: 8 }}>
+          <Form.Item name="paidOn" label={t('case.paidOn')} rules={[{ required: true, message: t('case.dateRequired') }, dateRule(paymentInput.shape.paidOn)]}>
             <DatePicker />
           </Form.Item>
           <Form.Item name="kind" label={t('case.payKind')}>
             <Select style={{ width: 140 }} options={PAYMENT_KINDS.map((k) => ({ value: k, label: PAYMENT_KIND_LABELS[k] }))} />
           </Form.Item>
-          <Form.Item name="yuan" label={t('case.amountYuan')} rules={[{ required: true, message: t('case.amountRequired') }]}>
-            <InputNumber min={0.01} precision={2} style={{ width: 160 }} aria-label={t('case.amountYuan')} />
+          <Form.Item name="yuan" label={t('case.amount')} rules={[{ required: true, message: t('case.amountRequired') }, numberRule(paymentInput.shape.amountFen, 'yuan')]}>
+            <NumberInput unit="元" style={{ width: 170 }} aria-label={t('case.amountYuan')} />
           </Form.Item>
           <Form.Item name="note" label={t('case.note')}>
             <Input maxLength={200} style={{ width: 180 }} />
@@ -122,11 +141,14 @@ export function SubsidyTab({ detail }: { detail: CaseDetail }) {
               {t('case.applicationTitle')}
             </Typography.Title>
             <Tag color={s.status === 'rejected' ? 'red' : s.status === 'paid' ? 'green' : 'blue'}>{SUBSIDY_STATUS_LABELS[s.status]}</Tag>
-            <Typography.Text>{`${formatYuan(s.amountFen)} 元`}</Typography.Text>
+            <Typography.Text>{t('case.appliedFor', { amount: `${formatYuan(s.amountFen)} 元` })}</Typography.Text>
+            {s.submittedOn && <Typography.Text type="secondary">{t('case.submittedOnIs', { date: s.submittedOn })}</Typography.Text>}
+            {s.approvedFen !== null && <Typography.Text>{t('case.approvedIs', { amount: `${formatYuan(s.approvedFen)} 元`, date: s.approvedOn })}</Typography.Text>}
+            {s.paidFen !== null && <Typography.Text type="success">{t('case.paidIs', { amount: `${formatYuan(s.paidFen)} 元`, date: s.paidOn })}</Typography.Text>}
             {s.statusNote && <Typography.Text type="secondary">{t('case.statusReason', { reason: s.statusNote })}</Typography.Text>}
             {!closed &&
               SUBSIDY_MOVES[s.status].map((to) => (
-                <Button key={to} size="small" type={to === 'submitted' || to === 'paid' ? 'primary' : 'default'} danger={to === 'rejected'} onClick={() => (to === 'rejected' ? (setNote(''), setNoteFor(to)) : void move(to))}>
+                <Button key={to} size="small" type={to === 'submitted' || to === 'paid' ? 'primary' : 'default'} danger={to === 'rejected'} onClick={() => (needsDialog(to) ? open(to) : void move(to))}>
                   {t(`case.subsidyTo.${to}`)}
                 </Button>
               ))}
@@ -141,8 +163,22 @@ export function SubsidyTab({ detail }: { detail: CaseDetail }) {
           </Space>
         </section>
       )}
-      <Modal open={noteFor !== null} title={noteFor ? t(`case.subsidyTo.${noteFor}`) : ''} onOk={() => noteFor && void move(noteFor, note)} onCancel={() => setNoteFor(null)} okText={t('case.confirm')}>
-        <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('case.reason')} maxLength={500} />
+      <Modal open={dialog !== null} title={dialog ? t(`case.subsidyTo.${dialog}`) : ''} onOk={() => dialog && void move(dialog)} onCancel={() => setDialog(null)} okText={t('case.confirm')} destroyOnHidden>
+        <Form form={statusForm} onValuesChange={clearServerErrors(statusForm)} layout="vertical" preserve={false}>
+          {dialog !== 'rejected' && (
+            <>
+              <Form.Item name="yuan" label={t(dialog === 'paid' ? 'case.paidAmount' : 'case.approvedAmount')} rules={[{ required: true, message: t('case.amountRequired') }, numberRule(subsidyStatusInput.shape.amountFen, 'yuan')]}>
+                <NumberInput unit="元" />
+              </Form.Item>
+              <Form.Item name="on" label={t(dialog === 'paid' ? 'case.paidDate' : 'case.approvedDate')} rules={[{ required: true, message: t('case.dateRequired') }, dateRule(subsidyStatusInput.shape.on)]}>
+                <DatePicker />
+              </Form.Item>
+            </>
+          )}
+          <Form.Item name="note" label={t('case.reason')} rules={dialog === 'rejected' ? [{ required: true, message: t('case.reasonRequired') }] : []}>
+            <Input.TextArea rows={3} maxLength={500} />
+          </Form.Item>
+        </Form>
       </Modal>
     </Space>
   );

@@ -1,11 +1,15 @@
-import { Alert, Button, Form, Input, InputNumber, Radio, Space, Table, Typography } from 'antd';
+import { Alert, Button, Form, Input, Radio, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/types/case';
 import type { ValuationRunSummary } from '../../../../shared/types/valuation';
 import { api } from '../../api';
 import { navigate } from '../../app/useHashRoute';
-import { fenToWan, fenToWanText, wanToFen } from '../../lib/format';
+import { caseUpdate } from '../../../../shared/schemas/case';
+import { NumberInput } from '../../components/NumberInput';
+import { fenToWanText } from '../../lib/format';
+import { applyApiError, validated, clearServerErrors } from '../../lib/formErrors';
+import { numberRule, numberText, readNumber } from '../../lib/numbers';
 import { useCasesStore } from './store';
 import { formatDateTime } from '../../../../shared/time';
 
@@ -14,7 +18,7 @@ export function ValueTab({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const act = useCasesStore((s) => s.act);
   const [runs, setRuns] = useState<ValuationRunSummary[]>([]);
-  const [form] = Form.useForm<{ manualWan: number | null; basis: string }>();
+  const [form] = Form.useForm<{ manualWan: string; basis: string }>();
   const r = detail.record;
   const closed = r.stage === 'closed';
   useEffect(() => {
@@ -22,8 +26,9 @@ export function ValueTab({ detail }: { detail: CaseDetail }) {
   }, [r.enterpriseId]);
 
   const saveManual = async () => {
-    const v = await form.validateFields();
-    await act(() => api().caseUpdate({ id: r.id, manualValueFen: wanToFen(v.manualWan), manualValueBasis: v.basis ?? '' }), t('case.saved'));
+    const v = await validated(form);
+    if (!v) return;
+    await act(() => api().caseUpdate({ id: r.id, manualValueFen: readNumber(v.manualWan, 'wan'), manualValueBasis: v.basis ?? '' }), t('case.saved'), (err) => applyApiError(form, err, { manualValueFen: 'manualWan', manualValueBasis: 'basis' }));
   };
 
   return (
@@ -61,9 +66,9 @@ export function ValueTab({ detail }: { detail: CaseDetail }) {
       </section>
       <section>
         <Typography.Title level={5}>{t('case.manualTitle')}</Typography.Title>
-        <Form form={form} layout="inline" disabled={closed} initialValues={{ manualWan: fenToWan(r.manualValueFen), basis: r.manualValueBasis }}>
-          <Form.Item name="manualWan" label={t('case.manualWan')}>
-            <InputNumber min={0.01} max={1e8} precision={2} style={{ width: 160 }} aria-label={t('case.manualWan')} />
+        <Form form={form} onValuesChange={clearServerErrors(form)} layout="inline" disabled={closed} initialValues={{ manualWan: numberText(r.manualValueFen, 'wan'), basis: r.manualValueBasis }}>
+          <Form.Item name="manualWan" label={t('case.manualValue')} rules={[numberRule(caseUpdate.shape.manualValueFen, 'wan')]}>
+            <NumberInput unit="万元" style={{ width: 170 }} aria-label={t('case.manualWan')} />
           </Form.Item>
           <Form.Item name="basis" label={t('case.basis')}>
             <Input maxLength={200} style={{ width: 320 }} placeholder={t('case.basisHint')} aria-label={t('case.basis')} />

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, VisitView } from '../../../../shared/types/case';
 import { api } from '../../api';
-import { applyApiError } from '../../lib/formErrors';
+import { applyApiError, validated, clearServerErrors } from '../../lib/formErrors';
 import { useCasesStore } from './store';
 
 interface VisitForm {
@@ -34,7 +34,8 @@ export function VisitsTab({ detail }: { detail: CaseDetail }) {
   };
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     try {
       await api().visitSave({ caseId: r.id, ...(editing ? { id: editing } : {}), visitedOn: v.visitedOn.format('YYYY-MM-DD'), place: v.place ?? '', attendees: v.attendees ?? [], notes: v.notes ?? '', nextSteps: v.nextSteps ?? '', followUpOn: v.followUpOn ? v.followUpOn.format('YYYY-MM-DD') : null });
       await act(() => api().caseGet({ id: r.id }), t('case.visitSaved'));
@@ -47,7 +48,7 @@ export function VisitsTab({ detail }: { detail: CaseDetail }) {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Form form={form} layout="vertical" initialValues={{ visitedOn: dayjs(), attendees: r.steward ? [r.steward] : [] }} style={{ maxWidth: 880 }}>
+      <Form form={form} onValuesChange={clearServerErrors(form)} layout="vertical" initialValues={{ visitedOn: dayjs(), attendees: r.steward ? [r.steward] : [] }} style={{ maxWidth: 880 }}>
         <Space wrap align="start">
           <Form.Item name="visitedOn" label={t('case.visitedOn')} rules={[{ required: true, message: t('case.dateRequired') }]}>
             <DatePicker />

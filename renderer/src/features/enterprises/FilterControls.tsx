@@ -1,11 +1,12 @@
-import { Input, InputNumber, Select } from 'antd';
+import { Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISTRICTS, type District } from '../../../../shared/domain/districts';
 import { QUALIFICATIONS, type Qualification } from '../../../../shared/domain/enterprise';
 import { ENTRY_STATUSES, type EntryStatus } from '../../../../shared/domain/whitelist';
 import { api } from '../../api';
-import { fenToWan, wanToFen } from '../../lib/format';
+import { fenAmount } from '../../../../shared/schemas/common';
+import { NumberFilter } from '../../components/NumberFilter';
 
 /** Search box that applies 300 ms after typing stops (or on Enter). */
 export function SearchBox({ value, onChange, placeholder }: { value: string; onChange: (v: string) => void; placeholder: string }) {
@@ -44,12 +45,14 @@ export function StewardSelect({ value, onChange, version }: { value: string[]; o
   return <Select {...multi} aria-label={t('ent.steward')} placeholder={t('ent.steward')} value={value} onChange={onChange} options={stewards.map((s) => ({ value: s, label: s }))} />;
 }
 
+const NEED_BOUND = fenAmount('融资需求');
+
 export function NeedRange({ min, max, onChange }: { min: number | null; max: number | null; onChange: (min: number | null, max: number | null) => void }) {
   const { t } = useTranslation();
   return (
     <>
-      <InputNumber aria-label={t('ent.needMin')} placeholder={t('ent.needMin')} min={0} value={fenToWan(min)} onChange={(v) => onChange(wanToFen(v), max)} style={{ width: 130 }} />
-      <InputNumber aria-label={t('ent.needMax')} placeholder={t('ent.needMax')} min={0} value={fenToWan(max)} onChange={(v) => onChange(min, wanToFen(v))} style={{ width: 130 }} />
+      <NumberFilter label={t('ent.needMin')} unit="wan" unitLabel="万元" schema={NEED_BOUND} value={min} onChange={(v) => onChange(v, max)} />
+      <NumberFilter label={t('ent.needMax')} unit="wan" unitLabel="万元" schema={NEED_BOUND} value={max} onChange={(v) => onChange(min, v)} />
     </>
   );
 }

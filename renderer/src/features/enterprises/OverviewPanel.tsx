@@ -1,9 +1,10 @@
-import { Alert, Card, Col, Empty, InputNumber, Row, Space, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Empty, Row, Space, Statistic, Table } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OfficerOverviewView } from '../../../../shared/contract';
+import { contract, type OfficerOverviewView } from '../../../../shared/contract';
 import { api } from '../../api';
 import { EChart } from '../../components/EChart';
+import { NumberFilter } from '../../components/NumberFilter';
 import { fenToWanText } from '../../lib/format';
 import { RegistrationStatsCard } from './RegistrationStatsCard';
 import { useEnterprisesStore } from './store';
@@ -58,7 +59,7 @@ export function OverviewPanel() {
         <Col span={10}><Card title={t('ent.overview.funnel')}><EChart option={funnel} label={t('ent.overview.funnel')} /></Card></Col>
         <Col span={14}><Card title={t('ent.overview.byDistrict')}><EChart option={districts} label={t('ent.overview.byDistrict')} /></Card></Col>
       </Row>
-      <Card title={t('ent.overview.bySteward')} extra={<Space>{t('ent.overview.days')}<InputNumber aria-label={t('ent.overview.days')} min={1} max={3650} value={days} onChange={(v) => v && setDays(v)} /></Space>}>
+      <Card title={t('ent.overview.bySteward')} extra={<Space>{t('ent.overview.days')}<NumberFilter label={t('ent.overview.days')} unit="plain" unitLabel="天" schema={contract.officerOverview.input.shape.notVisitedDays} value={days} onChange={(v) => v && setDays(v)} width={110} /></Space>}>
         <Table
           rowKey="steward"
           size="small"

@@ -14,6 +14,7 @@ import { ServerTable } from './ServerTable';
 import { sortOrderOf, STATUS_COLORS, useTablePaging } from './tables';
 import { PAGE_SIZE, usePagedList } from './usePagedList';
 import { formatDateTime } from '../../../../shared/time';
+import { validated } from '../../lib/formErrors';
 
 /** Moves an entry to a new status with the reason, showing every earlier move. */
 function StatusModal({ entry, onClose }: { entry: WhitelistEntry; onClose: (changed: boolean) => void }) {
@@ -25,7 +26,8 @@ function StatusModal({ entry, onClose }: { entry: WhitelistEntry; onClose: (chan
     api().entryHistory({ entryId: entry.id }).then(setHistory, () => setHistory([]));
   }, [entry.id]);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setSaving(true);
     try {
       await api().entryStatusChange({ entryId: entry.id, status: v.status, reason: v.reason });

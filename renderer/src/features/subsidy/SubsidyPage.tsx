@@ -1,4 +1,4 @@
-import { Button, Card, Col, DatePicker, Form, InputNumber, Row, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Row, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,23 +7,25 @@ import { DISTRICTS, type District } from '../../../../shared/domain/districts';
 import { QUALIFICATIONS, type Qualification } from '../../../../shared/domain/enterprise';
 import { IP_KINDS, IP_KIND_LABELS, type IpKind } from '../../../../shared/domain/ip';
 import type { SubsidyResult } from '../../../../shared/domain/subsidy';
-import type { Policy } from '../../../../shared/schemas/policy';
+import { subsidyAmounts, type Policy } from '../../../../shared/schemas/policy';
 import { api } from '../../api';
 import { SubsidyResultView } from '../../components/SubsidyResultView';
-import { wanToFen, yuanToFen } from '../../lib/format';
+import { NumberInput } from '../../components/NumberInput';
+import { numberRule, readNumber } from '../../lib/numbers';
 import { CaseList } from '../cases/CaseList';
+import { validated } from '../../lib/formErrors';
 
 interface CalcForm {
   policyId: string;
-  principalWan: number;
+  principalWan: string;
   loan: [Dayjs, Dayjs];
   repaid: boolean;
-  interestYuan: number;
-  fees: { type: FeeType; yuan: number }[];
+  interestYuan: string;
+  fees: { type: FeeType; yuan: string }[];
   district: District;
   qualifications: Qualification[];
   ipKinds: IpKind[];
-  alreadyYuan: number;
+  alreadyYuan: string;
 }
 
 
@@ -38,17 +40,18 @@ export function SubsidyPage() {
   }, []);
 
   const compute = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     try {
       setResult(
         await api().subsidyCompute({
           policyId: v.policyId,
-          loan: { principalFen: wanToFen(v.principalWan)!, startDate: v.loan[0].format('YYYY-MM-DD'), endDate: v.loan[1].format('YYYY-MM-DD'), repaid: v.repaid ?? false },
-          interestPaidFen: yuanToFen(v.interestYuan ?? 0),
-          fees: (v.fees ?? []).filter((f) => f?.type && f.yuan).map((f) => ({ type: f.type, amountFen: yuanToFen(f.yuan) })),
+          loan: { principalFen: readNumber(v.principalWan, 'wan')!, startDate: v.loan[0].format('YYYY-MM-DD'), endDate: v.loan[1].format('YYYY-MM-DD'), repaid: v.repaid ?? false },
+          interestPaidFen: readNumber(v.interestYuan, 'yuan') ?? 0,
+          fees: (v.fees ?? []).flatMap((f) => (f?.type && readNumber(f.yuan, 'yuan') !== null ? [{ type: f.type, amountFen: readNumber(f.yuan, 'yuan')! }] : [])),
           enterprise: { district: v.district, qualifications: v.qualifications ?? [] },
           ipKinds: v.ipKinds,
-          alreadyGrantedThisYearFen: yuanToFen(v.alreadyYuan ?? 0),
+          alreadyGrantedThisYearFen: readNumber(v.alreadyYuan, 'yuan') ?? 0,
         }),
       );
     } catch (err) {
@@ -66,7 +69,7 @@ export function SubsidyPage() {
           dataSource={policies}
           columns={[
             { title: t('subsidy.policy'), dataIndex: 'title' },
-            { title: t('subsidy.district'), key: 'd', width: 80, render: (_, p) => p.district ?? '深圳市' },
+            { title: t('subsidy.district'), key: 'd', width: 80, render: (_, p) => p.district ?? t('subsidy.city') },
             { title: t('subsidy.version'), dataIndex: 'version', width: 80 },
             { title: t('subsidy.effective'), key: 'e', width: 200, render: (_, p) => `${p.effectiveFrom} 至 ${p.effectiveTo ?? '今'}` },
             { title: t('subsidy.terms'), key: 'l', render: (_, p) => p.lines.map((l) => `${l.label} ${l.ratePercent}%`).join('；') },
@@ -76,7 +79,7 @@ export function SubsidyPage() {
         />
       </Card>
       <Card title={t('subsidy.calcTitle')} size="small">
-        <Form form={form} layout="vertical" initialValues={{ repaid: true, fees: [{ type: 'guarantee' }], qualifications: [], ipKinds: ['invention'], alreadyYuan: 0 }}>
+        <Form form={form} layout="vertical" initialValues={{ repaid: true, fees: [{ type: 'guarantee' }], qualifications: [], ipKinds: ['invention'], alreadyYuan: '0' }}>
           <Row gutter={16}>
             <Col span={8}>
               <Form.Item name="policyId" label={t('subsidy.policy')} rules={[{ required: true, message: t('subsidy.required') }]}>
@@ -84,8 +87,8 @@ export function SubsidyPage() {
               </Form.Item>
             </Col>
             <Col span={4}>
-              <Form.Item name="principalWan" label={t('subsidy.principalWan')} rules={[{ required: true, message: t('subsidy.required') }]}>
-                <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+              <Form.Item name="principalWan" label={t('subsidy.principal')} rules={[{ required: true, message: t('subsidy.required') }, numberRule(subsidyAmounts.principalFen, 'wan')]}>
+                <NumberInput unit="万元" aria-label={t('subsidy.principalWan')} />
               </Form.Item>
             </Col>
             <Col span={7}>
@@ -94,8 +97,8 @@ export function SubsidyPage() {
               </Form.Item>
             </Col>
             <Col span={5}>
-              <Form.Item name="interestYuan" label={t('subsidy.interestYuan')} rules={[{ required: true, message: t('subsidy.required') }]}>
-                <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+              <Form.Item name="interestYuan" label={t('subsidy.interest')} rules={[{ required: true, message: t('subsidy.required') }, numberRule(subsidyAmounts.interestPaidFen, 'yuan')]}>
+                <NumberInput unit="元" aria-label={t('subsidy.interestYuan')} />
               </Form.Item>
             </Col>
             <Col span={4}>
@@ -114,8 +117,8 @@ export function SubsidyPage() {
               </Form.Item>
             </Col>
             <Col span={4}>
-              <Form.Item name="alreadyYuan" label={t('subsidy.alreadyYuan')}>
-                <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+              <Form.Item name="alreadyYuan" label={t('subsidy.already')} rules={[numberRule(subsidyAmounts.alreadyFen, 'yuan')]}>
+                <NumberInput unit="元" aria-label={t('subsidy.alreadyYuan')} />
               </Form.Item>
             </Col>
             <Col span={4}>
@@ -132,8 +135,8 @@ export function SubsidyPage() {
                     <Form.Item name={[f.name, 'type']} noStyle>
                       <Select style={{ width: 130 }} options={FEE_TYPES.map((k) => ({ value: k, label: FEE_TYPE_LABELS[k] }))} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'yuan']} noStyle>
-                      <InputNumber min={0} precision={2} placeholder={t('subsidy.feeYuan')} style={{ width: 140 }} />
+                    <Form.Item name={[f.name, 'yuan']} style={{ marginBottom: 0 }} rules={[numberRule(subsidyAmounts.feeFen, 'yuan')]}>
+                      <NumberInput unit="元" placeholder={t('subsidy.feeAmount')} aria-label={t('subsidy.feeYuan')} style={{ width: 150 }} />
                     </Form.Item>
                     <Button type="link" onClick={() => remove(f.name)}>
                       {t('case.remove')}

@@ -12,6 +12,7 @@ import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { AttachToCase } from '../cases/AttachToCase';
 import { ResultView, type PortfolioView } from './ResultView';
 import { formatDateTime } from '../../../../shared/time';
+import { validated } from '../../lib/formErrors';
 
 interface Params {
   title: string;
@@ -67,7 +68,8 @@ export function ValuationPage() {
   }, [enterprise]);
 
   const run = async () => {
-    const p = await form.validateFields();
+    const p = await validated(form);
+    if (!p) return;
     const items = selected.filter((id) => (revenueWan[id] ?? 0) > 0);
     if (!enterprise || items.length === 0) return void message.warning(t('val.selectAsset'));
     const pct = (x: number) => x / 100;
