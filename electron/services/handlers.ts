@@ -19,6 +19,9 @@ import { changeStatus, createBatch, listBatches, listEntries, saveEntry, statusH
 
 export type { HandlerContext } from './handler-context';
 
+/** People's names in the order Chinese readers expect (拼音序). */
+const PINYIN = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+
 /** Maps every contract call to the service that answers it. */
 export function buildHandlers(ctx: HandlerContext): Handlers {
   const today = () => todayIso();
@@ -50,7 +53,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     entrySave: (input) => saveEntry(needDb(ctx), input, writer(needDb(ctx))),
     entryStatusChange: (input) => changeStatus(needDb(ctx), input, writer(needDb(ctx))),
     entryHistory: ({ entryId }) => statusHistory(needDb(ctx), entryId),
-    stewardsList: () => needDb(ctx).prepare("SELECT DISTINCT steward FROM whitelist_entries WHERE steward <> '' ORDER BY steward").pluck().all() as string[],
+    stewardsList: () => (needDb(ctx).prepare("SELECT DISTINCT steward FROM whitelist_entries WHERE steward <> ''").pluck().all() as string[]).sort(PINYIN.compare),
     officerOverview: ({ notVisitedDays }) => officerOverview(needDb(ctx), today(), notVisitedDays),
     importUpload: ({ fileName, fileBase64 }) => ctx.uploads.put(fileName, new Uint8Array(Buffer.from(fileBase64, 'base64'))),
     importStart: ({ kind, uploadId, mapping, mode }) => {

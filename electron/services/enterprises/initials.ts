@@ -13,3 +13,13 @@ export function nameInitials(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 }
+
+const FULL = { toneType: 'none', type: 'array', nonZh: 'consecutive' } as const;
+
+/**
+ * The key names sort by: their full pinyin ("深圳华为" → "shen zhen hua wei"), so lists follow
+ * the order Chinese readers expect (拼音序) rather than Unicode code points.
+ */
+export function nameSortKey(name: string): string {
+  return pinyin(name, FULL).join(' ').toLowerCase().replace(/\s+/g, ' ').trim();
+}

@@ -11,8 +11,8 @@ import type { Enterprise, Page } from '../../../shared/types/records';
 import { recordChange } from '../changes';
 import { newId } from '../ids';
 import { compactId, Where } from '../sql';
-import { nameInitials } from './initials';
-import { searchDocument, searchQuery } from './search-grams';
+import { nameInitials, nameSortKey } from './initials';
+import { nameVariants, searchDocument, searchQuery } from './search-grams';
 
 interface Row {
   id: string;
@@ -77,10 +77,10 @@ export interface WriteContext {
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
-const COLUMNS = 'name, uscc, district, street, address, industry, founded_on, registered_capital_fen, employees, revenue_fen, rd_fen, qualifications, contacts, notes, name_initials';
+const COLUMNS = 'name, uscc, district, street, address, industry, founded_on, registered_capital_fen, employees, revenue_fen, rd_fen, qualifications, contacts, notes, name_initials, name_key';
 
 function values(d: EnterpriseData): unknown[] {
-  return [d.name, d.uscc, d.district, d.street, d.address, d.industry, d.foundedOn, d.registeredCapitalFen, d.employees, d.revenueFen, d.rdFen, qualificationMask(d.qualifications), JSON.stringify(d.contacts), d.notes, nameInitials(d.name)];
+  return [d.name, d.uscc, d.district, d.street, d.address, d.industry, d.foundedOn, d.registeredCapitalFen, d.employees, d.revenueFen, d.rdFen, qualificationMask(d.qualifications), JSON.stringify(d.contacts), d.notes, nameInitials(d.name), nameSortKey(d.name)];
 }
 
 const COLUMN_LIST = COLUMNS.split(', ');
@@ -93,7 +93,7 @@ export function enterpriseStatements(db: Database) {
   const indexSearch = db.prepare('INSERT INTO enterprise_search (rowid, grams, unigrams) VALUES (?, ?, ?)');
   const unindexSearch = db.prepare('DELETE FROM enterprise_search WHERE rowid = ?');
   const index = (rowid: number | bigint, d: EnterpriseData, initials: string) => {
-    const doc = searchDocument(d.name, initials);
+    const doc = enterpriseSearchDocument(d.name, initials);
     indexSearch.run(rowid, doc.grams, doc.unigrams);
   };
   const insert = db.prepare(`INSERT INTO enterprises (id, ${COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ${PLACEHOLDERS}, ?, ?, ?, ?)`);
@@ -107,7 +107,7 @@ export function enterpriseStatements(db: Database) {
     const vals = values(d);
     const existing = (id ? byId.get(id) : byUscc.get(d.uscc)) as unknown[] | undefined;
     if (id && !existing) throw new AppError('NOT_FOUND', '要修改的企业不存在');
-    const initials = vals[vals.length - 1] as string;
+    const initials = vals[vals.length - 2] as string;
     if (!existing) {
       const newEnterpriseId = newId();
       const { lastInsertRowid } = insert.run(newEnterpriseId, ...vals, ctx.actor, ctx.now, ctx.actor, ctx.now);
@@ -126,6 +126,12 @@ export function enterpriseStatements(db: Database) {
     return { id: existingId, outcome: 'updated' };
   }
   return { upsert };
+}
+
+/** The search entry of a name: as written and without 市, each with its pinyin initials. */
+export function enterpriseSearchDocument(name: string, initials: string): { grams: string; unigrams: string } {
+  const [, short] = nameVariants(name);
+  return short ? searchDocument(name, initials, short, nameInitials(short)) : searchDocument(name, initials);
 }
 
 export function saveEnterprise(db: Database, input: z.input<typeof enterpriseInput>, ctx: WriteContext): Enterprise {
@@ -160,7 +166,7 @@ export function deleteEnterprise(db: Database, id: string, ctx: WriteContext): v
 }
 
 const SORT_COLUMNS: Record<string, string> = {
-  name: 'name',
+  name: 'name_key',
   district: 'district',
   updatedAt: 'updated_at',
   foundedOn: 'founded_on',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchDocument, searchQuery } from './search-grams';
+import { nameVariants, searchDocument, searchQuery } from './search-grams';
 
 describe('search n-grams', () => {
   it('stores pairs and single characters of the name and its initials', () => {
@@ -24,5 +24,15 @@ describe('search n-grams', () => {
         return ` ${searchDocument(text, '').grams} `.includes(` ${phrase} `);
       }),
     );
+  });
+
+  it('finds 深圳市信华… when typed without 市, and by the initials of either form', () => {
+    const name = '深圳市信华科技有限公司';
+    const doc = ` ${searchDocument(...nameVariants(name), 'szsxhkjyxgs', 'szxhkjyxgs').grams} `;
+    const found = (q: string) => searchQuery(q)!.split(' OR ').some((part) => doc.includes(` ${part.slice('grams : "'.length, -1)} `));
+    expect(nameVariants(name)).toEqual([name, '深圳信华科技有限公司']);
+    expect(searchQuery('深圳市信华')).toBe('grams : "深圳 圳市 市信 信华" OR grams : "深圳 圳信 信华"');
+    for (const q of ['深圳信华', '深圳市信华', '信华科技', 'szxh', 'szsxh']) expect(found(q)).toBe(true);
+    expect(found('深圳华信')).toBe(false);
   });
 });

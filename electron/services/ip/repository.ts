@@ -139,7 +139,7 @@ export function deleteIpAsset(db: Database, id: string, ctx: WriteContext): void
   }).immediate();
 }
 
-const SORT_COLUMNS: Record<string, string> = { number: 'a.number', title: 'a.title', filingDate: 'a.filing_date', expiresOn: 'a.expires_on', enterpriseName: 'e.name' };
+const SORT_COLUMNS: Record<string, string> = { number: 'a.number', title: 'a.title', filingDate: 'a.filing_date', expiresOn: 'a.expires_on', enterpriseName: 'e.name_key' };
 
 export function ipWhere(input: IpFilter, today: string): Where {
   const f = ipQuery.shape.filter.parse(input);

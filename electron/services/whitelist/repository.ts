@@ -137,7 +137,7 @@ export function getEntry(db: Database, id: string): WhitelistEntry {
 }
 
 const SORT_COLUMNS: Record<string, string> = {
-  enterpriseName: 'e.name',
+  enterpriseName: 'e.name_key',
   status: 'w.status',
   steward: 'w.steward',
   needFen: 'w.need_fen',
@@ -169,7 +169,7 @@ export function listEntries(db: Database, input: z.input<typeof entryQuery>, tod
   const q = entryQuery.parse(input);
   const where = entryWhere(q.filter, today);
   const col = SORT_COLUMNS[q.sort]!;
-  const rows = db.prepare(`${SELECT} ${where} ORDER BY ${col} IS NULL, ${col} ${q.order}, e.name, w.id LIMIT ? OFFSET ?`).all(...where.params, q.limit, q.offset) as WhitelistEntry[];
+  const rows = db.prepare(`${SELECT} ${where} ORDER BY ${col} IS NULL, ${col} ${q.order}, e.name_key, w.id LIMIT ? OFFSET ?`).all(...where.params, q.limit, q.offset) as WhitelistEntry[];
   const total = db.prepare(`SELECT count(*) FROM whitelist_entries w JOIN enterprises e ON e.id = w.enterprise_id ${where}`).pluck().get(...where.params) as number;
   return { rows, total };
 }

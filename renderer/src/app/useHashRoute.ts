@@ -14,6 +14,14 @@ export function useHashRoute(): string {
   return useSyncExternalStore(subscribe, read, read);
 }
 
-export function navigate(route: string): void {
-  window.location.hash = `#/${route}`;
+/** Opens a route, with optional parameters ("valuation", { enterprise: id } → "#/valuation?enterprise=…"). */
+export function navigate(route: string, params: Record<string, string> = {}): void {
+  const query = new URLSearchParams(params).toString();
+  window.location.hash = `#/${route}${query ? `?${query}` : ''}`;
+}
+
+/** A parameter of the current route, or null. */
+export function routeParam(name: string): string | null {
+  const query = window.location.hash.split('?')[1];
+  return query ? new URLSearchParams(query).get(name) : null;
 }

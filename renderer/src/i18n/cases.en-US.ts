@@ -33,7 +33,7 @@ export const caseEn: Messages['case'] = {
   applicationTitle: 'Subsidy application', materials: 'Materials', subsidyMoved: 'Subsidy: {{status}}', subsidyTo: { submitted: 'Submit', approved: 'Approved', paid: 'Paid', rejected: 'Rejected', draft: 'Back to draft' },
   subsidyEligible: 'Eligible: subsidy {{amount}}', subsidyZero: 'Eligible, but the subsidy comes to 0 yuan: no interest or fee payment that counts has been recorded', subsidyIneligible: 'Not eligible ({{n}} rules)', weakPolicy: ' (weak data: check the policy text)',
   line: 'Line', paid: 'Paid', baseCap: 'Base cap', base: 'Base', ratio: 'Rate', computed: 'Computed', lineCap: 'Line cap', granted: 'Granted', working: 'Working',
-  visitedOn: 'Visited on', place: 'Place', attendees: 'Attendees (incl. bank staff)', attendeesHint: 'type a name, Enter', followUpOn: 'Follow up on', notes: 'Notes', nextSteps: 'Next steps', addVisit: 'Add visit', visitSaved: 'Visit saved',
+  visitedOn: 'Visited on', place: 'Place', attendees: 'Attendees (incl. bank staff)', attendeesHint: 'type a name, Enter', followUpOn: 'Follow up on', notes: 'Notes', nextSteps: 'Next steps', addVisit: 'Add visit', visitSaved: 'Visit saved', notesRequired: 'Describe the visit', deleteVisit: 'Delete this visit?', visitDeleted: 'Visit deleted',
   saveVisit: 'Save changes', cancelEdit: 'Cancel', edit: 'Edit', visitsTitle: 'Visits', noVisits: 'No visits yet', nextStepsIs: 'Next: {{text}}', followUpIs: 'Follow up: {{date}}',
   reasonIs: 'reason: {{reason}}', cleared: '(cleared)',
 };

@@ -31,7 +31,7 @@ export const caseZh = {
   applicationTitle: '贴息申请', materials: '申报材料', subsidyMoved: '贴息申请：{{status}}', subsidyTo: { submitted: '提交申请', approved: '已批准', paid: '已拨付', rejected: '未通过', draft: '退回草稿' },
   subsidyEligible: '符合申报条件，可获贴息 {{amount}}', subsidyZero: '符合申报条件，但核定贴息为 0 元：尚未登记可计入的利息或费用支付', subsidyIneligible: '不符合申报条件（{{n}} 项）', weakPolicy: '（弱信息，请核实政策原文）',
   line: '项目', paid: '实付', baseCap: '基数上限', base: '计算基数', ratio: '比例', computed: '计算额', lineCap: '单项上限', granted: '核定', working: '计算过程',
-  visitedOn: '走访日期', place: '地点', attendees: '参加人员（含银行人员）', attendeesHint: '输入姓名后回车', followUpOn: '跟进日期', notes: '走访情况', nextSteps: '下一步', addVisit: '添加走访记录', visitSaved: '走访记录已保存',
+  visitedOn: '走访日期', place: '地点', attendees: '参加人员（含银行人员）', attendeesHint: '输入姓名后回车', followUpOn: '跟进日期', notes: '走访情况', nextSteps: '下一步', addVisit: '添加走访记录', visitSaved: '走访记录已保存', notesRequired: '请填写走访情况', deleteVisit: '删除这条走访记录？', visitDeleted: '走访记录已删除',
   saveVisit: '保存修改', cancelEdit: '取消', edit: '修改', visitsTitle: '走访记录', noVisits: '还没有走访记录', nextStepsIs: '下一步：{{text}}', followUpIs: '跟进日期：{{date}}',
   reasonIs: '原因：{{reason}}', cleared: '（清空）',
 };

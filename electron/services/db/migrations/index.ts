@@ -5,9 +5,10 @@ import { m004Cases } from './004_cases';
 import { m005PinyinInitials } from './005_pinyin_initials';
 import { m006WhitelistEntrySurvey } from './006_whitelist_entry_survey';
 import { m007PledgeSubsidyDates } from './007_pledge_subsidy_dates';
+import { m008NameOrderAndSearch } from './008_name_order_and_search';
 import type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m001Settings, m002EnterprisesIpWhitelist, m003Valuations, m004Cases, m005PinyinInitials, m006WhitelistEntrySurvey, m007PledgeSubsidyDates];
+export const MIGRATIONS: readonly Migration[] = [m001Settings, m002EnterprisesIpWhitelist, m003Valuations, m004Cases, m005PinyinInitials, m006WhitelistEntrySurvey, m007PledgeSubsidyDates, m008NameOrderAndSearch];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

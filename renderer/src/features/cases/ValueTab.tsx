@@ -39,7 +39,7 @@ export function ValueTab({ detail }: { detail: CaseDetail }) {
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('case.runsTitle')}
           </Typography.Title>
-          <Button size="small" onClick={() => navigate('valuation')}>
+          <Button size="small" onClick={() => navigate('valuation', { enterprise: r.enterpriseId })}>
             {t('case.goValue')}
           </Button>
         </Space>

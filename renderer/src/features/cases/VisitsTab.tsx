@@ -1,9 +1,11 @@
-import { Button, DatePicker, Form, Input, List, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, List, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, VisitView } from '../../../../shared/types/case';
+import { visitInput } from '../../../../shared/schemas/case';
 import { api } from '../../api';
+import { dateRule } from '../../lib/dates';
 import { applyApiError, validated, clearServerErrors } from '../../lib/formErrors';
 import { useCasesStore } from './store';
 
@@ -50,7 +52,7 @@ export function VisitsTab({ detail }: { detail: CaseDetail }) {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Form form={form} onValuesChange={clearServerErrors(form)} layout="vertical" initialValues={{ visitedOn: dayjs(), attendees: r.steward ? [r.steward] : [] }} style={{ maxWidth: 880 }}>
         <Space wrap align="start">
-          <Form.Item name="visitedOn" label={t('case.visitedOn')} rules={[{ required: true, message: t('case.dateRequired') }]}>
+          <Form.Item name="visitedOn" label={t('case.visitedOn')} rules={[{ required: true, message: t('case.dateRequired') }, dateRule(visitInput.shape.visitedOn)]}>
             <DatePicker />
           </Form.Item>
           <Form.Item name="place" label={t('case.place')}>
@@ -63,7 +65,7 @@ export function VisitsTab({ detail }: { detail: CaseDetail }) {
             <DatePicker />
           </Form.Item>
         </Space>
-        <Form.Item name="notes" label={t('case.notes')}>
+        <Form.Item name="notes" label={t('case.notes')} rules={[{ required: true, whitespace: true, message: t('case.notesRequired') }]}>
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
         <Form.Item name="nextSteps" label={t('case.nextSteps')}>
@@ -81,7 +83,22 @@ export function VisitsTab({ detail }: { detail: CaseDetail }) {
         dataSource={detail.visits}
         locale={{ emptyText: t('case.noVisits') }}
         renderItem={(v) => (
-          <List.Item actions={closed ? undefined : [<a key="edit" onClick={() => edit(v)}>{t('case.edit')}</a>]}>
+          <List.Item
+            actions={
+              closed
+                ? undefined
+                : [
+                    <Button key="edit" type="link" size="small" onClick={() => edit(v)}>
+                      {t('case.edit')}
+                    </Button>,
+                    <Popconfirm key="delete" title={t('case.deleteVisit')} onConfirm={() => void act(() => api().visitDelete({ id: v.id }), t('case.visitDeleted')).then((ok) => ok && editing === v.id && reset())}>
+                      <Button type="link" size="small" danger>
+                        {t('case.remove')}
+                      </Button>
+                    </Popconfirm>,
+                  ]
+            }
+          >
             <List.Item.Meta
               title={`${v.visitedOn}${v.place ? ` · ${v.place}` : ''}${v.attendees.length ? ` · ${v.attendees.join('、')}` : ''}`}
               description={

@@ -7,6 +7,7 @@ import { formatYuan } from '../../../../shared/money';
 import type { Enterprise, IpAsset } from '../../../../shared/types/records';
 import type { BankProduct, ValuationRunSummary } from '../../../../shared/types/valuation';
 import { api } from '../../api';
+import { routeParam } from '../../app/useHashRoute';
 import { useJob } from '../../lib/useJob';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { AttachToCase } from '../cases/AttachToCase';
@@ -58,6 +59,9 @@ export function ValuationPage() {
 
   useEffect(() => {
     api().valuationCatalog({}).then((c) => setProducts(c.products), () => setProducts([]));
+    // Opened from a case ("去估值"): start with that case's enterprise.
+    const id = routeParam('enterprise');
+    if (id) api().enterpriseGet({ id }).then(setEnterprise, (e: Error) => void message.error(e.message));
   }, []);
   useEffect(() => {
     setShown(null);
