@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { IdResult } from './validators/identify';
 import { LANGUAGES } from './settings';
 import type { District } from './domain/districts';
-import type { EntryStatus } from './domain/whitelist';
+import type { Funnel } from './domain/whitelist';
 import { enterpriseInput } from './schemas/enterprise';
 import { ipAssetInput } from './schemas/ip';
 import { enterpriseFilter, enterpriseQuery, entryFilter, entryQuery, ipFilter, ipQuery } from './schemas/queries';
@@ -42,8 +42,8 @@ const IMPORT_KINDS = ['enterprises', 'ip', 'whitelist'] as const;
 const fileBase64 = z.string().min(1, '文件为空').max(50_000_000, '文件过大（上限约 37 MB）');
 
 export interface OfficerOverviewView {
-  funnel: { status: EntryStatus; count: number }[];
-  byDistrict: { district: District; enterprises: number; loaned: number; needFen: number }[];
+  funnel: Funnel;
+  byDistrict: { district: District; enterprises: number; whitelisted: number; loaned: number; needFen: number }[];
   bySteward: { steward: string; enterprises: number; loaned: number; needFen: number; overdue: number }[];
   notVisited: { days: number; count: number };
   totals: { enterprises: number; entries: number; needFen: number };

@@ -113,9 +113,12 @@ describe('whitelist', () => {
 
   it('gives the officer overview consistent with the entries', () => {
     const o = officerOverview(db, TODAY, 30);
-    const inFunnel = o.funnel.reduce((s, f) => s + f.count, 0);
+    const inFunnel = o.funnel.steps[0]!.count;
     expect(inFunnel).toBe(db.prepare('SELECT count(*) FROM enterprises WHERE wl_status IS NOT NULL').pluck().get());
-    expect(o.byDistrict.reduce((s, d) => s + d.enterprises, 0)).toBe(inFunnel);
+    expect(o.funnel.steps.map((s) => s.count)).toEqual([inFunnel, ...['已走访、推进中、已放款', '推进中、已放款', '已放款'].map((ss) => all({ statuses: ss.split('、') as never }).total)]);
+    expect(o.byDistrict.reduce((s, d) => s + d.whitelisted, 0)).toBe(inFunnel);
+    // Enterprises per district are enterprises, once each, whether whitelisted or not.
+    expect(o.byDistrict.reduce((s, d) => s + d.enterprises, 0)).toBe(db.prepare('SELECT count(*) FROM enterprises').pluck().get());
     expect(o.bySteward.reduce((s, d) => s + d.enterprises, 0)).toBe(inFunnel);
     expect(o.notVisited.count).toBe(all({ notVisitedForDays: 30, statuses: ['待走访', '已走访', '推进中'] }).total);
   });

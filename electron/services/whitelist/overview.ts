@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { addDays } from '../../../shared/domain/dates';
-import { ENTRY_STATUSES, type EntryStatus } from '../../../shared/domain/whitelist';
+import { funnelOf, type EntryStatus, type Funnel } from '../../../shared/domain/whitelist';
 import type { District } from '../../../shared/domain/districts';
 
 export interface OfficerOverview {
-  funnel: { status: EntryStatus; count: number }[];
-  byDistrict: { district: District; enterprises: number; loaned: number; needFen: number }[];
+  funnel: Funnel;
+  /** Per district: all enterprises, those on a whitelist, and those financed. */
+  byDistrict: { district: District; enterprises: number; whitelisted: number; loaned: number; needFen: number }[];
   bySteward: { steward: string; enterprises: number; loaned: number; needFen: number; overdue: number }[];
   notVisited: { days: number; count: number };
   totals: { enterprises: number; entries: number; needFen: number };
@@ -22,8 +23,8 @@ export function officerOverview(db: Database, today: string, notVisitedDays = 30
   const cutoff = addDays(today, -notVisitedDays);
   const byDistrict = db
     .prepare(
-      `SELECT district, count(*) AS enterprises, sum(wl_status = '已放款') AS loaned, coalesce(sum(wl_need_fen), 0) AS needFen
-         FROM enterprises WHERE wl_status IS NOT NULL GROUP BY district ORDER BY enterprises DESC`,
+      `SELECT district, count(*) AS enterprises, count(wl_status) AS whitelisted, coalesce(sum(wl_status = '已放款'), 0) AS loaned, coalesce(sum(wl_need_fen), 0) AS needFen
+         FROM enterprises GROUP BY district ORDER BY whitelisted DESC, enterprises DESC`,
     )
     .all() as OfficerOverview['byDistrict'];
   // Grouped by the raw column so the steward-led covering index delivers the groups in order.
@@ -44,7 +45,7 @@ export function officerOverview(db: Database, today: string, notVisitedDays = 30
     .get(cutoff) as number;
   const totals = db.prepare('SELECT (SELECT count(*) FROM enterprises) AS enterprises, (SELECT count(*) FROM whitelist_entries) AS entries, (SELECT coalesce(sum(wl_need_fen), 0) FROM enterprises) AS needFen').get() as OfficerOverview['totals'];
   return {
-    funnel: ENTRY_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
+    funnel: funnelOf(Object.fromEntries(counts) as Partial<Record<EntryStatus, number>>),
     byDistrict,
     bySteward,
     notVisited: { days: notVisitedDays, count: notVisited },

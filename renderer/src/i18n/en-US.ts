@@ -111,7 +111,7 @@ export const enUS: Messages = {
     },
     detail: { profile: 'Profile', ip: 'IP assets', whitelist: 'Whitelist', contacts: 'Contacts', audit: 'Created by {{createdBy}} {{createdAt}}, last changed by {{updatedBy}} {{updatedAt}}' },
     overview: {
-      funnel: 'Whitelist funnel', byDistrict: 'Enterprises and loans by district', bySteward: 'Steward workload', notVisited: 'Active enterprises not visited for {{days}} days',
+      whitelisted: 'On a whitelist', exits: 'Left the funnel: {{list}}', funnel: 'Whitelist funnel', byDistrict: 'Enterprises, whitelisted and financed by district', bySteward: 'Steward workload', notVisited: 'Active enterprises not visited for {{days}} days',
       totalEnterprises: 'Enterprises', totalEntries: 'Whitelist entries', totalNeed: 'Total financing need', loaned: 'Loaned', enterprises: 'Enterprises', overdue: 'Overdue', days: 'Days',
     },
     imp: {

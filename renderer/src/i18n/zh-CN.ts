@@ -110,7 +110,7 @@ export const zhCN = {
     },
     detail: { profile: '基本情况', ip: '知识产权', whitelist: '白名单', contacts: '联系人', audit: '创建 {{createdBy}} {{createdAt}}，最近修改 {{updatedBy}} {{updatedAt}}' },
     overview: {
-      funnel: '白名单漏斗', byDistrict: '各区企业数与放款数', bySteward: '管家工作量', notVisited: '超过 {{days}} 天未走访的在跟进企业',
+      whitelisted: '白名单企业', exits: '退出跟进（不计入后续环节）：{{list}}', funnel: '白名单漏斗', byDistrict: '各区企业数、白名单企业与放款数', bySteward: '管家工作量', notVisited: '超过 {{days}} 天未走访的在跟进企业',
       totalEnterprises: '企业总数', totalEntries: '白名单记录', totalNeed: '融资需求合计', loaned: '已放款', enterprises: '企业', overdue: '逾期未访', days: '天数',
     },
     imp: {

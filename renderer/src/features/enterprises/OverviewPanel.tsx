@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, Row, Space, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Empty, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract, type OfficerOverviewView } from '../../../../shared/contract';
@@ -22,19 +22,20 @@ export function OverviewPanel() {
   const funnel = useMemo(
     () => ({
       tooltip: { trigger: 'item' },
-      series: [{ type: 'funnel', sort: 'none', left: '4%', width: '62%', label: { formatter: '{b}：{c}' }, data: (data?.funnel ?? []).map((f) => ({ name: f.status, value: f.count })) }],
+      series: [{ type: 'funnel', sort: 'none', left: '4%', width: '62%', label: { formatter: '{b}：{c}' }, data: (data?.funnel.steps ?? []).map((f) => ({ name: f.label, value: f.count })) }],
     }),
     [data],
   );
   const districts = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: [t('ent.overview.enterprises'), t('ent.overview.loaned')] },
+      legend: { top: 0, data: [t('ent.overview.enterprises'), t('ent.overview.whitelisted'), t('ent.overview.loaned')] },
       grid: { left: 40, right: 10, bottom: 60, top: 36 },
       xAxis: { type: 'category', data: (data?.byDistrict ?? []).map((d) => d.district), axisLabel: { interval: 0, fontSize: 11, rotate: 30 } },
       yAxis: { type: 'value' },
       series: [
         { name: t('ent.overview.enterprises'), type: 'bar', data: (data?.byDistrict ?? []).map((d) => d.enterprises) },
+        { name: t('ent.overview.whitelisted'), type: 'bar', data: (data?.byDistrict ?? []).map((d) => d.whitelisted) },
         { name: t('ent.overview.loaned'), type: 'bar', data: (data?.byDistrict ?? []).map((d) => d.loaned) },
       ],
     }),
@@ -56,7 +57,12 @@ export function OverviewPanel() {
         </Col>
       </Row>
       <Row gutter={16}>
-        <Col span={10}><Card title={t('ent.overview.funnel')}><EChart option={funnel} label={t('ent.overview.funnel')} /></Card></Col>
+        <Col span={10}>
+          <Card title={t('ent.overview.funnel')}>
+            <EChart option={funnel} label={t('ent.overview.funnel')} />
+            <Typography.Text type="secondary">{t('ent.overview.exits', { list: (data?.funnel.exits ?? []).map((x) => `${x.status} ${x.count}`).join('、') })}</Typography.Text>
+          </Card>
+        </Col>
         <Col span={14}><Card title={t('ent.overview.byDistrict')}><EChart option={districts} label={t('ent.overview.byDistrict')} /></Card></Col>
       </Row>
       <Card title={t('ent.overview.bySteward')} extra={<Space>{t('ent.overview.days')}<NumberFilter label={t('ent.overview.days')} unit="plain" unitLabel="天" schema={contract.officerOverview.input.shape.notVisitedDays} value={days} onChange={(v) => v && setDays(v)} width={110} /></Space>}>
