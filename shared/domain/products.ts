@@ -7,14 +7,17 @@ import type { BankProduct } from '../types/valuation';
 import { daysBetween } from './dates';
 import type { Qualification } from './enterprise';
 import { IP_KIND_LABELS, type IpKind } from './ip';
+import { productRate, supportableLoanFen } from './loan-capacity';
 
 export interface MatchFacts {
   needFen: number | null;
   termMonths: number | null;
   foundedOn: string | null;
   qualifications: Qualification[];
-  /** Pledgeable items only, with their value when a valuation gave one. */
+  /** Pledgeable items only, with their value in the linked valuation when it valued them. */
   items: { kind: IpKind; valueFen: number | null }[];
+  /** The linked valuation: the conservative value it lends on (P10, else its value) and the total its items' values are shares of. */
+  valuation?: { conservativeFen: number; totalFen: number } | null;
   /** The case's value when items have none of their own (an agreed value), split evenly. */
   portfolioValueFen?: number | null;
   today: string;
@@ -24,7 +27,7 @@ export interface ProductMatch {
   product: BankProduct;
   rank: number;
   eligible: boolean;
-  /** Σ value × loan-to-value over accepted items, when every accepted item has a value. */
+  /** The loan rule (shared/domain/loan-capacity.ts) over the accepted items, when they have a value. */
   capacityFen: number | null;
   acceptedItems: number;
   reasons: string[];
@@ -36,7 +39,7 @@ export function rankProducts(products: readonly BankProduct[], f: MatchFacts): P
   const scored = products.map((p) => {
     const reasons: string[] = [];
     const problems: string[] = [];
-    const accepted = f.items.filter((i) => p.ipKinds.includes(i.kind) && (p.loanToValue[i.kind] ?? 0) > 0);
+    const accepted = f.items.filter((i) => productRate(p, i.kind) > 0);
     if (accepted.length === 0) problems.push(f.items.length ? `不接受现有可出质资产的类型（仅接受${p.ipKinds.map((k) => IP_KIND_LABELS[k]).join('、')}）` : '没有可出质的知识产权');
     else reasons.push(`接受 ${accepted.length}/${f.items.length} 项可出质资产（${[...new Set(accepted.map((i) => IP_KIND_LABELS[i.kind]))].join('、')}）`);
     if (f.needFen !== null) {
@@ -50,15 +53,16 @@ export function rankProducts(products: readonly BankProduct[], f: MatchFacts): P
     }
     if (p.minYearsInBusiness && years !== null && years < p.minYearsInBusiness) problems.push(`要求成立满 ${p.minYearsInBusiness} 年`);
     if (p.qualificationsAny?.length && !p.qualificationsAny.some((q) => f.qualifications.includes(q))) problems.push(`要求具备${p.qualificationsAny.join('或')}资质`);
-    const valued = accepted.length > 0 && accepted.every((i) => i.valueFen !== null);
-    const share = f.portfolioValueFen && f.items.length ? f.portfolioValueFen / f.items.length : null;
+    // Items the product does not take keep their share of the value and lend nothing.
+    const valued = f.valuation && accepted.length > 0 && accepted.every((i) => i.valueFen !== null) ? f.valuation : null;
+    const agreed = !valued && f.portfolioValueFen && accepted.length > 0 ? f.portfolioValueFen : null;
     const capacityFen = valued
-      ? accepted.reduce((s, i) => s + Math.floor(i.valueFen! * (p.loanToValue[i.kind] ?? 0)), 0)
-      : share !== null && accepted.length > 0
-        ? accepted.reduce((s, i) => s + Math.floor(share * (p.loanToValue[i.kind] ?? 0)), 0)
+      ? supportableLoanFen(valued.conservativeFen, accepted.map((i) => ({ valueFen: i.valueFen!, rate: productRate(p, i.kind) })), valued.totalFen)
+      : agreed !== null
+        ? supportableLoanFen(agreed, accepted.map((i) => ({ valueFen: 1, rate: productRate(p, i.kind) })), f.items.length)
         : null;
-    if (capacityFen !== null) reasons.push(`按${valued ? '估值' : '协商价值（各项均摊）'}可支持约 ${formatChineseAmount(capacityFen)}`);
-    const avgLtv = accepted.length ? accepted.reduce((s, i) => s + (p.loanToValue[i.kind] ?? 0), 0) / accepted.length : 0;
+    if (capacityFen !== null) reasons.push(valued ? `按估值可支持约 ${formatChineseAmount(capacityFen)}（保守值按各项估值占比分摊后乘以各类型质押率）` : `按协商价值可支持约 ${formatChineseAmount(capacityFen)}（各项均摊后乘以各类型质押率）`);
+    const avgLtv = accepted.length ? accepted.reduce((s, i) => s + productRate(p, i.kind), 0) / accepted.length : 0;
     if (capacityFen === null && accepted.length) reasons.push(`平均质押率 ${Math.round(avgLtv * 100)}%`);
     const score = (problems.length === 0 ? 1e6 : 0) + (f.items.length ? (accepted.length / f.items.length) * 1e3 : 0) + (capacityFen !== null ? Math.min(capacityFen / 1e8, 999) : avgLtv * 100);
     return { product: p, eligible: problems.length === 0, capacityFen, acceptedItems: accepted.length, reasons, problems, score };

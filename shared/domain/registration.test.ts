@@ -43,4 +43,21 @@ describe('registration pre-filing check', () => {
     expect(c.missingDocuments).toContain('全体共有人同意出质的书面文件');
     expect(c.missingDocuments).not.toContain('营业执照');
   });
+
+  it('checks the loan against what the valuation supports under the chosen product, warn or block as the product says', () => {
+    const loan = { ...DRAFT, loanFen: 800_000_000, securedFen: 800_000_000 };
+    const supports = { productName: '中国银行 知惠贷', capacityFen: 56_540_000, onExcess: 'warn' as const };
+    const warned = checkRegistration(loan, [item('a')], {}, supports);
+    const line = warned.lines.find((l) => l.code === 'loan_over_capacity')!;
+    expect(line).toMatchObject({ level: 'warn', subject: '贷款额度', message: '主债权数额 800.00 万元，超过估值可支持的贷款额度 56.54 万元（中国银行 知惠贷），请确认银行已同意按此金额放款' });
+    // Not 全部通过 until the steward confirms the bank lends that much anyway.
+    expect(warned.ok).toBe(false);
+    expect(checkRegistration(loan, [item('a')], { [line.confirmKey!]: true }, supports).ok).toBe(true);
+    const blocked = checkRegistration(loan, [item('a')], { [line.confirmKey!]: true }, { ...supports, onExcess: 'block' });
+    expect(blocked.ok).toBe(false);
+    expect(blocked.lines.find((l) => l.code === 'loan_over_capacity')).toMatchObject({ level: 'block', message: expect.stringContaining('该产品不允许超过可支持额度放款') });
+    // Within the amount, or with no valuation to compare, there is no line.
+    expect(checkRegistration({ ...loan, loanFen: 56_540_000, securedFen: 56_540_000 }, [item('a')], {}, supports).lines.map((l) => l.code)).not.toContain('loan_over_capacity');
+    expect(checkRegistration(loan, [item('a')], {}, null).ok).toBe(true);
+  });
 });

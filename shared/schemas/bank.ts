@@ -3,6 +3,8 @@ import { QUALIFICATIONS } from '../domain/enterprise';
 import { IP_KINDS } from '../domain/ip';
 import { fen } from './common';
 
+export const LOAN_OVER_CAPACITY = ['warn', 'block'] as const;
+
 /** A bank product of the catalogue (resources/banks/products.json, editable in the app). */
 export const bankProductSchema = z
   .object({
@@ -17,6 +19,8 @@ export const bankProductSchema = z
     source: z.string().max(200),
     minYearsInBusiness: z.number().min(0).max(50).optional(),
     qualificationsAny: z.array(z.enum(QUALIFICATIONS)).optional(),
+    /** A loan above what the valuation supports: 'warn' (to be confirmed, the default) or 'block'. */
+    loanOverCapacity: z.enum(LOAN_OVER_CAPACITY, { message: '超出可支持额度时的处理应为 warn（提示确认）或 block（不允许）' }).optional(),
   })
   .refine((p) => p.minAmountFen <= p.maxAmountFen, { message: '最低额度不能高于最高额度', path: ['maxAmountFen'] });
 

@@ -23,6 +23,8 @@ export interface BankProduct {
   /** Optional eligibility rules of the product. */
   minYearsInBusiness?: number;
   qualificationsAny?: Qualification[];
+  /** A loan above what the valuation supports: 'warn' (the default) or 'block'. */
+  loanOverCapacity?: 'warn' | 'block';
 }
 
 export interface ValuationRunSummary {

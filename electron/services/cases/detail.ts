@@ -15,13 +15,11 @@ import { getSubsidy, listPayments } from './subsidy';
 import { listVisits } from './visits';
 import { getCaseRecord } from './repository';
 
-/** Per-item values from the linked valuation, scaled to its P10 when it has a range. */
-function itemValues(db: Database, valuationId: string | null): { run: ValuationRunSummary | null; byAsset: Map<string, number> } {
-  if (!valuationId) return { run: null, byAsset: new Map() };
-  const { summary, byAsset } = runItemValues(db, valuationId);
-  const scale = summary.p10Fen !== null && summary.totalFen > 0 ? summary.p10Fen / summary.totalFen : 1;
-  for (const [asset, v] of byAsset) byAsset.set(asset, Math.floor(v * scale));
-  return { run: summary, byAsset };
+/** Per-item values from the linked valuation (the loan rule splits its P10 by their shares) and the product it was valued for. */
+function itemValues(db: Database, valuationId: string | null): { run: ValuationRunSummary | null; byAsset: Map<string, number>; productId: string | null } {
+  if (!valuationId) return { run: null, byAsset: new Map(), productId: null };
+  const { summary, byAsset, productId } = runItemValues(db, valuationId);
+  return { run: summary, byAsset, productId };
 }
 
 export function caseFacts(record: CaseRecord, items: CaseItemView[], blockedItems: number, hasValuation: boolean, pledge: PledgeView | null, subsidyPaid: boolean): CaseFacts {
@@ -42,9 +40,22 @@ export function getCaseDetail(db: Database, id: string, products: BankProduct[],
   const enterprise = getEnterprise(db, record.enterpriseId);
   const items = caseItems(db, id, today);
   const checklist = guidanceChecklist({ enterprise, items, needTermMonths: record.needTermMonths, confirmations: record.confirmations, documents: record.documents, today });
-  const { run, byAsset } = itemValues(db, record.valuationId);
+  const { run, byAsset, productId } = itemValues(db, record.valuationId);
   const valueFen = run ? (run.p10Fen ?? run.totalFen) : record.manualValueFen;
   const pledge = getPledge(db, id);
+  const ranked = rankProducts(products, {
+    needFen: record.needFen,
+    termMonths: record.needTermMonths,
+    foundedOn: enterprise.foundedOn,
+    qualifications: enterprise.qualifications,
+    items: items.filter((i) => i.assessment.pledgeable).map((i) => ({ kind: i.kind, valueFen: byAsset.get(i.id) ?? null })),
+    valuation: run ? { conservativeFen: run.p10Fen ?? run.totalFen, totalFen: run.totalFen } : null,
+    portfolioValueFen: run ? null : record.manualValueFen,
+    today,
+  });
+  // The loan is checked against the chosen product (else the one the run was valued for).
+  const chosen = ranked.find((m) => m.product.id === (record.productId || productId));
+  const support = chosen && chosen.capacityFen !== null ? { productName: `${chosen.product.bank} ${chosen.product.name}`, capacityFen: chosen.capacityFen, onExcess: chosen.product.loanOverCapacity ?? 'warn' } : null;
   const registration = checkRegistration(
     {
       pledgor: enterprise.name,
@@ -60,6 +71,7 @@ export function getCaseDetail(db: Database, id: string, products: BankProduct[],
     },
     items,
     record.confirmations,
+    support,
   );
   const subsidy = getSubsidy(db, id);
   // Registration is what CNIPA refuses on, so the stage gate uses the filing check once a
@@ -72,15 +84,7 @@ export function getCaseDetail(db: Database, id: string, products: BankProduct[],
     enterprise,
     items,
     checklist,
-    products: rankProducts(products, {
-      needFen: record.needFen,
-      termMonths: record.needTermMonths,
-      foundedOn: enterprise.foundedOn,
-      qualifications: enterprise.qualifications,
-      items: items.filter((i) => i.assessment.pledgeable).map((i) => ({ kind: i.kind, valueFen: byAsset.get(i.id) ?? null })),
-      portfolioValueFen: run ? null : record.manualValueFen,
-      today,
-    }),
+    products: ranked,
     valuation: run,
     valueFen,
     pledge,

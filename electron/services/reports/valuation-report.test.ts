@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LEGACY_LOAN_RULE, LOAN_RULE } from '../../../shared/domain/loan-capacity';
+import { formatChineseAmount } from '../../../shared/money';
 import { value } from '../valuation/engine';
 import { valuePortfolio } from '../valuation/portfolio';
 import { valuationReportHtml } from './valuation-report';
@@ -27,5 +29,20 @@ describe('valuation report HTML', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('测试 &amp; 报告');
     expect(html).toContain(value(input).working[2]!.slice(0, 30));
+  });
+
+  it('shows the portfolio loan next to its P10 and states the one rule it follows', () => {
+    const items = [{ label: '专利甲', input }, { label: '专利乙', input: { ...input, uncertainty: { ...input.uncertainty, seed: 2 } } }];
+    const result = valuePortfolio(items);
+    const summary = { id: 'r2', enterpriseId: 'e1', title: '组合', engineVersion: '1.1.0', indicatorSet: 'x@1', items: 2, totalFen: result.totalFen, p10Fen: result.loan!.basisFen, loanFen: result.loan!.amountFen, createdBy: '张管家', createdAt: '2026-11-22T08:00:00.000Z' };
+    const html = valuationReportHtml({ summary, enterpriseName: '深圳市测试有限公司', items, result, productName: '中国银行 知惠贷' });
+    expect(result.loan!.amountFen).toBe(Math.round(result.loan!.basisFen * 0.25));
+    expect(html).toContain(`可支持贷款额度（中国银行 知惠贷）<b>${formatChineseAmount(result.loan!.amountFen)}</b>`);
+    expect(html).toContain(LOAN_RULE);
+    expect(html).not.toContain('贷款额度以保守值 P10 乘以质押率计算');
+    // A run stored before the rule says how its figure was worked out instead.
+    const old = valuationReportHtml({ summary, enterpriseName: '深圳市测试有限公司', items, result: { ...result, loan: { amount: 1 } }, productName: '中国银行 知惠贷' });
+    expect(old).toContain(LEGACY_LOAN_RULE);
+    expect(old).not.toContain(LOAN_RULE);
   });
 });

@@ -6,6 +6,8 @@
  */
 import { formatChineseAmount, formatYuan } from '../../../shared/money';
 import { IP_KIND_LABELS, type IpKind } from '../../../shared/domain/ip';
+import { LEGACY_LOAN_RULE, LOAN_RULE } from '../../../shared/domain/loan-capacity';
+import { formatDateTime } from '../../../shared/time';
 import type { ValuationRunSummary } from '../../../shared/types/valuation';
 import type { ValuationResult } from '../valuation/engine';
 import type { PortfolioItem } from '../valuation/portfolio';
@@ -20,7 +22,8 @@ export interface ReportData {
     shares: number[];
     total: number;
     uncertainty?: { paths: number; p10: number; p50: number; p90: number; mean: number; histogram: { from: number; to: number; count: number }[] };
-    loan?: { amount: number };
+    /** basis and basisFen are absent from runs stored before the loan rule (engine 1.0.0). */
+    loan?: { amount: number; basis?: 'P10' | 'value'; basisFen?: number };
   };
   productName?: string;
 }
@@ -28,6 +31,13 @@ export interface ReportData {
 const yuan = (v: number) => `${formatYuan(Math.round(v * 100))} 元`;
 const big = (v: number) => formatChineseAmount(Math.round(v * 100));
 const pct = (v: number) => `${(v * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+
+/** The loan figure's basis and the rule it follows, stated once beside the figures. */
+function loanRule(loan: NonNullable<ReportData['result']['loan']>): string {
+  if (loan.basisFen === undefined) return `<p class="rule">${esc(LEGACY_LOAN_RULE)}</p>`;
+  const basis = `${loan.basis === 'P10' ? '保守值 P10' : '评估值'} ${big(loan.basisFen / 100)}`;
+  return `<p class="rule">${esc(LOAN_RULE)}本次以${esc(basis)}计，可支持贷款额度 ${esc(big(loan.amount))}。</p>`;
+}
 
 function histogramSvg(bins: { from: number; to: number; count: number }[], p10: number, p90: number): string {
   const W = 640, H = 200, pad = 30;
@@ -80,20 +90,22 @@ export function valuationReportHtml(d: ReportData): string {
   table { width: 100%; border-collapse: collapse; margin-top: 8px; } th, td { border: 1px solid #ccc; padding: 4px 6px; text-align: left; vertical-align: top; } th { background: #f0f4fb; }
   .num { text-align: right; white-space: nowrap; } .meta { color: #666; } .figures { display: flex; gap: 12px; margin-top: 10px; }
   .fig { flex: 1; border: 1px solid #d6e0f5; border-radius: 6px; padding: 8px 10px; } .fig b { display: block; font-size: 18px; margin-top: 4px; color: #1d5fd1; }
+  .rule { color: #444; margin: 8px 0 0; }
   ol { margin: 4px 0 0 18px; padding: 0; } li { margin: 2px 0; } section { page-break-inside: avoid; }
 </style></head><body>
 <h1>知识产权价值评估报告</h1>
-<div class="meta">${esc(d.summary.title)} · 评估对象：${esc(d.enterpriseName)} · 评估基准日：${esc(d.items[0]?.input.valuationDate ?? '')} · 出具：${esc(d.summary.createdBy)}，${esc(d.summary.createdAt.slice(0, 16).replace('T', ' '))}（UTC）</div>
+<div class="meta">${esc(d.summary.title)} · 评估对象：${esc(d.enterpriseName)} · 评估基准日：${esc(d.items[0]?.input.valuationDate ?? '')} · 出具：${esc(d.summary.createdBy)}，${esc(formatDateTime(d.summary.createdAt))}</div>
 <div class="meta">估值引擎 ${esc(d.summary.engineVersion)} · 指标集 ${esc(d.summary.indicatorSet)} · 记录编号 ${esc(d.summary.id)}</div>
 <div class="figures">
   <div class="fig">组合评估值<b>${esc(big(r.total))}</b></div>
   ${u ? `<div class="fig">区间 P10 – P90<b>${esc(big(u.p10))} – ${esc(big(u.p90))}</b></div>` : ''}
   ${r.loan ? `<div class="fig">可支持贷款额度${d.productName ? `（${esc(d.productName)}）` : ''}<b>${esc(big(r.loan.amount))}</b></div>` : ''}
 </div>
+${r.loan ? loanRule(r.loan) : ''}
 <section><h2>一、评估对象</h2><table><tr><th>知识产权</th><th>类型</th><th>申请/注册日</th><th>保护期至</th><th>评估值</th><th>占比</th></tr>${rows}</table></section>
 <section><h2>二、评估方法与参数</h2><p>采用收益法：V = Σ<sub>t=1..n</sub> R<sub>t</sub> · k / (1+i)<sup>t</sup>。第 t 年为自基准日起的第 t 个整年，于年末折现；法定保护期届满的年份只计届满前的天数，此后各年不计收益。</p>
 <table><tr><th>知识产权</th><th>各年收入</th><th>分成率 k</th><th>折现率 i</th><th>质押率</th></tr>${params}</table></section>
-${u ? `<section><h2>三、结果及其区间</h2><p>蒙特卡洛模拟 ${u.paths} 次：P10 ${esc(yuan(u.p10))}，P50 ${esc(yuan(u.p50))}，P90 ${esc(yuan(u.p90))}，均值 ${esc(yuan(u.mean))}。贷款额度以保守值 P10 乘以质押率计算。</p>${histogramSvg(u.histogram, u.p10, u.p90)}</section>` : ''}
+${u ? `<section><h2>三、结果及其区间</h2><p>蒙特卡洛模拟 ${u.paths} 次：P10 ${esc(yuan(u.p10))}，P50 ${esc(yuan(u.p50))}，P90 ${esc(yuan(u.p90))}，均值 ${esc(yuan(u.mean))}。</p>${histogramSvg(u.histogram, u.p10, u.p90)}</section>` : ''}
 ${first?.result.sensitivity ? `<section><h2>${u ? '四' : '三'}、敏感性分析（${esc(first.label)}）</h2><p>每次只让一个输入取其低值或高值，其余保持不变。</p>${tornadoSvg(first.result.sensitivity, first.result.value)}</section>` : ''}
 <section><h2>计算过程</h2>${working}</section>
 <section><h2>假设与限制</h2><ol>

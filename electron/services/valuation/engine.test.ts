@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ValuationInput } from '../../../shared/schemas/valuation';
+import { valuationInput } from '../../../shared/schemas/valuation';
+import { AppError } from '../../../shared/errors';
 import { value } from './engine';
 
 const EXAMPLE: ValuationInput = {
@@ -150,5 +152,50 @@ describe('bad inputs are rejected with a clear message', () => {
     [{ ...EXAMPLE, valuationDate: '2026-02-30' }, /有效的 YYYY-MM-DD/],
   ] as [unknown, RegExp][])('%#', (input, message) => {
     expect(() => value(input as ValuationInput)).toThrow(message);
+  });
+});
+
+describe('figures a bank can trust', () => {
+  it('for any input the schema accepts gives P10 ≥ 0 and a loan ≥ 0, or refuses it in Chinese', () => {
+    // Ranges drawn wide on purpose (negative rates, multipliers below 0): the schema must refuse
+    // what would make the value negative, and whatever it lets through must stay at or above 0.
+    const wide = fc.double({ min: -3, max: 3, noNaN: true });
+    const dist = fc.oneof(
+      fc.tuple(wide, wide, wide).map(([a, b, c]) => { const [min, mode, max] = [a, b, c].sort((x, y) => x - y); return { type: 'triangular' as const, min: min!, mode: mode!, max: max! }; }),
+      fc.tuple(wide, wide, wide, fc.double({ min: 0, max: 2, noNaN: true })).map(([a, b, c, sd]) => { const [min, mean, max] = [a, b, c].sort((x, y) => x - y); return { type: 'normal' as const, mean: mean!, sd, min: min!, max: max! }; }),
+    );
+    fc.assert(
+      fc.property(fc.option(dist, { nil: undefined }), fc.option(dist, { nil: undefined }), fc.option(dist, { nil: undefined }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer(), (revenue, shareRate, discountRate, ltv, seed) => {
+        const input = income({}, { uncertainty: { paths: 200, seed, revenue, shareRate, discountRate }, loanToValue: ltv });
+        if (!valuationInput.safeParse(input).success) {
+          try {
+            value(input);
+            return false;
+          } catch (e) {
+            return e instanceof AppError && e.code === 'INVALID_INPUT' && /^估值输入有误：/.test(e.message);
+          }
+        }
+        const r = value(input);
+        return r.uncertainty!.p10 >= 0 && r.loan!.amountFen >= 0 && r.sensitivity!.every((row) => row.valueAtLow >= 0 && row.valueAtHigh >= 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses an income whose value (or the top of its range) would pass 1 万亿元, instead of overflowing', () => {
+    expect(() => value(income({ revenue: Array(50).fill(1e12), shareRate: 1, discountRate: 0.01 }))).toThrow(/income\.revenue：.*超过单项评估值上限 1 万亿元/);
+    expect(() => value(income({ revenue: [1e308] }))).toThrow(/每年收入不能超过 1 万亿元/);
+    const top = income({ revenue: [2e11] }, { uncertainty: { paths: 100, seed: 1, revenue: { type: 'triangular', min: 1, mode: 1, max: 10 }, shareRate: { type: 'triangular', min: 0.03, mode: 0.03, max: 1 } } });
+    expect(() => value(top)).toThrow(/按波动区间的上限/);
+    expect(value({ ...top, uncertainty: undefined }).valueFen).toBeGreaterThan(0);
+  });
+
+  it('values a patent whose legal term runs past 2199 from a valid filing date', () => {
+    // Filed 2190-01-01: the invention expires 2210-01-01; valued from 2199-06-01 for 5 years.
+    const r = value(income({ revenue: Array(5).fill(1_000_000) }, { valuationDate: '2199-06-01', asset: { kind: 'invention', filingDate: '2190-01-01' } }));
+    expect(r.expiry).toBe('2210-01-01');
+    expect(r.years!.map((y) => [y.from, y.fraction])).toEqual([['2199-06-01', 1], ['2200-06-01', 1], ['2201-06-01', 1], ['2202-06-01', 1], ['2203-06-01', 1]]);
+    expect(r.value).toBeGreaterThan(0);
+    expect(value(income({}, { valuationDate: '2199-12-31', asset: { kind: 'software', publishedOn: '2199-01-01' } })).expiry).toBe('2250-01-01');
   });
 });

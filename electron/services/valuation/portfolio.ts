@@ -1,5 +1,6 @@
+import { supportableLoanFen } from '../../../shared/domain/loan-capacity';
 import { AppError } from '../../../shared/errors';
-import type { ValuationInput } from '../../../shared/schemas/valuation';
+import { MAX_PORTFOLIO_YUAN, type ValuationInput } from '../../../shared/schemas/valuation';
 import { toFen, valueWithPaths, type ValuationResult } from './engine';
 import { histogram, summarize } from './stats';
 
@@ -16,34 +17,45 @@ export interface PortfolioResult {
   totalFen: number;
   /** Present when every item was simulated with the same number of paths: path-wise sums. */
   uncertainty?: { paths: number; p10: number; p50: number; p90: number; mean: number; histogram: { from: number; to: number; count: number }[] };
-  loan?: { amount: number; amountFen: number };
+  /** The loan rule of shared/domain/loan-capacity.ts over the whole portfolio, when every item has a rate. */
+  loan?: PortfolioLoan;
+}
+
+export interface PortfolioLoan {
+  /** The conservative value lent on: the portfolio's P10, or its value without a range. */
+  basis: 'P10' | 'value';
+  basisFen: number;
+  amount: number;
+  amountFen: number;
 }
 
 export interface PortfolioPart {
   items: { label: string; result: ValuationResult }[];
   /** Path-wise sums of this part's items, or null when some item was not simulated alike. */
   totals: Float64Array | null;
+  /** Each item's loan-to-value, null when it has none (then the portfolio has no loan). */
+  rates: (number | null)[];
 }
 
 /** Values a slice of a portfolio (one worker's share), keeping the path-wise sums. */
 export function valuePortfolioPart(items: PortfolioItem[], opts: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {}): PortfolioPart {
+  const isCancelled = opts.isCancelled ?? (() => false);
   const results: PortfolioPart['items'] = [];
   let totals: Float64Array | null = null;
   let alike = true;
   // One buffer for every item's paths: they are added into the totals before the next item.
   let buffer = new Float64Array(0);
   for (const [n, item] of items.entries()) {
-    if (n % 20 === 0) {
-      if (opts.isCancelled?.()) throw new AppError('CONFLICT', '估值已取消');
-      opts.onProgress?.(n, items.length);
-    }
+    if (isCancelled()) throw new AppError('CONFLICT', '估值已取消');
+    if (n % 20 === 0) opts.onProgress?.(n, items.length);
     const paths = item.input.uncertainty?.paths ?? 0;
     if (paths > buffer.length) buffer = new Float64Array(paths);
     let r;
     try {
-      r = valueWithPaths(item.input, buffer);
+      // The loan is the portfolio's (summarizeParts), so no item states a loan of its own.
+      r = valueWithPaths(item.input, buffer, { isCancelled, loan: false });
     } catch (e) {
-      if (e instanceof AppError) throw new AppError(e.code, `“${item.label}”：${e.message}`, e.issues);
+      if (e instanceof AppError && e.code !== 'CONFLICT') throw new AppError(e.code, `“${item.label}”：${e.message}`, e.issues);
       throw e;
     }
     results.push({ label: item.label, result: r.result });
@@ -54,14 +66,14 @@ export function valuePortfolioPart(items: PortfolioItem[], opts: { onProgress?: 
     }
   }
   opts.onProgress?.(items.length, items.length);
-  return { items: results, totals: alike ? totals : null };
+  return { items: results, totals: alike ? totals : null, rates: items.map((i) => i.input.loanToValue ?? null) };
 }
 
 /** A part as it crosses threads: item details as JSON text, the numbers the merge needs as numbers. */
 export interface PackedPart {
   itemsJson: string;
   valueFens: number[];
-  loanFens: (number | null)[];
+  rates: (number | null)[];
   totals: Float64Array | null;
 }
 
@@ -69,16 +81,18 @@ export function packPart(part: PortfolioPart): PackedPart {
   return {
     itemsJson: JSON.stringify(part.items),
     valueFens: part.items.map((i) => i.result.valueFen),
-    loanFens: part.items.map((i) => i.result.loan?.amountFen ?? null),
+    rates: part.rates,
     totals: part.totals,
   };
 }
 
 /** Everything but the items' details: the sum, the shares, the path-wise range and the loan. */
-function summarizeParts(parts: Pick<PackedPart, 'valueFens' | 'loanFens' | 'totals'>[]): Omit<PortfolioResult, 'items'> {
+function summarizeParts(parts: Pick<PackedPart, 'valueFens' | 'rates' | 'totals'>[]): Omit<PortfolioResult, 'items'> {
   const valueFens = parts.flatMap((p) => p.valueFens);
   if (valueFens.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');
   const totalFen = valueFens.reduce((s, v) => s + v, 0);
+  // Each item is at most 1 万亿元; the total must stay an exact number of fen too.
+  if (totalFen > toFen(MAX_PORTFOLIO_YUAN)) throw new AppError('INVALID_INPUT', `组合评估值合计超过 10 万亿元，请核对各项收入（单位为元）`);
   const summary: Omit<PortfolioResult, 'items'> = { shares: valueFens.map((v) => (totalFen === 0 ? 0 : v / totalFen)), total: totalFen / 100, totalFen };
   const sums = parts.map((p) => p.totals);
   if (sums.every((t) => t !== null && t.length === sums[0]!.length)) {
@@ -88,10 +102,12 @@ function summarizeParts(parts: Pick<PackedPart, 'valueFens' | 'loanFens' | 'tota
     const y = (v: number) => toFen(v) / 100;
     summary.uncertainty = { paths: totals.length, p10: y(s.p10), p50: y(s.p50), p90: y(s.p90), mean: y(s.mean), histogram: histogram(s).map((b) => ({ ...b, from: y(b.from), to: y(b.to) })) };
   }
-  const loans = parts.flatMap((p) => p.loanFens);
-  if (loans.every((l) => l !== null)) {
-    const amountFen = loans.reduce((s: number, l) => s + l!, 0);
-    summary.loan = { amount: amountFen / 100, amountFen };
+  const rates = parts.flatMap((p) => p.rates);
+  if (rates.every((r) => r !== null)) {
+    const basis = summary.uncertainty ? 'P10' : 'value';
+    const basisFen = summary.uncertainty ? toFen(summary.uncertainty.p10) : totalFen;
+    const amountFen = supportableLoanFen(basisFen, valueFens.map((valueFen, n) => ({ valueFen, rate: rates[n]! })), totalFen);
+    summary.loan = { basis, basisFen, amount: amountFen / 100, amountFen };
   }
   return summary;
 }
@@ -125,5 +141,5 @@ export function valuePortfolio(items: PortfolioItem[], opts: { onProgress?: (don
   if (items.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');
   const part = valuePortfolioPart(items, opts);
   // Summary first, items last: the order portfolioSummaryOf relies on.
-  return { ...summarizeParts([{ valueFens: part.items.map((i) => i.result.valueFen), loanFens: part.items.map((i) => i.result.loan?.amountFen ?? null), totals: part.totals }]), items: part.items };
+  return { ...summarizeParts([{ valueFens: part.items.map((i) => i.result.valueFen), rates: part.rates, totals: part.totals }]), items: part.items };
 }

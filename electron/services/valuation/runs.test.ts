@@ -58,7 +58,7 @@ describe('valuation runs', () => {
     expect(result.items[0]!.result.expiry).toBe('2037-07-01');
     expect(result.loan.amountFen).toBe(Math.round(127_334_334 * 0.25));
     const runs = await call<{ id: string; title: string; engineVersion: string; indicatorSet: string; totalFen: number }[]>('valuationRuns', { enterpriseId });
-    expect(runs).toMatchObject([{ id: result.runId, title: '首次评估', engineVersion: '1.0.0', indicatorSet: 'gbt42748-financing@2026.1', totalFen: 127_334_334 }]);
+    expect(runs).toMatchObject([{ id: result.runId, title: '首次评估', engineVersion: '1.1.0', indicatorSet: 'gbt42748-financing@2026.1', totalFen: 127_334_334 }]);
     const stored = await call<{ input: { request: { productId: string } } }>('valuationRun', { id: result.runId });
     expect(stored.input.request.productId).toBe('boc-zhihuidai');
   });
@@ -69,6 +69,37 @@ describe('valuation runs', () => {
     // S = 0.35 × 0.35 × 100 = 12.25 → k = 0.01 + 0.04 × 0.1225 = 0.0149
     expect(jobResult<{ items: { result: { shareRate: number } }[] }>(done)!.items[0]!.result.shareRate).toBeCloseTo(0.0149, 10);
   });
+
+  it('stores the loan of the portfolio rule: P10 × rate for one kind, a kind the product refuses lending nothing', async () => {
+    const design = await call<{ id: string }>('ipSave', { enterpriseId, kind: 'design', number: '201830123456.6', title: '一种外观', filingDate: '2018-06-01', grantDate: '2019-01-01', feePaidThrough: '2027-06-01', owners: ['深圳市估值测试科技有限公司'] });
+    const uncertainty = { paths: 2000, seed: 5, revenue: { type: 'triangular' as const, min: 0.6, mode: 1, max: 1.2 } };
+    const revenue = [10_000_000, 11_000_000, 12_000_000];
+    // 中国银行 知惠贷 lends 25% on inventions and does not take designs (its 10% is not used).
+    const job = await call<JobStatusView>('valuationStart', { enterpriseId, title: '组合', valuationDate: '2026-01-01', items: [{ ipAssetId, revenue, shareRate: 0.03, discountRate: 0.12 }, { ipAssetId: design.id, revenue, shareRate: 0.03, discountRate: 0.12 }], uncertainty, productId: 'boc-zhihuidai' });
+    const r = jobResult<{ runId: string; totalFen: number; uncertainty: { p10: number }; loan: { basis: string; basisFen: number; amountFen: number }; items: { result: { valueFen: number } }[] }>(await rt.jobs.wait(job.id))!;
+    const p10Fen = Math.round(r.uncertainty.p10 * 100);
+    const inventionShare = r.items[0]!.result.valueFen / r.totalFen;
+    expect(r.loan).toMatchObject({ basis: 'P10', basisFen: p10Fen, amountFen: Math.round(p10Fen * inventionShare * 0.25) });
+    const solo = await call<JobStatusView>('valuationStart', { enterpriseId, title: '单项', valuationDate: '2026-01-01', items: [{ ipAssetId, revenue, shareRate: 0.03, discountRate: 0.12 }], uncertainty, productId: 'boc-zhihuidai' });
+    const one = jobResult<{ runId: string; uncertainty: { p10: number }; loan: { amountFen: number } }>(await rt.jobs.wait(solo.id))!;
+    expect(one.loan.amountFen).toBe(Math.round(Math.round(one.uncertainty.p10 * 100) * 0.25));
+    const runs = await call<{ id: string; p10Fen: number; loanFen: number }[]>('valuationRuns', { enterpriseId });
+    expect(runs.find((x) => x.id === r.runId)).toMatchObject({ p10Fen, loanFen: r.loan.amountFen });
+    expect(runs.find((x) => x.id === one.runId)).toMatchObject({ loanFen: one.loan.amountFen });
+  });
+
+  it('finishes jobs whose normal range once made the sampler loop forever, and the pool still runs the next job', async () => {
+    // A window 1e-10 wide under an sd of 0.01: a rejection sampler keeps about one draw in 10⁸.
+    const narrow = { paths: 2000, seed: 1, shareRate: { type: 'normal' as const, mean: 0.03, sd: 0.01, min: 0.03, max: 0.03 + 1e-10 } };
+    const request = (title: string, uncertainty?: object) => ({ enterpriseId, title, valuationDate: '2026-01-01', items: [{ ipAssetId, revenue: [1_000_000], shareRate: 0.03, discountRate: 0.1 }], ...(uncertainty ? { uncertainty } : {}) });
+    const jobs = [await call<JobStatusView>('valuationStart', request('窄区间一', narrow)), await call<JobStatusView>('valuationStart', request('窄区间二', { ...narrow, seed: 2 })), await call<JobStatusView>('valuationStart', request('其后'))];
+    const stuck = new Promise<'stuck'>((resolve) => setTimeout(() => resolve('stuck'), 15_000).unref());
+    const finished = await Promise.race([Promise.all(jobs.map((j) => rt.jobs.wait(j.id))), stuck]);
+    expect(finished).not.toBe('stuck');
+    expect((finished as JobStatusView[]).map((j) => j.state)).toEqual(['done', 'done', 'done']);
+    const p10 = jobResult<{ uncertainty: { p10: number } }>((finished as JobStatusView[])[0]!)!.uncertainty.p10;
+    expect(p10).toBeGreaterThan(0);
+  }, 20_000);
 
   it('rejects an unknown product and an asset of another enterprise', async () => {
     expect(await rt.dispatch('valuationStart', { enterpriseId, title: 'x', valuationDate: '2026-01-01', items: [{ ipAssetId, revenue: [1], shareRate: 0.1, discountRate: 0.1 }], productId: 'nope' })).toMatchObject({ ok: false, error: { message: '所选银行产品不存在' } });

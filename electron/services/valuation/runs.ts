@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { productRate } from '../../../shared/domain/loan-capacity';
 import { AppError } from '../../../shared/errors';
 import type { ValuationInput } from '../../../shared/schemas/valuation';
 import type { BankProduct, IndicatorSet, ValuationRunSummary } from '../../../shared/types/valuation';
@@ -24,7 +25,8 @@ export interface RunRequest {
 /**
  * Turns a request from the valuation page into engine inputs: each asset's kind and dates
  * come from its record (so they cannot be mistyped), the share rate from the range and the
- * indicator score when no rate is given, and the loan-to-value from the chosen bank product.
+ * indicator score when no rate is given, and the loan-to-value from the chosen bank product
+ * (0 for a kind the product does not take, as the product ranking counts it).
  */
 export function buildItems(db: Database, req: RunRequest, set: IndicatorSet, products: BankProduct[], today: string): PortfolioItem[] {
   const product = req.productId ? products.find((p) => p.id === req.productId) : undefined;
@@ -47,7 +49,7 @@ export function buildItems(db: Database, req: RunRequest, set: IndicatorSet, pro
       approach: 'income',
       income: { revenue: item.revenue, discountRate: item.discountRate, ...(item.shareRate !== undefined ? { shareRate: item.shareRate } : { shareRange: item.shareRange, score }) },
       ...(req.uncertainty ? { uncertainty: { ...req.uncertainty, seed: (req.uncertainty.seed ?? 1) + n } } : {}),
-      ...(product ? { loanToValue: product.loanToValue[a.kind] } : {}),
+      ...(product ? { loanToValue: productRate(product, a.kind) } : {}),
     };
     return { label: `${a.displayNumber} ${a.title}`, input };
   });
@@ -82,14 +84,15 @@ export function getRun(db: Database, id: string): { summary: ValuationRunSummary
 }
 
 /**
- * Each asset's value in a stored run (shares × total, to the fen) with the run's summary,
- * read without parsing the items' details, so a case linked to a large run stays quick.
+ * Each asset's value in a stored run (shares × total, to the fen) with the run's summary and
+ * the product it was valued for, read without parsing the items' details, so a case linked to
+ * a large run stays quick.
  */
-export function runItemValues(db: Database, id: string): { summary: ValuationRunSummary; byAsset: Map<string, number> } {
+export function runItemValues(db: Database, id: string): { summary: ValuationRunSummary; byAsset: Map<string, number>; productId: string | null } {
   const summary = db.prepare(`${SUMMARY} WHERE id = ?`).get(id) as ValuationRunSummary | undefined;
   if (!summary) throw new AppError('NOT_FOUND', '估值记录不存在');
   const row = db.prepare('SELECT input, result FROM valuations WHERE id = ?').get(id) as { input: string; result: string };
   const request = (JSON.parse(row.input) as { request: RunRequest }).request;
   const { shares, totalFen } = portfolioSummaryOf(row.result);
-  return { summary, byAsset: new Map(request.items.map((it, n) => [it.ipAssetId, Math.round((shares[n] ?? 0) * totalFen)])) };
+  return { summary, byAsset: new Map(request.items.map((it, n) => [it.ipAssetId, Math.round((shares[n] ?? 0) * totalFen)])), productId: request.productId ?? null };
 }
