@@ -17,8 +17,8 @@ import type { AppInfo, DbStatus, Settings } from './types/app';
 import type { JobStatusView } from './types/jobs';
 import type { Enterprise, IpAsset, Page, StatusChange, WhitelistBatch, WhitelistEntry } from './types/records';
 import type { BankProduct, IndicatorSet, ValuationRunSummary } from './types/valuation';
-import { boundedNumber, isoDate } from './schemas/common';
-import { uncertaintyInput } from './schemas/valuation';
+import { boundedNumber, isoDate, shortText } from './schemas/common';
+import { incomeInput, uncertaintyInput, valuationFields } from './schemas/valuation';
 import { bankCatalogSchema } from './schemas/bank';
 import { caseCreate, caseFilter, caseItemsSet, caseMove, caseQuery, caseRef, caseUpdate, paymentInput, pledgeInput, pledgeStatusInput, subsidyDraft, subsidyStatusInput, visitInput } from './schemas/case';
 import { subsidyInput, type Policy } from './schemas/policy';
@@ -111,23 +111,23 @@ export const contract = {
     z
       .object({
         enterpriseId: z.string().min(1).max(64),
-        title: z.string().trim().min(1, '请填写本次估值的名称').max(100),
+        title: shortText(100).min(1, '请填写本次估值的名称'),
         valuationDate: isoDate,
         items: z
           .array(
             z
               .object({
                 ipAssetId: z.string().min(1).max(64),
-                revenue: z.array(z.number().finite().min(0, '收入不能为负')).min(1, '至少需要一年的收入').max(50),
-                shareRate: z.number().min(0).max(1).optional(),
-                shareRange: z.object({ min: z.number().min(0).max(1), max: z.number().min(0).max(1) }).strict().optional(),
-                discountRate: z.number().gt(0, '折现率应大于 0').lt(1, '折现率应小于 1'),
+                revenue: incomeInput.shape.revenue,
+                shareRate: valuationFields.shareRate.optional(),
+                shareRange: incomeInput.shape.shareRange,
+                discountRate: valuationFields.discountRate,
               })
               .strict(),
           )
           .min(1, '请至少选择一项知识产权')
           .max(5000),
-        scores: z.record(z.string(), z.number().min(0).max(100)).optional(),
+        scores: z.record(z.string().max(80), valuationFields.score).optional(),
         uncertainty: uncertaintyInput,
         productId: z.string().max(64).optional(),
       })

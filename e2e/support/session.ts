@@ -39,7 +39,8 @@ export async function openSession(options: { prepare?: (dataDir: string) => void
   const runtime = createRuntime({ dataDir: tmp.dir, version: '0.1.0-e2e', shell: 'harness', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR, printPdf: printer.print });
   const harness = await startHarness({ dispatch: runtime.dispatch, staticDir: path.join(root, 'dist/renderer'), token: crypto.randomBytes(16).toString('hex') });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  // A steward's laptop in Shenzhen: 1366×768, Chinese, Beijing time (the machine itself may run in UTC).
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

@@ -107,7 +107,7 @@ describe('cli policies and subsidy', () => {
       const no = await runCli(['subsidy', path.join(t.dir, 'no.json')]);
       expect(no).toMatchObject({ exitCode: 0, output: { eligible: false, totalFen: 0 } });
       expect((no.output as { failures: { message: string }[] }).failures.map((f) => f.message)).toEqual(['企业属南山，本政策仅适用于在福田区备案的企业', '尚未还清本息，本政策要求还本付息后再申报']);
-      expect(await runCli(['subsidy', path.join(t.dir, 'bad.json')])).toMatchObject({ exitCode: 1, output: { error: expect.stringContaining('interestPaidFen：金额不能为负') } });
+      expect(await runCli(['subsidy', path.join(t.dir, 'bad.json')])).toMatchObject({ exitCode: 1, output: { error: expect.stringContaining('interestPaidFen：实付利息不能为负') } });
       expect(await runCli(['subsidy'])).toMatchObject({ exitCode: 2 });
     } finally {
       t.cleanup();

@@ -1,22 +1,30 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { DEV_RESOURCES_DIR, TSX_WORKER } from '../services/jobs/tsx-launch';
+import { todayIso } from '../../shared/domain/dates';
+import { generateDemo } from '../services/demo/generate';
 import { createRuntime } from '../services/runtime';
 import { createChromiumPrinter } from './pdf';
 import { startHarness } from './server';
 
 const { values } = parseArgs({
   // --renderer-dir serves another built renderer (tests use a one-page folder).
-  options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'renderer-dir': { type: 'string' } },
+  // --demo starts on a fresh folder filled with demo data (npm run demo).
+  options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'renderer-dir': { type: 'string' }, demo: { type: 'boolean' } },
   strict: true,
 });
-const dataDir = path.resolve(values['data-dir'] ?? path.join(os.tmpdir(), 'ipf-desk-harness'));
+const dataDir = path.resolve(values['data-dir'] ?? (values.demo ? fs.mkdtempSync(path.join(os.tmpdir(), 'ipf-desk-demo-')) : path.join(os.tmpdir(), 'ipf-desk-harness')));
 const printer = createChromiumPrinter();
 const runtime = createRuntime({ dataDir, version: pkg.version, shell: 'harness', logEcho: true, worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR, printPdf: printer.print });
 runtime.jobs.warm();
+if (values.demo && runtime.db) {
+  const result = generateDemo(runtime.db, { enterprises: 300, today: todayIso(), ctx: { actor: '演示数据', now: new Date().toISOString() } });
+  process.stdout.write(`已生成演示数据：${result.enterprises} 家企业、${result.ipAssets} 项知识产权、${result.entries} 条白名单记录\n`);
+}
 const token = crypto.randomBytes(24).toString('hex');
 
 startHarness({

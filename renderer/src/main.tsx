@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { reportError } from './app/ErrorBoundary';
 import './i18n';
+import './app.css';
 
 // Errors outside React's tree (event handlers, promises) still reach the log.
 window.addEventListener('error', (e) => void reportError(e.message, e.error instanceof Error ? e.error.stack : undefined));

@@ -17,6 +17,8 @@ export const MAX_PORTFOLIO_YUAN = 1e13;
 export const MAX_PATHS = 100_000;
 /** A revenue multiplier above 10 (ten times the forecast) is a typing mistake. */
 export const MAX_REVENUE_MULTIPLIER = 10;
+/** Years of income one valuation may count. */
+export const MAX_INCOME_YEARS = 50;
 
 const number = (label: string) => z.number({ message: `${label}应为数字` }).finite(`${label}应为有限的数字`);
 const amount = (label: string) => number(label).min(0, `${label}不能为负`).max(MAX_AMOUNT_YUAN, `${label}不能超过 1 万亿元`);
@@ -48,9 +50,20 @@ function distributionOf(f: FieldRange) {
 
 export type Distribution = z.infer<ReturnType<typeof distributionOf>>;
 
+/** Each single-value field with its range, for forms that check a value as it is typed. */
+export const valuationFields = {
+  discountRate: FIELDS.discountRate.value('折现率'),
+  shareRate: FIELDS.shareRate.value('分成率'),
+  revenueMultiplier: FIELDS.revenue.value('收入倍数'),
+  score: boundedNumber('指标评分', 0, 100),
+  paths: boundedNumber('模拟次数', 100, MAX_PATHS, { int: true }),
+  years: boundedNumber('收益年限', 1, MAX_INCOME_YEARS, { int: true, unit: ' 年' }),
+  revenueYuan: number('收入').min(0, '收入不能为负').max(MAX_AMOUNT_YUAN, '每年收入不能超过 1 万亿元'),
+};
+
 export const uncertaintyInput = z
   .object({
-    paths: boundedNumber('模拟次数', 100, MAX_PATHS, { int: true }).default(10_000),
+    paths: valuationFields.paths.default(10_000),
     seed: z.number({ message: '随机种子应为数字' }).int('随机种子应为整数').default(1),
     /** A multiplier applied to every year's revenue (1 = as given). */
     revenue: distributionOf(FIELDS.revenue).optional(),
@@ -75,13 +88,13 @@ export const valuationAsset = z
 export const incomeInput = z
   .object({
     /** Revenue (or profit) of the products using the IP, yuan per year, year 1 first. */
-    revenue: z.array(number('收入').min(0, '收入不能为负').max(MAX_AMOUNT_YUAN, '每年收入不能超过 1 万亿元')).min(1, '至少需要一年的收入').max(50, '最多 50 年'),
+    revenue: z.array(valuationFields.revenueYuan).min(1, '至少需要一年的收入').max(MAX_INCOME_YEARS, `最多 ${MAX_INCOME_YEARS} 年`),
     /** k given directly … */
     shareRate: number('分成率').min(0, '分成率不能为负').max(1, '分成率不能超过 1').optional(),
     /** … or derived from a range and a score S (0–100): k = min + (max − min) · S / 100. */
     shareRange: z.object({ min: boundedNumber('分成率区间下限', 0, 1), max: boundedNumber('分成率区间上限', 0, 1) }).strict().refine((r) => r.min <= r.max, { message: '分成率区间应满足 min ≤ max' }).optional(),
-    score: boundedNumber('指标评分', 0, 100).optional(),
-    discountRate: openUnit('折现率'),
+    score: valuationFields.score.optional(),
+    discountRate: valuationFields.discountRate,
   })
   .strict()
   .refine((v) => v.shareRate !== undefined || (v.shareRange !== undefined && v.score !== undefined), { message: '请给出分成率 shareRate，或分成率区间 shareRange 与评分 score', path: ['shareRate'] });

@@ -224,11 +224,11 @@ describe('a service case through the whole loop', () => {
     const entry = await call<{ id: string; status: string }>('entrySave', { batchId: batch.id, enterpriseId: eid, status: '待走访', steward: '周管家' });
     const c = (await call<CaseDetail>('caseCreate', { enterpriseId: eid })).record;
     const visitedOn = addDays(today, -3);
-    let d = await call<CaseDetail>('visitSave', { caseId: c.id, visitedOn, notes: '首次走访，了解专利情况' });
+    await call<CaseDetail>('visitSave', { caseId: c.id, visitedOn, notes: '首次走访，了解专利情况' });
     const row = () => rt.db!.prepare('SELECT status, last_visit_on AS lastVisitOn FROM whitelist_entries WHERE id = ?').get(entry.id);
     expect(row()).toEqual({ status: '已走访', lastVisitOn: visitedOn });
     expect((await call<{ toStatus: string; reason: string }[]>('entryHistory', { entryId: entry.id })).at(-1)).toMatchObject({ toStatus: '已走访', reason: `走访记录（${visitedOn}）` });
-    d = await call<CaseDetail>('visitSave', { caseId: c.id, visitedOn: addDays(today, -1), notes: '第二次走访' });
+    let d = await call<CaseDetail>('visitSave', { caseId: c.id, visitedOn: addDays(today, -1), notes: '第二次走访' });
     expect(row()).toEqual({ status: '已走访', lastVisitOn: addDays(today, -1) });
     d = await call<CaseDetail>('visitDelete', { id: d.visits[0]!.id });
     expect(d.visits.map((v) => v.visitedOn)).toEqual([visitedOn]);

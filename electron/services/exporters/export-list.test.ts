@@ -143,11 +143,12 @@ describe('whitelist export and import', () => {
       [usccFor(3), '深圳市三号科技有限公司', '南山', '2026 南山第一批', '', '', '待走访', '', '', '', '', ''],
     ];
     expect(runImport(db, await readTable(file(rows), 'wl.csv'), opts('whitelist'))).toMatchObject({ created: 3, rejected: 0 });
+    // In pinyin order: 二 (èr), 三 (sān), 一 (yī).
     const expected = [
-      ['深圳市一号科技有限公司', '2026 南山第一批', '2026-03-01', '区局摸排', '待走访', '张管家', 800_000_000, 12, 1, null],
+      ['深圳市二号科技有限公司', '2026 南山第一批', '2026-03-15', '银行推荐', '推进中', '李管家', 1_500_500_000, 24, 2, '2026-04-01'],
       // Blank cells take the batch's, which the batch's first row set.
       ['深圳市三号科技有限公司', '2026 南山第一批', '2026-03-01', '区局摸排', '待走访', '', null, null, 2, null],
-      ['深圳市二号科技有限公司', '2026 南山第一批', '2026-03-15', '银行推荐', '推进中', '李管家', 1_500_500_000, 24, 2, '2026-04-01'],
+      ['深圳市一号科技有限公司', '2026 南山第一批', '2026-03-01', '区局摸排', '待走访', '张管家', 800_000_000, 12, 1, null],
     ];
     expect(entries(db)).toEqual(expected);
 
@@ -168,8 +169,8 @@ describe('whitelist export and import', () => {
     expect(runImport(db, await readTable(file([row('', '')]), 'wl.csv'), opts('whitelist'))).toMatchObject({ unchanged: 1 });
     expect(runImport(db, await readTable(file([row('2026-03-05', '')]), 'wl.csv'), opts('whitelist'))).toMatchObject({ updated: 1 });
     expect(entries(db).map((e) => e.slice(0, 4))).toEqual([
-      ['深圳市一号科技有限公司', '2026 南山第一批', '2026-03-05', '区局摸排'],
       ['深圳市二号科技有限公司', '2026 南山第一批', '2026-03-09', '银行推荐'],
+      ['深圳市一号科技有限公司', '2026 南山第一批', '2026-03-05', '区局摸排'],
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { listEnterprises } from '../enterprises/repository';
 import { listIpAssets } from '../ip/repository';
 import { listEntries } from '../whitelist/repository';
 import { wanColumn, writeCsv, writeXlsx, type Column } from './sheet-writers';
+import { formatDateTime } from '../../../shared/time';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -89,7 +90,7 @@ const CASE_COLUMNS: Column<CaseSummary>[] = [
   { header: '登记日期', value: (c) => c.regDate },
   { header: '贴息申请', value: (c) => (c.subsidyStatus ? SUBSIDY_STATUS_LABELS[c.subsidyStatus] : '') },
   wanColumn('贴息金额（万元）', (c) => c.subsidyFen),
-  { header: '更新时间', value: (c) => c.updatedAt.slice(0, 16).replace('T', ' '), width: 18 },
+  { header: '更新时间', value: (c) => formatDateTime(c.updatedAt), width: 18 },
 ];
 
 export type ExportRequest =

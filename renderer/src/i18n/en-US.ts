@@ -109,7 +109,7 @@ export const enUS: Messages = {
       pledged: 'Already pledged', suspended: 'Ownership dispute or preservation', underInvalidation: 'Under invalidation', sameDayInvention: 'Same-day invention application',
       required: 'Required', save: 'Save', cancel: 'Cancel', reason: 'Reason', newStatus: 'New status',
     },
-    detail: { profile: 'Profile', ip: 'IP assets', whitelist: 'Whitelist', contacts: 'Contacts', audit: 'Created by {{createdBy}} {{createdAt}}, last changed by {{updatedBy}} {{updatedAt}}' },
+    detail: { people: '{{n}}', months: '{{n}} months', profile: 'Profile', ip: 'IP assets', whitelist: 'Whitelist', contacts: 'Contacts', audit: 'Created by {{createdBy}} {{createdAt}}, last changed by {{updatedBy}} {{updatedAt}}' },
     overview: {
       whitelisted: 'On a whitelist', exits: 'Left the funnel: {{list}}', funnel: 'Whitelist funnel', byDistrict: 'Enterprises, whitelisted and financed by district', bySteward: 'Steward workload', notVisited: 'Active enterprises not visited for {{days}} days',
       totalEnterprises: 'Enterprises', totalEntries: 'Whitelist entries', totalNeed: 'Total financing need', loaned: 'Loaned', enterprises: 'Enterprises', overdue: 'Overdue', days: 'Days',
@@ -125,6 +125,7 @@ export const enUS: Messages = {
     },
   },
   val: {
+    discountField: 'Discount rate', growthField: 'Revenue growth', yearsField: 'Income years', shareField: 'Share rate', shareMinField: 'Share from', shareMaxField: 'Share to', minOverMax: 'The low end cannot exceed the high end', revLowOverOne: 'The low end is at most 1 (1 = the forecast)', revHighUnderOne: 'The high end is at least 1 (1 = the forecast)', revMin: 'Revenue multiplier, low', revMax: 'Revenue multiplier, high', lowOverCentre: 'The low end cannot exceed the value', highUnderCentre: 'The high end cannot be below the value', shareLow: 'Share rate, low', shareHigh: 'Share rate, high', discLow: 'Discount rate, low', discHigh: 'Discount rate, high', baseRevenueField: 'First-year revenue',
     enterprise: 'Enterprise', pickEnterprise: 'Search an enterprise (name, pinyin initials or credit code)', noEnterprise: 'Choose an enterprise, then the patents to value.',
     params: 'Parameters', title: 'Valuation title', titleDefault: 'Pledge financing valuation', date: 'Valuation date', discount: 'Discount rate (%)', shareMode: 'Share rate',
     shareGiven: 'Given', shareScored: 'Range + indicator score', share: 'Share rate (%)', shareMin: 'Min (%)', shareMax: 'Max (%)', score: 'Indicator score S',

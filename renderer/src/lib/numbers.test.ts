@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { caseUpdate, paymentInput, pledgeInput } from '../../../shared/schemas/case';
 import { numberRule, numberText, readNumber } from './numbers';
 
@@ -22,6 +23,14 @@ describe('number fields', () => {
     expect(await check(need, '')).toBeNull();
     expect(await check(numberRule(paymentInput.shape.amountFen, 'yuan'), '-5000')).toBe('支付金额应大于 0');
     expect(await check(numberRule(pledgeInput.shape.ratePercent, 'plain'), '345')).toBe('年利率不能大于 36%');
+  });
+
+  it('names the bound of a fraction typed as a percentage in percent', async () => {
+    const rate = z.number().gt(0).lt(1);
+    expect(await check(numberRule(rate, 'percent', { label: '折现率' }), '-5')).toBe('折现率应大于 0%');
+    expect(await check(numberRule(rate, 'percent', { label: '折现率' }), '100')).toBe('折现率应小于 100%');
+    expect(await check(numberRule(z.number().min(0).max(1), 'percent', { label: '分成率' }), '150')).toBe('分成率不能高于 100%');
+    expect(await check(numberRule(rate, 'percent', { label: '折现率' }), '12')).toBeNull();
   });
 
   it('keeps amounts exact to the fen between the field and the store', () => {

@@ -68,11 +68,32 @@ export function numberText(value: number | null | undefined, unit: UnitName): st
   return value === null || value === undefined ? '' : UNITS[unit].write(value);
 }
 
+/** A number schema's bounds, looking through nullable/optional/default wrappers. */
+function boundsOf(schema: ZodType): { min: number | null; max: number | null } {
+  let inner: unknown = schema;
+  for (let i = 0; i < 5 && inner && typeof inner === 'object' && 'unwrap' in inner; i++) inner = (inner as { unwrap: () => unknown }).unwrap();
+  const n = inner as { minValue?: number | null; maxValue?: number | null };
+  return { min: Number.isFinite(n.minValue) ? n.minValue! : null, max: Number.isFinite(n.maxValue) ? n.maxValue! : null };
+}
+
+/**
+ * A percentage typed for a fraction the schema bounds (12 → 0.12 within (0, 1)): the message
+ * names the bound in percent, as typed, rather than the schema's fraction.
+ */
+function percentMessage(schema: ZodType, label: string, fraction: number): string | null {
+  const { min, max } = boundsOf(schema);
+  const pct = (v: number) => `${Number((v * 100).toPrecision(12))}%`;
+  if (min !== null && fraction <= min) return schema.safeParse(min).success ? `${label}不能低于 ${pct(min)}` : `${label}应大于 ${pct(min)}`;
+  if (max !== null && fraction >= max) return schema.safeParse(max).success ? `${label}不能高于 ${pct(max)}` : `${label}应小于 ${pct(max)}`;
+  return null;
+}
+
 /**
  * A form rule: blank passes (add `required` separately), anything else must read as a number
- * and pass `schema` in its stored unit; the message is the schema's.
+ * and pass `schema` in its stored unit; the message is the schema's (for a percentage typed
+ * for a fraction, its bound in percent, named by `label`).
  */
-export function numberRule(schema: ZodType, unit: UnitName): FormRule {
+export function numberRule(schema: ZodType, unit: UnitName, opts: { label?: string } = {}): FormRule {
   return {
     validator: async (_rule, text: unknown) => {
       if (blank(text)) return;
@@ -81,7 +102,8 @@ export function numberRule(schema: ZodType, unit: UnitName): FormRule {
       if (!r.ok && r.tooLarge) throw new Error(schema.safeParse(Number.MAX_SAFE_INTEGER).error?.issues.find((i) => i.code === 'too_big')?.message ?? r.message);
       if (!r.ok) throw new Error(r.message);
       const parsed = schema.safeParse(r.value);
-      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? '数值不正确');
+      if (parsed.success) return;
+      throw new Error((unit === 'percent' && opts.label ? percentMessage(schema, opts.label, r.value) : null) ?? parsed.error.issues[0]?.message ?? '数值不正确');
     },
   };
 }

@@ -15,6 +15,7 @@ import { STAGE_COLORS, stageText } from './labels';
 import { RemindersCard } from './RemindersCard';
 import { useCasesStore } from './store';
 import { formatDateTime } from '../../../../shared/time';
+import { openableRow } from '../../lib/openableRow';
 
 const PAGE_SIZE = 50;
 
@@ -93,21 +94,28 @@ export function CaseList({ stage: fixedStage }: { stage?: Stage } = {}) {
           rowKey="id"
           size="small"
           loading={loading}
-          scroll={{ x: 1220 }}
           dataSource={page.rows}
-          onRow={(r) => ({ onClick: () => navigate(`cases/${r.id}`), style: { cursor: 'pointer' } })}
+          onRow={openableRow((r: CaseSummary) => navigate(`cases/${r.id}`))}
           pagination={{ current: offset / PAGE_SIZE + 1, pageSize: PAGE_SIZE, total: page.total, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * PAGE_SIZE), showTotal: (n) => t('case.total', { n }) }}
           locale={{ emptyText: <Empty description={fixedStage || filter.search || filter.stage || filter.district || filter.pausedOnly ? t('case.noMatch') : t('case.empty')} /> }}
           columns={[
-            { title: t('case.enterprise'), dataIndex: 'enterpriseName', ellipsis: true, width: 260 },
-            { title: t('case.district'), dataIndex: 'district', width: 80 },
-            { title: t('case.stage'), key: 'stage', width: 170, render: (_, r) => <Tag color={STAGE_COLORS[r.stage]}>{stageText(r.stage, r.paused, r.outcome)}</Tag> },
-            { title: t('case.steward'), dataIndex: 'steward', width: 100 },
-            { title: t('case.need'), key: 'need', width: 110, render: (_, r) => fenToWanText(r.needFen) },
-            { title: t('case.bank'), dataIndex: 'bank', width: 120, render: (b: string | null) => b || '—' },
-            { title: t('case.pledgeStatus'), key: 'p', width: 100, render: (_, r) => (r.pledgeStatus ? PLEDGE_STATUS_LABELS[r.pledgeStatus] : '—') },
-            { title: t('case.subsidyStatus'), key: 's', width: 130, render: (_, r) => (r.subsidyStatus ? `${SUBSIDY_STATUS_LABELS[r.subsidyStatus]} ${fenToWanText(r.subsidyFen)}` : '—') },
-            { title: t('case.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
+            {
+              title: t('case.enterprise'),
+              key: 'enterprise',
+              ellipsis: true,
+              render: (_, r) => (
+                <>
+                  <Typography.Text ellipsis>{r.enterpriseName}</Typography.Text>
+                  <br />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${r.district} · ${r.steward || t('case.noSteward')}`}</Typography.Text>
+                </>
+              ),
+            },
+            { title: t('case.stage'), key: 'stage', width: 150, render: (_, r) => <Tag color={STAGE_COLORS[r.stage]}>{stageText(r.stage, r.paused, r.outcome)}</Tag> },
+            { title: t('case.need'), key: 'need', width: 110, align: 'right', className: 'nowrap', render: (_, r) => fenToWanText(r.needFen) },
+            { title: t('case.bankPledge'), key: 'p', width: 160, ellipsis: true, render: (_, r) => [r.bank, r.pledgeStatus ? PLEDGE_STATUS_LABELS[r.pledgeStatus] : null].filter(Boolean).join(' · ') || '—' },
+            { title: t('case.subsidyStatus'), key: 's', width: 150, className: 'nowrap', render: (_, r) => (r.subsidyStatus ? `${SUBSIDY_STATUS_LABELS[r.subsidyStatus]} ${fenToWanText(r.subsidyFen)}` : '—') },
+            { title: t('case.updatedAt'), dataIndex: 'updatedAt', width: 140, className: 'nowrap', render: (v: string) => formatDateTime(v) },
           ]}
         />
       </Card>

@@ -6,10 +6,11 @@ import { api } from '../../api';
 import { fenToWanText } from '../../lib/format';
 import { EnterpriseForm } from './EnterpriseForm';
 import { IpForm } from './IpForm';
-import { ipColumns } from './IpList';
+import { ipColumnsCompact } from './IpList';
 import { useEnterprisesStore } from './store';
 import { STATUS_COLORS } from './tables';
 import { formatDateTime } from '../../../../shared/time';
+import { openableRow } from '../../lib/openableRow';
 
 /** One enterprise at hand: profile, IP portfolio with pledgeability, whitelist entries. */
 export function EnterpriseDrawer() {
@@ -62,10 +63,10 @@ export function EnterpriseDrawer() {
             <Descriptions.Item label={t('ent.form.district')}>{e.district} {e.street}</Descriptions.Item>
             <Descriptions.Item label={t('ent.form.industry')}>{e.industry || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('ent.form.founded')}>{e.foundedOn ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('ent.form.capital')}>{fenToWanText(e.registeredCapitalFen)}</Descriptions.Item>
-            <Descriptions.Item label={t('ent.form.employees')}>{e.employees ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('ent.form.revenue')}>{fenToWanText(e.revenueFen)}</Descriptions.Item>
-            <Descriptions.Item label={t('ent.form.rd')}>{fenToWanText(e.rdFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('ent.form.capitalField')}>{fenToWanText(e.registeredCapitalFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('ent.form.employeesField')}>{e.employees === null ? '—' : t('ent.detail.people', { n: e.employees })}</Descriptions.Item>
+            <Descriptions.Item label={t('ent.form.revenueField')}>{fenToWanText(e.revenueFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('ent.form.rdField')}>{fenToWanText(e.rdFen)}</Descriptions.Item>
             <Descriptions.Item label={t('ent.form.quals')} span={2}>{e.qualifications.map((q) => <Tag key={q}>{q}</Tag>)}</Descriptions.Item>
             <Descriptions.Item label={t('ent.detail.contacts')} span={2}>{e.contacts.map((c) => `${c.name}（${c.role}）${c.phone}`).join('；') || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('ent.form.address')} span={2}>{e.address || '—'}</Descriptions.Item>
@@ -79,7 +80,7 @@ export function EnterpriseDrawer() {
               <Typography.Title level={5} style={{ margin: 0 }}>{t('ent.detail.ip')}（{data.ip.length}）</Typography.Title>
               <Button onClick={() => setIpEditing('new')}>{t('ent.newIp')}</Button>
             </Space>
-            <Table<IpAsset> rowKey="id" size="small" pagination={false} scroll={{ x: 1100 }} columns={ipColumns(t)} dataSource={data.ip} onRow={(a) => ({ onClick: () => setIpEditing(a), style: { cursor: 'pointer' } })} locale={{ emptyText: <Empty /> }} />
+            <Table<IpAsset> rowKey="id" size="small" pagination={false} columns={ipColumnsCompact(t)} dataSource={data.ip} onRow={openableRow(setIpEditing)} locale={{ emptyText: <Empty /> }} />
           </div>
           <div>
             <Typography.Title level={5}>{t('ent.detail.whitelist')}</Typography.Title>
@@ -89,7 +90,7 @@ export function EnterpriseDrawer() {
                 <Descriptions.Item label={t('ent.col.status')}><Tag color={STATUS_COLORS[w.status]}>{w.status}</Tag></Descriptions.Item>
                 <Descriptions.Item label={t('ent.col.steward')}>{w.steward || '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('ent.col.need')}>{fenToWanText(w.needFen)}</Descriptions.Item>
-                <Descriptions.Item label={t('ent.col.term')}>{w.needTermMonths ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('ent.col.term')}>{w.needTermMonths === null ? '—' : t('ent.detail.months', { n: w.needTermMonths })}</Descriptions.Item>
                 <Descriptions.Item label={t('ent.col.lastVisit')}>{w.lastVisitOn ?? '—'}</Descriptions.Item>
               </Descriptions>
             ))}

@@ -1,4 +1,4 @@
-import { Alert, Button, Select, Space, Tag, Tooltip } from 'antd';
+import { Alert, Button, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,7 @@ export function PledgeTag({ asset }: { asset: IpAsset }) {
   const tag = <Tag color={a.pledgeable ? (a.reasons.length ? 'warning' : 'success') : 'error'}>{a.pledgeable ? t('ent.yes') : t('ent.no')}</Tag>;
   if (!a.reasons.length) return tag;
   return (
-    <Tooltip title={a.reasons.map((r) => (<div key={r.code}><Tag color={LEVEL_COLORS[r.level]}>{r.level}</Tag>{r.message}</div>))}>
+    <Tooltip title={a.reasons.map((r) => (<div key={r.code}><Tag color={LEVEL_COLORS[r.level]}>{t(`case.level.${r.level}`)}</Tag>{r.message}</div>))}>
       <span>{tag}<span style={{ fontSize: 12 }}>{a.reasons[0]!.message}</span></span>
     </Tooltip>
   );
@@ -38,6 +38,16 @@ export function ipColumns(t: (k: string) => string, s?: { sort: string; order: '
     { key: 'expiresOn', title: t('ent.col.expires'), width: 110, render: (_: unknown, a: IpAsset) => a.assessment.expiresOn ?? '—', ...sorted('expiresOn') },
     { key: 'legal', title: t('ent.col.legal'), dataIndex: 'legalStatus', width: 100, render: (v: keyof typeof LEGAL_STATUS_LABELS) => LEGAL_STATUS_LABELS[v] },
     { key: 'pledgeable', title: t('ent.col.pledgeable'), width: 300, ellipsis: true, render: (_: unknown, a: IpAsset) => <PledgeTag asset={a} /> },
+  ];
+}
+
+/** The columns that fit a drawer: the number over its kind, the title, the term end, pledgeability. */
+export function ipColumnsCompact(t: (k: string) => string): ColumnsType<IpAsset> {
+  return [
+    { key: 'number', title: t('ent.col.number'), width: 170, render: (_: unknown, a: IpAsset) => (<><div className="nowrap">{a.displayNumber}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{IP_KIND_LABELS[a.kind]} · {LEGAL_STATUS_LABELS[a.legalStatus]}</Typography.Text></>) },
+    { key: 'title', title: t('ent.col.title'), dataIndex: 'title', ellipsis: true },
+    { key: 'expiresOn', title: t('ent.col.expires'), width: 110, className: 'nowrap', render: (_: unknown, a: IpAsset) => a.assessment.expiresOn ?? '—' },
+    { key: 'pledgeable', title: t('ent.col.pledgeable'), width: 200, ellipsis: true, render: (_: unknown, a: IpAsset) => <PledgeTag asset={a} /> },
   ];
 }
 

@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { Page } from '../../../../shared/types/records';
 import { ListFooter, type useTablePaging } from './tables';
+import { openableRow } from '../../lib/openableRow';
 
 export type SortChange = { sort: string; order: 'asc' | 'desc' } | null;
 
@@ -34,7 +35,7 @@ export function ServerTable<T extends { id: string }>(props: {
         const one = Array.isArray(sorter) ? sorter[0] : sorter;
         props.onSort(one?.columnKey && one.order ? { sort: String(one.columnKey), order: one.order === 'ascend' ? 'asc' : 'desc' } : null);
       }}
-      onRow={(row) => ({ onClick: () => props.onOpen(row), style: { cursor: 'pointer' } })}
+      onRow={openableRow(props.onOpen)}
       locale={{ emptyText: <Empty description={props.empty} /> }}
       footer={() => <ListFooter total={props.page.total} />}
     />

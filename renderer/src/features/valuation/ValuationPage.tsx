@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Progress, Radio, Row, Select, Space, Switch, Table, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, List, Progress, Radio, Row, Select, Space, Switch, Table, Typography, message, type FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { IP_KIND_LABELS } from '../../../../shared/domain/ip';
 import { formatYuan } from '../../../../shared/money';
@@ -9,38 +10,73 @@ import type { BankProduct, ValuationRunSummary } from '../../../../shared/types/
 import { api } from '../../api';
 import { routeParam } from '../../app/useHashRoute';
 import { useJob } from '../../lib/useJob';
+import { boundedNumber } from '../../../../shared/schemas/common';
+import { valuationFields as F } from '../../../../shared/schemas/valuation';
+import { NumberFilter } from '../../components/NumberFilter';
+import { NumberInput } from '../../components/NumberInput';
+import { numberRule, readNumber } from '../../lib/numbers';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { AttachToCase } from '../cases/AttachToCase';
 import { ResultView, type PortfolioView } from './ResultView';
 import { formatDateTime } from '../../../../shared/time';
 import { validated } from '../../lib/formErrors';
 
+/** The form keeps what was typed; percentages and multipliers are read when the run starts. */
 interface Params {
   title: string;
   date: Dayjs;
-  discountPct: number;
+  discountPct: string;
   shareMode: 'given' | 'scored';
-  sharePct: number;
-  shareMinPct: number;
-  shareMaxPct: number;
-  score: number;
-  growthPct: number;
-  years: number;
+  sharePct: string;
+  shareMinPct: string;
+  shareMaxPct: string;
+  score: string;
+  growthPct: string;
+  years: string;
   productId?: string;
   uncertain: boolean;
-  paths: number;
-  revMin: number;
-  revMax: number;
-  shareLowPct: number;
-  shareHighPct: number;
-  discLowPct: number;
-  discHighPct: number;
+  paths: string;
+  revMin: string;
+  revMax: string;
+  shareLowPct: string;
+  shareHighPct: string;
+  discLowPct: string;
+  discHighPct: string;
 }
 
 const DEFAULTS: Omit<Params, 'title' | 'date'> = {
-  discountPct: 12, shareMode: 'given', sharePct: 3, shareMinPct: 1, shareMaxPct: 5, score: 60, growthPct: 5, years: 5,
-  uncertain: true, paths: 10_000, revMin: 0.7, revMax: 1.2, shareLowPct: 2, shareHighPct: 4, discLowPct: 10, discHighPct: 16,
+  discountPct: '12', shareMode: 'given', sharePct: '3', shareMinPct: '1', shareMaxPct: '5', score: '60', growthPct: '5', years: '5',
+  uncertain: true, paths: '10000', revMin: '0.7', revMax: '1.2', shareLowPct: '2', shareHighPct: '4', discLowPct: '10', discHighPct: '16',
 };
+
+/** Revenue growth a year: a parameter of this page only (the engine takes each year's revenue). */
+const GROWTH = boundedNumber('年增长率', -0.5, 1);
+/** The first year's revenue of one item, typed in 万元 and checked as yuan by the engine's own bound. */
+const FIRST_YEAR_WAN_CHECK = z.number().transform((wan) => wan * 10_000).pipe(F.revenueYuan);
+
+/** A range field must hold the value it varies around: low ≤ centre ≤ high. */
+function around(centre: keyof Params, side: 'low' | 'high', message: string): FormRule {
+  return ({ getFieldValue }) => ({
+    validator: async (_r, text: unknown) => {
+      const v = readIfValid(text);
+      const c = readIfValid(getFieldValue(centre));
+      if (v === null || c === null) return;
+      if (side === 'low' ? v > c : v < c) throw new Error(message);
+    },
+  });
+}
+const ONE_OR_LESS = (message: string): FormRule => ({ validator: async (_r, text: unknown) => { const v = readIfValid(text); if (v !== null && v > 1) throw new Error(message); } });
+const ONE_OR_MORE = (message: string): FormRule => ({ validator: async (_r, text: unknown) => { const v = readIfValid(text); if (v !== null && v < 1) throw new Error(message); } });
+const readIfValid = (text: unknown): number | null => {
+  try {
+    return readNumber(text, 'plain');
+  } catch {
+    return null;
+  }
+};
+
+/** Every indicator gets the one score typed on this page. */
+const SCORE_KEYS = ['legal.stability', 'legal.remaining_term', 'legal.scope', 'legal.dependency', 'technical.advancement', 'technical.maturity', 'technical.substitutability', 'technical.applicability', 'economic.market_size', 'economic.market_share', 'economic.profitability', 'economic.policy'];
 
 /** 价值评估: value an enterprise's patents on the spot, with the range and the loan figure; every run is kept. */
 export function ValuationPage() {
@@ -76,7 +112,10 @@ export function ValuationPage() {
     if (!p) return;
     const items = selected.filter((id) => (revenueWan[id] ?? 0) > 0);
     if (!enterprise || items.length === 0) return void message.warning(t('val.selectAsset'));
-    const pct = (x: number) => x / 100;
+    const pct = (text: string) => readNumber(text, 'percent')!;
+    const num = (text: string) => readNumber(text, 'plain')!;
+    const years = num(p.years);
+    const growth = pct(p.growthPct);
     const result = await job.run(() =>
       api().valuationStart({
         enterpriseId: enterprise.id,
@@ -84,17 +123,17 @@ export function ValuationPage() {
         valuationDate: p.date.format('YYYY-MM-DD'),
         items: items.map((ipAssetId) => ({
           ipAssetId,
-          revenue: Array.from({ length: p.years }, (_, y) => Math.round(revenueWan[ipAssetId]! * 10_000 * (1 + pct(p.growthPct)) ** y * 100) / 100),
+          revenue: Array.from({ length: years }, (_, y) => Math.round(revenueWan[ipAssetId]! * 10_000 * (1 + growth) ** y * 100) / 100),
           discountRate: pct(p.discountPct),
           ...(p.shareMode === 'given' ? { shareRate: pct(p.sharePct) } : { shareRange: { min: pct(p.shareMinPct), max: pct(p.shareMaxPct) } }),
         })),
-        ...(p.shareMode === 'scored' ? { scores: { 'legal.stability': p.score, 'legal.remaining_term': p.score, 'legal.scope': p.score, 'legal.dependency': p.score, 'technical.advancement': p.score, 'technical.maturity': p.score, 'technical.substitutability': p.score, 'technical.applicability': p.score, 'economic.market_size': p.score, 'economic.market_share': p.score, 'economic.profitability': p.score, 'economic.policy': p.score } } : {}),
+        ...(p.shareMode === 'scored' ? { scores: Object.fromEntries(SCORE_KEYS.map((k) => [k, num(p.score)])) } : {}),
         ...(p.uncertain
           ? {
               uncertainty: {
-                paths: p.paths,
+                paths: num(p.paths),
                 seed: 1,
-                revenue: { type: 'triangular' as const, min: p.revMin, mode: 1, max: p.revMax },
+                revenue: { type: 'triangular' as const, min: num(p.revMin), mode: 1, max: num(p.revMax) },
                 ...(p.shareMode === 'given' ? { shareRate: { type: 'triangular' as const, min: pct(p.shareLowPct), mode: pct(p.sharePct), max: pct(p.shareHighPct) } } : {}),
                 discountRate: { type: 'triangular' as const, min: pct(p.discLowPct), mode: pct(p.discountPct), max: pct(p.discHighPct) },
               },
@@ -128,17 +167,17 @@ export function ValuationPage() {
                 <Row gutter={8}>
                   <Col span={14}><Form.Item name="title" label={t('val.title')} rules={[{ required: true, whitespace: true, message: t('ent.form.required') }]}><Input maxLength={100} /></Form.Item></Col>
                   <Col span={10}><Form.Item name="date" label={t('val.date')} rules={[{ required: true, message: t('ent.form.required') }]}><DatePicker style={{ width: '100%' }} allowClear={false} /></Form.Item></Col>
-                  <Col span={8}><Form.Item name="discountPct" label={t('val.discount')} rules={[{ required: true }]}><InputNumber min={0.1} max={99} step={0.5} style={{ width: '100%' }} /></Form.Item></Col>
-                  <Col span={8}><Form.Item name="growthPct" label={t('val.growth')}><InputNumber min={-50} max={100} style={{ width: '100%' }} /></Form.Item></Col>
-                  <Col span={8}><Form.Item name="years" label={t('val.years')}><InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+                  <Col span={8}><Form.Item name="discountPct" label={t('val.discountField')} rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.discountRate, 'percent', { label: '折现率' })]}><NumberInput unit="%" aria-label={t('val.discount')} /></Form.Item></Col>
+                  <Col span={8}><Form.Item name="growthPct" label={t('val.growthField')} rules={[{ required: true, message: t('ent.form.required') }, numberRule(GROWTH, 'percent', { label: '年增长率' })]}><NumberInput unit="%" aria-label={t('val.growth')} /></Form.Item></Col>
+                  <Col span={8}><Form.Item name="years" label={t('val.yearsField')} rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.years, 'plain')]}><NumberInput unit="年" aria-label={t('val.years')} /></Form.Item></Col>
                   <Col span={24}><Form.Item name="shareMode" label={t('val.shareMode')}><Radio.Group options={[{ value: 'given', label: t('val.shareGiven') }, { value: 'scored', label: t('val.shareScored') }]} /></Form.Item></Col>
                   {shareMode !== 'scored' ? (
-                    <Col span={8}><Form.Item name="sharePct" label={t('val.share')}><InputNumber min={0} max={100} step={0.5} style={{ width: '100%' }} /></Form.Item></Col>
+                    <Col span={8}><Form.Item name="sharePct" label={t('val.shareField')} rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.shareRate, 'percent', { label: '分成率' })]}><NumberInput unit="%" aria-label={t('val.share')} /></Form.Item></Col>
                   ) : (
                     <>
-                      <Col span={8}><Form.Item name="shareMinPct" label={t('val.shareMin')}><InputNumber min={0} max={100} style={{ width: '100%' }} /></Form.Item></Col>
-                      <Col span={8}><Form.Item name="shareMaxPct" label={t('val.shareMax')}><InputNumber min={0} max={100} style={{ width: '100%' }} /></Form.Item></Col>
-                      <Col span={8}><Form.Item name="score" label={t('val.score')}><InputNumber min={0} max={100} style={{ width: '100%' }} /></Form.Item></Col>
+                      <Col span={8}><Form.Item name="shareMinPct" label={t('val.shareMinField')} dependencies={['shareMaxPct']} rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.shareRate, 'percent', { label: '分成率下限' }), around('shareMaxPct', 'low', t('val.minOverMax'))]}><NumberInput unit="%" aria-label={t('val.shareMin')} /></Form.Item></Col>
+                      <Col span={8}><Form.Item name="shareMaxPct" label={t('val.shareMaxField')} rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.shareRate, 'percent', { label: '分成率上限' })]}><NumberInput unit="%" aria-label={t('val.shareMax')} /></Form.Item></Col>
+                      <Col span={8}><Form.Item name="score" label={t('val.score')} rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.score, 'plain')]}><NumberInput aria-label={t('val.score')} /></Form.Item></Col>
                     </>
                   )}
                   <Col span={24}>
@@ -149,10 +188,10 @@ export function ValuationPage() {
                   <Col span={24}><Form.Item name="uncertain" label={t('val.uncertainty')} valuePropName="checked"><Switch /></Form.Item></Col>
                   {uncertain && (
                     <>
-                      <Col span={24}><Form.Item name="paths" label={t('val.paths')}><InputNumber min={100} max={100_000} step={1000} style={{ width: '100%' }} /></Form.Item></Col>
-                      <Col span={24}><Form.Item label={t('val.revenueRange')}><Space><Form.Item name="revMin" noStyle><InputNumber min={0} max={1} step={0.05} /></Form.Item>–<Form.Item name="revMax" noStyle><InputNumber min={1} max={5} step={0.05} /></Form.Item></Space></Form.Item></Col>
-                      {shareMode !== 'scored' && <Col span={24}><Form.Item label={t('val.shareRange')}><Space><Form.Item name="shareLowPct" noStyle><InputNumber min={0} max={100} /></Form.Item>–<Form.Item name="shareHighPct" noStyle><InputNumber min={0} max={100} /></Form.Item></Space></Form.Item></Col>}
-                      <Col span={24}><Form.Item label={t('val.discountRange')}><Space><Form.Item name="discLowPct" noStyle><InputNumber min={0.1} max={99} /></Form.Item>–<Form.Item name="discHighPct" noStyle><InputNumber min={0.1} max={99} /></Form.Item></Space></Form.Item></Col>
+                      <Col span={24}><Form.Item name="paths" label={t('val.paths')} rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.paths, 'plain')]}><NumberInput unit="次" aria-label={t('val.paths')} /></Form.Item></Col>
+                      <Col span={24}><Form.Item label={t('val.revenueRange')} required style={{ marginBottom: 0 }}><Space align="start"><Form.Item name="revMin" rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.revenueMultiplier, 'plain'), ONE_OR_LESS(t('val.revLowOverOne'))]}><NumberInput unit="倍" aria-label={t('val.revMin')} style={{ width: 120 }} /></Form.Item>–<Form.Item name="revMax" rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.revenueMultiplier, 'plain'), ONE_OR_MORE(t('val.revHighUnderOne'))]}><NumberInput unit="倍" aria-label={t('val.revMax')} style={{ width: 120 }} /></Form.Item></Space></Form.Item></Col>
+                      {shareMode !== 'scored' && <Col span={24}><Form.Item label={t('val.shareRange')} required style={{ marginBottom: 0 }}><Space align="start"><Form.Item name="shareLowPct" dependencies={['sharePct']} rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.shareRate, 'percent', { label: '分成率波动下限' }), around('sharePct', 'low', t('val.lowOverCentre'))]}><NumberInput unit="%" aria-label={t('val.shareLow')} style={{ width: 120 }} /></Form.Item>–<Form.Item name="shareHighPct" dependencies={['sharePct']} rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.shareRate, 'percent', { label: '分成率波动上限' }), around('sharePct', 'high', t('val.highUnderCentre'))]}><NumberInput unit="%" aria-label={t('val.shareHigh')} style={{ width: 120 }} /></Form.Item></Space></Form.Item></Col>}
+                      <Col span={24}><Form.Item label={t('val.discountRange')} required style={{ marginBottom: 0 }}><Space align="start"><Form.Item name="discLowPct" dependencies={['discountPct']} rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.discountRate, 'percent', { label: '折现率波动下限' }), around('discountPct', 'low', t('val.lowOverCentre'))]}><NumberInput unit="%" aria-label={t('val.discLow')} style={{ width: 120 }} /></Form.Item>–<Form.Item name="discHighPct" dependencies={['discountPct']} rules={[{ required: true, message: t('ent.form.required') }, numberRule(F.discountRate, 'percent', { label: '折现率波动上限' }), around('discountPct', 'high', t('val.highUnderCentre'))]}><NumberInput unit="%" aria-label={t('val.discHigh')} style={{ width: 120 }} /></Form.Item></Space></Form.Item></Col>
                     </>
                   )}
                 </Row>
@@ -169,19 +208,18 @@ export function ValuationPage() {
                     size="small"
                     rowKey="id"
                     pagination={false}
-                    scroll={{ x: 720, y: 260 }}
+                    scroll={{ y: 260 }}
                     rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
                     dataSource={assets}
                     columns={[
-                      { title: t('ent.col.number'), dataIndex: 'displayNumber', width: 150 },
-                      { title: t('ent.col.kind'), dataIndex: 'kind', width: 90, render: (k: IpAsset['kind']) => IP_KIND_LABELS[k] },
-                      { title: t('ent.col.title'), dataIndex: 'title', ellipsis: true, width: 200 },
-                      { title: t('ent.col.expires'), width: 110, render: (_: unknown, a: IpAsset) => a.assessment.expiresOn ?? '—' },
+                      { title: t('ent.col.number'), key: 'number', width: 150, render: (_: unknown, a: IpAsset) => (<><div className="nowrap">{a.displayNumber}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{IP_KIND_LABELS[a.kind]}</Typography.Text></>) },
+                      { title: t('ent.col.title'), dataIndex: 'title', ellipsis: true },
+                      { title: t('ent.col.expires'), width: 104, className: 'nowrap', render: (_: unknown, a: IpAsset) => a.assessment.expiresOn ?? '—' },
                       {
-                        title: t('val.baseRevenue'),
-                        width: 150,
+                        title: t('val.baseRevenueField'),
+                        width: 160,
                         render: (_: unknown, a: IpAsset) => (
-                          <InputNumber aria-label={`${t('val.baseRevenue')} ${a.displayNumber}`} min={0} value={revenueWan[a.id] ?? null} onChange={(v) => setRevenueWan({ ...revenueWan, [a.id]: v })} style={{ width: '100%' }} />
+                          <NumberFilter label={`${t('val.baseRevenue')} ${a.displayNumber}`} placeholder="" unit="plain" unitLabel="万元" schema={FIRST_YEAR_WAN_CHECK} value={revenueWan[a.id] ?? null} onChange={(v) => setRevenueWan((cur) => ({ ...cur, [a.id]: v }))} width={140} />
                         ),
                       },
                     ]}
