@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const layer = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group, message })) }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', '.native/', '.e2e-artifacts/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'release/', '.native/', '.e2e-artifacts/', 'coverage/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
