@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths } from '../shared/domain/dates';
+import { addDays, addMonths, todayIso } from '../shared/domain/dates';
 import { openDatabase } from '../electron/services/db/connection';
 import { generateDemo } from '../electron/services/demo/generate';
 import { listIpAssets } from '../electron/services/ip/repository';
 import { ARTIFACTS, openSession, type E2eSession } from './support/session';
 
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = todayIso();
 const LOAN_START = addMonths(TODAY, -10);
 const LOAN_END = addMonths(LOAN_START, 12);
 
@@ -69,8 +69,8 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await button(/^创\s*建$/).click();
     await s.page.getByText('进入“价值评估”前还需：').waitFor();
     await expect(s.page.getByTestId('next-blockers').textContent()).resolves.toBe('尚未填写融资需求金额尚未选择拟质押的知识产权');
-    await s.page.getByRole('spinbutton', { name: '金额（万元）' }).fill('500');
-    await s.page.getByRole('spinbutton', { name: '期限（月）' }).fill('12');
+    await s.page.getByRole('textbox', { name: '金额（万元）' }).fill('500');
+    await s.page.getByRole('textbox', { name: '期限（月）' }).fill('12');
     await rpc('caseUpdate', () => button(/^保\s*存$/).first().click());
     for (const n of [...demo.good, demo.bad]) await row(n).locator('.ant-checkbox-wrapper').click();
     await rpc('caseItemsSet', () => button(/保存选择/).click());
@@ -104,10 +104,10 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
 
   it('records the value in 价值评估 and the loan, then refuses 质押登记 while a refused item remains', async () => {
     await tab('价值评估').click();
-    await s.page.getByRole('spinbutton', { name: '价值（万元）' }).fill('1200');
+    await s.page.getByRole('textbox', { name: '价值（万元）' }).fill('1200');
     await s.page.getByRole('textbox', { name: '依据' }).fill('银企协商价值');
     await button('保存价值').click();
-    await s.page.getByText(/当前采用的价值：1,200 万/).waitFor();
+    await s.page.getByText(/当前采用的价值：1,200\s万元/).waitFor();
     await s.screenshot('case-valuation');
     await tab('质押登记').click();
     await s.page.getByLabel('银行', { exact: true }).fill('中国银行');
@@ -134,7 +134,14 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
   it('files, gets refused with the reason shown, corrects, registers and prints the CNIPA form', async () => {
     await tab('质押登记').click();
     await s.page.getByText('登记前核查：全部通过').waitFor();
-    await rpc('pledgeStatus', () => button('提交登记').click());
+    // Filed on paper before the loan started: the filing day is typed in the dialog.
+    const fileOn = async (date: string) => {
+      await button('提交登记').click();
+      await s.page.getByRole('dialog').getByPlaceholder('请选择日期').fill(date);
+      await s.page.getByRole('dialog').getByPlaceholder('请选择日期').press('Enter');
+      await rpc('pledgeStatus', confirmDialog);
+    };
+    await fileOn(addDays(LOAN_START, -20));
     await button('不予登记').click();
     await s.page.getByRole('dialog').getByRole('textbox').fill('质押合同未约定质押期限，缺少必要条款');
     await rpc('pledgeStatus', confirmDialog);
@@ -144,7 +151,7 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await rpc('pledgeStatus', confirmDialog);
     await typeDate(s.page, '请选择日期', addMonths(LOAN_END, 6), 1);
     await rpc('pledgeSave', () => button('保存合同信息').click());
-    await rpc('pledgeStatus', () => button('提交登记').click());
+    await fileOn(addDays(LOAN_START, -5));
     await button('登记成功').click();
     const dialog = s.page.getByRole('dialog');
     await dialog.getByLabel('登记号').fill('Y2026440300815');
@@ -167,7 +174,7 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     const pay = async (kind: string, yuan: string) => {
       await s.page.locator('.ant-form-inline .ant-select').filter({ hasText: /利息|担保费/ }).first().click();
       await s.page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${kind}$`) }).click();
-      await s.page.getByRole('spinbutton', { name: '金额（元）' }).fill(yuan);
+      await s.page.getByRole('textbox', { name: '金额（元）' }).fill(yuan);
       await rpc('paymentSave', () => button('登记支付').click());
     };
     await pay('利息', '100000');
@@ -185,7 +192,18 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await button(/^测\s*算$/).click();
     await result.getByText('符合申报条件，可获贴息 91,000.00 元').waitFor();
     await rpc('subsidySave', () => button('保存为申请').click());
-    for (const step of ['提交申请', '已批准', '已拨付']) await rpc('subsidyStatus', () => button(step).click());
+    for (const material of ['贴息申请表', '借款合同及质押合同', '知识产权质押登记证明', '利息支付凭证', '担保、保险、评估费用发票', '营业执照']) {
+      // The box shows what the service stored, so it ticks once the call answers.
+      await rpc('subsidySave', () => s.page.getByRole('checkbox', { name: material }).click());
+    }
+    await rpc('subsidyStatus', () => button('提交申请').click());
+    // Approval and payment record the amount and the day (prefilled with what was applied for).
+    for (const step of ['已批准', '已拨付']) {
+      await button(step).click();
+      await expect(s.page.getByRole('dialog').getByRole('textbox').first().inputValue()).resolves.toBe('91000');
+      await rpc('subsidyStatus', confirmDialog);
+    }
+    await s.page.getByText('已拨付 91,000.00 元').first().waitFor();
     await s.screenshot('case-subsidy-paid');
     await button(/^结\s*案$/).click();
     await s.page.getByRole('dialog').locator('.ant-select').click();
@@ -194,6 +212,7 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await s.page.getByText(/已结案（已放款并获贴息）/).waitFor();
     await tab('审计记录').click();
     await expect(s.page.getByTestId('audit-trail').textContent()).resolves.toMatch(/结案：已放款并获贴息.*贴息申请：已批准 → 已拨付.*质押登记：已提交 → 不予登记.*新建服务案件/s);
+    await s.page.getByTestId('audit-trail').scrollIntoViewIfNeeded();
     await s.screenshot('case-closed-audit');
     expect(s.runtime.db!.prepare("SELECT stage || '/' || outcome FROM cases").pluck().get()).toBe('closed/subsidised');
     expect(s.errors).toEqual([]);
@@ -205,7 +224,7 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await expect(s.page.locator('.ant-table-row').count()).resolves.toBe(0);
     await s.page.getByRole('switch', { name: '含已结案' }).click();
     await row(demo.name).waitFor();
-    await expect(row(demo.name).textContent()).resolves.toMatch(/结案：已放款并获贴息.*中国银行.*已登记.*已拨付 9\.1 万/);
+    await expect(row(demo.name).textContent()).resolves.toMatch(/结案：已放款并获贴息.*中国银行 · 已登记.*已拨付 9\.1\s万元/);
     await s.screenshot('cases-list');
     await s.page.goto(`${s.harness.url}#/subsidy`);
     await s.page.getByText('贴息计算器（试算，不保存）').waitFor();
@@ -215,7 +234,7 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await s.page.getByRole('tab', { name: '概览' }).click();
     const stats = s.page.getByTestId('registration-stats');
     await stats.waitFor();
-    await expect(stats.textContent()).resolves.toMatch(new RegExp(`${LOAN_START.slice(0, 4)}1—500 万—.*南山1—500 万—.*中国银行1—500 万—`));
+    await expect(stats.textContent()).resolves.toMatch(new RegExp(`${LOAN_START.slice(0, 4)}1—500\\s万元—.*南山1—500\\s万元—.*中国银行1—500\\s万元—`));
     await stats.scrollIntoViewIfNeeded();
     await s.screenshot('officer-registrations');
     expect(s.errors).toEqual([]);

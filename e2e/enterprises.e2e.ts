@@ -70,4 +70,28 @@ describe('enterprises and whitelist in Chromium', () => {
     await s.screenshot('overview');
     expect(s.errors).toEqual([]);
   });
+
+  it('is usable from the keyboard: tabbing through the headers keeps the body under them, Enter opens a row', async () => {
+    await s.page.getByRole('tab', { name: '企业' }).click();
+    await s.page.getByText('共 308 条').waitFor();
+    const columnsLineUp = () =>
+      s.page.evaluate(() => {
+        const heads = [...document.querySelectorAll('.ant-table-thead th')].slice(0, 8);
+        const cells = [...(document.querySelector('.ant-table-row')?.children ?? [])];
+        return heads.every((h, i) => Math.abs(h.getBoundingClientRect().x - (cells[i]?.getBoundingClientRect().x ?? -1e6)) < 1);
+      });
+    await s.page.locator('.ant-table-thead th').first().focus();
+    const startX = await s.page.locator('.ant-table-thead th').first().evaluate((h) => h.getBoundingClientRect().x);
+    // Tab on to the last sortable header, which lies past the right edge at 1366 px.
+    for (let i = 0; i < 6; i++) await s.page.keyboard.press('Tab');
+    await expect(s.page.locator('.ant-table-thead th').first().evaluate((h) => h.getBoundingClientRect().x)).resolves.toBeLessThan(startX);
+    await expect(columnsLineUp()).resolves.toBe(true);
+    await s.screenshot('enterprises-keyboard');
+    await s.page.keyboard.press('Tab');
+    const focusedName = await s.page.evaluate(() => document.activeElement?.querySelector('td')?.textContent ?? '');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.ant-drawer-title').filter({ hasText: focusedName }).waitFor();
+    await s.screenshot('enterprise-drawer');
+    expect(s.errors).toEqual([]);
+  });
 });

@@ -30,7 +30,7 @@ describe('valuation in Chromium', () => {
     await s.page.getByRole('combobox', { name: '企业' }).fill(enterprise.name.slice(3, 7));
     await s.page.locator('.ant-select-item-option').filter({ hasText: enterprise.name }).click();
     await s.page.getByText('选择要评估的知识产权').waitFor();
-    const inputs = s.page.getByRole('spinbutton', { name: /首年收入/ });
+    const inputs = s.page.getByRole('textbox', { name: /首年收入/ });
     await inputs.first().waitFor();
     const count = await inputs.count();
     for (let i = 0; i < Math.min(2, count); i++) await inputs.nth(i).fill(String(800 + i * 400));
@@ -49,7 +49,7 @@ describe('valuation in Chromium', () => {
     await s.page.getByText('已关联到服务案件').waitFor();
     expect(s.runtime.db!.prepare('SELECT c.valuation_id = v.id FROM cases c JOIN valuations v ON v.enterprise_id = c.enterprise_id WHERE c.enterprise_id = ?').pluck().get(enterprise.id)).toBe(1);
     await s.page.getByText('查看', { exact: true }).first().click();
-    await s.page.getByText(/引擎 1\.0\.0 · 指标集 gbt42748-financing@2026\.1/).waitFor();
+    await s.page.getByText(/引擎 \d+\.\d+\.\d+ · 指标集 gbt42748-financing@2026\.1/).waitFor();
     const download = s.page.waitForEvent('download');
     await s.page.getByRole('button', { name: '导出 PDF 报告' }).click();
     const file = await (await download).path();

@@ -23,7 +23,8 @@ export interface E2eSession {
   dataDir: string;
   /** Console errors and page errors seen so far. */
   errors: string[];
-  screenshot(name: string): Promise<string>;
+  /** The 1366×768 viewport as the user sees it (or the whole page with `fullPage`). */
+  screenshot(name: string, opts?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -54,9 +55,9 @@ export async function openSession(options: { prepare?: (dataDir: string) => void
     page,
     dataDir: tmp.dir,
     errors,
-    async screenshot(name) {
+    async screenshot(name, opts = {}) {
       const file = path.join(ARTIFACTS, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
       return file;
     },
     async close() {

@@ -25,6 +25,10 @@ describe('audit trail as people read it', () => {
     expect(line).toEqual({ field: '确认事项', before: '无', after: '已在专利登记簿核对权利人、法律状态和年费、质押物风险确认 1 项' });
   });
 
+  it('lists subsidy materials by their names', () => {
+    expect(describeEvent('subsidy_materials', { materials: { 营业执照: true } }, { materials: { 营业执照: true, 贴息申请表: true } })).toEqual([{ field: '申报材料', before: '营业执照', after: '营业执照、贴息申请表' }]);
+  });
+
   it('shows a list of item numbers as one line', () => {
     expect(describeEvent('items', ['2017106018623'], ['2017106018623', '2019200000017'])).toEqual([{ field: '内容', before: '2017106018623', after: '2017106018623、2019200000017' }]);
   });

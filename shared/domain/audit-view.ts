@@ -52,6 +52,8 @@ const LABELS: Record<string, string> = {
   approvedFen: '核定金额',
   approvedOn: '批准日期',
   paidFen: '拨付金额',
+  paidOutOn: '拨付日期',
+  materials: '申报材料',
   note: '备注',
   policyId: '贴息政策',
   eligible: '符合条件',
@@ -86,6 +88,8 @@ function flagsText(v: unknown): string {
 function valueText(action: string, key: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (key === 'confirmations' || key === 'documents') return flagsText(v);
+  // Subsidy materials are keyed by their own names.
+  if (key === 'materials' && typeof v === 'object') return Object.entries(v as Record<string, boolean>).filter(([, x]) => x).map(([k]) => k).join('、') || '无';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (key.endsWith('Fen') && typeof v === 'number' && Number.isSafeInteger(v)) return formatChineseAmount(v);
   if (key === 'ratePercent' && typeof v === 'number') return `${v}%`;

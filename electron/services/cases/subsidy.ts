@@ -104,11 +104,20 @@ export function saveSubsidy(db: Database, draft: SubsidyDraft, policy: Policy, c
     const current = getSubsidy(db, draft.caseId);
     if (current && current.status !== 'draft') throw new AppError('CONFLICT', `贴息申请状态为“${SUBSIDY_STATUS_LABELS[current.status]}”，不能修改${current.status === 'rejected' ? '（请先退回草稿）' : ''}`);
     const { result } = calcForCase(db, draft, policy, today);
+    const sameApplication = current && current.policyId === policy.id && current.repaid === draft.repaid && current.otherSubsidy === draft.otherSubsidy && current.amountFen === result.totalFen && current.calc.eligible === result.eligible;
+    const ticked = Object.entries(draft.materials).filter(([m, v]) => (current?.materials[m] === true) !== v);
+    if (sameApplication && ticked.length === 0) return;
     const vals = [policy.id, policy.version, +draft.repaid, +draft.otherSubsidy, JSON.stringify({ ...current?.materials, ...draft.materials }), JSON.stringify(result), result.totalFen];
     if (current) {
       db.prepare('UPDATE subsidy_applications SET (policy_id, policy_version, repaid, other_subsidy, materials, calc, amount_fen, updated_by, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE case_id = ?').run(...vals, ctx.actor, ctx.now, draft.caseId);
     } else {
       db.prepare("INSERT INTO subsidy_applications (case_id, policy_id, policy_version, repaid, other_subsidy, materials, calc, amount_fen, status, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)").run(draft.caseId, ...vals, ctx.actor, ctx.now);
+    }
+    if (sameApplication) {
+      // Ticking a material is its own line in the trail, not another calculation.
+      const summary = ticked.map(([m, v]) => `申报材料${v ? '已备' : '取消'}：${m}`).join('；');
+      recordEvent(db, draft.caseId, { action: 'subsidy_materials', summary, before: { materials: current.materials }, after: { materials: { ...current.materials, ...draft.materials } } }, ctx);
+      return;
     }
     const summary = `贴息测算（${policy.title} ${policy.version}）：${result.eligible ? `${formatYuan(result.totalFen)} 元` : `不符合条件（${result.failures.length} 项）`}`;
     recordEvent(db, draft.caseId, { action: 'subsidy', summary, before: current ? { policyId: current.policyId, amountFen: current.amountFen } : undefined, after: { policyId: policy.id, amountFen: result.totalFen, eligible: result.eligible } }, ctx);
@@ -172,6 +181,6 @@ export function changeSubsidyStatus(db: Database, c: SubsidyStatusChange, policy
        paid_fen = ?, paid_on = ?, updated_by = ?, updated_at = ? WHERE case_id = ?`,
     ).run(c.to, c.note.trim(), c.on ?? today, JSON.stringify(calc), calc.totalFen, next.submittedOn, next.approvedFen, next.approvedOn, next.paidFen, next.paidOn, ctx.actor, ctx.now, c.caseId);
     const amount = c.to === 'approved' || c.to === 'paid' ? `${c.to === 'approved' ? '核定' : '拨付'} ${formatYuan(c.amountFen!)} 元，${c.on}` : `申请 ${formatYuan(calc.totalFen)} 元`;
-    recordEvent(db, c.caseId, { action: 'subsidy_status', summary: `贴息申请：${SUBSIDY_STATUS_LABELS[current.status]} → ${SUBSIDY_STATUS_LABELS[c.to]}（${amount}）`, before: { status: current.status }, after: { status: c.to, ...(c.to === 'approved' ? { approvedFen: c.amountFen, approvedOn: c.on } : {}), ...(c.to === 'paid' ? { paidFen: c.amountFen, paidOn: c.on } : {}) }, reason: c.note.trim() }, ctx);
+    recordEvent(db, c.caseId, { action: 'subsidy_status', summary: `贴息申请：${SUBSIDY_STATUS_LABELS[current.status]} → ${SUBSIDY_STATUS_LABELS[c.to]}（${amount}）`, before: { status: current.status }, after: { status: c.to, ...(c.to === 'approved' ? { approvedFen: c.amountFen, approvedOn: c.on } : {}), ...(c.to === 'paid' ? { paidFen: c.amountFen, paidOutOn: c.on } : {}) }, reason: c.note.trim() }, ctx);
   }).immediate();
 }

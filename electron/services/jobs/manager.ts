@@ -6,6 +6,7 @@ import { newId } from '../ids';
 import { mergePackedParts, type PackedPart } from '../valuation/portfolio';
 import type { JobStatusView } from '../../../shared/types/jobs';
 import type { JobSpec, WorkerMessage, WorkerRequest } from './types';
+import { databaseError } from '../db/errors';
 
 /** The status the renderer polls; declared once in shared/. */
 export type JobStatus = JobStatusView;
@@ -100,7 +101,9 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
     if (job.status.state !== 'running') return;
     const cancelled = Atomics.load(job.cancel, 0) === 1;
     Atomics.store(job.cancel, 0, 1); // stop the other parts too
-    Object.assign(job.status, { state: cancelled ? 'cancelled' : 'failed', error: { code, message: cancelled ? '已取消，数据库未作任何改动' : message } });
+    // A bug's own message is for the log; the user gets a Chinese sentence saying where to look.
+    const shown = cancelled ? '已取消，数据库未作任何改动' : code === 'INTERNAL' ? '后台任务发生意外错误，操作未完成。详情已写入日志。' : message;
+    Object.assign(job.status, { state: cancelled ? 'cancelled' : 'failed', error: { code, message: shown } });
     if (!cancelled && code === 'INTERNAL') opts.logger.error(`job ${job.status.type} failed: ${message}`);
   }
 
@@ -138,7 +141,8 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
                 try {
                   Object.assign(job.status, { state: 'done', resultJson: finish(results), done: job.status.total || 1, total: job.status.total || 1 });
                 } catch (err) {
-                  fail(job, err instanceof AppError ? err.code : 'INTERNAL', err instanceof Error ? err.message : String(err));
+                  const known = err instanceof AppError ? err : databaseError(err, opts.dbFile);
+                  fail(job, known ? known.code : 'INTERNAL', known ? known.message : err instanceof Error ? err.message : String(err));
                 }
               }
             }

@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { openDatabase } from '../db/connection';
+import { databaseError } from '../db/errors';
 import { runJob } from './run-job';
 import type { WorkerMessage, WorkerRequest } from './types';
 
@@ -61,6 +62,8 @@ parentPort!.on('message', async (req: WorkerRequest) => {
     });
     post(req.spec.type === 'valuation-part' ? { jobId: req.jobId, type: 'part-done', part: result } : { jobId: req.jobId, type: 'done', resultJson: JSON.stringify(result) });
   } catch (err) {
-    post(err instanceof AppError ? { jobId: req.jobId, type: 'failed', code: err.code, message: err.message } : { jobId: req.jobId, type: 'failed', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+    // A locked, damaged or full database is said in Chinese, like on the main connection.
+    const known = err instanceof AppError ? err : databaseError(err, req.dbFile);
+    post(known ? { jobId: req.jobId, type: 'failed', code: known.code, message: known.message } : { jobId: req.jobId, type: 'failed', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
   }
 });

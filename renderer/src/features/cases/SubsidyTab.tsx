@@ -63,11 +63,9 @@ export function SubsidyTab({ detail }: { detail: CaseDetail }) {
   };
   /** Approval and payment ask for the amount and the day; a refusal for its reason. */
   const needsDialog = (to: SubsidyStatus) => to === 'approved' || to === 'paid' || to === 'rejected';
-  const open = (to: SubsidyStatus) => {
-    statusForm.resetFields();
-    statusForm.setFieldsValue({ yuan: numberText(to === 'paid' ? (s?.approvedFen ?? s?.amountFen) : s?.amountFen, 'yuan'), on: dayjs(), note: '' });
-    setDialog(to);
-  };
+  const open = (to: SubsidyStatus) => setDialog(to);
+  /** What the dialog starts with: the amount applied for (or approved, when paying) and today. */
+  const dialogStart = { yuan: numberText(dialog === 'paid' ? (s?.approvedFen ?? s?.amountFen) : s?.amountFen, 'yuan'), on: dayjs(), note: '' };
   const move = async (to: SubsidyStatus) => {
     const v = needsDialog(to) ? await validated(statusForm) : { note: '', yuan: '', on: null };
     if (!v) return;
@@ -164,7 +162,7 @@ export function SubsidyTab({ detail }: { detail: CaseDetail }) {
         </section>
       )}
       <Modal open={dialog !== null} title={dialog ? t(`case.subsidyTo.${dialog}`) : ''} onOk={() => dialog && void move(dialog)} onCancel={() => setDialog(null)} okText={t('case.confirm')} destroyOnHidden>
-        <Form form={statusForm} onValuesChange={clearServerErrors(statusForm)} layout="vertical" preserve={false}>
+        <Form form={statusForm} onValuesChange={clearServerErrors(statusForm)} layout="vertical" preserve={false} key={dialog ?? 'none'} initialValues={dialogStart}>
           {dialog !== 'rejected' && (
             <>
               <Form.Item name="yuan" label={t(dialog === 'paid' ? 'case.paidAmount' : 'case.approvedAmount')} rules={[{ required: true, message: t('case.amountRequired') }, numberRule(subsidyStatusInput.shape.amountFen, 'yuan')]}>

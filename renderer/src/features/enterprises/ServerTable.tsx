@@ -1,6 +1,7 @@
 import { Empty, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useHeaderScrollSync } from '../../lib/useHeaderScrollSync';
 import type { Page } from '../../../../shared/types/records';
 import { ListFooter, type useTablePaging } from './tables';
 import { openableRow } from '../../lib/openableRow';
@@ -21,7 +22,10 @@ export function ServerTable<T extends { id: string }>(props: {
   onSort: (s: SortChange) => void;
   onOpen: (row: T) => void;
 }) {
+  const box = useRef<HTMLDivElement>(null);
+  useHeaderScrollSync(box);
   return (
+    <div ref={box}>
     <Table<T>
       rowKey="id"
       size="small"
@@ -39,5 +43,6 @@ export function ServerTable<T extends { id: string }>(props: {
       locale={{ emptyText: <Empty description={props.empty} /> }}
       footer={() => <ListFooter total={props.page.total} />}
     />
+    </div>
   );
 }

@@ -103,7 +103,7 @@ export function ResultView({ data, caption, runId }: { data: PortfolioView; capt
       u && {
         tooltip: { trigger: 'axis' },
         grid: { left: 50, right: 10, top: 10, bottom: 50 },
-        xAxis: { type: 'category', data: u.histogram.map((b) => `${(b.from / 10_000).toFixed(0)}万`), axisLabel: { rotate: 45, fontSize: 10 } },
+        xAxis: { type: 'category', name: '万元', nameLocation: 'end', data: u.histogram.map((b) => (b.from / 10_000).toFixed(0)), axisLabel: { rotate: 45, fontSize: 10 } },
         yAxis: { type: 'value' },
         series: [{ type: 'bar', data: u.histogram.map((b) => b.count), barCategoryGap: '5%' }],
       },
