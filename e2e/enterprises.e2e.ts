@@ -91,6 +91,7 @@ describe('enterprises and whitelist in Chromium', () => {
     const focusedName = await s.page.evaluate(() => document.activeElement?.querySelector('td')?.textContent ?? '');
     await s.page.keyboard.press('Enter');
     await s.page.locator('.ant-drawer-title').filter({ hasText: focusedName }).waitFor();
+    await s.page.waitForTimeout(500); // the drawer slides in
     await s.screenshot('enterprise-drawer');
     expect(s.errors).toEqual([]);
   });

@@ -43,6 +43,8 @@ describe('valuation in Chromium', () => {
     await result.waitFor({ timeout: 30_000 });
     await expect(result.textContent()).resolves.toMatch(/组合评估值.*保守值 P10.*可支持贷款额度/s);
     await s.page.waitForTimeout(500);
+    await s.screenshot('valuation-page');
+    await result.scrollIntoViewIfNeeded();
     await s.screenshot('valuation-result');
     expect(s.runtime.db!.prepare('SELECT count(*) FROM valuations WHERE enterprise_id = ?').pluck().get(enterprise.id)).toBe(1);
     await s.page.getByRole('button', { name: '关联到服务案件' }).click();
