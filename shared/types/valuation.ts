@@ -40,3 +40,40 @@ export interface ValuationRunSummary {
   createdBy: string;
   createdAt: string;
 }
+
+/** One valued item as the engine reports it (yuan, rounded to the fen). */
+export interface YearLine {
+  t: number;
+  from: string;
+  to: string;
+  revenue: number;
+  fraction: number;
+  discountFactor: number;
+  presentValue: number;
+}
+
+export interface SensitivityRow {
+  input: 'revenue' | 'shareRate' | 'discountRate';
+  low: number;
+  high: number;
+  valueAtLow: number;
+  valueAtHigh: number;
+}
+
+export interface ValuationResult {
+  engineVersion: string;
+  approach: 'income' | 'cost' | 'market';
+  valuationDate: string;
+  /** Yuan, rounded to the fen. */
+  value: number;
+  valueFen: number;
+  expiry: string | null;
+  reason: string | null;
+  shareRate?: number;
+  discountRate?: number;
+  years?: YearLine[];
+  working: string[];
+  uncertainty?: { paths: number; seed: number } & { p10: number; p50: number; p90: number; mean: number; histogram: { from: number; to: number; count: number }[] };
+  sensitivity?: SensitivityRow[];
+  loan?: { basis: 'P10' | 'value'; basisValue: number; loanToValue: number; amount: number; amountFen: number };
+}

@@ -7,6 +7,7 @@ import { supportableLoanFen } from '../../../shared/domain/loan-capacity';
 import { AppError } from '../../../shared/errors';
 import { formatYuan } from '../../../shared/money';
 import { MAX_AMOUNT_YUAN, valuationInput, type ValuationInput } from '../../../shared/schemas/valuation';
+import type { SensitivityRow, ValuationResult, YearLine } from '../../../shared/types/valuation';
 import '../../../shared/zod-locale';
 import { rng } from '../demo/random';
 import { incomeKernel } from './kernel';
@@ -17,41 +18,7 @@ import { histogram, summarize, type Summary } from './stats';
 /** 1.1.0: the loan rule of shared/domain/loan-capacity.ts and the inverse-CDF normal sampler. */
 export const ENGINE_VERSION = '1.1.0';
 
-export interface YearLine {
-  t: number;
-  from: string;
-  to: string;
-  revenue: number;
-  fraction: number;
-  discountFactor: number;
-  presentValue: number;
-}
-
-export interface SensitivityRow {
-  input: 'revenue' | 'shareRate' | 'discountRate';
-  low: number;
-  high: number;
-  valueAtLow: number;
-  valueAtHigh: number;
-}
-
-export interface ValuationResult {
-  engineVersion: string;
-  approach: 'income' | 'cost' | 'market';
-  valuationDate: string;
-  /** Yuan, rounded to the fen. */
-  value: number;
-  valueFen: number;
-  expiry: string | null;
-  reason: string | null;
-  shareRate?: number;
-  discountRate?: number;
-  years?: YearLine[];
-  working: string[];
-  uncertainty?: { paths: number; seed: number } & { p10: number; p50: number; p90: number; mean: number; histogram: { from: number; to: number; count: number }[] };
-  sensitivity?: SensitivityRow[];
-  loan?: { basis: 'P10' | 'value'; basisValue: number; loanToValue: number; amount: number; amountFen: number };
-}
+export type { SensitivityRow, ValuationResult, YearLine } from '../../../shared/types/valuation';
 
 export interface ValueOptions {
   /** Checked between batches of paths, so one long item can be cancelled. */

@@ -90,6 +90,7 @@ export const enUS: Messages = {
     emptyHint: 'Import an enterprise list from Excel, or load demo data to try the app.',
     noMatch: 'Nothing matches these filters',
     col: {
+      surveyedOn: 'Surveyed on', source: 'Source',
       name: 'Enterprise', uscc: 'Credit code', district: 'District', industry: 'Industry', founded: 'Founded', revenue: 'Revenue', ipCount: 'IP',
       quals: 'Qualifications', status: 'Status', steward: 'Steward', need: 'Financing need', lastVisit: 'Last visit', actions: 'Actions',
       kind: 'Kind', number: 'Number', title: 'Title', enterprise: 'Enterprise', filing: 'Filed', expires: 'In force until', legal: 'Legal status',

@@ -89,6 +89,7 @@ export const zhCN = {
     emptyHint: '从 Excel 导入企业清单，或载入演示数据试用。',
     noMatch: '没有符合筛选条件的记录',
     col: {
+      surveyedOn: '摸排日期', source: '来源',
       name: '企业名称', uscc: '统一社会信用代码', district: '区', industry: '行业', founded: '成立日期', revenue: '上年营收', ipCount: '知识产权',
       quals: '资质', status: '状态', steward: '管家', need: '融资需求', lastVisit: '最近走访', actions: '操作',
       kind: '类型', number: '申请号/注册号', title: '名称', enterprise: '所属企业', filing: '申请日', expires: '保护期至', legal: '法律状态',

@@ -70,10 +70,12 @@ export function WhitelistList() {
     { key: 'enterpriseName', title: t('ent.col.name'), dataIndex: 'enterpriseName', width: 260, ellipsis: true, sorter: true, sortOrder: sortOrderOf(s, 'enterpriseName') },
     { key: 'district', title: t('ent.col.district'), dataIndex: 'district', width: 90 },
     { key: 'batch', title: t('ent.col.batch'), dataIndex: 'batchName', width: 190, ellipsis: true },
+    { key: 'surveyedOn', title: t('ent.col.surveyedOn'), dataIndex: 'surveyedOn', width: 110, className: 'nowrap' },
+    { key: 'source', title: t('ent.col.source'), dataIndex: 'source', width: 140, ellipsis: true, render: (v: string) => v || '—' },
     { key: 'status', title: t('ent.col.status'), dataIndex: 'status', width: 100, sorter: true, sortOrder: sortOrderOf(s, 'status'), render: (v: string) => <Tag color={STATUS_COLORS[v]}>{v}</Tag> },
     { key: 'steward', title: t('ent.col.steward'), dataIndex: 'steward', width: 100, sorter: true, sortOrder: sortOrderOf(s, 'steward') },
     { key: 'needFen', title: t('ent.col.need'), dataIndex: 'needFen', width: 120, align: 'right', sorter: true, sortOrder: sortOrderOf(s, 'needFen'), render: fenToWanText },
-    { key: 'term', title: t('ent.col.term'), dataIndex: 'needTermMonths', width: 100, align: 'right' },
+    { key: 'term', title: t('ent.col.term'), dataIndex: 'needTermMonths', width: 100, align: 'right', render: (v: number | null) => (v === null ? '—' : t('ent.detail.months', { n: v })) },
     { key: 'priority', title: t('ent.col.priority'), dataIndex: 'priority', width: 80, sorter: true, sortOrder: sortOrderOf(s, 'priority'), render: (p: number) => PRIORITY_LABELS[p] },
     { key: 'lastVisitOn', title: t('ent.col.lastVisit'), dataIndex: 'lastVisitOn', width: 110, sorter: true, sortOrder: sortOrderOf(s, 'lastVisitOn'), render: (v: string | null) => v ?? '—' },
     { key: 'actions', title: t('ent.col.actions'), width: 110, fixed: 'right', render: (_: unknown, e: WhitelistEntry) => <Button size="small" onClick={(ev) => (ev.stopPropagation(), setEditing(e))}>{t('ent.changeStatus')}</Button> },
@@ -98,7 +100,7 @@ export function WhitelistList() {
         page={page}
         loading={loading}
         paging={paging}
-        scrollX={1300}
+        scrollX={1560}
         empty={t('ent.noMatch')}
         onSort={(sort) => set({ entrySort: sort ? (sort as typeof s) : { sort: 'priority', order: 'asc' } })}
         onOpen={(r) => set({ openEnterpriseId: r.enterpriseId })}

@@ -6,14 +6,7 @@ import { formatChineseAmount, formatYuan } from '../../../../shared/money';
 import { api } from '../../api';
 import { EChart } from '../../components/EChart';
 import { downloadBase64 } from '../../lib/files';
-
-export interface SensitivityRow {
-  input: 'revenue' | 'shareRate' | 'discountRate';
-  low: number;
-  high: number;
-  valueAtLow: number;
-  valueAtHigh: number;
-}
+import type { SensitivityRow } from '../../../../shared/types/valuation';
 
 export interface ItemResult {
   label: string;
