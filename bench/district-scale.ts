@@ -56,13 +56,22 @@ const QUERIES: EnterpriseQuery[] = [
 
 export async function benchDistrictScale(): Promise<Figure[]> {
   const { db } = openDatabase({ file: districtDb() });
-  const counts = db.prepare('SELECT (SELECT count(*) FROM enterprises) AS e, (SELECT count(*) FROM ip_assets) AS ip').get() as { e: number; ip: number };
+  const counts = db.prepare('SELECT (SELECT count(*) FROM enterprises) AS e, (SELECT count(*) FROM ip_assets) AS ip').get() as {
+    e: number;
+    ip: number;
+  };
   const page = (q: EnterpriseQuery) => listEnterprises(db, { ...q, limit: 100 }, TODAY);
   QUERIES.forEach(page); // warm the page cache
   const listSamples = QUERIES.flatMap((q) => timeEach(30, () => page(q)));
   const plainPage = db.prepare('SELECT * FROM enterprises WHERE rowid > ? ORDER BY rowid LIMIT 100');
   const baseSamples = timeEach(300, () => plainPage.all(Math.floor(Math.random() * 90_000)));
-  const slowest = QUERIES.map((q) => ({ q, p95: percentile(timeEach(20, () => page(q)), 95) })).sort((a, b) => b.p95 - a.p95)[0]!;
+  const slowest = QUERIES.map((q) => ({
+    q,
+    p95: percentile(
+      timeEach(20, () => page(q)),
+      95,
+    ),
+  })).sort((a, b) => b.p95 - a.p95)[0]!;
 
   const coldOverview = timeEach(1, () => officerOverview(db, TODAY, 30))[0]!;
   const overview = timeEach(20, () => officerOverview(db, TODAY, 30));
@@ -72,8 +81,20 @@ export async function benchDistrictScale(): Promise<Figure[]> {
 
   const imp = await benchImport();
   return [
-    { name: `enterprise list page, filtered+sorted, p95 (${counts.e} enterprises, ${counts.ip} IP)`, value: percentile(listSamples, 95), baseline: percentile(baseSamples, 95), unit: 'ms', note: `target < 20 ms; slowest query ${JSON.stringify(slowest.q.filter)} p95 ${slowest.p95.toFixed(1)} ms` },
-    { name: 'officer overview, p95 (warm)', value: percentile(overview, 95), baseline: percentile(countBase, 95), unit: 'ms', note: `target < 200 ms; baseline: count(*) of enterprises; first (cold) call ${coldOverview.toFixed(0)} ms` },
+    {
+      name: `enterprise list page, filtered+sorted, p95 (${counts.e} enterprises, ${counts.ip} IP)`,
+      value: percentile(listSamples, 95),
+      baseline: percentile(baseSamples, 95),
+      unit: 'ms',
+      note: `target < 20 ms; slowest query ${JSON.stringify(slowest.q.filter)} p95 ${slowest.p95.toFixed(1)} ms`,
+    },
+    {
+      name: 'officer overview, p95 (warm)',
+      value: percentile(overview, 95),
+      baseline: percentile(countBase, 95),
+      unit: 'ms',
+      note: `target < 200 ms; baseline: count(*) of enterprises; first (cold) call ${coldOverview.toFixed(0)} ms`,
+    },
     ...imp,
   ];
 }
@@ -84,11 +105,33 @@ async function benchImport(): Promise<Figure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipf-bench-import-'));
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('企业');
-  ws.addRow(['企业名称', '统一社会信用代码', '所属区', '行业', '成立日期', '注册资本（万元）', '上年营收（万元）', '资质', '联系人', '联系电话']);
+  ws.addRow([
+    '企业名称',
+    '统一社会信用代码',
+    '所属区',
+    '行业',
+    '成立日期',
+    '注册资本（万元）',
+    '上年营收（万元）',
+    '资质',
+    '联系人',
+    '联系电话',
+  ]);
   const { usccFor } = await import('../test/support/sheets');
   const districts = ['南山', '宝安', '福田', '龙岗', '龙华', '光明'];
   for (let i = 0; i < IMPORT_ROWS; i++) {
-    ws.addRow([`深圳市导入测试${i}科技有限公司`, usccFor(i + 1), districts[i % districts.length], '电子信息', new Date(Date.UTC(2010 + (i % 14), i % 12, 1 + (i % 28))), 100 + (i % 900), `${1000 + i}.5`, i % 3 ? '高新技术企业' : '科技型中小企业', '王经理', '13800000000']);
+    ws.addRow([
+      `深圳市导入测试${i}科技有限公司`,
+      usccFor(i + 1),
+      districts[i % districts.length],
+      '电子信息',
+      new Date(Date.UTC(2010 + (i % 14), i % 12, 1 + (i % 28))),
+      100 + (i % 900),
+      `${1000 + i}.5`,
+      i % 3 ? '高新技术企业' : '科技型中小企业',
+      '王经理',
+      '13800000000',
+    ]);
   }
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 
@@ -106,9 +149,24 @@ async function benchImport(): Promise<Figure[]> {
   // Raw better-sqlite3: the same rows, already parsed, into a table of the same columns, one transaction.
   const raw = new BetterSqlite3(path.join(dir, 'raw.sqlite'));
   raw.pragma('journal_mode = WAL');
-  raw.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, uscc TEXT, district TEXT, industry TEXT, founded TEXT, capital INTEGER, revenue INTEGER, quals TEXT, contact TEXT, phone TEXT) STRICT');
-  const ins = raw.prepare('INSERT INTO t (name, uscc, district, industry, founded, capital, revenue, quals, contact, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const rows = table.rows.map((r) => [String(r[0]), String(r[1]), String(r[2]), String(r[3]), (r[4] as Date).toISOString().slice(0, 10), Number(r[5]) * 1_000_000, Math.round(Number(r[6]) * 1_000_000), String(r[7]), String(r[8]), String(r[9])]);
+  raw.exec(
+    'CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, uscc TEXT, district TEXT, industry TEXT, founded TEXT, capital INTEGER, revenue INTEGER, quals TEXT, contact TEXT, phone TEXT) STRICT',
+  );
+  const ins = raw.prepare(
+    'INSERT INTO t (name, uscc, district, industry, founded, capital, revenue, quals, contact, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const rows = table.rows.map((r) => [
+    String(r[0]),
+    String(r[1]),
+    String(r[2]),
+    String(r[3]),
+    (r[4] as Date).toISOString().slice(0, 10),
+    Number(r[5]) * 1_000_000,
+    Math.round(Number(r[6]) * 1_000_000),
+    String(r[7]),
+    String(r[8]),
+    String(r[9]),
+  ]);
   const t2 = performance.now();
   raw.transaction(() => rows.forEach((r) => ins.run(...r)))();
   const tRaw = performance.now() - t2;
@@ -117,13 +175,31 @@ async function benchImport(): Promise<Figure[]> {
   // Raw inserts of the same rows into the app's own schema (its indexes and search index
   // included), without parsing, validation, pinyin or change tracking: what the schema costs.
   const { db: schemaDb } = openDatabase({ file: path.join(dir, 'schema.sqlite') });
-  const insE = schemaDb.prepare('INSERT INTO enterprises (id, name, uscc, district, industry, founded_on, registered_capital_fen, revenue_fen, qualifications, contacts, name_initials, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insE = schemaDb.prepare(
+    'INSERT INTO enterprises (id, name, uscc, district, industry, founded_on, registered_capital_fen, revenue_fen, qualifications, contacts, name_initials, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insS = schemaDb.prepare('INSERT INTO enterprise_search (rowid, grams, unigrams) VALUES (?, ?, ?)');
   const docs = rows.map((r) => searchDocument(r[0] as string, 'szsdrcs'));
   const t3 = performance.now();
   schemaDb.transaction(() =>
     rows.forEach((r, i) => {
-      const { lastInsertRowid } = insE.run(`id-${i}`, r[0], r[1], r[2], r[3], r[4], r[5], r[6], 1, '[]', 'szsdrcs', 'bench', 'now', 'bench', 'now');
+      const { lastInsertRowid } = insE.run(
+        `id-${i}`,
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        1,
+        '[]',
+        'szsdrcs',
+        'bench',
+        'now',
+        'bench',
+        'now',
+      );
       insS.run(lastInsertRowid, docs[i]!.grams, docs[i]!.unigrams);
     }),
   )();
@@ -133,9 +209,33 @@ async function benchImport(): Promise<Figure[]> {
 
   const rps = (ms: number) => IMPORT_ROWS / (ms / 1000);
   return [
-    { name: `import ${IMPORT_ROWS} rows from .xlsx, total time`, value: total / 1000, baseline: tRaw / 1000, unit: 's', note: `target < 15 s; read .xlsx ${(tRead / 1000).toFixed(1)} s + validate/write ${(tWrite / 1000).toFixed(1)} s` },
-    { name: 'import rows/s, end to end (.xlsx parse + validate + write)', value: rps(total), baseline: rps(tRaw), unit: 'rows/s', note: 'baseline: raw better-sqlite3 inserts of the same rows' },
-    { name: 'import rows/s, validate + write phase', value: rps(tWrite), baseline: rps(tRaw), unit: 'rows/s', note: 'target ≥ 0.33× raw inserts; baseline: a bare 10-column table' },
-    { name: 'import rows/s, validate + write phase vs raw inserts into the same schema', value: rps(tWrite), baseline: rps(tSchema), unit: 'rows/s', note: 'baseline: the same rows inserted straight into enterprises + its search index' },
+    {
+      name: `import ${IMPORT_ROWS} rows from .xlsx, total time`,
+      value: total / 1000,
+      baseline: tRaw / 1000,
+      unit: 's',
+      note: `target < 15 s; read .xlsx ${(tRead / 1000).toFixed(1)} s + validate/write ${(tWrite / 1000).toFixed(1)} s`,
+    },
+    {
+      name: 'import rows/s, end to end (.xlsx parse + validate + write)',
+      value: rps(total),
+      baseline: rps(tRaw),
+      unit: 'rows/s',
+      note: 'baseline: raw better-sqlite3 inserts of the same rows',
+    },
+    {
+      name: 'import rows/s, validate + write phase',
+      value: rps(tWrite),
+      baseline: rps(tRaw),
+      unit: 'rows/s',
+      note: 'target ≥ 0.33× raw inserts; baseline: a bare 10-column table',
+    },
+    {
+      name: 'import rows/s, validate + write phase vs raw inserts into the same schema',
+      value: rps(tWrite),
+      baseline: rps(tSchema),
+      unit: 'rows/s',
+      note: 'baseline: the same rows inserted straight into enterprises + its search index',
+    },
   ];
 }

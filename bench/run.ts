@@ -21,6 +21,8 @@ for (const [name, bench] of BENCHES) {
   if (only && !name.includes(only)) continue;
   for (const f of ([] as Figure[]).concat(await bench())) {
     const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(2));
-    console.log(`${f.name}: ${fmt(f.value)} ${f.unit}; baseline ${fmt(f.baseline)} ${f.unit}; ratio ${(f.value / f.baseline).toFixed(2)}×${f.note ? `  (${f.note})` : ''}`);
+    console.log(
+      `${f.name}: ${fmt(f.value)} ${f.unit}; baseline ${fmt(f.baseline)} ${f.unit}; ratio ${(f.value / f.baseline).toFixed(2)}×${f.note ? `  (${f.note})` : ''}`,
+    );
   }
 }

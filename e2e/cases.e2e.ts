@@ -29,7 +29,10 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
         const { db } = openDatabase({ file: path.join(dir, 'ipf-desk.sqlite') });
         generateDemo(db, { enterprises: 40, today: TODAY, ctx: { actor: '演示', now: `${TODAY}T00:00:00.000Z` }, seed: 11 });
         // A 南山 demo enterprise with clean inventions to pledge and one item that cannot be.
-        for (const e of db.prepare("SELECT id, name FROM enterprises WHERE district = '南山' ORDER BY name").all() as { id: string; name: string }[]) {
+        for (const e of db.prepare("SELECT id, name FROM enterprises WHERE district = '南山' ORDER BY name").all() as {
+          id: string;
+          name: string;
+        }[]) {
           const assets = listIpAssets(db, { filter: { enterpriseId: e.id }, limit: 100 }, TODAY).rows;
           const good = assets.filter((a) => a.kind === 'invention' && a.assessment.reasons.length === 0);
           const bad = assets.find((a) => !a.assessment.pledgeable);
@@ -55,7 +58,11 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await action();
     await answered;
   };
-  const confirmDialog = () => s.page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  const confirmDialog = () =>
+    s.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
 
   it('starts from an empty list that says how to begin', async () => {
     await s.page.getByText('还没有服务案件').waitFor();
@@ -71,7 +78,11 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await expect(s.page.getByTestId('next-blockers').textContent()).resolves.toBe('尚未填写融资需求金额尚未选择拟质押的知识产权');
     await s.page.getByRole('textbox', { name: '金额（万元）' }).fill('500');
     await s.page.getByRole('textbox', { name: '期限（月）' }).fill('12');
-    await rpc('caseUpdate', () => button(/^保\s*存$/).first().click());
+    await rpc('caseUpdate', () =>
+      button(/^保\s*存$/)
+        .first()
+        .click(),
+    );
     for (const n of [...demo.good, demo.bad]) await row(n).locator('.ant-checkbox-wrapper').click();
     await rpc('caseItemsSet', () => button(/保存选择/).click());
     const checklist = s.page.getByTestId('guidance-checklist');
@@ -121,7 +132,10 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await typeDate(s.page, '请选择日期', LOAN_START, 0);
     await rpc('pledgeSave', () => button('保存合同信息').click());
     await rpc('caseMove', () => button(/进入质押登记/).click());
-    await s.page.getByText(/有 1 项质押物存在不予登记的情形/).first().waitFor();
+    await s.page
+      .getByText(/有 1 项质押物存在不予登记的情形/)
+      .first()
+      .waitFor();
     await expect(s.page.getByTestId('registration-check').textContent()).resolves.toMatch(/不予登记/);
     await s.screenshot('case-registration-blocked');
     await tab('贷前指导').click();
@@ -158,7 +172,10 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await dialog.getByPlaceholder('请选择日期').fill(addMonths(LOAN_START, 0));
     await dialog.getByPlaceholder('请选择日期').press('Enter');
     await rpc('pledgeStatus', confirmDialog);
-    await s.page.getByText(/登记号 Y2026440300815/).first().waitFor();
+    await s.page
+      .getByText(/登记号 Y2026440300815/)
+      .first()
+      .waitFor();
     const download = s.page.waitForEvent('download');
     await button('打印登记申请表（PDF）').click();
     const file = await (await download).path();
@@ -172,8 +189,15 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
   it('shows an ineligible policy with every reason, then applies under 南山 and closes the case', async () => {
     await tab('贴息申报').click();
     const pay = async (kind: string, yuan: string) => {
-      await s.page.locator('.ant-form-inline .ant-select').filter({ hasText: /利息|担保费/ }).first().click();
-      await s.page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${kind}$`) }).click();
+      await s.page
+        .locator('.ant-form-inline .ant-select')
+        .filter({ hasText: /利息|担保费/ })
+        .first()
+        .click();
+      await s.page
+        .locator('.ant-select-item-option')
+        .filter({ hasText: new RegExp(`^${kind}$`) })
+        .click();
       await s.page.getByRole('textbox', { name: '金额（元）' }).fill(yuan);
       await rpc('paymentSave', () => button('登记支付').click());
     };
@@ -192,7 +216,14 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await button(/^测\s*算$/).click();
     await result.getByText('符合申报条件，可获贴息 91,000.00 元').waitFor();
     await rpc('subsidySave', () => button('保存为申请').click());
-    for (const material of ['贴息申请表', '借款合同及质押合同', '知识产权质押登记证明', '利息支付凭证', '担保、保险、评估费用发票', '营业执照']) {
+    for (const material of [
+      '贴息申请表',
+      '借款合同及质押合同',
+      '知识产权质押登记证明',
+      '利息支付凭证',
+      '担保、保险、评估费用发票',
+      '营业执照',
+    ]) {
       // The box shows what the service stored, so it ticks once the call answers.
       await rpc('subsidySave', () => s.page.getByRole('checkbox', { name: material }).click());
     }
@@ -211,7 +242,9 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await rpc('caseMove', confirmDialog);
     await s.page.getByText(/已结案（已放款并获贴息）/).waitFor();
     await tab('审计记录').click();
-    await expect(s.page.getByTestId('audit-trail').textContent()).resolves.toMatch(/结案：已放款并获贴息.*贴息申请：已批准 → 已拨付.*质押登记：已提交 → 不予登记.*新建服务案件/s);
+    await expect(s.page.getByTestId('audit-trail').textContent()).resolves.toMatch(
+      /结案：已放款并获贴息.*贴息申请：已批准 → 已拨付.*质押登记：已提交 → 不予登记.*新建服务案件/s,
+    );
     await s.page.getByTestId('audit-trail').scrollIntoViewIfNeeded();
     await s.screenshot('case-closed-audit');
     expect(s.runtime.db!.prepare("SELECT stage || '/' || outcome FROM cases").pluck().get()).toBe('closed/subsidised');
@@ -234,7 +267,9 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await s.page.getByRole('tab', { name: '概览' }).click();
     const stats = s.page.getByTestId('registration-stats');
     await stats.waitFor();
-    await expect(stats.textContent()).resolves.toMatch(new RegExp(`${LOAN_START.slice(0, 4)}1—500\\s万元—.*南山1—500\\s万元—.*中国银行1—500\\s万元—`));
+    await expect(stats.textContent()).resolves.toMatch(
+      new RegExp(`${LOAN_START.slice(0, 4)}1—500\\s万元—.*南山1—500\\s万元—.*中国银行1—500\\s万元—`),
+    );
     await stats.scrollIntoViewIfNeeded();
     await s.screenshot('officer-registrations');
     expect(s.errors).toEqual([]);

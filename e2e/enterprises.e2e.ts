@@ -19,9 +19,24 @@ describe('enterprises and whitelist in Chromium', () => {
 
   it('imports a file with bad rows and shows the row report in Chinese', async () => {
     const header = ['企业名称', '统一社会信用代码', '所属区', '上年营收（万元）', '资质'];
-    const rows = [header, ...Array.from({ length: 8 }, (_, i) => [`深圳市端到端${i}科技有限公司`, usccFor(i + 1), i % 2 ? '南山' : '宝安区', 100 * (i + 1), '高新']), ['深圳市坏码科技有限公司', badUscc(50), '南山', 1, ''], ['深圳市外地科技有限公司', usccFor(51), '广州', 1, '']];
+    const rows = [
+      header,
+      ...Array.from({ length: 8 }, (_, i) => [
+        `深圳市端到端${i}科技有限公司`,
+        usccFor(i + 1),
+        i % 2 ? '南山' : '宝安区',
+        100 * (i + 1),
+        '高新',
+      ]),
+      ['深圳市坏码科技有限公司', badUscc(50), '南山', 1, ''],
+      ['深圳市外地科技有限公司', usccFor(51), '广州', 1, ''],
+    ];
     await s.page.getByRole('tab', { name: '导入' }).click();
-    await s.page.locator('input[type=file]').setInputFiles({ name: '摸排企业.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await xlsx(rows)) });
+    await s.page.locator('input[type=file]').setInputFiles({
+      name: '摸排企业.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await xlsx(rows)),
+    });
     await s.page.getByText('摸排企业.xlsx：10 行数据').waitFor();
     await s.screenshot('import-mapping');
     await s.page.getByRole('button', { name: /^预\s*检$/ }).click();
@@ -42,7 +57,10 @@ describe('enterprises and whitelist in Chromium', () => {
     await s.page.getByRole('tab', { name: '企业' }).click();
     await s.page.getByText('共 8 条').waitFor();
     await s.page.getByRole('combobox', { name: '所属区' }).click();
-    await s.page.locator('.ant-select-item-option').filter({ hasText: /^南山$/ }).click();
+    await s.page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^南山$/ })
+      .click();
     await s.page.keyboard.press('Escape');
     await s.page.getByText('共 4 条').waitFor();
     await s.page.getByPlaceholder(/拼音首字母/).fill('szsddd3');
@@ -81,10 +99,18 @@ describe('enterprises and whitelist in Chromium', () => {
         return heads.every((h, i) => Math.abs(h.getBoundingClientRect().x - (cells[i]?.getBoundingClientRect().x ?? -1e6)) < 1);
       });
     await s.page.locator('.ant-table-thead th').first().focus();
-    const startX = await s.page.locator('.ant-table-thead th').first().evaluate((h) => h.getBoundingClientRect().x);
+    const startX = await s.page
+      .locator('.ant-table-thead th')
+      .first()
+      .evaluate((h) => h.getBoundingClientRect().x);
     // Tab on to the last sortable header, which lies past the right edge at 1366 px.
     for (let i = 0; i < 6; i++) await s.page.keyboard.press('Tab');
-    await expect(s.page.locator('.ant-table-thead th').first().evaluate((h) => h.getBoundingClientRect().x)).resolves.toBeLessThan(startX);
+    await expect(
+      s.page
+        .locator('.ant-table-thead th')
+        .first()
+        .evaluate((h) => h.getBoundingClientRect().x),
+    ).resolves.toBeLessThan(startX);
     await expect(columnsLineUp()).resolves.toBe(true);
     await s.screenshot('enterprises-keyboard');
     await s.page.keyboard.press('Tab');

@@ -25,20 +25,35 @@ describe('out-of-range values are refused at their field, never clamped', () => 
         db.close();
       },
     });
-    enterpriseId = db().prepare("SELECT enterprise_id FROM ip_assets WHERE kind = 'invention' AND legal_status = 'granted' LIMIT 1").pluck().get() as string;
+    enterpriseId = db()
+      .prepare("SELECT enterprise_id FROM ip_assets WHERE kind = 'invention' AND legal_status = 'granted' LIMIT 1")
+      .pluck()
+      .get() as string;
     const created = await s.runtime.dispatch('caseCreate', { enterpriseId });
     if (!created.ok) throw new Error(created.error.message);
     caseId = (created.value as { record: { id: string } }).record.id;
     const loanStart = addMonths(TODAY, -6);
-    await s.runtime.dispatch('pledgeSave', { caseId, bank: '中国银行', loanFen: 500_000_000, loanStart, loanEnd: addMonths(loanStart, 12) });
+    await s.runtime.dispatch('pledgeSave', {
+      caseId,
+      bank: '中国银行',
+      loanFen: 500_000_000,
+      loanStart,
+      loanEnd: addMonths(loanStart, 12),
+    });
   });
   afterAll(() => s.close());
 
   const button = (name: string | RegExp) => s.page.getByRole('button', { name });
   /** The error shown under the field that holds `input`. */
-  const fieldError = (input: Locator) => input.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-form-item ')][1]`).locator('.ant-form-item-explain-error');
+  const fieldError = (input: Locator) =>
+    input
+      .locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-form-item ')][1]`)
+      .locator('.ant-form-item-explain-error');
   /** Waits for `message` under the field (an earlier message may still be fading out). */
-  const shows = (input: Locator, message: string) => fieldError(input).filter({ hasText: new RegExp(`^${message}$`) }).waitFor();
+  const shows = (input: Locator, message: string) =>
+    fieldError(input)
+      .filter({ hasText: new RegExp(`^${message}$`) })
+      .waitFor();
   const refused = async (input: Locator, typed: string, message: string) => {
     await input.fill(typed);
     await input.blur();
@@ -55,9 +70,13 @@ describe('out-of-range values are refused at their field, never clamped', () => 
     await openCaseTab('贷前指导');
     const need = s.page.getByRole('textbox', { name: '金额（万元）' });
     await refused(need, '-500', '融资需求应大于 0');
-    await button(/^保\s*存$/).first().click();
+    await button(/^保\s*存$/)
+      .first()
+      .click();
     await refused(need, '99999999999', '融资需求不能超过 100 亿元');
-    await button(/^保\s*存$/).first().click();
+    await button(/^保\s*存$/)
+      .first()
+      .click();
     await s.page.waitForTimeout(300);
     await s.screenshot('refused-need');
     expect(db().prepare('SELECT need_fen FROM cases WHERE id = ?').pluck().get(caseId)).toBeNull();
@@ -107,7 +126,9 @@ describe('out-of-range values are refused at their field, never clamped', () => 
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await shows(founded, '成立日期不能晚于今天');
     await s.screenshot('refused-enterprise');
-    expect(db().prepare('SELECT registered_capital_fen, founded_on, updated_at FROM enterprises ORDER BY name_key LIMIT 1').get()).toEqual(before);
+    expect(db().prepare('SELECT registered_capital_fen, founded_on, updated_at FROM enterprises ORDER BY name_key LIMIT 1').get()).toEqual(
+      before,
+    );
   });
 
   it('折现率 −5% and 模拟次数 1,000,000', async () => {
@@ -115,7 +136,10 @@ describe('out-of-range values are refused at their field, never clamped', () => 
     await s.page.getByText('选择要评估的知识产权').waitFor();
     await refused(s.page.getByRole('textbox', { name: '折现率（%）' }), '-5', '折现率应大于 0%');
     await refused(s.page.getByRole('textbox', { name: '模拟次数' }), '1000000', '模拟次数不能大于 100000');
-    await s.page.getByRole('textbox', { name: /首年收入/ }).first().fill('800');
+    await s.page
+      .getByRole('textbox', { name: /首年收入/ })
+      .first()
+      .fill('800');
     await s.page.locator('.ant-table-row .ant-checkbox-wrapper').first().click();
     await button('开始估值').click();
     await s.page.waitForTimeout(500);

@@ -17,7 +17,9 @@ describe('app shell in Chromium through the harness', () => {
     await s.page.goto(s.harness.url);
     await nav().getByText('企业与白名单').waitFor();
     const firstPaint = await s.page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
-    console.log(`[measure] harness page to navigation visible: ${Math.round(performance.now() - t0)} ms; first-contentful-paint ${Math.round(firstPaint)} ms`);
+    console.log(
+      `[measure] harness page to navigation visible: ${Math.round(performance.now() - t0)} ms; first-contentful-paint ${Math.round(firstPaint)} ms`,
+    );
     for (const label of ['工作台', '服务案件', '估值', '质押登记', '贴息申报', '数据同步', '培训']) {
       await expect(nav().getByText(label, { exact: true }).isVisible()).resolves.toBe(true);
     }

@@ -14,7 +14,9 @@ describe('valuation in Chromium', () => {
         const { db } = openDatabase({ file: path.join(dir, 'ipf-desk.sqlite') });
         generateDemo(db, { enterprises: 40, today: '2026-11-22', ctx: { actor: '演示', now: '2026-11-22T00:00:00.000Z' }, seed: 11 });
         enterprise = db
-          .prepare("SELECT e.name, e.id FROM enterprises e WHERE (SELECT count(*) FROM ip_assets a WHERE a.enterprise_id = e.id AND a.kind = 'invention' AND a.expires_on > '2027-01-01') >= 2 LIMIT 1")
+          .prepare(
+            "SELECT e.name, e.id FROM enterprises e WHERE (SELECT count(*) FROM ip_assets a WHERE a.enterprise_id = e.id AND a.kind = 'invention' AND a.expires_on > '2027-01-01') >= 2 LIMIT 1",
+          )
           .get() as { name: string; id: string };
         db.close();
       },
@@ -49,7 +51,14 @@ describe('valuation in Chromium', () => {
     expect(s.runtime.db!.prepare('SELECT count(*) FROM valuations WHERE enterprise_id = ?').pluck().get(enterprise.id)).toBe(1);
     await s.page.getByRole('button', { name: '关联到服务案件' }).click();
     await s.page.getByText('已关联到服务案件').waitFor();
-    expect(s.runtime.db!.prepare('SELECT c.valuation_id = v.id FROM cases c JOIN valuations v ON v.enterprise_id = c.enterprise_id WHERE c.enterprise_id = ?').pluck().get(enterprise.id)).toBe(1);
+    expect(
+      s.runtime
+        .db!.prepare(
+          'SELECT c.valuation_id = v.id FROM cases c JOIN valuations v ON v.enterprise_id = c.enterprise_id WHERE c.enterprise_id = ?',
+        )
+        .pluck()
+        .get(enterprise.id),
+    ).toBe(1);
     await s.page.getByText('查看', { exact: true }).first().click();
     await s.page.getByText(/引擎 \d+\.\d+\.\d+ · 指标集 gbt42748-financing@2026\.1/).waitFor();
     const download = s.page.waitForEvent('download');

@@ -6,7 +6,14 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22'
 
 /** The contract's method names, read from the contract itself (one source of truth). */
 async function methodNames() {
-  const out = await build({ entryPoints: ['shared/contract.ts'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+  const out = await build({
+    entryPoints: ['shared/contract.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
   const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   return mod.METHOD_NAMES;
 }
@@ -16,14 +23,33 @@ const namesOnly = (names) => ({
   name: 'contract-names-only',
   setup(b) {
     b.onResolve({ filter: /shared\/contract$/ }, () => ({ path: 'contract-names', namespace: 'contract-names' }));
-    b.onLoad({ filter: /.*/, namespace: 'contract-names' }, () => ({ contents: `export const METHOD_NAMES = ${JSON.stringify(names)};`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'contract-names' }, () => ({
+      contents: `export const METHOD_NAMES = ${JSON.stringify(names)};`,
+      loader: 'js',
+    }));
   },
 });
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs', external: ['electron', 'better-sqlite3'] }),
+  build({
+    ...common,
+    entryPoints: ['electron/main/index.ts'],
+    outfile: 'dist/electron/main.cjs',
+    external: ['electron', 'better-sqlite3'],
+  }),
   // A sandboxed preload may only require('electron'): it must be one self-contained file.
-  build({ ...common, entryPoints: ['electron/services/jobs/worker.ts'], outfile: 'dist/electron/job-worker.cjs', external: ['better-sqlite3'] }),
-  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'], plugins: [namesOnly(await methodNames())] }),
+  build({
+    ...common,
+    entryPoints: ['electron/services/jobs/worker.ts'],
+    outfile: 'dist/electron/job-worker.cjs',
+    external: ['better-sqlite3'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    external: ['electron'],
+    plugins: [namesOnly(await methodNames())],
+  }),
 ]);
 console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');

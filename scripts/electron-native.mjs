@@ -23,8 +23,14 @@ if (current === JSON.stringify(stamp) && fs.existsSync(binary)) process.exit(0);
 console.log(`Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (first start only, about two minutes)…`);
 fs.rmSync(target, { recursive: true, force: true });
 fs.mkdirSync(path.dirname(moduleCopy), { recursive: true });
-fs.cpSync(sqliteDir, moduleCopy, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) && !src.endsWith(`${path.sep}build`) });
-fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify({ name: 'ipf-desk-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }, null, 2));
+fs.cpSync(sqliteDir, moduleCopy, {
+  recursive: true,
+  filter: (src) => !src.includes(`${path.sep}build${path.sep}`) && !src.endsWith(`${path.sep}build`),
+});
+fs.writeFileSync(
+  path.join(target, 'package.json'),
+  JSON.stringify({ name: 'ipf-desk-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }, null, 2),
+);
 
 const { rebuild } = await import('@electron/rebuild');
 try {

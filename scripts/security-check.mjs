@@ -18,10 +18,16 @@ const REVIEWED = {
 
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eneg-')), 'report.csv');
 const bin = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
-execFileSync(process.execPath, [bin, '-i', 'electron', '-e', electronVersion, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out], { stdio: 'ignore' });
+execFileSync(process.execPath, [bin, '-i', 'electron', '-e', electronVersion, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', out], {
+  stdio: 'ignore',
+});
 
 // Columns: issue, severity, confidence, filename, location, sample, description, url
-const rows = fs.readFileSync(out, 'utf8').split('\n').slice(1).filter((l) => /^[A-Z_]+,"/.test(l));
+const rows = fs
+  .readFileSync(out, 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter((l) => /^[A-Z_]+,"/.test(l));
 let failed = 0;
 for (const row of rows) {
   const [issue, severity, confidence, file, location] = row.split(',').map((c) => c.replace(/^"|"$/g, ''));

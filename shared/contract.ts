@@ -20,7 +20,21 @@ import type { BankProduct, IndicatorSet, ValuationRunSummary } from './types/val
 import { boundedNumber, isoDate, shortText } from './schemas/common';
 import { incomeInput, uncertaintyInput, valuationFields } from './schemas/valuation';
 import { bankCatalogSchema } from './schemas/bank';
-import { caseCreate, caseFilter, caseItemsSet, caseMove, caseQuery, caseRef, caseUpdate, paymentInput, pledgeInput, pledgeStatusInput, subsidyDraft, subsidyStatusInput, visitInput } from './schemas/case';
+import {
+  caseCreate,
+  caseFilter,
+  caseItemsSet,
+  caseMove,
+  caseQuery,
+  caseRef,
+  caseUpdate,
+  paymentInput,
+  pledgeInput,
+  pledgeStatusInput,
+  subsidyDraft,
+  subsidyStatusInput,
+  visitInput,
+} from './schemas/case';
 import { subsidyInput, type Policy } from './schemas/policy';
 import type { SubsidyResult } from './domain/subsidy';
 import type { CaseDetail, CaseSummary, RegistrationStats, Reminder } from './types/case';
@@ -77,12 +91,18 @@ export const contract = {
   entryStatusChange: call<WhitelistEntry>()(statusChangeInput),
   entryHistory: call<StatusChange[]>()(z.object({ entryId: z.string().min(1).max(64) }).strict()),
   stewardsList: call<string[]>()(empty),
-  officerOverview: call<OfficerOverviewView>()(z.object({ notVisitedDays: boundedNumber('未走访天数', 1, 3650, { int: true, unit: ' 天' }).default(30) }).strict()),
+  officerOverview: call<OfficerOverviewView>()(
+    z.object({ notVisitedDays: boundedNumber('未走访天数', 1, 3650, { int: true, unit: ' 天' }).default(30) }).strict(),
+  ),
 
   importUpload: call<{ uploadId: string; size: number }>()(
     z
       .object({
-        fileName: z.string().min(1).max(255).regex(/\.(xlsx|csv|txt)$/i, '只支持 .xlsx 和 .csv 文件'),
+        fileName: z
+          .string()
+          .min(1)
+          .max(255)
+          .regex(/\.(xlsx|csv|txt)$/i, '只支持 .xlsx 和 .csv 文件'),
         fileBase64,
       })
       .strict(),
@@ -105,7 +125,9 @@ export const contract = {
       z.object({ kind: z.literal('cases'), filter: caseFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
     ]),
   ),
-  demoStart: call<JobStatusView>()(z.object({ enterprises: z.number().int().min(1).max(200_000).default(300), seed: z.number().int().optional() }).strict()),
+  demoStart: call<JobStatusView>()(
+    z.object({ enterprises: z.number().int().min(1).max(200_000).default(300), seed: z.number().int().optional() }).strict(),
+  ),
   valuationCatalog: call<{ indicatorSet: IndicatorSet; products: BankProduct[] }>()(empty),
   valuationStart: call<JobStatusView>()(
     z
@@ -155,7 +177,16 @@ export const contract = {
   subsidyStatus: call<CaseDetail>()(subsidyStatusInput),
   policiesList: call<Policy[]>()(empty),
   subsidyCompute: call<SubsidyResult>()(subsidyInput),
-  registrationStats: call<RegistrationStats>()(z.object({ year: z.string().regex(/^\d{4}$/, '年份应为四位数字').optional() }).strict()),
+  registrationStats: call<RegistrationStats>()(
+    z
+      .object({
+        year: z
+          .string()
+          .regex(/^\d{4}$/, '年份应为四位数字')
+          .optional(),
+      })
+      .strict(),
+  ),
   reminders: call<Reminder[]>()(z.object({ days: z.number().int().min(1).max(365).default(30) }).strict()),
   bankCatalog: call<{ products: BankProduct[]; edited: boolean }>()(empty),
   bankCatalogSave: call<{ products: BankProduct[]; edited: boolean }>()(z.object({ products: bankCatalogSchema }).strict()),

@@ -37,10 +37,12 @@ describe('typed decimals as exact units', () => {
   });
 
   it('round-trips every fen amount written in 万元', () => {
-    fc.assert(fc.property(fc.integer({ min: -1e13, max: 1e13 }), (fen) => {
-      const text = `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 1e6)}.${String(Math.abs(fen) % 1e6).padStart(6, '0')}`;
-      const r = parseDecimalUnits(text, 6);
-      return r.ok && r.value === fen;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), (fen) => {
+        const text = `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 1e6)}.${String(Math.abs(fen) % 1e6).padStart(6, '0')}`;
+        const r = parseDecimalUnits(text, 6);
+        return r.ok && r.value === fen;
+      }),
+    );
   });
 });

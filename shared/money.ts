@@ -11,7 +11,9 @@ export function assertFen(value: number): Fen {
 
 /** What people type for a number: full-width digits, grouping commas, spaces and currency marks removed. */
 function normalizeNumberText(text: string): string {
-  return text.replace(/[\s,，￥¥]/g, '').replace(/[\uFF10-\uFF19．－]/g, (c) => (c === '．' ? '.' : c === '－' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return text
+    .replace(/[\s,，￥¥]/g, '')
+    .replace(/[\uFF10-\uFF19．－]/g, (c) => (c === '．' ? '.' : c === '－' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
 export type DecimalParse = { ok: true; value: number } | { ok: false; reason: 'not_a_number' | 'too_precise' | 'too_large' };

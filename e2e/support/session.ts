@@ -13,7 +13,16 @@ export const ARTIFACTS = path.join(root, '.e2e-artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags for Debian's Chromium as root, on a machine with no network beyond loopback. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export interface E2eSession {
   runtime: Runtime;
@@ -33,12 +42,24 @@ export interface E2eSession {
  * the real services and a real SQLite file, driven in Debian's Chromium.
  */
 export async function openSession(options: { prepare?: (dataDir: string) => void } = {}): Promise<E2eSession> {
-  if (!fs.existsSync(path.join(root, 'dist/renderer/index.html'))) throw new Error('dist/renderer is missing: run npm run build:renderer first (npm test does).');
+  if (!fs.existsSync(path.join(root, 'dist/renderer/index.html')))
+    throw new Error('dist/renderer is missing: run npm run build:renderer first (npm test does).');
   const tmp = tempDir('ipf-e2e-');
   options.prepare?.(tmp.dir);
   const printer = createChromiumPrinter(CHROMIUM);
-  const runtime = createRuntime({ dataDir: tmp.dir, version: '0.1.0-e2e', shell: 'harness', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR, printPdf: printer.print });
-  const harness = await startHarness({ dispatch: runtime.dispatch, staticDir: path.join(root, 'dist/renderer'), token: crypto.randomBytes(16).toString('hex') });
+  const runtime = createRuntime({
+    dataDir: tmp.dir,
+    version: '0.1.0-e2e',
+    shell: 'harness',
+    worker: TSX_WORKER,
+    resourcesDir: DEV_RESOURCES_DIR,
+    printPdf: printer.print,
+  });
+  const harness = await startHarness({
+    dispatch: runtime.dispatch,
+    staticDir: path.join(root, 'dist/renderer'),
+    token: crypto.randomBytes(16).toString('hex'),
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   // A steward's laptop in Shenzhen: 1366×768, Chinese, Beijing time (the machine itself may run in UTC).
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

@@ -47,10 +47,18 @@ describe('cli and a database another program holds', () => {
     try {
       const refused = await cli('demo', '--count', '3', '--db', db);
       expect(refused.code).toBe(1);
-      expect(refused.json).toEqual({ error: { code: 'DB_BUSY', message: `数据库正被另一个程序使用：知融工作台（进程 ${process.pid}）。为免同时写入，命令行工具不会在它打开数据库期间写入；请先关闭该程序再试。` } });
+      expect(refused.json).toEqual({
+        error: {
+          code: 'DB_BUSY',
+          message: `数据库正被另一个程序使用：知融工作台（进程 ${process.pid}）。为免同时写入，命令行工具不会在它打开数据库期间写入；请先关闭该程序再试。`,
+        },
+      });
       const file = path.join(tmp.dir, 'e.csv');
       fs.writeFileSync(file, '企业名称,统一社会信用代码,所属区\n深圳市某某科技有限公司,91440300MA5F000001,福田\n');
-      expect(await cli('import', file, '--kind', 'enterprises', '--db', db)).toMatchObject({ code: 1, json: { error: { code: 'DB_BUSY' } } });
+      expect(await cli('import', file, '--kind', 'enterprises', '--db', db)).toMatchObject({
+        code: 1,
+        json: { error: { code: 'DB_BUSY' } },
+      });
       expect(enterprises()).toBe(0);
       const out = path.join(tmp.dir, 'out.csv');
       expect(await cli('export', 'enterprises', '--format', 'csv', '--out', out, '--db', db)).toMatchObject({ code: 0, json: { rows: 0 } });
@@ -62,7 +70,10 @@ describe('cli and a database another program holds', () => {
 
   it('ignores the record of a program that is no longer running', async () => {
     const { pid } = await run(process.execPath, ['-e', 'console.log(process.pid)']).then(({ stdout }) => ({ pid: Number(stdout) }));
-    fs.writeFileSync(path.join(tmp.dir, `ipf-desk.sqlite.holder-${pid}.json`), JSON.stringify({ program: '知融工作台', pid, since: '2026-01-01T00:00:00Z' }));
+    fs.writeFileSync(
+      path.join(tmp.dir, `ipf-desk.sqlite.holder-${pid}.json`),
+      JSON.stringify({ program: '知融工作台', pid, since: '2026-01-01T00:00:00Z' }),
+    );
     expect(await cli('demo', '--count', '2', '--db', db)).toMatchObject({ code: 0, json: { enterprises: 2 } });
   }, 30_000);
 
@@ -71,7 +82,10 @@ describe('cli and a database another program holds', () => {
     const other = await holdWriteLock(db);
     try {
       const r = await cli('demo', '--count', '2', '--db', db);
-      expect(r).toMatchObject({ code: 1, json: { error: { code: 'DB_BUSY', message: expect.stringMatching(/^数据库正被另一个程序使用/) } } });
+      expect(r).toMatchObject({
+        code: 1,
+        json: { error: { code: 'DB_BUSY', message: expect.stringMatching(/^数据库正被另一个程序使用/) } },
+      });
       expect(r.stdout).not.toMatch(/\n\s+at /);
     } finally {
       await other.release();
@@ -84,15 +98,24 @@ describe('cli errors', () => {
   it('a file that is not a database, or a folder, is a known failure: Chinese JSON, exit 1, no stack', async () => {
     fs.writeFileSync(db, 'this is not a database, just text that is long enough to be read by sqlite');
     const garbage = await cli('demo', '--count', '2', '--db', db);
-    expect(garbage).toMatchObject({ code: 1, json: { error: { code: 'DB_UNAVAILABLE', message: `数据库文件已损坏，或不是知融工作台的数据库：${db}` } } });
+    expect(garbage).toMatchObject({
+      code: 1,
+      json: { error: { code: 'DB_UNAVAILABLE', message: `数据库文件已损坏，或不是知融工作台的数据库：${db}` } },
+    });
     expect(garbage.stdout + garbage.stderr).not.toMatch(/\n\s+at /);
     const folder = await cli('export', 'enterprises', '--format', 'csv', '--out', path.join(tmp.dir, 'o.csv'), '--db', tmp.dir);
-    expect(folder).toMatchObject({ code: 1, json: { error: { code: 'DB_UNAVAILABLE', message: expect.stringContaining('无法打开数据库文件') } } });
+    expect(folder).toMatchObject({
+      code: 1,
+      json: { error: { code: 'DB_UNAVAILABLE', message: expect.stringContaining('无法打开数据库文件') } },
+    });
   }, 30_000);
 
   it('a bug of ours exits 3 with a Chinese JSON error, keeping the stack off stdout', () => {
     const outcome = outcomeOfError(new TypeError("Cannot read properties of undefined (reading 'x')"), db);
-    expect(outcome).toMatchObject({ exitCode: 3, output: { error: { code: 'INTERNAL', message: expect.stringMatching(/^命令行工具内部错误/) } } });
+    expect(outcome).toMatchObject({
+      exitCode: 3,
+      output: { error: { code: 'INTERNAL', message: expect.stringMatching(/^命令行工具内部错误/) } },
+    });
     expect(JSON.stringify(outcome.output)).not.toContain('TypeError');
   });
 });

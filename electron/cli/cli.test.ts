@@ -22,8 +22,14 @@ async function cli(...args: string[]): Promise<{ code: number; json: unknown }> 
 
 describe('cli id', () => {
   it('prints the kind, validity and normalised form, exit 0 when valid', async () => {
-    expect(await cli('id', 'ZL 2017 1060 1862.3')).toEqual({ code: 0, json: { kind: 'patent', valid: true, normalized: 'ZL201710601862.3', reason: null } });
-    expect(await cli('id', '91350100M000100Y43')).toEqual({ code: 0, json: { kind: 'uscc', valid: true, normalized: '91350100M000100Y43', reason: null } });
+    expect(await cli('id', 'ZL 2017 1060 1862.3')).toEqual({
+      code: 0,
+      json: { kind: 'patent', valid: true, normalized: 'ZL201710601862.3', reason: null },
+    });
+    expect(await cli('id', '91350100M000100Y43')).toEqual({
+      code: 0,
+      json: { kind: 'uscc', valid: true, normalized: '91350100M000100Y43', reason: null },
+    });
   }, 30_000);
 
   it('exits 1 with a reason when invalid or unrecognised', async () => {
@@ -47,14 +53,38 @@ describe('cli import, export and demo', () => {
     const tmp = tempDir();
     const db = path.join(tmp.dir, 'cli.sqlite');
     const file = path.join(tmp.dir, '企业.csv');
-    fs.writeFileSync(file, csv([['企业名称', '统一社会信用代码', '所属区'], ['深圳市命令行科技有限公司', usccFor(1), '福田'], ['深圳市坏码科技有限公司', badUscc(2), '福田']], 'gbk'));
+    fs.writeFileSync(
+      file,
+      csv(
+        [
+          ['企业名称', '统一社会信用代码', '所属区'],
+          ['深圳市命令行科技有限公司', usccFor(1), '福田'],
+          ['深圳市坏码科技有限公司', badUscc(2), '福田'],
+        ],
+        'gbk',
+      ),
+    );
     const bad = await cli('import', file, '--db', db);
     expect(bad.code).toBe(1);
-    expect(bad.json).toMatchObject({ kind: 'enterprises', created: 1, rejected: 1, encoding: 'gbk', errors: [{ row: 3, column: '统一社会信用代码', reason: expect.stringContaining('校验码错误') }] });
-    fs.writeFileSync(file, csv([['企业名称', '统一社会信用代码', '所属区'], ['深圳市命令行科技有限公司', usccFor(1), '福田']]));
+    expect(bad.json).toMatchObject({
+      kind: 'enterprises',
+      created: 1,
+      rejected: 1,
+      encoding: 'gbk',
+      errors: [{ row: 3, column: '统一社会信用代码', reason: expect.stringContaining('校验码错误') }],
+    });
+    fs.writeFileSync(
+      file,
+      csv([
+        ['企业名称', '统一社会信用代码', '所属区'],
+        ['深圳市命令行科技有限公司', usccFor(1), '福田'],
+      ]),
+    );
     expect(await cli('import', file, '--kind', 'enterprises', '--db', db)).toMatchObject({ code: 0, json: { unchanged: 1 } });
     const out = path.join(tmp.dir, 'out.xlsx');
-    expect(await cli('export', 'enterprises', '--format', 'xlsx', '--out', out, '--db', db, '--filter', '{"districts":["福田"]}')).toMatchObject({ code: 0, json: { rows: 1 } });
+    expect(
+      await cli('export', 'enterprises', '--format', 'xlsx', '--out', out, '--db', db, '--filter', '{"districts":["福田"]}'),
+    ).toMatchObject({ code: 0, json: { rows: 1 } });
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     expect(await runCli(['export', 'enterprises', '--format', 'pdf', '--out', out, '--db', db])).toMatchObject({ exitCode: 2 });
     expect(await runCli(['demo', '--count', '25', '--db', db])).toMatchObject({ exitCode: 0, output: { enterprises: 25 } });
@@ -66,10 +96,26 @@ describe('cli value', () => {
   it('values the documented example and rejects a bad input with exit 1', async () => {
     const tmp = tempDir();
     const file = path.join(tmp.dir, 'input.json');
-    fs.writeFileSync(file, JSON.stringify({ valuationDate: '2026-01-01', asset: { kind: 'invention', filingDate: '2015-07-01' }, approach: 'income', income: { revenue: [10000000, 11000000, 12000000, 13000000, 14000000], shareRate: 0.03, discountRate: 0.12 } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        valuationDate: '2026-01-01',
+        asset: { kind: 'invention', filingDate: '2015-07-01' },
+        approach: 'income',
+        income: { revenue: [10000000, 11000000, 12000000, 13000000, 14000000], shareRate: 0.03, discountRate: 0.12 },
+      }),
+    );
     const ok = await cli('value', file);
     expect(ok).toMatchObject({ code: 0, json: { value: 1273343.34, years: [{ t: 1, revenue: 10000000, fraction: 1 }, {}, {}, {}, {}] } });
-    fs.writeFileSync(file, JSON.stringify({ valuationDate: '2026-01-01', asset: { kind: 'invention', filingDate: '2015-07-01' }, approach: 'income', income: { revenue: [1], shareRate: 0.03, discountRate: -1 } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        valuationDate: '2026-01-01',
+        asset: { kind: 'invention', filingDate: '2015-07-01' },
+        approach: 'income',
+        income: { revenue: [1], shareRate: 0.03, discountRate: -1 },
+      }),
+    );
     expect(await cli('value', file)).toMatchObject({ code: 1, json: { error: expect.stringContaining('折现率应大于 0') } });
     expect(await runCli(['value', path.join(tmp.dir, 'missing.json')])).toMatchObject({ exitCode: 2 });
     tmp.cleanup();
@@ -80,7 +126,11 @@ describe('cli policies and subsidy', () => {
   it('lists the shipped policies', async () => {
     const { code, json } = await cli('policies');
     expect(code).toBe(0);
-    expect((json as { id: string; district: string }[]).map((p) => `${p.id}:${p.district}`)).toEqual(['futian-2021:福田', 'nanshan-2022:南山', 'shenzhen-2020:深圳市']);
+    expect((json as { id: string; district: string }[]).map((p) => `${p.id}:${p.district}`)).toEqual([
+      'futian-2021:福田',
+      'nanshan-2022:南山',
+      'shenzhen-2020:深圳市',
+    ]);
   }, 30_000);
 
   it('computes the README worked example to the fen, and names every failed rule', async () => {
@@ -98,16 +148,29 @@ describe('cli policies and subsidy', () => {
       ipKinds: ['invention', 'utility'],
     };
     fs.writeFileSync(path.join(t.dir, 'ok.json'), JSON.stringify(input));
-    fs.writeFileSync(path.join(t.dir, 'no.json'), JSON.stringify({ ...input, enterprise: { district: '南山' }, loan: { ...input.loan, repaid: false } }));
+    fs.writeFileSync(
+      path.join(t.dir, 'no.json'),
+      JSON.stringify({ ...input, enterprise: { district: '南山' }, loan: { ...input.loan, repaid: false } }),
+    );
     fs.writeFileSync(path.join(t.dir, 'bad.json'), JSON.stringify({ ...input, interestPaidFen: -1 }));
     try {
       const ok = await cli('subsidy', path.join(t.dir, 'ok.json'));
       expect(ok.code).toBe(0);
-      expect(ok.json).toMatchObject({ eligible: true, totalFen: 19500000, lines: [{ amountFen: 9500000 }, { baseFen: 20000000, amountFen: 10000000 }] });
+      expect(ok.json).toMatchObject({
+        eligible: true,
+        totalFen: 19500000,
+        lines: [{ amountFen: 9500000 }, { baseFen: 20000000, amountFen: 10000000 }],
+      });
       const no = await runCli(['subsidy', path.join(t.dir, 'no.json')]);
       expect(no).toMatchObject({ exitCode: 0, output: { eligible: false, totalFen: 0 } });
-      expect((no.output as { failures: { message: string }[] }).failures.map((f) => f.message)).toEqual(['企业属南山，本政策仅适用于在福田区备案的企业', '尚未还清本息，本政策要求还本付息后再申报']);
-      expect(await runCli(['subsidy', path.join(t.dir, 'bad.json')])).toMatchObject({ exitCode: 1, output: { error: expect.stringContaining('interestPaidFen：实付利息不能为负') } });
+      expect((no.output as { failures: { message: string }[] }).failures.map((f) => f.message)).toEqual([
+        '企业属南山，本政策仅适用于在福田区备案的企业',
+        '尚未还清本息，本政策要求还本付息后再申报',
+      ]);
+      expect(await runCli(['subsidy', path.join(t.dir, 'bad.json')])).toMatchObject({
+        exitCode: 1,
+        output: { error: expect.stringContaining('interestPaidFen：实付利息不能为负') },
+      });
       expect(await runCli(['subsidy'])).toMatchObject({ exitCode: 2 });
     } finally {
       t.cleanup();

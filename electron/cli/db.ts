@@ -22,7 +22,10 @@ export function cliDbFile(options: Record<string, string | boolean | undefined>)
 export function holdForWriting(file: string): () => void {
   const others = otherHolders(file);
   if (others.length > 0) {
-    throw new AppError('DB_BUSY', `数据库正被另一个程序使用：${describeHolders(others)}。为免同时写入，命令行工具不会在它打开数据库期间写入；请先关闭该程序再试。`);
+    throw new AppError(
+      'DB_BUSY',
+      `数据库正被另一个程序使用：${describeHolders(others)}。为免同时写入，命令行工具不会在它打开数据库期间写入；请先关闭该程序再试。`,
+    );
   }
   return claimHolder(file, PROGRAM_NAMES.cli);
 }

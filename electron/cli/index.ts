@@ -11,7 +11,9 @@ runCli(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     process.stderr.write(`${stackOf(err)}\n`);
-    process.stdout.write(`${JSON.stringify({ error: { code: 'INTERNAL', message: '命令行工具内部错误，命令未完成。详情已输出到标准错误（stderr）。' } })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ error: { code: 'INTERNAL', message: '命令行工具内部错误，命令未完成。详情已输出到标准错误（stderr）。' } })}\n`,
+    );
     process.exitCode = 3;
   },
 );

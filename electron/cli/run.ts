@@ -27,7 +27,11 @@ const WRITES: Record<string, (ctx: CommandContext) => boolean> = {
 export function outcomeOfError(err: unknown, dbFile: string): CommandOutcome {
   const known = err instanceof AppError ? err : databaseError(err, dbFile);
   if (known) return { exitCode: 1, output: { error: known.toInfo() } };
-  return { exitCode: 3, output: { error: { code: 'INTERNAL', message: '命令行工具内部错误，命令未完成。详情已输出到标准错误（stderr）。' } }, cause: err };
+  return {
+    exitCode: 3,
+    output: { error: { code: 'INTERNAL', message: '命令行工具内部错误，命令未完成。详情已输出到标准错误（stderr）。' } },
+    cause: err,
+  };
 }
 
 function usage(): string {

@@ -17,12 +17,27 @@ const { values } = parseArgs({
   options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'renderer-dir': { type: 'string' }, demo: { type: 'boolean' } },
   strict: true,
 });
-const dataDir = path.resolve(values['data-dir'] ?? (values.demo ? fs.mkdtempSync(path.join(os.tmpdir(), 'ipf-desk-demo-')) : path.join(os.tmpdir(), 'ipf-desk-harness')));
+const dataDir = path.resolve(
+  values['data-dir'] ??
+    (values.demo ? fs.mkdtempSync(path.join(os.tmpdir(), 'ipf-desk-demo-')) : path.join(os.tmpdir(), 'ipf-desk-harness')),
+);
 const printer = createChromiumPrinter();
-const runtime = createRuntime({ dataDir, version: pkg.version, shell: 'harness', logEcho: true, worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR, printPdf: printer.print });
+const runtime = createRuntime({
+  dataDir,
+  version: pkg.version,
+  shell: 'harness',
+  logEcho: true,
+  worker: TSX_WORKER,
+  resourcesDir: DEV_RESOURCES_DIR,
+  printPdf: printer.print,
+});
 runtime.jobs.warm();
 if (values.demo && runtime.db) {
-  const result = generateDemo(runtime.db, { enterprises: 300, today: todayIso(), ctx: { actor: '演示数据', now: new Date().toISOString() } });
+  const result = generateDemo(runtime.db, {
+    enterprises: 300,
+    today: todayIso(),
+    ctx: { actor: '演示数据', now: new Date().toISOString() },
+  });
   process.stdout.write(`已生成演示数据：${result.enterprises} 家企业、${result.ipAssets} 项知识产权、${result.entries} 条白名单记录\n`);
 }
 const token = crypto.randomBytes(24).toString('hex');
@@ -35,7 +50,11 @@ startHarness({
 }).then(
   (h) => {
     process.stdout.write(`知融工作台 harness: ${h.url}\n数据目录: ${dataDir}\n(仅供开发与测试，按 Ctrl+C 退出)\n`);
-    const stop = () => h.close().then(() => Promise.all([runtime.close(), printer.close()])).then(() => process.exit(0));
+    const stop = () =>
+      h
+        .close()
+        .then(() => Promise.all([runtime.close(), printer.close()]))
+        .then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   },

@@ -8,7 +8,10 @@ export function createChromiumPrinter(executablePath = process.env.CHROMIUM_PATH
   let browser: Promise<Browser> | null = null;
   return {
     async print(html: string): Promise<Uint8Array> {
-      browser ??= chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+      browser ??= chromium.launch({
+        executablePath,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      });
       const page = await (await browser).newPage({ javaScriptEnabled: false });
       try {
         await page.setContent(html, { waitUntil: 'load' });

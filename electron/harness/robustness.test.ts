@@ -26,7 +26,14 @@ function raw(bytes: string | Buffer): Promise<number> {
 const host = () => `Host: 127.0.0.1:${port}`;
 const get = (target: string) => raw(`GET ${target} HTTP/1.1\r\n${host()}\r\nConnection: close\r\n\r\n`);
 const post = (target: string, body: string | Buffer, headers = `x-ipf-token: ${token}\r\n`) =>
-  raw(Buffer.concat([Buffer.from(`POST ${target} HTTP/1.1\r\n${host()}\r\n${headers}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`), Buffer.from(body)]));
+  raw(
+    Buffer.concat([
+      Buffer.from(
+        `POST ${target} HTTP/1.1\r\n${host()}\r\n${headers}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
+      ),
+      Buffer.from(body),
+    ]),
+  );
 
 beforeAll(async () => {
   tmp = tempDir();
@@ -34,7 +41,21 @@ beforeAll(async () => {
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>');
   // The real harness entry, as `npm run harness` starts it, in a process of its own.
-  child = spawn(process.execPath, ['--import', 'tsx', 'electron/harness/index.ts', '--port', '0', '--data-dir', path.join(tmp.dir, 'data'), '--renderer-dir', rendererDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/harness/index.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      path.join(tmp.dir, 'data'),
+      '--renderer-dir',
+      rendererDir,
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   child.on('exit', (code, signal) => (exited = `exit ${code} ${signal ?? ''}`));
   let out = '';
   let err = '';
@@ -88,7 +109,11 @@ describe('harness survives malformed requests', () => {
     expect(await raw(`GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`)).toBe(403);
     expect(await raw(`GET / HTTP/1.0\r\n\r\n`)).toBe(403);
     expect(await raw('\x00\x01 not http at all\r\n\r\n')).toBe(400);
-    expect(await raw(`POST /rpc/appInfo HTTP/1.1\r\n${host()}\r\nx-ipf-token: ${token}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n`)).toBe(400);
+    expect(
+      await raw(
+        `POST /rpc/appInfo HTTP/1.1\r\n${host()}\r\nx-ipf-token: ${token}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n`,
+      ),
+    ).toBe(400);
     await stillAnswers();
   });
 });

@@ -78,14 +78,16 @@ export function startHarness({ dispatch, staticDir, token, port = 0 }: HarnessOp
   let expectedHost = '';
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (req.headers.host !== expectedHost) return send(res, 403, { ok: false, error: { code: 'FORBIDDEN_SENDER', message: '主机名不被允许' } });
+    if (req.headers.host !== expectedHost)
+      return send(res, 403, { ok: false, error: { code: 'FORBIDDEN_SENDER', message: '主机名不被允许' } });
     const target = requestPath(req.url);
     if (!target) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求路径无效' } });
     if (target.raw.startsWith('/rpc/')) {
       if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'UNKNOWN_METHOD', message: '只接受 POST' } });
       if (req.headers[TOKEN_HEADER] !== token) return send(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: '令牌无效' } });
       const body = await readBody(req);
-      if (body === null) return send(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: `请求体过大（上限 ${MAX_BODY / 1024 / 1024} MB）` } });
+      if (body === null)
+        return send(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: `请求体过大（上限 ${MAX_BODY / 1024 / 1024} MB）` } });
       let input: unknown;
       try {
         input = body === '' ? {} : JSON.parse(body);
@@ -94,7 +96,8 @@ export function startHarness({ dispatch, staticDir, token, port = 0 }: HarnessOp
       }
       return send(res, 200, await dispatch(target.decoded.slice(5), input));
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'UNKNOWN_METHOD', message: '不支持的方法' } });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, { ok: false, error: { code: 'UNKNOWN_METHOD', message: '不支持的方法' } });
     const file = resolveStaticFile(staticDir, target.raw);
     if (!file) return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '未找到' } });
     let body: Buffer | string = fs.readFileSync(file);

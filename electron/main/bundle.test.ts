@@ -39,7 +39,11 @@ afterAll(() => {
 
 const fromApp = () => ({ sender: fake.windows[0]!.webContents, senderFrame: { url: 'app://ipf/index.html', parent: null } });
 async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = (await fake.handlers.get(channelOf(method as never))!(fromApp(), input)) as { ok: boolean; value: T; error?: { message: string } };
+  const r = (await fake.handlers.get(channelOf(method as never))!(fromApp(), input)) as {
+    ok: boolean;
+    value: T;
+    error?: { message: string };
+  };
   if (!r.ok) throw new Error(r.error!.message);
   return r.value;
 }
@@ -52,8 +56,14 @@ describe('the bundled main process and job worker', () => {
   });
 
   it('runs an import in the bundled worker thread', async () => {
-    const bytes = csv([['企业名称', '统一社会信用代码', '所属区'], ['深圳市打包测试科技有限公司', usccFor(1), '龙华']]);
-    const { uploadId } = await call<{ uploadId: string }>('importUpload', { fileName: 'a.csv', fileBase64: Buffer.from(bytes).toString('base64') });
+    const bytes = csv([
+      ['企业名称', '统一社会信用代码', '所属区'],
+      ['深圳市打包测试科技有限公司', usccFor(1), '龙华'],
+    ]);
+    const { uploadId } = await call<{ uploadId: string }>('importUpload', {
+      fileName: 'a.csv',
+      fileBase64: Buffer.from(bytes).toString('base64'),
+    });
     let job = await call<JobStatusView>('importStart', { kind: 'enterprises', uploadId, mode: 'commit' });
     while (job.state === 'running') {
       await new Promise((r) => setTimeout(r, 50));
@@ -70,7 +80,9 @@ describe('the bundled preload', () => {
     const exposed: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
     const invoked: [string, unknown][] = [];
     const electron = {
-      contextBridge: { exposeInMainWorld: (key: string, value: Record<string, (input: unknown) => Promise<unknown>>) => (exposed[key] = value) },
+      contextBridge: {
+        exposeInMainWorld: (key: string, value: Record<string, (input: unknown) => Promise<unknown>>) => (exposed[key] = value),
+      },
       ipcRenderer: { invoke: async (channel: string, input: unknown) => (invoked.push([channel, input]), 'answer') },
     };
     const file = path.join(root, 'dist/electron/preload.cjs');

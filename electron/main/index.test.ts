@@ -31,11 +31,23 @@ describe('main process wiring (electron mocked)', () => {
   it('opens one window on app://ipf with the security checklist in its webPreferences', () => {
     const w = fake.windows[0]!;
     expect(w.url).toBe('app://ipf/index.html');
-    expect(w.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false, disableBlinkFeatures: 'Auxclick' });
+    expect(w.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
   });
 
   it('denies every permission request', () => {
-    const handler = fake.module.session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
+    const handler = fake.module.session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (
+      wc: unknown,
+      p: string,
+      cb: (ok: boolean) => void,
+    ) => void;
     const cb = vi.fn();
     handler(null, 'media', cb);
     expect(cb).toHaveBeenCalledWith(false);
@@ -46,7 +58,10 @@ describe('main process wiring (electron mocked)', () => {
   });
 
   it('answers our own top frame', async () => {
-    expect(await call('idCheck', event('app://ipf/index.html'), { value: '201710601862.3' })).toMatchObject({ ok: true, value: { valid: true } });
+    expect(await call('idCheck', event('app://ipf/index.html'), { value: '201710601862.3' })).toMatchObject({
+      ok: true,
+      value: { valid: true },
+    });
   });
 
   it('rejects a sender from another origin, a subframe or another webContents, and writes nothing', async () => {
@@ -64,7 +79,10 @@ describe('main process wiring (electron mocked)', () => {
   });
 
   it('rejects malformed input from a trusted sender with nothing written', async () => {
-    expect(await call('settingsUpdate', event('app://ipf/'), { language: 'en-US', extra: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('settingsUpdate', event('app://ipf/'), { language: 'en-US', extra: true })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(await call('settingsGet', event('app://ipf/'), {})).toMatchObject({ ok: true, value: { language: 'zh-CN' } });
   });
 
@@ -76,7 +94,10 @@ describe('main process wiring (electron mocked)', () => {
   });
 
   it('adds the CSP to every response of the session', () => {
-    const hook = fake.module.session.defaultSession.webRequest.onHeadersReceived.mock.calls[0]![0] as (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void;
+    const hook = fake.module.session.defaultSession.webRequest.onHeadersReceived.mock.calls[0]![0] as (
+      d: unknown,
+      cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void;
     const cb = vi.fn();
     hook({ responseHeaders: { 'content-type': ['text/html'] } }, cb);
     expect(cb.mock.calls[0]![0].responseHeaders['Content-Security-Policy'][0]).toContain("script-src 'self'");

@@ -23,7 +23,10 @@ let mainWindow: BrowserWindow | null = null;
 function reportFatal(where: string, err: unknown): void {
   runtime?.logger.error(`${where}`, err);
   const logFile = runtime?.logger.file ?? path.join(app.getPath('userData'), 'logs', 'ipf-desk.log');
-  dialog.showErrorBox(CALM_TITLE, `程序遇到意外错误，您已保存的数据不受影响。\n\n详细信息已记录在日志文件：\n${logFile}\n\n如问题反复出现，请将该文件发送给技术支持。`);
+  dialog.showErrorBox(
+    CALM_TITLE,
+    `程序遇到意外错误，您已保存的数据不受影响。\n\n详细信息已记录在日志文件：\n${logFile}\n\n如问题反复出现，请将该文件发送给技术支持。`,
+  );
 }
 
 process.on('uncaughtException', (err) => reportFatal('uncaught exception in main', err));

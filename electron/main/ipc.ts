@@ -22,7 +22,12 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 
   }
 }
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, trusted: (wc: WebContents) => boolean, logger: Logger): void {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  dispatch: Dispatch,
+  trusted: (wc: WebContents) => boolean,
+  logger: Logger,
+): void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(channelOf(method), async (event, input: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event, trusted)) {

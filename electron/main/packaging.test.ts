@@ -7,7 +7,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const config = parse(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-const targetsOf = (platform: { target: (string | { target: string })[] }) => platform.target.map((t) => (typeof t === 'string' ? t : t.target));
+const targetsOf = (platform: { target: (string | { target: string })[] }) =>
+  platform.target.map((t) => (typeof t === 'string' ? t : t.target));
 
 /** Packaging needs Electron's download, so the configuration is checked here instead. */
 describe('electron-builder configuration', () => {
@@ -33,7 +34,13 @@ describe('electron-builder configuration', () => {
   });
 
   it('turns off the fuses that let code run outside the app', () => {
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeCliInspectArguments: false, enableNodeOptionsEnvironmentVariable: false, onlyLoadAppFromAsar: true, grantFileProtocolExtraPrivileges: false });
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeCliInspectArguments: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it('has icons that exist and are large enough (PNG ≥ 512 px)', () => {

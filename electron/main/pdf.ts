@@ -6,7 +6,17 @@ import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOption
  */
 export function createElectronPrinter(BrowserWindow: new (o: BrowserWindowConstructorOptions) => BrowserWindowType) {
   return async (html: string): Promise<Uint8Array> => {
-    const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' } });
+    const win = new BrowserWindow({
+      show: false,
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        javascript: false,
+        webSecurity: true,
+        disableBlinkFeatures: 'Auxclick',
+      },
+    });
     try {
       await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
       return new Uint8Array(await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }));

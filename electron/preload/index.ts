@@ -8,8 +8,6 @@ import { channelOf } from '../../shared/channels';
 // so the preload does not carry zod and every schema.
 import { METHOD_NAMES } from '../../shared/contract';
 
-const api = Object.fromEntries(
-  METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelOf(method), input)]),
-);
+const api = Object.fromEntries(METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelOf(method), input)]));
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api));

@@ -22,18 +22,16 @@ export function bankProducts(db: Database | null, resourcesDir: string): { produ
 
 export function saveBankProducts(db: Database, products: BankProduct[], ctx: WriteContext): void {
   db.transaction(() => {
-    db.prepare('INSERT INTO catalog_overrides (name, json, updated_by, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_by = excluded.updated_by, updated_at = excluded.updated_at').run(
-      BANKS,
-      JSON.stringify(products),
-      ctx.actor,
-      ctx.now,
-    );
+    db.prepare(
+      'INSERT INTO catalog_overrides (name, json, updated_by, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_by = excluded.updated_by, updated_at = excluded.updated_at',
+    ).run(BANKS, JSON.stringify(products), ctx.actor, ctx.now);
     recordChange(db, 'catalog', BANKS, 'upsert', ctx.now);
   }).immediate();
 }
 
 export function resetBankProducts(db: Database, ctx: WriteContext): void {
   db.transaction(() => {
-    if (db.prepare('DELETE FROM catalog_overrides WHERE name = ?').run(BANKS).changes) recordChange(db, 'catalog', BANKS, 'delete', ctx.now);
+    if (db.prepare('DELETE FROM catalog_overrides WHERE name = ?').run(BANKS).changes)
+      recordChange(db, 'catalog', BANKS, 'delete', ctx.now);
   }).immediate();
 }

@@ -53,7 +53,10 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     entrySave: (input) => saveEntry(needDb(ctx), input, writer(needDb(ctx))),
     entryStatusChange: (input) => changeStatus(needDb(ctx), input, writer(needDb(ctx))),
     entryHistory: ({ entryId }) => statusHistory(needDb(ctx), entryId),
-    stewardsList: () => (needDb(ctx).prepare("SELECT DISTINCT steward FROM whitelist_entries WHERE steward <> ''").pluck().all() as string[]).sort(PINYIN.compare),
+    stewardsList: () =>
+      (needDb(ctx).prepare("SELECT DISTINCT steward FROM whitelist_entries WHERE steward <> ''").pluck().all() as string[]).sort(
+        PINYIN.compare,
+      ),
     officerOverview: ({ notVisitedDays }) => officerOverview(needDb(ctx), today(), notVisitedDays),
     importUpload: ({ fileName, fileBase64 }) => ctx.uploads.put(fileName, new Uint8Array(Buffer.from(fileBase64, 'base64'))),
     importStart: ({ kind, uploadId, mapping, mode }) => {
@@ -62,7 +65,10 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     },
     exportStart: ({ format, ...request }) => startJob({ type: 'export', request, format }),
     demoStart: ({ enterprises, seed }) => startJob({ type: 'demo', enterprises, seed }),
-    valuationCatalog: () => ({ indicatorSet: loadIndicatorSet(ctx.resourcesDir), products: bankProducts(ctx.db, ctx.resourcesDir).products }),
+    valuationCatalog: () => ({
+      indicatorSet: loadIndicatorSet(ctx.resourcesDir),
+      products: bankProducts(ctx.db, ctx.resourcesDir).products,
+    }),
     valuationStart: (req) => {
       const db = needDb(ctx);
       const set = loadIndicatorSet(ctx.resourcesDir);
@@ -80,8 +86,16 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       const db = needDb(ctx);
       const run = getRun(db, id);
       const input = run.input as { request: RunRequest; items: PortfolioItem[] };
-      const product = input.request.productId ? bankProducts(db, ctx.resourcesDir).products.find((p) => p.id === input.request.productId) : undefined;
-      const html = valuationReportHtml({ summary: run.summary, enterpriseName: getEnterprise(db, run.summary.enterpriseId).name, items: input.items, result: run.result as ReportData['result'], productName: product && `${product.bank} ${product.name}` });
+      const product = input.request.productId
+        ? bankProducts(db, ctx.resourcesDir).products.find((p) => p.id === input.request.productId)
+        : undefined;
+      const html = valuationReportHtml({
+        summary: run.summary,
+        enterpriseName: getEnterprise(db, run.summary.enterpriseId).name,
+        items: input.items,
+        result: run.result as ReportData['result'],
+        productName: product && `${product.bank} ${product.name}`,
+      });
       const pdf = await ctx.printPdf(html);
       return { fileName: `估值报告-${run.summary.createdAt.slice(0, 10)}.pdf`, base64: Buffer.from(pdf).toString('base64') };
     },

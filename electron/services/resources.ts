@@ -16,7 +16,16 @@ const indicatorSetSchema = z.object({
   title: z.string(),
   source: z.string(),
   scenario: z.string(),
-  dimensions: z.array(z.object({ key: z.string(), name: z.string(), weight, indicators: z.array(z.object({ key: z.string(), name: z.string(), weight })).min(1) })).min(1),
+  dimensions: z
+    .array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        weight,
+        indicators: z.array(z.object({ key: z.string(), name: z.string(), weight })).min(1),
+      }),
+    )
+    .min(1),
 });
 const productsSchema = z.object({ version: z.string(), products: bankCatalogSchema });
 
@@ -35,7 +44,11 @@ export function readJson<T>(file: string, schema: z.ZodType<T>): T {
     throw new AppError('INTERNAL', `无法读取数据文件 ${file}`);
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError('INTERNAL', `数据文件 ${file} 格式有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+  if (!parsed.success)
+    throw new AppError(
+      'INTERNAL',
+      `数据文件 ${file} 格式有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
+    );
   checked.set(file, { mtimeMs, schema, value: parsed.data });
   return parsed.data;
 }
@@ -44,7 +57,10 @@ const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 export function loadIndicatorSet(resourcesDir: string): IndicatorSet {
   const set = readJson(path.join(resourcesDir, 'valuation', 'indicators-financing.json'), indicatorSetSchema);
-  const bad = [Math.abs(sum(set.dimensions.map((d) => d.weight)) - 1) > 1e-9 ? '一级维度' : null, ...set.dimensions.map((d) => (Math.abs(sum(d.indicators.map((i) => i.weight)) - 1) > 1e-9 ? d.name : null))].filter(Boolean);
+  const bad = [
+    Math.abs(sum(set.dimensions.map((d) => d.weight)) - 1) > 1e-9 ? '一级维度' : null,
+    ...set.dimensions.map((d) => (Math.abs(sum(d.indicators.map((i) => i.weight)) - 1) > 1e-9 ? d.name : null)),
+  ].filter(Boolean);
   if (bad.length) throw new AppError('INTERNAL', `指标权重之和应为 1：${bad.join('、')}`);
   return set;
 }

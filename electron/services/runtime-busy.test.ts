@@ -42,7 +42,10 @@ describe('a database another process is writing', () => {
   it('says so without a name when the other program did not record itself', async () => {
     const other = await holdWriteLock(dbFile());
     try {
-      expect(await rt.dispatch('settingsUpdate', { language: 'en-US' })).toMatchObject({ ok: false, error: { code: 'DB_BUSY', message: expect.stringMatching(/^数据库正被另一个程序使用/) } });
+      expect(await rt.dispatch('settingsUpdate', { language: 'en-US' })).toMatchObject({
+        ok: false,
+        error: { code: 'DB_BUSY', message: expect.stringMatching(/^数据库正被另一个程序使用/) },
+      });
     } finally {
       await other.release();
     }
@@ -70,7 +73,10 @@ describe('a database another process is writing', () => {
 
   it('records which program holds the database while it is open, and forgets it on close', async () => {
     expect(holderFiles()).toEqual([`ipf-desk.sqlite.holder-${process.pid}.json`]);
-    expect(JSON.parse(fs.readFileSync(path.join(tmp.dir, holderFiles()[0]!), 'utf8'))).toMatchObject({ program: '浏览器调试服务（harness）', pid: process.pid });
+    expect(JSON.parse(fs.readFileSync(path.join(tmp.dir, holderFiles()[0]!), 'utf8'))).toMatchObject({
+      program: '浏览器调试服务（harness）',
+      pid: process.pid,
+    });
     await rt.close();
     expect(holderFiles()).toEqual([]);
   });

@@ -56,7 +56,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'ipf-desk.log'), echo: options.logEcho });
   const dbFile = options.dbFile ?? path.join(options.dataDir, DB_FILE_NAME);
   const jobs = createJobManager({ launch: options.worker, dbFile, nativeBinding: options.nativeBinding, logger });
-  const ctx: HandlerContext = { db: null, info: () => info(), logger, onSettingsChanged: options.onSettingsChanged, reopenDatabase: () => open(), jobs: () => jobs, uploads: createUploadStore(), resourcesDir: options.resourcesDir, printPdf: options.printPdf };
+  const ctx: HandlerContext = {
+    db: null,
+    info: () => info(),
+    logger,
+    onSettingsChanged: options.onSettingsChanged,
+    reopenDatabase: () => open(),
+    jobs: () => jobs,
+    uploads: createUploadStore(),
+    resourcesDir: options.resourcesDir,
+    printPdf: options.printPdf,
+  };
   let dbStatus: DbStatus = { status: 'error', file: dbFile, code: 'DB_UNAVAILABLE', message: '' };
   let releaseHolder = () => {};
 
@@ -85,7 +95,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return dbStatus;
   }
   const info = () =>
-    buildAppInfo({ version: options.version, shell: options.shell, dataDir: options.dataDir, logFile: logger.file, db: dbStatus, versions: options.versions });
+    buildAppInfo({
+      version: options.version,
+      shell: options.shell,
+      dataDir: options.dataDir,
+      logFile: logger.file,
+      db: dbStatus,
+      versions: options.versions,
+    });
 
   open();
   const dispatch = createDispatcher(buildHandlers(ctx), logger, (err) => databaseError(err, dbFile));

@@ -27,5 +27,8 @@ export function likeEscape(s: string): string {
 
 /** What a typed patent or credit code looks like once ZL, dots and spaces are gone. */
 export function compactId(s: string): string {
-  return s.replace(/[\s.·．]/g, '').replace(/^zl/i, '').toUpperCase();
+  return s
+    .replace(/[\s.·．]/g, '')
+    .replace(/^zl/i, '')
+    .toUpperCase();
 }

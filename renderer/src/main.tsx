@@ -7,7 +7,10 @@ import './app.css';
 
 // Errors outside React's tree (event handlers, promises) still reach the log.
 window.addEventListener('error', (e) => void reportError(e.message, e.error instanceof Error ? e.error.stack : undefined));
-window.addEventListener('unhandledrejection', (e) => void reportError(describe(e.reason), e.reason instanceof Error ? e.reason.stack : undefined));
+window.addEventListener(
+  'unhandledrejection',
+  (e) => void reportError(describe(e.reason), e.reason instanceof Error ? e.reason.stack : undefined),
+);
 
 /** A rejection reason as text for the log ("[object Object]" tells nobody anything). */
 function describe(reason: unknown): string {

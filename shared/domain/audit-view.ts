@@ -5,7 +5,14 @@
  */
 import { formatChineseAmount } from '../money';
 import { OUTCOME_LABELS, STAGE_LABELS, type Outcome, type Stage } from './case-stages';
-import { PAYMENT_KIND_LABELS, PLEDGE_STATUS_LABELS, SUBSIDY_STATUS_LABELS, type PaymentKind, type PledgeStatus, type SubsidyStatus } from './case-statuses';
+import {
+  PAYMENT_KIND_LABELS,
+  PLEDGE_STATUS_LABELS,
+  SUBSIDY_STATUS_LABELS,
+  type PaymentKind,
+  type PledgeStatus,
+  type SubsidyStatus,
+} from './case-statuses';
 import { BASE_DOCUMENTS, CO_OWNER_CONSENT, GENERAL_CONFIRMATIONS } from './guidance';
 
 export interface ChangeLine {
@@ -72,7 +79,10 @@ export const fieldLabel = (key: string): string => LABELS[key] ?? key;
 const HIDDEN = new Set(['id', 'caseId', 'enterpriseId']);
 
 const FLAG_LABELS: Record<string, string> = Object.fromEntries(
-  [...GENERAL_CONFIRMATIONS, ...BASE_DOCUMENTS, CO_OWNER_CONSENT, { key: 'trademark_together', label: '商标一并质押' }].map((x) => [x.key, x.label]),
+  [...GENERAL_CONFIRMATIONS, ...BASE_DOCUMENTS, CO_OWNER_CONSENT, { key: 'trademark_together', label: '商标一并质押' }].map((x) => [
+    x.key,
+    x.label,
+  ]),
 );
 
 function flagsText(v: unknown): string {
@@ -89,7 +99,13 @@ function valueText(action: string, key: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (key === 'confirmations' || key === 'documents') return flagsText(v);
   // Subsidy materials are keyed by their own names.
-  if (key === 'materials' && typeof v === 'object') return Object.entries(v as Record<string, boolean>).filter(([, x]) => x).map(([k]) => k).join('、') || '无';
+  if (key === 'materials' && typeof v === 'object')
+    return (
+      Object.entries(v as Record<string, boolean>)
+        .filter(([, x]) => x)
+        .map(([k]) => k)
+        .join('、') || '无'
+    );
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (key.endsWith('Fen') && typeof v === 'number' && Number.isSafeInteger(v)) return formatChineseAmount(v);
   if (key === 'ratePercent' && typeof v === 'number') return `${v}%`;
@@ -97,7 +113,10 @@ function valueText(action: string, key: string, v: unknown): string {
   if (key === 'stage') return STAGE_LABELS[v as Stage] ?? String(v);
   if (key === 'outcome') return OUTCOME_LABELS[v as Outcome] ?? String(v);
   if (key === 'kind') return PAYMENT_KIND_LABELS[v as PaymentKind] ?? String(v);
-  if (key === 'status') return (action.startsWith('subsidy') ? SUBSIDY_STATUS_LABELS[v as SubsidyStatus] : PLEDGE_STATUS_LABELS[v as PledgeStatus]) ?? String(v);
+  if (key === 'status')
+    return (
+      (action.startsWith('subsidy') ? SUBSIDY_STATUS_LABELS[v as SubsidyStatus] : PLEDGE_STATUS_LABELS[v as PledgeStatus]) ?? String(v)
+    );
   if (Array.isArray(v)) return v.length ? v.map(String).join('、') : '无';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
@@ -108,7 +127,10 @@ export function describeEvent(action: string, before: unknown, after: unknown): 
   const b = before && typeof before === 'object' && !Array.isArray(before) ? (before as Record<string, unknown>) : null;
   const a = after && typeof after === 'object' && !Array.isArray(after) ? (after as Record<string, unknown>) : null;
   // A list (the pledged items by number) has no fields: one line for the whole list.
-  if (!a && !b) return before === null && after === null ? [] : [{ field: '内容', before: valueText(action, '', before), after: valueText(action, '', after) }];
+  if (!a && !b)
+    return before === null && after === null
+      ? []
+      : [{ field: '内容', before: valueText(action, '', before), after: valueText(action, '', after) }];
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((k) => !HIDDEN.has(k));
   return keys
     .map((k) => ({ field: fieldLabel(k), before: b ? valueText(action, k, b[k]) : '', after: a ? valueText(action, k, a[k]) : '' }))

@@ -1,9 +1,37 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMove, entryBlockers, INITIAL_STATE, isLegalState, OUTCOMES, STAGES, type CaseFacts, type CaseState, type Move } from './case-stages';
+import {
+  applyMove,
+  entryBlockers,
+  INITIAL_STATE,
+  isLegalState,
+  OUTCOMES,
+  STAGES,
+  type CaseFacts,
+  type CaseState,
+  type Move,
+} from './case-stages';
 
-const READY: CaseFacts = { needFen: 500_000_00, itemCount: 2, blockedItems: 0, hasValuation: true, hasLoan: true, pledgeRegistered: true, pledgeRefused: false, subsidyPaid: true };
-const NOTHING: CaseFacts = { needFen: null, itemCount: 0, blockedItems: 0, hasValuation: false, hasLoan: false, pledgeRegistered: false, pledgeRefused: false, subsidyPaid: false };
+const READY: CaseFacts = {
+  needFen: 500_000_00,
+  itemCount: 2,
+  blockedItems: 0,
+  hasValuation: true,
+  hasLoan: true,
+  pledgeRegistered: true,
+  pledgeRefused: false,
+  subsidyPaid: true,
+};
+const NOTHING: CaseFacts = {
+  needFen: null,
+  itemCount: 0,
+  blockedItems: 0,
+  hasValuation: false,
+  hasLoan: false,
+  pledgeRegistered: false,
+  pledgeRefused: false,
+  subsidyPaid: false,
+};
 
 const factsArb: fc.Arbitrary<CaseFacts> = fc.record({
   needFen: fc.option(fc.integer({ min: 1, max: 1e10 })),
@@ -33,29 +61,49 @@ describe('case stage machine', () => {
       s = (r as { state: CaseState }).state;
     }
     expect(applyMove(s, { type: 'advance' }, READY)).toEqual({ ok: false, reasons: ['已是最后一个阶段，请以结案完成'] });
-    expect(applyMove(s, { type: 'close', outcome: 'subsidised', reason: '' }, READY)).toEqual({ ok: true, state: { stage: 'closed', paused: false, outcome: 'subsidised' } });
+    expect(applyMove(s, { type: 'close', outcome: 'subsidised', reason: '' }, READY)).toEqual({
+      ok: true,
+      state: { stage: 'closed', paused: false, outcome: 'subsidised' },
+    });
   });
 
   it('names every unmet condition of a stage in Chinese', () => {
     expect(entryBlockers('valuation', NOTHING)).toEqual(['尚未填写融资需求金额', '尚未选择拟质押的知识产权']);
-    expect(entryBlockers('registration', { ...READY, hasLoan: false, blockedItems: 1 })).toEqual(['尚未录入贷款合同（银行、合同编号、金额、起止日期）', '有 1 项质押物存在不予登记的情形，需先处理或移出']);
-    expect(applyMove({ stage: 'registration', paused: false, outcome: null }, { type: 'advance' }, { ...READY, pledgeRegistered: false })).toEqual({ ok: false, reasons: ['质押尚未登记，登记后方可申报贴息'] });
+    expect(entryBlockers('registration', { ...READY, hasLoan: false, blockedItems: 1 })).toEqual([
+      '尚未录入贷款合同（银行、合同编号、金额、起止日期）',
+      '有 1 项质押物存在不予登记的情形，需先处理或移出',
+    ]);
+    expect(
+      applyMove({ stage: 'registration', paused: false, outcome: null }, { type: 'advance' }, { ...READY, pledgeRegistered: false }),
+    ).toEqual({ ok: false, reasons: ['质押尚未登记，登记后方可申报贴息'] });
   });
 
   it('goes back only to an earlier stage and only with a reason', () => {
     const at: CaseState = { stage: 'registration', paused: false, outcome: null };
     expect(applyMove(at, { type: 'back', to: 'guidance', reason: '' }, READY).ok).toBe(false);
     expect(applyMove(at, { type: 'back', to: 'subsidy', reason: '误操作' }, READY).ok).toBe(false);
-    expect(applyMove(at, { type: 'back', to: 'guidance', reason: '银行要求补充专利' }, READY)).toEqual({ ok: true, state: { ...at, stage: 'guidance' } });
+    expect(applyMove(at, { type: 'back', to: 'guidance', reason: '银行要求补充专利' }, READY)).toEqual({
+      ok: true,
+      state: { ...at, stage: 'guidance' },
+    });
   });
 
   it('a paused case only resumes or closes; closing needs its outcome condition and a reason', () => {
     const paused: CaseState = { stage: 'valuation', paused: true, outcome: null };
     expect(applyMove(paused, { type: 'advance' }, READY)).toEqual({ ok: false, reasons: ['案件已暂停，请先恢复'] });
     expect(applyMove(paused, { type: 'resume' }, READY)).toEqual({ ok: true, state: { ...paused, paused: false } });
-    expect(applyMove(paused, { type: 'close', outcome: 'loaned', reason: '' }, NOTHING)).toEqual({ ok: false, reasons: ['质押尚未登记，不能以“已放款”结案'] });
-    expect(applyMove(paused, { type: 'close', outcome: 'withdrawn', reason: ' ' }, NOTHING)).toEqual({ ok: false, reasons: ['结案须填写原因'] });
-    expect(applyMove(paused, { type: 'close', outcome: 'withdrawn', reason: '企业已获其他融资' }, NOTHING)).toEqual({ ok: true, state: { stage: 'closed', paused: false, outcome: 'withdrawn' } });
+    expect(applyMove(paused, { type: 'close', outcome: 'loaned', reason: '' }, NOTHING)).toEqual({
+      ok: false,
+      reasons: ['质押尚未登记，不能以“已放款”结案'],
+    });
+    expect(applyMove(paused, { type: 'close', outcome: 'withdrawn', reason: ' ' }, NOTHING)).toEqual({
+      ok: false,
+      reasons: ['结案须填写原因'],
+    });
+    expect(applyMove(paused, { type: 'close', outcome: 'withdrawn', reason: '企业已获其他融资' }, NOTHING)).toEqual({
+      ok: true,
+      state: { stage: 'closed', paused: false, outcome: 'withdrawn' },
+    });
   });
 
   it('no sequence of moves reaches an illegal state or skips a stage condition', () => {

@@ -5,7 +5,13 @@
  */
 export const STAGES = ['guidance', 'valuation', 'registration', 'subsidy', 'closed'] as const;
 export type Stage = (typeof STAGES)[number];
-export const STAGE_LABELS: Record<Stage, string> = { guidance: '贷前指导', valuation: '价值评估', registration: '质押登记', subsidy: '贴息申报', closed: '结案' };
+export const STAGE_LABELS: Record<Stage, string> = {
+  guidance: '贷前指导',
+  valuation: '价值评估',
+  registration: '质押登记',
+  subsidy: '贴息申报',
+  closed: '结案',
+};
 
 export const OUTCOMES = ['subsidised', 'loaned', 'bank_declined', 'registration_refused', 'ineligible', 'withdrawn'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -98,7 +104,10 @@ export function applyMove(state: CaseState, move: Move, facts: CaseFacts): MoveR
     case 'resume':
       return state.paused ? { ok: true, state: { ...state, paused: false } } : no('案件未暂停');
     case 'close': {
-      const reasons = [OUTCOME_NEEDS[move.outcome]?.(facts) ?? null, move.outcome !== 'subsidised' && move.outcome !== 'loaned' && needsReason ? '结案须填写原因' : null].filter((r): r is string => r !== null);
+      const reasons = [
+        OUTCOME_NEEDS[move.outcome]?.(facts) ?? null,
+        move.outcome !== 'subsidised' && move.outcome !== 'loaned' && needsReason ? '结案须填写原因' : null,
+      ].filter((r): r is string => r !== null);
       return reasons.length ? no(...reasons) : { ok: true, state: { stage: 'closed', paused: false, outcome: move.outcome } };
     }
   }

@@ -40,8 +40,20 @@ export const ITEMS_EDITABLE: readonly PledgeStatus[] = ['draft', 'refused'];
 
 export const SUBSIDY_STATUSES = ['draft', 'submitted', 'approved', 'paid', 'rejected'] as const;
 export type SubsidyStatus = (typeof SUBSIDY_STATUSES)[number];
-export const SUBSIDY_STATUS_LABELS: Record<SubsidyStatus, string> = { draft: '草稿', submitted: '已提交', approved: '已批准', paid: '已拨付', rejected: '未通过' };
-export const SUBSIDY_MOVE_VERBS: Record<SubsidyStatus, string> = { draft: '退回草稿', submitted: '提交申请', approved: '记录批准', paid: '记录拨付', rejected: '记录未通过' };
+export const SUBSIDY_STATUS_LABELS: Record<SubsidyStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  approved: '已批准',
+  paid: '已拨付',
+  rejected: '未通过',
+};
+export const SUBSIDY_MOVE_VERBS: Record<SubsidyStatus, string> = {
+  draft: '退回草稿',
+  submitted: '提交申请',
+  approved: '记录批准',
+  paid: '记录拨付',
+  rejected: '记录未通过',
+};
 export const SUBSIDY_MOVES: Record<SubsidyStatus, readonly SubsidyStatus[]> = {
   draft: ['submitted'],
   submitted: ['approved', 'rejected', 'draft'],

@@ -32,7 +32,11 @@ export function confirmable(line: CheckLine & { confirmKey: string }, confirmati
 }
 
 /** `debt` is when the debt ends and how to say where that date comes from (may be empty). */
-export function itemLines(item: CheckedItem, debt: { end: string; basis: string } | null, confirmations: Record<string, boolean>): CheckLine[] {
+export function itemLines(
+  item: CheckedItem,
+  debt: { end: string; basis: string } | null,
+  confirmations: Record<string, boolean>,
+): CheckLine[] {
   const lines = item.assessment.reasons.map((r): CheckLine => {
     const line: CheckLine = { code: r.code, level: r.level, subject: item.label, message: r.message };
     return r.level === 'risk' || r.level === 'confirm' ? confirmable({ ...line, confirmKey: `${item.id}:${r.code}` }, confirmations) : line;
@@ -40,7 +44,12 @@ export function itemLines(item: CheckedItem, debt: { end: string; basis: string 
   const exp = item.assessment.expiresOn;
   // A trademark renews every 10 years, so its current term does not bound the debt.
   if (debt && exp && item.kind !== 'trademark' && debt.end >= exp) {
-    lines.push({ code: 'debt_past_expiry', level: 'block', subject: item.label, message: `${debt.basis}债务履行期至 ${debt.end}，超过保护期届满日 ${exp}` });
+    lines.push({
+      code: 'debt_past_expiry',
+      level: 'block',
+      subject: item.label,
+      message: `${debt.basis}债务履行期至 ${debt.end}，超过保护期届满日 ${exp}`,
+    });
   }
   return lines;
 }

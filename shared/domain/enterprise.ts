@@ -13,7 +13,16 @@ export function qualificationsOf(mask: number): Qualification[] {
 /** Accepts the usual short forms people type in spreadsheets. */
 export function parseQualification(raw: string): Qualification | null {
   const s = raw.trim();
-  const aliases: Record<string, Qualification> = { 高新: '高新技术企业', 国高新: '高新技术企业', 国家高新技术企业: '高新技术企业', 专精特新中小企业: '专精特新', 科小: '科技型中小企业', 科技型中小: '科技型中小企业', 规上企业: '规上', 规模以上: '规上' };
+  const aliases: Record<string, Qualification> = {
+    高新: '高新技术企业',
+    国高新: '高新技术企业',
+    国家高新技术企业: '高新技术企业',
+    专精特新中小企业: '专精特新',
+    科小: '科技型中小企业',
+    科技型中小: '科技型中小企业',
+    规上企业: '规上',
+    规模以上: '规上',
+  };
   return (QUALIFICATIONS as readonly string[]).includes(s) ? (s as Qualification) : (aliases[s] ?? null);
 }
 

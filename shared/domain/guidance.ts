@@ -50,10 +50,17 @@ export const MIN_YEARS_IN_BUSINESS_WARN = 2;
 export function guidanceChecklist(input: GuidanceInput): Checklist {
   const checks: CheckLine[] = [];
   if (input.enterprise.foundedOn && daysBetween(input.enterprise.foundedOn, input.today) < MIN_YEARS_IN_BUSINESS_WARN * 365) {
-    checks.push({ code: 'young_enterprise', level: 'warn', subject: '企业', message: `成立不满 ${MIN_YEARS_IN_BUSINESS_WARN} 年，银行通常要求经营 2 年以上` });
+    checks.push({
+      code: 'young_enterprise',
+      level: 'warn',
+      subject: '企业',
+      message: `成立不满 ${MIN_YEARS_IN_BUSINESS_WARN} 年，银行通常要求经营 2 年以上`,
+    });
   }
   if (input.items.length === 0) checks.push({ code: 'no_items', level: 'block', subject: '企业', message: '尚未选择拟质押的知识产权' });
-  const debt = input.needTermMonths ? { end: addMonths(input.today, input.needTermMonths), basis: `按需求期限 ${input.needTermMonths} 个月，` } : null;
+  const debt = input.needTermMonths
+    ? { end: addMonths(input.today, input.needTermMonths), basis: `按需求期限 ${input.needTermMonths} 个月，` }
+    : null;
   let blockedItems = 0;
   for (const item of input.items) {
     const lines = itemLines(item, debt, input.confirmations);
@@ -61,8 +68,14 @@ export function guidanceChecklist(input: GuidanceInput): Checklist {
     checks.push(...(lines.length ? lines : [{ code: 'ok', level: 'ok' as const, subject: item.label, message: '未发现不予登记的情形' }]));
   }
   const coOwned = input.items.some((i) => i.assessment.reasons.some((r) => r.code === 'co_owners'));
-  for (const c of GENERAL_CONFIRMATIONS) checks.push(confirmable({ code: c.key, level: 'confirm', subject: '管家确认', message: c.label, confirmKey: c.key }, input.confirmations));
-  const documents = [...BASE_DOCUMENTS, ...(coOwned ? [CO_OWNER_CONSENT] : [])].map((d) => ({ ...d, provided: input.documents[d.key] === true }));
+  for (const c of GENERAL_CONFIRMATIONS)
+    checks.push(
+      confirmable({ code: c.key, level: 'confirm', subject: '管家确认', message: c.label, confirmKey: c.key }, input.confirmations),
+    );
+  const documents = [...BASE_DOCUMENTS, ...(coOwned ? [CO_OWNER_CONSENT] : [])].map((d) => ({
+    ...d,
+    provided: input.documents[d.key] === true,
+  }));
   return {
     checks,
     blockedItems,

@@ -30,11 +30,19 @@ describe('legal terms', () => {
 
   it('moves 29 February to 28 February in a common year', () => {
     expect(addYears('2020-02-29', 10)).toBe('2030-02-28');
-    fc.assert(fc.property(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 30 }), (y, m, d, n) => {
-      const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-      const later = addYears(iso, n);
-      return later.slice(5) === iso.slice(5) && daysBetween(iso, later) >= 365 * n;
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1990, max: 2040 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 1, max: 30 }),
+        (y, m, d, n) => {
+          const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const later = addYears(iso, n);
+          return later.slice(5) === iso.slice(5) && daysBetween(iso, later) >= 365 * n;
+        },
+      ),
+    );
   });
 });
 
@@ -51,7 +59,8 @@ const base: PledgeAsset = {
   sameDayInvention: false,
 };
 const TODAY = '2026-11-22';
-const codes = (a: Partial<PledgeAsset>, name = '深圳市甲科技有限公司') => assessPledgeability({ ...base, ...a }, name, TODAY).reasons.map((r) => `${r.level}:${r.code}`);
+const codes = (a: Partial<PledgeAsset>, name = '深圳市甲科技有限公司') =>
+  assessPledgeability({ ...base, ...a }, name, TODAY).reasons.map((r) => `${r.level}:${r.code}`);
 
 describe('pledgeability from the record', () => {
   it('accepts a granted invention with fees paid, owned by the pledgor', () => {
@@ -81,6 +90,8 @@ describe('pledgeability from the record', () => {
   });
 
   it('does not ask a trademark for patent annual fees or a grant date', () => {
-    expect(codes({ kind: 'trademark', filingDate: null, grantDate: null, registrationDate: '2020-01-01', feePaidThrough: null })).toEqual([]);
+    expect(codes({ kind: 'trademark', filingDate: null, grantDate: null, registrationDate: '2020-01-01', feePaidThrough: null })).toEqual(
+      [],
+    );
   });
 });

@@ -10,7 +10,8 @@ export const LOAN_RULE =
   '可支持贷款额度 = 组合保守值（有模拟区间时取 P10，否则取评估值）按各项评估值的占比分摊到各项，各乘以该项类型的质押率后相加；只有一种类型时即为保守值 × 质押率。';
 
 /** Said of a run stored before this rule, whose loan figure was worked out otherwise. */
-export const LEGACY_LOAN_RULE = '本记录由旧版估值引擎生成，其贷款额度为各项自身的 P10（或评估值）× 质押率之和，与现行规则不同；请重新估值。';
+export const LEGACY_LOAN_RULE =
+  '本记录由旧版估值引擎生成，其贷款额度为各项自身的 P10（或评估值）× 质押率之和，与现行规则不同；请重新估值。';
 
 export interface LoanPart {
   /** The item's value: only its share of `totalFen` matters. */
@@ -25,7 +26,11 @@ export interface LoanPart {
  * pledge. Items are grouped by rate and each group's value summed first (integer sums, exact),
  * so one rate gives exactly basis × rate and the result does not depend on the items' order.
  */
-export function supportableLoanFen(basisFen: number, parts: readonly LoanPart[], totalFen = parts.reduce((s, p) => s + p.valueFen, 0)): number {
+export function supportableLoanFen(
+  basisFen: number,
+  parts: readonly LoanPart[],
+  totalFen = parts.reduce((s, p) => s + p.valueFen, 0),
+): number {
   if (totalFen <= 0 || basisFen <= 0) return 0;
   const byRate = new Map<number, number>();
   for (const p of parts) byRate.set(p.rate, (byRate.get(p.rate) ?? 0) + p.valueFen);

@@ -58,11 +58,18 @@ export function assessPledgeability(asset: PledgeAsset, enterpriseName: string, 
   if (asset.legalStatus === 'invalidated') add('invalidated', 'block', '已被宣告无效，不能出质');
   else if (asset.legalStatus === 'lapsed') add('lapsed', 'block', '权利已失效，不能出质');
   else if (remainingDays !== null && remainingDays <= 0) add('expired', 'block', `保护期已于 ${expiresOn} 届满，不能出质`);
-  if (asset.legalStatus === 'pending' || (patent && !asset.grantDate && asset.legalStatus !== 'lapsed' && asset.legalStatus !== 'invalidated')) {
+  if (
+    asset.legalStatus === 'pending' ||
+    (patent && !asset.grantDate && asset.legalStatus !== 'lapsed' && asset.legalStatus !== 'invalidated')
+  ) {
     add('not_granted', 'block', '专利申请尚未授权，审查中的申请不能出质');
   }
   if (patent && asset.legalStatus === 'granted' && (!asset.feePaidThrough || asset.feePaidThrough < today)) {
-    add('fee_unpaid', 'block', asset.feePaidThrough ? `年费仅缴至 ${asset.feePaidThrough}，需先补缴` : '未记录年费缴纳情况，需确认年费已缴');
+    add(
+      'fee_unpaid',
+      'block',
+      asset.feePaidThrough ? `年费仅缴至 ${asset.feePaidThrough}，需先补缴` : '未记录年费缴纳情况，需确认年费已缴',
+    );
   }
   if (asset.pledged) add('already_pledged', 'block', '已处于质押状态，不能重复出质');
   if (asset.suspended) add('suspended', 'block', '存在权属纠纷或被法院保全，相关程序中止');
@@ -74,7 +81,8 @@ export function assessPledgeability(asset: PledgeAsset, enterpriseName: string, 
   }
   if (asset.owners.length > 1) add('co_owners', 'confirm', `共有权利人 ${asset.owners.length} 个，需全体共有人书面同意`);
   if (asset.underInvalidation) add('under_invalidation', 'risk', '正处于无效宣告程序中，双方同意承担风险方可登记');
-  if (asset.kind === 'utility' && asset.sameDayInvention) add('same_day_invention', 'risk', '存在同日申请的发明专利，双方同意承担风险方可登记');
+  if (asset.kind === 'utility' && asset.sameDayInvention)
+    add('same_day_invention', 'risk', '存在同日申请的发明专利，双方同意承担风险方可登记');
   // A trademark renews every 10 years without limit, so a short current term is no concern.
   if (asset.kind !== 'trademark' && remainingDays !== null && remainingDays > 0 && remainingDays < MIN_REMAINING_YEARS_WARN * 365) {
     add('short_term', 'warn', `剩余保护期不足 ${MIN_REMAINING_YEARS_WARN} 年，银行可能不接受`);

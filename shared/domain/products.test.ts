@@ -4,10 +4,26 @@ import { supportableLoanFen } from './loan-capacity';
 import { rankProducts, type MatchFacts } from './products';
 
 const product = (id: string, over: Partial<BankProduct> = {}): BankProduct => ({
-  id, bank: `银行${id}`, name: '知产贷', minAmountFen: 0, maxAmountFen: 1_000_000_000, maxTermMonths: 36, ipKinds: ['invention', 'utility'],
-  loanToValue: { invention: 0.25, utility: 0.15, design: 0.1, trademark: 0.5, software: 0.1 }, source: '测试', ...over,
+  id,
+  bank: `银行${id}`,
+  name: '知产贷',
+  minAmountFen: 0,
+  maxAmountFen: 1_000_000_000,
+  maxTermMonths: 36,
+  ipKinds: ['invention', 'utility'],
+  loanToValue: { invention: 0.25, utility: 0.15, design: 0.1, trademark: 0.5, software: 0.1 },
+  source: '测试',
+  ...over,
 });
-const facts = (over: Partial<MatchFacts>): MatchFacts => ({ needFen: null, termMonths: null, foundedOn: null, qualifications: [], items: [], today: '2026-11-22', ...over });
+const facts = (over: Partial<MatchFacts>): MatchFacts => ({
+  needFen: null,
+  termMonths: null,
+  foundedOn: null,
+  qualifications: [],
+  items: [],
+  today: '2026-11-22',
+  ...over,
+});
 const capacity = (p: BankProduct, f: MatchFacts) => rankProducts([p], f)[0]!.capacityFen;
 
 describe('product capacity follows the one loan rule', () => {
@@ -15,21 +31,51 @@ describe('product capacity follows the one loan rule', () => {
   const valuation = { conservativeFen: 252_040_000, totalFen: 400_000_000 };
 
   it('is the valuation’s P10 × rate for inventions only, not each item’s P10 share summed down', () => {
-    const f = facts({ items: [{ kind: 'invention', valueFen: 300_000_000 }, { kind: 'invention', valueFen: 100_000_000 }], valuation });
+    const f = facts({
+      items: [
+        { kind: 'invention', valueFen: 300_000_000 },
+        { kind: 'invention', valueFen: 100_000_000 },
+      ],
+      valuation,
+    });
     expect(capacity(product('a'), f)).toBe(63_010_000);
-    expect(rankProducts([product('a')], f)[0]!.reasons.join('；')).toContain('按估值可支持约 63.01 万元（保守值按各项估值占比分摊后乘以各类型质押率）');
+    expect(rankProducts([product('a')], f)[0]!.reasons.join('；')).toContain(
+      '按估值可支持约 63.01 万元（保守值按各项估值占比分摊后乘以各类型质押率）',
+    );
   });
 
   it('gives each kind its share at its own rate, and nothing for a kind the product does not take', () => {
-    const items: MatchFacts['items'] = [{ kind: 'invention', valueFen: 300_000_000 }, { kind: 'utility', valueFen: 60_000_000 }, { kind: 'design', valueFen: 40_000_000 }];
-    const expected = supportableLoanFen(valuation.conservativeFen, [{ valueFen: 300_000_000, rate: 0.25 }, { valueFen: 60_000_000, rate: 0.15 }], valuation.totalFen);
+    const items: MatchFacts['items'] = [
+      { kind: 'invention', valueFen: 300_000_000 },
+      { kind: 'utility', valueFen: 60_000_000 },
+      { kind: 'design', valueFen: 40_000_000 },
+    ];
+    const expected = supportableLoanFen(
+      valuation.conservativeFen,
+      [
+        { valueFen: 300_000_000, rate: 0.25 },
+        { valueFen: 60_000_000, rate: 0.15 },
+      ],
+      valuation.totalFen,
+    );
     expect(capacity(product('a'), facts({ items, valuation }))).toBe(expected);
     // The design keeps its share of the value: leaving it out of the valuation would lend more.
-    expect(expected).toBeLessThan(supportableLoanFen(valuation.conservativeFen, [{ valueFen: 300_000_000, rate: 0.25 }, { valueFen: 60_000_000, rate: 0.15 }]));
+    expect(expected).toBeLessThan(
+      supportableLoanFen(valuation.conservativeFen, [
+        { valueFen: 300_000_000, rate: 0.25 },
+        { valueFen: 60_000_000, rate: 0.15 },
+      ]),
+    );
   });
 
   it('splits an agreed value evenly over the items', () => {
-    const f = facts({ items: [{ kind: 'invention', valueFen: null }, { kind: 'utility', valueFen: null }], portfolioValueFen: 100_000_000 });
+    const f = facts({
+      items: [
+        { kind: 'invention', valueFen: null },
+        { kind: 'utility', valueFen: null },
+      ],
+      portfolioValueFen: 100_000_000,
+    });
     expect(capacity(product('a'), f)).toBe(20_000_000);
   });
 });

@@ -40,11 +40,20 @@ export function rankProducts(products: readonly BankProduct[], f: MatchFacts): P
     const reasons: string[] = [];
     const problems: string[] = [];
     const accepted = f.items.filter((i) => productRate(p, i.kind) > 0);
-    if (accepted.length === 0) problems.push(f.items.length ? `不接受现有可出质资产的类型（仅接受${p.ipKinds.map((k) => IP_KIND_LABELS[k]).join('、')}）` : '没有可出质的知识产权');
-    else reasons.push(`接受 ${accepted.length}/${f.items.length} 项可出质资产（${[...new Set(accepted.map((i) => IP_KIND_LABELS[i.kind]))].join('、')}）`);
+    if (accepted.length === 0)
+      problems.push(
+        f.items.length
+          ? `不接受现有可出质资产的类型（仅接受${p.ipKinds.map((k) => IP_KIND_LABELS[k]).join('、')}）`
+          : '没有可出质的知识产权',
+      );
+    else
+      reasons.push(
+        `接受 ${accepted.length}/${f.items.length} 项可出质资产（${[...new Set(accepted.map((i) => IP_KIND_LABELS[i.kind]))].join('、')}）`,
+      );
     if (f.needFen !== null) {
       const range = `${formatChineseAmount(p.minAmountFen, 0)}–${formatChineseAmount(p.maxAmountFen, 0)}`;
-      if (f.needFen < p.minAmountFen || f.needFen > p.maxAmountFen) problems.push(`需求 ${formatChineseAmount(f.needFen, 0)} 不在额度 ${range} 内`);
+      if (f.needFen < p.minAmountFen || f.needFen > p.maxAmountFen)
+        problems.push(`需求 ${formatChineseAmount(f.needFen, 0)} 不在额度 ${range} 内`);
       else reasons.push(`需求在额度 ${range} 内`);
     }
     if (f.termMonths !== null) {
@@ -52,19 +61,36 @@ export function rankProducts(products: readonly BankProduct[], f: MatchFacts): P
       else reasons.push(`期限 ${f.termMonths} 个月在上限 ${p.maxTermMonths} 个月内`);
     }
     if (p.minYearsInBusiness && years !== null && years < p.minYearsInBusiness) problems.push(`要求成立满 ${p.minYearsInBusiness} 年`);
-    if (p.qualificationsAny?.length && !p.qualificationsAny.some((q) => f.qualifications.includes(q))) problems.push(`要求具备${p.qualificationsAny.join('或')}资质`);
+    if (p.qualificationsAny?.length && !p.qualificationsAny.some((q) => f.qualifications.includes(q)))
+      problems.push(`要求具备${p.qualificationsAny.join('或')}资质`);
     // Items the product does not take keep their share of the value and lend nothing.
     const valued = f.valuation && accepted.length > 0 && accepted.every((i) => i.valueFen !== null) ? f.valuation : null;
     const agreed = !valued && f.portfolioValueFen && accepted.length > 0 ? f.portfolioValueFen : null;
     const capacityFen = valued
-      ? supportableLoanFen(valued.conservativeFen, accepted.map((i) => ({ valueFen: i.valueFen!, rate: productRate(p, i.kind) })), valued.totalFen)
+      ? supportableLoanFen(
+          valued.conservativeFen,
+          accepted.map((i) => ({ valueFen: i.valueFen!, rate: productRate(p, i.kind) })),
+          valued.totalFen,
+        )
       : agreed !== null
-        ? supportableLoanFen(agreed, accepted.map((i) => ({ valueFen: 1, rate: productRate(p, i.kind) })), f.items.length)
+        ? supportableLoanFen(
+            agreed,
+            accepted.map((i) => ({ valueFen: 1, rate: productRate(p, i.kind) })),
+            f.items.length,
+          )
         : null;
-    if (capacityFen !== null) reasons.push(valued ? `按估值可支持约 ${formatChineseAmount(capacityFen)}（保守值按各项估值占比分摊后乘以各类型质押率）` : `按协商价值可支持约 ${formatChineseAmount(capacityFen)}（各项均摊后乘以各类型质押率）`);
+    if (capacityFen !== null)
+      reasons.push(
+        valued
+          ? `按估值可支持约 ${formatChineseAmount(capacityFen)}（保守值按各项估值占比分摊后乘以各类型质押率）`
+          : `按协商价值可支持约 ${formatChineseAmount(capacityFen)}（各项均摊后乘以各类型质押率）`,
+      );
     const avgLtv = accepted.length ? accepted.reduce((s, i) => s + productRate(p, i.kind), 0) / accepted.length : 0;
     if (capacityFen === null && accepted.length) reasons.push(`平均质押率 ${Math.round(avgLtv * 100)}%`);
-    const score = (problems.length === 0 ? 1e6 : 0) + (f.items.length ? (accepted.length / f.items.length) * 1e3 : 0) + (capacityFen !== null ? Math.min(capacityFen / 1e8, 999) : avgLtv * 100);
+    const score =
+      (problems.length === 0 ? 1e6 : 0) +
+      (f.items.length ? (accepted.length / f.items.length) * 1e3 : 0) +
+      (capacityFen !== null ? Math.min(capacityFen / 1e8, 999) : avgLtv * 100);
     return { product: p, eligible: problems.length === 0, capacityFen, acceptedItems: accepted.length, reasons, problems, score };
   });
   scored.sort((a, b) => b.score - a.score || a.product.bank.localeCompare(b.product.bank, 'zh'));

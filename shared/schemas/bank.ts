@@ -16,7 +16,12 @@ export const bankFields = {
 /** A bank product of the catalogue (resources/banks/products.json, editable in the app). */
 export const bankProductSchema = z
   .object({
-    id: z.string().trim().min(1, '产品编号不能为空').max(64).regex(/^[a-z0-9-]+$/, '产品编号只能用小写字母、数字和短横线'),
+    id: z
+      .string()
+      .trim()
+      .min(1, '产品编号不能为空')
+      .max(64)
+      .regex(/^[a-z0-9-]+$/, '产品编号只能用小写字母、数字和短横线'),
     bank: shortText(40).min(1, '银行不能为空'),
     name: shortText(60).min(1, '产品名称不能为空'),
     minAmountFen: bankFields.minAmountFen,

@@ -20,9 +20,13 @@ export const caseFilter = z
   })
   .strict();
 export type CaseFilter = z.output<typeof caseFilter>;
-export const caseQuery = caseFilter.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }).strict();
+export const caseQuery = caseFilter
+  .extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) })
+  .strict();
 
-export const caseCreate = z.object({ enterpriseId: id, steward: shortText(40).default(''), bankOfficer: shortText(80).default('') }).strict();
+export const caseCreate = z
+  .object({ enterpriseId: id, steward: shortText(40).default(''), bankOfficer: shortText(80).default('') })
+  .strict();
 
 const flags = z.record(z.string().max(120), z.boolean());
 export const caseUpdate = z
@@ -94,7 +98,10 @@ export const pledgeInput = z
   })
   .strict()
   .refine((p) => !p.loanStart || !p.loanEnd || p.loanEnd > p.loanStart, { message: '贷款到期日应晚于起始日', path: ['loanEnd'] })
-  .refine((p) => !p.pledgeStart || !p.pledgeEnd || p.pledgeEnd > p.pledgeStart, { message: '质押期限结束日应晚于起始日', path: ['pledgeEnd'] });
+  .refine((p) => !p.pledgeStart || !p.pledgeEnd || p.pledgeEnd > p.pledgeStart, {
+    message: '质押期限结束日应晚于起始日',
+    path: ['pledgeEnd'],
+  });
 export type PledgeInput = z.output<typeof pledgeInput>;
 
 export const pledgeStatusInput = z
@@ -110,11 +117,23 @@ export const pledgeStatusInput = z
   .strict();
 
 export const paymentInput = z
-  .object({ caseId: id, paidOn: pastDate('支付日期'), kind: z.enum(PAYMENT_KINDS), amountFen: fenAmount('支付金额', { min: 1, max: MAX_FEN.payment }), note: shortText(200).default('') })
+  .object({
+    caseId: id,
+    paidOn: pastDate('支付日期'),
+    kind: z.enum(PAYMENT_KINDS),
+    amountFen: fenAmount('支付金额', { min: 1, max: MAX_FEN.payment }),
+    note: shortText(200).default(''),
+  })
   .strict();
 
 export const subsidyDraft = z
-  .object({ caseId: id, policyId: z.string().min(1, '请选择贴息政策').max(64), repaid: z.boolean(), otherSubsidy: z.boolean().default(false), materials: flags.default({}) })
+  .object({
+    caseId: id,
+    policyId: z.string().min(1, '请选择贴息政策').max(64),
+    repaid: z.boolean(),
+    otherSubsidy: z.boolean().default(false),
+    materials: flags.default({}),
+  })
   .strict();
 
 /** Approval and payment record the amount the district granted or paid, and the day. */

@@ -18,8 +18,9 @@ export const isoDate = z
   .refine((d) => d >= DATE_MIN && d <= DATE_MAX, { message: '日期应在 1900 年至 2199 年之间' });
 
 /** C0/C1 control characters other than tab and line breaks, and UTF-16 halves without a partner. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-const BAD_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const BAD_TEXT =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Where a text holds a character that cannot be stored or exported faithfully (null when clean). */
 export function badCharacterAt(s: string): number | null {
@@ -65,7 +66,9 @@ export const fen = fenAmount('金额');
 export function boundedNumber(label: string, min: number, max: number, opts: { int?: boolean; unit?: string } = {}) {
   const unit = opts.unit ?? '';
   const base = z.number({ message: `${label}应为数字` }).finite(`${label}应为有限的数字`);
-  return (opts.int ? base.int(`${label}应为整数`) : base).min(min, `${label}不能小于 ${min}${unit}`).max(max, `${label}不能大于 ${max}${unit}`);
+  return (opts.int ? base.int(`${label}应为整数`) : base)
+    .min(min, `${label}不能小于 ${min}${unit}`)
+    .max(max, `${label}不能大于 ${max}${unit}`);
 }
 
 /**

@@ -13,7 +13,9 @@ export const uscc = z.string().transform((raw, ctx) => {
   return r.normalized;
 });
 
-export const contact = z.object({ name: shortText(40).min(1, '联系人姓名不能为空'), role: shortText(40).default(''), phone: shortText(40).default('') }).strict();
+export const contact = z
+  .object({ name: shortText(40).min(1, '联系人姓名不能为空'), role: shortText(40).default(''), phone: shortText(40).default('') })
+  .strict();
 
 export const enterpriseInput = z
   .object({

@@ -8,12 +8,18 @@ import { boundedNumber, id, isoDate, pastDate, shortText } from './common';
  * ZL or dot (the form CNIPA wants in its Excel list); for trademarks and software copyrights
  * the registration number as written, upper-cased, without spaces.
  */
-export function normalizeIpNumber(kind: (typeof IP_KINDS)[number], raw: string): { ok: true; number: string } | { ok: false; reason: string } {
+export function normalizeIpNumber(
+  kind: (typeof IP_KINDS)[number],
+  raw: string,
+): { ok: true; number: string } | { ok: false; reason: string } {
   if (isPatentKind(kind)) {
     const r = checkPatent(raw);
     if (!r.valid) return { ok: false, reason: r.reason };
-    const expected = { invention: ['invention', 'pct-invention'], utility: ['utility', 'pct-utility'], design: ['design'] }[kind as 'invention'];
-    if (!expected.includes(r.type)) return { ok: false, reason: `申请号的类型位与“${kind === 'invention' ? '发明' : kind === 'utility' ? '实用新型' : '外观设计'}”不符` };
+    const expected = { invention: ['invention', 'pct-invention'], utility: ['utility', 'pct-utility'], design: ['design'] }[
+      kind as 'invention'
+    ];
+    if (!expected.includes(r.type))
+      return { ok: false, reason: `申请号的类型位与“${kind === 'invention' ? '发明' : kind === 'utility' ? '实用新型' : '外观设计'}”不符` };
     return { ok: true, number: r.normalized.replace(/^ZL/, '').replace('.', '') };
   }
   const s = raw.replace(/[\s\u3000]/g, '').toUpperCase();
@@ -53,11 +59,16 @@ export const ipAssetInput = z
     const n = normalizeIpNumber(v.kind, v.number);
     if (!n.ok) ctx.addIssue({ code: 'custom', path: ['number'], message: n.reason });
     if (isPatentKind(v.kind) && !v.filingDate) ctx.addIssue({ code: 'custom', path: ['filingDate'], message: '专利必须填写申请日' });
-    if (v.kind === 'trademark' && !v.registrationDate && !v.validUntil) ctx.addIssue({ code: 'custom', path: ['registrationDate'], message: '商标必须填写注册日期或有效期' });
-    if (v.grantDate && v.filingDate && v.grantDate < v.filingDate) ctx.addIssue({ code: 'custom', path: ['grantDate'], message: '授权日不能早于申请日' });
-    if (v.validUntil && v.registrationDate && v.validUntil <= v.registrationDate) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: '有效期应晚于注册日' });
-    if (v.feePaidThrough && v.filingDate && v.feePaidThrough < v.filingDate) ctx.addIssue({ code: 'custom', path: ['feePaidThrough'], message: '年费缴至日不能早于申请日' });
-    if (v.legalStatus === 'granted' && isPatentKind(v.kind) && !v.grantDate) ctx.addIssue({ code: 'custom', path: ['grantDate'], message: '法律状态为有效的专利必须填写授权公告日' });
+    if (v.kind === 'trademark' && !v.registrationDate && !v.validUntil)
+      ctx.addIssue({ code: 'custom', path: ['registrationDate'], message: '商标必须填写注册日期或有效期' });
+    if (v.grantDate && v.filingDate && v.grantDate < v.filingDate)
+      ctx.addIssue({ code: 'custom', path: ['grantDate'], message: '授权日不能早于申请日' });
+    if (v.validUntil && v.registrationDate && v.validUntil <= v.registrationDate)
+      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: '有效期应晚于注册日' });
+    if (v.feePaidThrough && v.filingDate && v.feePaidThrough < v.filingDate)
+      ctx.addIssue({ code: 'custom', path: ['feePaidThrough'], message: '年费缴至日不能早于申请日' });
+    if (v.legalStatus === 'granted' && isPatentKind(v.kind) && !v.grantDate)
+      ctx.addIssue({ code: 'custom', path: ['grantDate'], message: '法律状态为有效的专利必须填写授权公告日' });
   });
 export type IpAssetInput = z.input<typeof ipAssetInput>;
 export type IpAssetData = z.output<typeof ipAssetInput>;

@@ -31,7 +31,12 @@ export const enterpriseFilter = z
 
 export const ENTERPRISE_SORTS = ['name', 'district', 'updatedAt', 'foundedOn', 'revenueFen', 'ipCount', 'wlNeedFen', 'wlStatus'] as const;
 export const enterpriseQuery = z
-  .object({ filter: enterpriseFilter.default(enterpriseFilter.parse({})), sort: z.enum(ENTERPRISE_SORTS).default('name'), order, ...paging })
+  .object({
+    filter: enterpriseFilter.default(enterpriseFilter.parse({})),
+    sort: z.enum(ENTERPRISE_SORTS).default('name'),
+    order,
+    ...paging,
+  })
   .strict();
 export type EnterpriseFilter = z.input<typeof enterpriseFilter>;
 export type EnterpriseQuery = z.input<typeof enterpriseQuery>;
@@ -47,7 +52,9 @@ export const ipFilter = z
   })
   .strict();
 export const IP_SORTS = ['number', 'title', 'filingDate', 'expiresOn', 'enterpriseName'] as const;
-export const ipQuery = z.object({ filter: ipFilter.default(ipFilter.parse({})), sort: z.enum(IP_SORTS).default('expiresOn'), order, ...paging }).strict();
+export const ipQuery = z
+  .object({ filter: ipFilter.default(ipFilter.parse({})), sort: z.enum(IP_SORTS).default('expiresOn'), order, ...paging })
+  .strict();
 export type IpFilter = z.input<typeof ipFilter>;
 export type IpQuery = z.input<typeof ipQuery>;
 
@@ -60,6 +67,8 @@ export const entryFilter = z
   })
   .strict();
 export const ENTRY_SORTS = ['enterpriseName', 'status', 'steward', 'needFen', 'priority', 'lastVisitOn', 'updatedAt'] as const;
-export const entryQuery = z.object({ filter: entryFilter.default(entryFilter.parse({})), sort: z.enum(ENTRY_SORTS).default('priority'), order, ...paging }).strict();
+export const entryQuery = z
+  .object({ filter: entryFilter.default(entryFilter.parse({})), sort: z.enum(ENTRY_SORTS).default('priority'), order, ...paging })
+  .strict();
 export type EntryFilter = z.input<typeof entryFilter>;
 export type EntryQuery = z.input<typeof entryQuery>;

@@ -34,7 +34,16 @@ describe('uncertainty ranges obey the limits of the fields they vary', () => {
   });
 
   it('accepts ranges inside the limits, the page’s own 100,000 paths among them', () => {
-    expect(refusals(withUncertainty({ paths: 100_000, revenue: tri(0, 1, 10), shareRate: normal(0.03, 1, 0, 1), discountRate: tri(0.0001, 0.12, 0.9999) }))).toEqual([]);
+    expect(
+      refusals(
+        withUncertainty({
+          paths: 100_000,
+          revenue: tri(0, 1, 10),
+          shareRate: normal(0.03, 1, 0, 1),
+          discountRate: tri(0.0001, 0.12, 0.9999),
+        }),
+      ),
+    ).toEqual([]);
     expect(uncertaintyInput.parse({ paths: 100_000 })).toMatchObject({ paths: 100_000, seed: 1 });
   });
 });
@@ -42,13 +51,31 @@ describe('uncertainty ranges obey the limits of the fields they vary', () => {
 describe('amounts and factors have realistic upper bounds', () => {
   it.each([
     [{ ...BASE, income: { ...BASE.income, revenue: [1e308] } }, 'income.revenue.0：每年收入不能超过 1 万亿元'],
-    [{ ...BASE, approach: 'cost', cost: { replacementCost: 1e308, depreciationRate: 0.1 } }, 'cost.replacementCost：重置成本不能超过 1 万亿元'],
-    [{ ...BASE, approach: 'market', market: { comparables: [{ price: 1e308, factors: [] }] } }, 'market.comparables.0.price：可比交易价格不能超过 1 万亿元'],
-    [{ ...BASE, approach: 'market', market: { comparables: [{ price: 1e6, factors: [1e10] }] } }, 'market.comparables.0.factors.0：调整系数不能大于 10'],
-    [{ ...BASE, approach: 'market', market: { comparables: [{ price: 1e12, factors: [2] }] } }, 'market.comparables.0：可比交易调整后的价格不能超过 1 万亿元'],
+    [
+      { ...BASE, approach: 'cost', cost: { replacementCost: 1e308, depreciationRate: 0.1 } },
+      'cost.replacementCost：重置成本不能超过 1 万亿元',
+    ],
+    [
+      { ...BASE, approach: 'market', market: { comparables: [{ price: 1e308, factors: [] }] } },
+      'market.comparables.0.price：可比交易价格不能超过 1 万亿元',
+    ],
+    [
+      { ...BASE, approach: 'market', market: { comparables: [{ price: 1e6, factors: [1e10] }] } },
+      'market.comparables.0.factors.0：调整系数不能大于 10',
+    ],
+    [
+      { ...BASE, approach: 'market', market: { comparables: [{ price: 1e12, factors: [2] }] } },
+      'market.comparables.0：可比交易调整后的价格不能超过 1 万亿元',
+    ],
     [{ ...BASE, loanToValue: 1.5 }, 'loanToValue：质押率不能大于 1'],
-    [{ ...BASE, income: { revenue: [1], shareRange: { min: 0, max: 2 }, score: 50, discountRate: 0.1 } }, 'income.shareRange.max：分成率区间上限不能大于 1'],
-    [{ ...BASE, income: { revenue: [1], shareRange: { min: 0, max: 0.1 }, score: 500, discountRate: 0.1 } }, 'income.score：指标评分不能大于 100'],
+    [
+      { ...BASE, income: { revenue: [1], shareRange: { min: 0, max: 2 }, score: 50, discountRate: 0.1 } },
+      'income.shareRange.max：分成率区间上限不能大于 1',
+    ],
+    [
+      { ...BASE, income: { revenue: [1], shareRange: { min: 0, max: 0.1 }, score: 500, discountRate: 0.1 } },
+      'income.score：指标评分不能大于 100',
+    ],
   ])('%#', (input, message) => {
     expect(refusals(input)).toContain(message);
   });
@@ -58,6 +85,8 @@ describe('amounts and factors have realistic upper bounds', () => {
     expect(year10000).toContain('valuationDate：日期应为有效的 YYYY-MM-DD');
     // Compared as text, 10000-01-01 sorts before 2015: no misleading "早于申请日" on top.
     expect(year10000.join('；')).not.toContain('早于');
-    expect(refusals({ ...BASE, asset: { kind: 'invention', filingDate: '9999-01-01' } })).toContain('asset.filingDate：日期应在 1900 年至 2199 年之间');
+    expect(refusals({ ...BASE, asset: { kind: 'invention', filingDate: '9999-01-01' } })).toContain(
+      'asset.filingDate：日期应在 1900 年至 2199 年之间',
+    );
   });
 });

@@ -40,12 +40,26 @@ const FIELDS = {
 /** A triangular or (bounded) normal distribution for one uncertain input, within its field's range. */
 function distributionOf(f: FieldRange) {
   const part = (name: string) => f.value(`${f.label}波动区间的${name}`);
-  return z.discriminatedUnion('type', [
-    z.object({ type: z.literal('triangular'), min: part('最小值'), mode: part('众数'), max: part('最大值') }).strict()
-      .refine((d) => d.min <= d.mode && d.mode <= d.max, { message: `${f.label}波动区间应满足 最小值 ≤ 众数 ≤ 最大值` }),
-    z.object({ type: z.literal('normal'), mean: part('均值'), sd: boundedNumber(`${f.label}波动区间的标准差`, 0, f.width), min: part('最小值'), max: part('最大值') }).strict()
-      .refine((d) => d.min <= d.mean && d.mean <= d.max, { message: `${f.label}波动区间的截断区间应包含均值` }),
-  ], { message: `${f.label}波动区间的 type 应为 triangular 或 normal` });
+  return z.discriminatedUnion(
+    'type',
+    [
+      z
+        .object({ type: z.literal('triangular'), min: part('最小值'), mode: part('众数'), max: part('最大值') })
+        .strict()
+        .refine((d) => d.min <= d.mode && d.mode <= d.max, { message: `${f.label}波动区间应满足 最小值 ≤ 众数 ≤ 最大值` }),
+      z
+        .object({
+          type: z.literal('normal'),
+          mean: part('均值'),
+          sd: boundedNumber(`${f.label}波动区间的标准差`, 0, f.width),
+          min: part('最小值'),
+          max: part('最大值'),
+        })
+        .strict()
+        .refine((d) => d.min <= d.mean && d.mean <= d.max, { message: `${f.label}波动区间的截断区间应包含均值` }),
+    ],
+    { message: `${f.label}波动区间的 type 应为 triangular 或 normal` },
+  );
 }
 
 export type Distribution = z.infer<ReturnType<typeof distributionOf>>;
@@ -92,15 +106,25 @@ export const incomeInput = z
     /** k given directly … */
     shareRate: number('分成率').min(0, '分成率不能为负').max(1, '分成率不能超过 1').optional(),
     /** … or derived from a range and a score S (0–100): k = min + (max − min) · S / 100. */
-    shareRange: z.object({ min: boundedNumber('分成率区间下限', 0, 1), max: boundedNumber('分成率区间上限', 0, 1) }).strict().refine((r) => r.min <= r.max, { message: '分成率区间应满足 min ≤ max' }).optional(),
+    shareRange: z
+      .object({ min: boundedNumber('分成率区间下限', 0, 1), max: boundedNumber('分成率区间上限', 0, 1) })
+      .strict()
+      .refine((r) => r.min <= r.max, { message: '分成率区间应满足 min ≤ max' })
+      .optional(),
     score: valuationFields.score.optional(),
     discountRate: valuationFields.discountRate,
   })
   .strict()
-  .refine((v) => v.shareRate !== undefined || (v.shareRange !== undefined && v.score !== undefined), { message: '请给出分成率 shareRate，或分成率区间 shareRange 与评分 score', path: ['shareRate'] });
+  .refine((v) => v.shareRate !== undefined || (v.shareRange !== undefined && v.score !== undefined), {
+    message: '请给出分成率 shareRate，或分成率区间 shareRange 与评分 score',
+    path: ['shareRate'],
+  });
 
 const comparable = z
-  .object({ price: amount('可比交易价格'), factors: z.array(number('调整系数').gt(0, '调整系数应大于 0').max(10, '调整系数不能大于 10')).max(20, '调整系数最多 20 个') })
+  .object({
+    price: amount('可比交易价格'),
+    factors: z.array(number('调整系数').gt(0, '调整系数应大于 0').max(10, '调整系数不能大于 10')).max(20, '调整系数最多 20 个'),
+  })
   .strict()
   .refine((c) => c.factors.reduce((p, f) => p * f, c.price) <= MAX_AMOUNT_YUAN, { message: '可比交易调整后的价格不能超过 1 万亿元' });
 
@@ -113,19 +137,32 @@ export const valuationInput = z
     asset: valuationAsset,
     approach: z.enum(['income', 'cost', 'market'], { message: 'approach 应为 income、cost 或 market' }),
     income: incomeInput.optional(),
-    cost: z.object({ replacementCost: amount('重置成本'), depreciationRate: number('贬值率').min(0, '贬值率不能为负').max(1, '贬值率不能超过 1') }).strict().optional(),
-    market: z.object({ comparables: z.array(comparable).min(1, '至少需要一个可比交易').max(100, '可比交易最多 100 个') }).strict().optional(),
+    cost: z
+      .object({
+        replacementCost: amount('重置成本'),
+        depreciationRate: number('贬值率').min(0, '贬值率不能为负').max(1, '贬值率不能超过 1'),
+      })
+      .strict()
+      .optional(),
+    market: z
+      .object({ comparables: z.array(comparable).min(1, '至少需要一个可比交易').max(100, '可比交易最多 100 个') })
+      .strict()
+      .optional(),
     uncertainty: uncertaintyInput,
     /** Loan-to-value from the bank product; the loan figure uses the conservative value. */
     loanToValue: boundedNumber('质押率', 0, 1).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (!v[v.approach]) ctx.addIssue({ code: 'custom', path: [v.approach], message: `approach 为 ${v.approach} 时必须提供 ${v.approach} 参数` });
-    if (v.uncertainty && v.approach !== 'income') ctx.addIssue({ code: 'custom', path: ['uncertainty'], message: '不确定性分析目前只用于收益法' });
+    if (!v[v.approach])
+      ctx.addIssue({ code: 'custom', path: [v.approach], message: `approach 为 ${v.approach} 时必须提供 ${v.approach} 参数` });
+    if (v.uncertainty && v.approach !== 'income')
+      ctx.addIssue({ code: 'custom', path: ['uncertainty'], message: '不确定性分析目前只用于收益法' });
     const start = v.asset.filingDate ?? v.asset.registrationDate ?? v.asset.publishedOn;
-    if (usable(start) && usable(v.valuationDate) && v.valuationDate < start) ctx.addIssue({ code: 'custom', path: ['valuationDate'], message: `评估基准日 ${v.valuationDate} 早于申请/注册日 ${start}` });
-    if (['invention', 'utility', 'design'].includes(v.asset.kind) && !v.asset.filingDate) ctx.addIssue({ code: 'custom', path: ['asset', 'filingDate'], message: '专利须提供申请日 filingDate' });
+    if (usable(start) && usable(v.valuationDate) && v.valuationDate < start)
+      ctx.addIssue({ code: 'custom', path: ['valuationDate'], message: `评估基准日 ${v.valuationDate} 早于申请/注册日 ${start}` });
+    if (['invention', 'utility', 'design'].includes(v.asset.kind) && !v.asset.filingDate)
+      ctx.addIssue({ code: 'custom', path: ['asset', 'filingDate'], message: '专利须提供申请日 filingDate' });
   });
 export type ValuationInput = z.input<typeof valuationInput>;
 export type ValuationData = z.output<typeof valuationInput>;

@@ -73,7 +73,13 @@ export interface ValuationResult {
   discountRate?: number;
   years?: YearLine[];
   working: string[];
-  uncertainty?: { paths: number; seed: number } & { p10: number; p50: number; p90: number; mean: number; histogram: { from: number; to: number; count: number }[] };
+  uncertainty?: { paths: number; seed: number } & {
+    p10: number;
+    p50: number;
+    p90: number;
+    mean: number;
+    histogram: { from: number; to: number; count: number }[];
+  };
   sensitivity?: SensitivityRow[];
   loan?: { basis: 'P10' | 'value'; basisValue: number; loanToValue: number; amount: number; amountFen: number };
 }

@@ -18,7 +18,9 @@ describe('identify', () => {
   });
 
   it('keeps the kind but marks invalid when one character of a valid value changes', () => {
-    const uscc = fc.array(fc.constantFrom(...USCC_ALPHABET), { minLength: 17, maxLength: 17 }).map((a) => a.join('') + usccCheckChar(a.join('')));
+    const uscc = fc
+      .array(fc.constantFrom(...USCC_ALPHABET), { minLength: 17, maxLength: 17 })
+      .map((a) => a.join('') + usccCheckChar(a.join('')));
     fc.assert(
       fc.property(uscc, fc.nat(17), fc.constantFrom(...USCC_ALPHABET), (code, pos, ch) => {
         fc.pre(code[pos] !== ch);
@@ -27,7 +29,9 @@ describe('identify', () => {
       }),
       { numRuns: 1000 },
     );
-    const patent = fc.tuple(fc.integer({ min: 2003, max: 2026 }), fc.constantFrom('1', '2', '3'), fc.integer({ min: 0, max: 9_999_999 })).map(([y, t, s]) => `${y}${t}${String(s).padStart(7, '0')}`);
+    const patent = fc
+      .tuple(fc.integer({ min: 2003, max: 2026 }), fc.constantFrom('1', '2', '3'), fc.integer({ min: 0, max: 9_999_999 }))
+      .map(([y, t, s]) => `${y}${t}${String(s).padStart(7, '0')}`);
     fc.assert(
       fc.property(patent, fc.nat(11), fc.integer({ min: 0, max: 9 }), (body, pos, d) => {
         fc.pre(body[pos] !== String(d));

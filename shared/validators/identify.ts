@@ -16,7 +16,9 @@ export interface IdResult {
  * 13 digits (the last may be X), often with a ZL prefix or a dot before the check digit.
  */
 export function identify(raw: string): IdResult {
-  const compact = toHalfWidth(raw).replace(/[\s\u3000-]/g, '').toUpperCase();
+  const compact = toHalfWidth(raw)
+    .replace(/[\s\u3000-]/g, '')
+    .toUpperCase();
   if (compact === '') return { kind: 'unknown', valid: false, normalized: null, reason: '输入为空' };
   const digitsOnly = compact.replace(/^(ZL|CN)/, '').replace(/[.·]/g, '');
   const patentShaped = /^\d{6,15}X?$/.test(digitsOnly) && digitsOnly.length <= 14;

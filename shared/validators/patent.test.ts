@@ -9,7 +9,14 @@ const body12 = fc
 
 describe('patent numbers', () => {
   it('accepts the DOMAIN example 201710601862.3 in every written form', () => {
-    for (const form of ['201710601862.3', 'ZL201710601862.3', 'ZL 2017 1060 1862.3', 'zl2017106018623', '2017 1060 1862 3', 'ＺＬ２０１７１０６０１８６２．３']) {
+    for (const form of [
+      '201710601862.3',
+      'ZL201710601862.3',
+      'ZL 2017 1060 1862.3',
+      'zl2017106018623',
+      '2017 1060 1862 3',
+      'ＺＬ２０１７１０６０１８６２．３',
+    ]) {
       expect(checkPatent(form), form).toMatchObject({ valid: true, type: 'invention', filingYear: 2017 });
     }
     expect(checkPatent('ZL201710601862.3')).toMatchObject({ normalized: 'ZL201710601862.3', granted: true });

@@ -31,7 +31,9 @@ export function patentCheckDigit(body: string): string {
 
 /** Strips the ZL prefix, spaces, the dot and full-width characters people paste. */
 function clean(raw: string): { body: string; hasZl: boolean } {
-  let s = toHalfWidth(raw).replace(/[\s\u3000]/g, '').toUpperCase();
+  let s = toHalfWidth(raw)
+    .replace(/[\s\u3000]/g, '')
+    .toUpperCase();
   const hasZl = s.startsWith('ZL');
   if (hasZl) s = s.slice(2);
   s = s.replace(/^CN/, '').replace(/[.·．]/g, '');
@@ -45,7 +47,11 @@ export function checkPatent(raw: string): PatentCheck {
   }
   const length = body.length - 1;
   if (length !== 12 && length !== 8) {
-    return { valid: false, normalized: body, reason: `专利号应为 12 位（2003 年起）或 8 位（2003 年前）加 1 位校验位，实际 ${body.length} 位` };
+    return {
+      valid: false,
+      normalized: body,
+      reason: `专利号应为 12 位（2003 年起）或 8 位（2003 年前）加 1 位校验位，实际 ${body.length} 位`,
+    };
   }
   const digits = body.slice(0, length);
   const given = body[length]!;

@@ -8,13 +8,13 @@ import { toHalfWidth } from './text';
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-export type UsccCheck =
-  | { valid: true; normalized: string }
-  | { valid: false; normalized: string; reason: string };
+export type UsccCheck = { valid: true; normalized: string } | { valid: false; normalized: string; reason: string };
 
 /** Upper-cases and drops spaces and hyphens people type or paste from forms. */
 export function normalizeUscc(raw: string): string {
-  return toHalfWidth(raw).replace(/[\s\u3000-]/g, '').toUpperCase();
+  return toHalfWidth(raw)
+    .replace(/[\s\u3000-]/g, '')
+    .toUpperCase();
 }
 
 export function usccCheckChar(first17: string): string {

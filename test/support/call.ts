@@ -10,7 +10,10 @@ export function caller(rt: () => Runtime) {
 }
 
 /** Polls a background job like the renderer does until it stops, recording the progress seen. */
-export async function finishJob<J extends { id: string; state: string; done: number }>(call: ReturnType<typeof caller>, job: J): Promise<{ final: J; seen: number[] }> {
+export async function finishJob<J extends { id: string; state: string; done: number }>(
+  call: ReturnType<typeof caller>,
+  job: J,
+): Promise<{ final: J; seen: number[] }> {
   const seen: number[] = [];
   for (;;) {
     const s = await call<J>('jobStatus', { id: job.id });

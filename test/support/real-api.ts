@@ -10,9 +10,18 @@ import { tempDir } from './temp';
  */
 export function installRealApi(options: { dataDir?: string } = {}): { runtime: Runtime; dataDir: string; cleanup: () => Promise<void> } {
   const tmp = options.dataDir ? { dir: options.dataDir, cleanup: () => {} } : tempDir();
-  const runtime = createRuntime({ dataDir: tmp.dir, version: '0.0.0-test', shell: 'harness', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR });
+  const runtime = createRuntime({
+    dataDir: tmp.dir,
+    version: '0.0.0-test',
+    shell: 'harness',
+    worker: TSX_WORKER,
+    resourcesDir: DEV_RESOURCES_DIR,
+  });
   const raw = Object.fromEntries(
-    METHOD_NAMES.map((m) => [m, async (input: unknown) => JSON.parse(JSON.stringify(await runtime.dispatch(m, JSON.parse(JSON.stringify(input ?? {})))))]),
+    METHOD_NAMES.map((m) => [
+      m,
+      async (input: unknown) => JSON.parse(JSON.stringify(await runtime.dispatch(m, JSON.parse(JSON.stringify(input ?? {}))))),
+    ]),
   ) as unknown as RawApi;
   window.api = raw;
   return {

@@ -12,7 +12,13 @@ export const demoCommand: Command = {
     if (seed !== undefined && !Number.isInteger(seed)) return usageError('--seed 应为整数');
     const { db, env, file } = openForCli(options);
     try {
-      const result = generateDemo(db, { enterprises: count, seed, today: env.today, ctx: { actor: env.actor, now: new Date().toISOString() }, onProgress: env.onProgress });
+      const result = generateDemo(db, {
+        enterprises: count,
+        seed,
+        today: env.today,
+        ctx: { actor: env.actor, now: new Date().toISOString() },
+        onProgress: env.onProgress,
+      });
       return { exitCode: 0, output: { ...result, db: file } };
     } finally {
       db.close();

@@ -34,7 +34,8 @@ export const exportCommand: Command = {
   usage: "export <enterprises|ip|whitelist> --format xlsx|csv --out <文件> [--filter '<JSON>'] --db <数据库>   导出筛选后的列表",
   async run({ positionals, options }) {
     const [kind] = positionals;
-    if (kind !== 'enterprises' && kind !== 'ip' && kind !== 'whitelist') return usageError('用法：export <enterprises|ip|whitelist> --format xlsx|csv --out <文件>');
+    if (kind !== 'enterprises' && kind !== 'ip' && kind !== 'whitelist')
+      return usageError('用法：export <enterprises|ip|whitelist> --format xlsx|csv --out <文件>');
     const format = options.format ?? 'xlsx';
     if (format !== 'xlsx' && format !== 'csv') return usageError('--format 应为 xlsx 或 csv');
     if (typeof options.out !== 'string') return usageError('请用 --out 指定输出文件');
@@ -47,7 +48,8 @@ export const exportCommand: Command = {
       }
     }
     const parsed = FILTERS[kind].safeParse(filter);
-    if (!parsed.success) return usageError(`筛选条件无效：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+    if (!parsed.success)
+      return usageError(`筛选条件无效：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
     const { db, env } = openForCli(options);
     try {
       const out = await exportList(db, { kind, filter: parsed.data } as ExportRequest, format, env.today);

@@ -12,7 +12,11 @@ import { usageError, type Command } from '../types';
 function guessKind(headers: string[]): ImportKind | null {
   const order: ImportKind[] = ['whitelist', 'ip', 'enterprises'];
   const fits = order.filter((k) => mappingProblems(suggestMapping(headers, KINDS[k].fields), KINDS[k].fields, headers.length).length === 0);
-  return fits.includes('enterprises') && fits.includes('whitelist') ? (headers.some((h) => h.includes('批次')) ? 'whitelist' : 'enterprises') : (fits[0] ?? null);
+  return fits.includes('enterprises') && fits.includes('whitelist')
+    ? headers.some((h) => h.includes('批次'))
+      ? 'whitelist'
+      : 'enterprises'
+    : (fits[0] ?? null);
 }
 
 export const importCommand: Command = {
@@ -21,7 +25,8 @@ export const importCommand: Command = {
   async run({ positionals, options }) {
     const [file] = positionals;
     if (!file) return usageError('用法：import <文件> [--kind enterprises|ip|whitelist] [--dry-run] --db <数据库文件>');
-    if (options.kind !== undefined && !IMPORT_KINDS.includes(options.kind as ImportKind)) return usageError(`--kind 应为 ${IMPORT_KINDS.join('、')}`);
+    if (options.kind !== undefined && !IMPORT_KINDS.includes(options.kind as ImportKind))
+      return usageError(`--kind 应为 ${IMPORT_KINDS.join('、')}`);
     if (!fs.existsSync(file)) return usageError(`找不到文件：${file}`);
     let table;
     try {
@@ -35,7 +40,13 @@ export const importCommand: Command = {
     if (!kind) return usageError('无法判断文件类型，请用 --kind 指定 enterprises、ip 或 whitelist');
     const { db, env } = openForCli(options);
     try {
-      const report = runImport(db, table, { kind, dryRun: options['dry-run'] === true, ctx: { actor: env.actor, now: new Date().toISOString() }, today: env.today, onProgress: env.onProgress });
+      const report = runImport(db, table, {
+        kind,
+        dryRun: options['dry-run'] === true,
+        ctx: { actor: env.actor, now: new Date().toISOString() },
+        today: env.today,
+        onProgress: env.onProgress,
+      });
       return { exitCode: report.rejected > 0 ? 1 : 0, output: report };
     } catch (e) {
       if (e instanceof AppError) return { exitCode: 1, output: { error: e.toInfo() } };

@@ -8,7 +8,15 @@ export const policiesCommand: Command = {
   run() {
     return {
       exitCode: 0,
-      output: loadPolicies(DEV_RESOURCES_DIR).map((p) => ({ id: p.id, district: p.district ?? '深圳市', title: p.title, version: p.version, effectiveFrom: p.effectiveFrom, effectiveTo: p.effectiveTo, weak: p.weak })),
+      output: loadPolicies(DEV_RESOURCES_DIR).map((p) => ({
+        id: p.id,
+        district: p.district ?? '深圳市',
+        title: p.title,
+        version: p.version,
+        effectiveFrom: p.effectiveFrom,
+        effectiveTo: p.effectiveTo,
+        weak: p.weak,
+      })),
     };
   },
 };

@@ -37,7 +37,12 @@ function value(input: unknown): Promise<{ code: number | 'timeout'; json: Output
   );
 }
 
-const EXAMPLE = { valuationDate: '2026-01-01', asset: { kind: 'invention', filingDate: '2015-07-01' }, approach: 'income', income: { revenue: [10_000_000, 11_000_000, 12_000_000, 13_000_000, 14_000_000], shareRate: 0.03, discountRate: 0.12 } };
+const EXAMPLE = {
+  valuationDate: '2026-01-01',
+  asset: { kind: 'invention', filingDate: '2015-07-01' },
+  approach: 'income',
+  income: { revenue: [10_000_000, 11_000_000, 12_000_000, 13_000_000, 14_000_000], shareRate: 0.03, discountRate: 0.12 },
+};
 
 describe('cli value refuses what it cannot value, in Chinese, and always returns', () => {
   it('gives exit 1 with a Chinese reason for a year from 10000 on', async () => {
@@ -56,7 +61,11 @@ describe('cli value refuses what it cannot value, in Chinese, and always returns
   }, 30_000);
 
   it('returns for a normal range a rejection sampler would never leave, with the loan P10 × rate', async () => {
-    const r = await value({ ...EXAMPLE, uncertainty: { paths: 1000, seed: 1, shareRate: { type: 'normal', mean: 0.03, sd: 0.01, min: 0.03, max: 0.0300000001 } }, loanToValue: 0.25 });
+    const r = await value({
+      ...EXAMPLE,
+      uncertainty: { paths: 1000, seed: 1, shareRate: { type: 'normal', mean: 0.03, sd: 0.01, min: 0.03, max: 0.0300000001 } },
+      loanToValue: 0.25,
+    });
     expect(r.code).toBe(0);
     expect(r.json.loan!.amountFen).toBe(Math.round(Math.round(r.json.uncertainty!.p10 * 100) * 0.25));
   }, 30_000);

@@ -32,13 +32,24 @@ export function recordEvent(db: Database, caseId: string, e: EventInput, ctx: Wr
 }
 
 export function listEvents(db: Database, caseId: string): CaseEvent[] {
-  const rows = db.prepare('SELECT seq, at, actor, action, summary, before, after, reason FROM case_events WHERE case_id = ? ORDER BY seq DESC').all(caseId) as (Omit<CaseEvent, 'before' | 'after'> & { before: string | null; after: string | null })[];
-  return rows.map((r) => ({ ...r, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
+  const rows = db
+    .prepare('SELECT seq, at, actor, action, summary, before, after, reason FROM case_events WHERE case_id = ? ORDER BY seq DESC')
+    .all(caseId) as (Omit<CaseEvent, 'before' | 'after'> & { before: string | null; after: string | null })[];
+  return rows.map((r) => ({
+    ...r,
+    before: r.before === null ? null : JSON.parse(r.before),
+    after: r.after === null ? null : JSON.parse(r.after),
+  }));
 }
 
 /** The fields of `after` that differ from `before`, each side restricted to them. */
 export function diff<T extends object>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } | null {
-  const keys = (Object.keys(after) as (keyof T)[]).filter((k) => after[k] !== undefined && JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+  const keys = (Object.keys(after) as (keyof T)[]).filter(
+    (k) => after[k] !== undefined && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
+  );
   if (keys.length === 0) return null;
-  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])) as Partial<T>, after: Object.fromEntries(keys.map((k) => [k, after[k]])) as Partial<T> };
+  return {
+    before: Object.fromEntries(keys.map((k) => [k, before[k]])) as Partial<T>,
+    after: Object.fromEntries(keys.map((k) => [k, after[k]])) as Partial<T>,
+  };
 }

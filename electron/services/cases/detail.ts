@@ -16,13 +16,23 @@ import { listVisits } from './visits';
 import { getCaseRecord } from './repository';
 
 /** Per-item values from the linked valuation (the loan rule splits its P10 by their shares) and the product it was valued for. */
-function itemValues(db: Database, valuationId: string | null): { run: ValuationRunSummary | null; byAsset: Map<string, number>; productId: string | null } {
+function itemValues(
+  db: Database,
+  valuationId: string | null,
+): { run: ValuationRunSummary | null; byAsset: Map<string, number>; productId: string | null } {
   if (!valuationId) return { run: null, byAsset: new Map(), productId: null };
   const { summary, byAsset, productId } = runItemValues(db, valuationId);
   return { run: summary, byAsset, productId };
 }
 
-export function caseFacts(record: CaseRecord, items: CaseItemView[], blockedItems: number, hasValuation: boolean, pledge: PledgeView | null, subsidyPaid: boolean): CaseFacts {
+export function caseFacts(
+  record: CaseRecord,
+  items: CaseItemView[],
+  blockedItems: number,
+  hasValuation: boolean,
+  pledge: PledgeView | null,
+  subsidyPaid: boolean,
+): CaseFacts {
   return {
     needFen: record.needFen,
     itemCount: items.length,
@@ -39,7 +49,14 @@ export function getCaseDetail(db: Database, id: string, products: BankProduct[],
   const record = getCaseRecord(db, id);
   const enterprise = getEnterprise(db, record.enterpriseId);
   const items = caseItems(db, id, today);
-  const checklist = guidanceChecklist({ enterprise, items, needTermMonths: record.needTermMonths, confirmations: record.confirmations, documents: record.documents, today });
+  const checklist = guidanceChecklist({
+    enterprise,
+    items,
+    needTermMonths: record.needTermMonths,
+    confirmations: record.confirmations,
+    documents: record.documents,
+    today,
+  });
   const { run, byAsset, productId } = itemValues(db, record.valuationId);
   const valueFen = run ? (run.p10Fen ?? run.totalFen) : record.manualValueFen;
   const pledge = getPledge(db, id);
@@ -55,7 +72,14 @@ export function getCaseDetail(db: Database, id: string, products: BankProduct[],
   });
   // The loan is checked against the chosen product (else the one the run was valued for).
   const chosen = ranked.find((m) => m.product.id === (record.productId || productId));
-  const support = chosen && chosen.capacityFen !== null ? { productName: `${chosen.product.bank} ${chosen.product.name}`, capacityFen: chosen.capacityFen, onExcess: chosen.product.loanOverCapacity ?? 'warn' } : null;
+  const support =
+    chosen && chosen.capacityFen !== null
+      ? {
+          productName: `${chosen.product.bank} ${chosen.product.name}`,
+          capacityFen: chosen.capacityFen,
+          onExcess: chosen.product.loanOverCapacity ?? 'warn',
+        }
+      : null;
   const registration = checkRegistration(
     {
       pledgor: enterprise.name,

@@ -20,9 +20,30 @@ import { deleteVisit, saveVisit } from './visits';
 
 type CaseMethod = Extract<
   MethodName,
-  | 'casesList' | 'caseCreate' | 'caseGet' | 'caseUpdate' | 'caseItemsSet' | 'caseMove' | 'visitSave' | 'visitDelete' | 'pledgeSave' | 'pledgeStatus' | 'pledgeForm' | 'pledgeList'
-  | 'paymentSave' | 'paymentDelete' | 'subsidyCalc' | 'subsidySave' | 'subsidyStatus' | 'policiesList' | 'subsidyCompute' | 'reminders' | 'registrationStats'
-  | 'bankCatalog' | 'bankCatalogSave' | 'bankCatalogReset'
+  | 'casesList'
+  | 'caseCreate'
+  | 'caseGet'
+  | 'caseUpdate'
+  | 'caseItemsSet'
+  | 'caseMove'
+  | 'visitSave'
+  | 'visitDelete'
+  | 'pledgeSave'
+  | 'pledgeStatus'
+  | 'pledgeForm'
+  | 'pledgeList'
+  | 'paymentSave'
+  | 'paymentDelete'
+  | 'subsidyCalc'
+  | 'subsidySave'
+  | 'subsidyStatus'
+  | 'policiesList'
+  | 'subsidyCompute'
+  | 'reminders'
+  | 'registrationStats'
+  | 'bankCatalog'
+  | 'bankCatalogSave'
+  | 'bankCatalogReset'
 >;
 
 /** The closed-loop case calls: each writes through a service, then returns the case afresh. */

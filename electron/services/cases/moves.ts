@@ -34,7 +34,12 @@ export function moveCase(db: Database, id: string, move: Move, products: BankPro
     const r = detail.record;
     const before = { stage: r.stage, paused: r.paused, outcome: r.outcome };
     const result = applyMove(before, move, detail.facts);
-    if (!result.ok) throw new AppError('CONFLICT', result.reasons.join('；'), result.reasons.map((message) => ({ path: '', message })));
+    if (!result.ok)
+      throw new AppError(
+        'CONFLICT',
+        result.reasons.join('；'),
+        result.reasons.map((message) => ({ path: '', message })),
+      );
     const s = result.state;
     const reason = 'reason' in move ? move.reason.trim() : '';
     db.prepare('UPDATE cases SET stage = ?, paused = ?, pause_reason = ?, outcome = ?, outcome_reason = ?, closed_at = ? WHERE id = ?').run(
@@ -49,8 +54,12 @@ export function moveCase(db: Database, id: string, move: Move, products: BankPro
     const summary = move.type === 'advance' ? `进入${STAGE_LABELS[s.stage]}` : summaryOf(move, STAGE_LABELS[r.stage]);
     recordEvent(db, id, { action: `move_${move.type}`, summary, before, after: s, reason }, ctx);
     if (s.outcome === 'subsidised' || s.outcome === 'loaned') {
-      const entries = db.prepare("SELECT id FROM whitelist_entries WHERE enterprise_id = ? AND status <> '已放款'").pluck().all(r.enterpriseId) as string[];
-      for (const entryId of entries) changeStatus(db, { entryId, status: '已放款' satisfies EntryStatus, reason: `服务案件结案：${OUTCOME_LABELS[s.outcome]}` }, ctx);
+      const entries = db
+        .prepare("SELECT id FROM whitelist_entries WHERE enterprise_id = ? AND status <> '已放款'")
+        .pluck()
+        .all(r.enterpriseId) as string[];
+      for (const entryId of entries)
+        changeStatus(db, { entryId, status: '已放款' satisfies EntryStatus, reason: `服务案件结案：${OUTCOME_LABELS[s.outcome]}` }, ctx);
     }
   }).immediate();
 }

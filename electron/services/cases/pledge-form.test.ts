@@ -16,16 +16,49 @@ let detail: CaseDetail;
 
 beforeAll(async () => {
   // The shell's printer is the one part replaced: it hands back the HTML it was given.
-  rt = createRuntime({ dataDir: tmp.dir, version: 't', shell: 'harness', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR, printPdf: async (html) => ((printed = html), new TextEncoder().encode('%PDF-fake')) });
+  rt = createRuntime({
+    dataDir: tmp.dir,
+    version: 't',
+    shell: 'harness',
+    worker: TSX_WORKER,
+    resourcesDir: DEV_RESOURCES_DIR,
+    printPdf: async (html) => ((printed = html), new TextEncoder().encode('%PDF-fake')),
+  });
   const name = '深圳市表单测试有限公司';
-  const enterpriseId = (await call<{ id: string }>('enterpriseSave', { name, uscc: usccFor(8001), district: '福田', address: '福田区深南大道 1 号' })).id;
+  const enterpriseId = (
+    await call<{ id: string }>('enterpriseSave', { name, uscc: usccFor(8001), district: '福田', address: '福田区深南大道 1 号' })
+  ).id;
   const ids: string[] = [];
   for (let n = 1; n <= 11; n++) {
-    ids.push((await call<{ id: string }>('ipSave', { enterpriseId, kind: 'invention', number: inventionNumber(2019, n), title: `表单专利${n}`, filingDate: '2019-02-01', grantDate: '2021-03-02', feePaidThrough: '2030-01-01', owners: [name] })).id);
+    ids.push(
+      (
+        await call<{ id: string }>('ipSave', {
+          enterpriseId,
+          kind: 'invention',
+          number: inventionNumber(2019, n),
+          title: `表单专利${n}`,
+          filingDate: '2019-02-01',
+          grantDate: '2021-03-02',
+          feePaidThrough: '2030-01-01',
+          owners: [name],
+        })
+      ).id,
+    );
   }
   const c = await call<CaseDetail>('caseCreate', { enterpriseId });
   await call('caseItemsSet', { id: c.record.id, ipAssetIds: ids });
-  detail = await call<CaseDetail>('pledgeSave', { caseId: c.record.id, bank: '某银行', loanContractNo: 'JK-9', loanFen: 123_456_789, loanStart: '2026-02-01', loanEnd: '2027-02-01', pledgeContractNo: 'ZY-9', securedFen: 123_456_789, pledgeStart: '2026-02-01', agent: '某代理所' });
+  detail = await call<CaseDetail>('pledgeSave', {
+    caseId: c.record.id,
+    bank: '某银行',
+    loanContractNo: 'JK-9',
+    loanFen: 123_456_789,
+    loanStart: '2026-02-01',
+    loanEnd: '2027-02-01',
+    pledgeContractNo: 'ZY-9',
+    securedFen: 123_456_789,
+    pledgeStart: '2026-02-01',
+    agent: '某代理所',
+  });
 });
 afterAll(async () => {
   await rt.close();

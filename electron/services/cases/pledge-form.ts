@@ -15,8 +15,13 @@ export function pledgeFormHtml(d: CaseDetail): string {
   const p = d.pledge;
   const patents = d.items.filter((i) => isPatentKind(i.kind));
   const listed = patents.length > FORM_PATENT_LIMIT ? [] : patents;
-  const rows = listed.map((i, n) => `<tr><td>${n + 1}</td><td>${esc(i.title)}</td><td>ZL${esc(i.displayNumber)}</td><td>${dash(i.grantDate)}</td></tr>`).join('');
-  const more = patents.length > FORM_PATENT_LIMIT ? `<tr><td colspan="4">共 ${patents.length} 件专利，详见所附《质押专利清单》（Excel）</td></tr>` : '';
+  const rows = listed
+    .map((i, n) => `<tr><td>${n + 1}</td><td>${esc(i.title)}</td><td>ZL${esc(i.displayNumber)}</td><td>${dash(i.grantDate)}</td></tr>`)
+    .join('');
+  const more =
+    patents.length > FORM_PATENT_LIMIT
+      ? `<tr><td colspan="4">共 ${patents.length} 件专利，详见所附《质押专利清单》（Excel）</td></tr>`
+      : '';
   const money = (fen: number | null | undefined) => (fen ? `${esc(formatYuan(fen))} 元` : dash(null));
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>专利权质押登记申请表</title>
 <style>

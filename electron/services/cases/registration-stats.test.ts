@@ -12,9 +12,17 @@ let db: Database;
 const ctx = { actor: '测试', now: '2026-11-22T00:00:00.000Z' };
 
 /** A case with a pledge in the given state: a read-model fixture, written straight to the tables. */
-function pledge(enterpriseId: string, n: number, p: { bank: string; regDate: string | null; securedFen: number | null; loanFen: number; status: string }) {
-  db.prepare("INSERT INTO cases (id, enterprise_id, stage, created_by, created_at, updated_by, updated_at) VALUES (?, ?, 'subsidy', 't', '', 't', '')").run(`c${n}`, enterpriseId);
-  db.prepare('INSERT INTO pledges (case_id, bank, loan_fen, secured_fen, status, reg_no, reg_date, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(`c${n}`, p.bank, p.loanFen, p.securedFen, p.status, p.regDate ? `Y${n}` : '', p.regDate, 't', '');
+function pledge(
+  enterpriseId: string,
+  n: number,
+  p: { bank: string; regDate: string | null; securedFen: number | null; loanFen: number; status: string },
+) {
+  db.prepare(
+    "INSERT INTO cases (id, enterprise_id, stage, created_by, created_at, updated_by, updated_at) VALUES (?, ?, 'subsidy', 't', '', 't', '')",
+  ).run(`c${n}`, enterpriseId);
+  db.prepare(
+    'INSERT INTO pledges (case_id, bank, loan_fen, secured_fen, status, reg_no, reg_date, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(`c${n}`, p.bank, p.loanFen, p.securedFen, p.status, p.regDate ? `Y${n}` : '', p.regDate, 't', '');
 }
 
 beforeAll(() => {

@@ -26,12 +26,25 @@ function oneVersionBehind(file: string, rows = ROWS): void {
   db.close();
 }
 
-const backupsBeside = (file: string) => fs.readdirSync(path.dirname(file)).filter((n) => n.startsWith(`${path.basename(file)}.`) && n.endsWith('.bak'));
-const everythingBeside = (file: string) => fs.readdirSync(path.dirname(file)).filter((n) => n !== path.basename(file) && !/-(wal|shm)$/.test(n));
+const backupsBeside = (file: string) =>
+  fs.readdirSync(path.dirname(file)).filter((n) => n.startsWith(`${path.basename(file)}.`) && n.endsWith('.bak'));
+const everythingBeside = (file: string) =>
+  fs.readdirSync(path.dirname(file)).filter((n) => n !== path.basename(file) && !/-(wal|shm)$/.test(n));
 
 /** Opens the store in a child process and kills it the moment a copy starts to appear beside it. */
 async function killDuringBackup(file: string): Promise<boolean> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "const { openDatabase } = await import('./electron/services/db/connection.ts'); openDatabase({ file: process.argv[1] }).db.close();", file], { cwd: root, stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      "const { openDatabase } = await import('./electron/services/db/connection.ts'); openDatabase({ file: process.argv[1] }).db.close();",
+      file,
+    ],
+    { cwd: root, stdio: 'ignore' },
+  );
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   let killed = false;
   const timer = setInterval(() => {
@@ -71,14 +84,28 @@ describe('pre-migration backups', () => {
   it('removes a leftover partial copy of a process that is gone, and keeps only the newest three backups of this database', () => {
     const file = path.join(tmp.dir, 'ipf-desk.sqlite');
     oneVersionBehind(file, 3);
-    const names = ['v1-20240101T000000', 'v2-20240301T000000', 'v2-20240201T000000', 'v3-20250101T000000'].map((s) => `ipf-desk.sqlite.${s}.bak`);
+    const names = ['v1-20240101T000000', 'v2-20240301T000000', 'v2-20240201T000000', 'v3-20250101T000000'].map(
+      (s) => `ipf-desk.sqlite.${s}.bak`,
+    );
     for (const n of names) fs.copyFileSync(file, path.join(tmp.dir, n));
     // Another database's backups, a partial copy of a dead process, and a file of the user's.
-    const foreign = ['other.sqlite.v1-20200101T000000.bak', 'ipf-desk.sqlite.v1-20200101T000000.bak.2147483646.partial', 'ipf-desk.sqlite.notes.txt'];
+    const foreign = [
+      'other.sqlite.v1-20200101T000000.bak',
+      'ipf-desk.sqlite.v1-20200101T000000.bak.2147483646.partial',
+      'ipf-desk.sqlite.notes.txt',
+    ];
     for (const n of foreign) fs.writeFileSync(path.join(tmp.dir, n), 'x');
     const { db, migration } = openDatabase({ file, now: () => new Date('2026-02-03T04:05:06Z') });
     db.close();
     expect(path.basename(migration.backupFile!)).toBe(`ipf-desk.sqlite.v${LATEST_SCHEMA_VERSION - 1}-20260203T040506.bak`);
-    expect(everythingBeside(file).sort()).toEqual(['ipf-desk.sqlite.notes.txt', 'ipf-desk.sqlite.v2-20240301T000000.bak', 'ipf-desk.sqlite.v3-20250101T000000.bak', path.basename(migration.backupFile!), 'other.sqlite.v1-20200101T000000.bak'].sort());
+    expect(everythingBeside(file).sort()).toEqual(
+      [
+        'ipf-desk.sqlite.notes.txt',
+        'ipf-desk.sqlite.v2-20240301T000000.bak',
+        'ipf-desk.sqlite.v3-20250101T000000.bak',
+        path.basename(migration.backupFile!),
+        'other.sqlite.v1-20200101T000000.bak',
+      ].sort(),
+    );
   });
 });

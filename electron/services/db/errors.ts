@@ -29,8 +29,10 @@ export function busyError(dbFile: string): AppError {
 export function databaseError(err: unknown, dbFile: string): AppError | null {
   const code = sqliteCode(err);
   if (isBusy(err)) return busyError(dbFile);
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return new AppError('DB_UNAVAILABLE', `数据库文件已损坏，或不是知融工作台的数据库：${dbFile}`);
-  if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') return new AppError('DB_UNAVAILABLE', `无法打开数据库文件（路径是文件夹、所在文件夹不可用或没有权限）：${dbFile}`);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
+    return new AppError('DB_UNAVAILABLE', `数据库文件已损坏，或不是知融工作台的数据库：${dbFile}`);
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH')
+    return new AppError('DB_UNAVAILABLE', `无法打开数据库文件（路径是文件夹、所在文件夹不可用或没有权限）：${dbFile}`);
   if (code.startsWith('SQLITE_READONLY')) return new AppError('DB_UNAVAILABLE', `数据库文件只读，无法写入：${dbFile}`);
   if (code === 'SQLITE_FULL') return new AppError('DB_UNAVAILABLE', `磁盘已满，数据未能写入：${dbFile}`);
   if (code.startsWith('SQLITE_IOERR')) return new AppError('DB_UNAVAILABLE', `读写数据库文件时出错（磁盘或网络盘故障）：${dbFile}`);

@@ -15,7 +15,11 @@ export interface Holder {
 }
 
 /** How each shell is named to the user when it holds a database. */
-export const PROGRAM_NAMES: Record<AppInfo['shell'], string> = { electron: '知融工作台', harness: '浏览器调试服务（harness）', cli: '命令行工具' };
+export const PROGRAM_NAMES: Record<AppInfo['shell'], string> = {
+  electron: '知融工作台',
+  harness: '浏览器调试服务（harness）',
+  cli: '命令行工具',
+};
 
 const holderName = (dbFile: string, pid: number) => `${path.basename(dbFile)}.holder-${pid}.json`;
 const HOLDER_FILE = /\.holder-(\d+)\.json$/;

@@ -20,7 +20,10 @@ process.stdin.on('end', () => { db.exec('ROLLBACK'); db.close(); release(); proc
  * recorded as `program` the way the app records itself.
  */
 export async function holdWriteLock(file: string, program = ''): Promise<{ pid: number; release(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD, file, program], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD, file, program], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stderr.on('data', (c) => (err += c));
   await new Promise<void>((resolve, reject) => {

@@ -15,19 +15,29 @@ afterEach(() => tmp.cleanup());
 const noBackup = () => null;
 
 describe('migrations', () => {
-  it.each(MIGRATIONS.map((m) => [m.version, m.name, m] as const))('migration %i (%s) applies on a fresh database and leaves STRICT tables', (version, _name, m) => {
-    const db = new BetterSqlite3(path.join(tmp.dir, `m${version}.sqlite`));
-    migrate(db, MIGRATIONS.slice(0, version - 1), noBackup);
-    const before = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
-    migrate(db, MIGRATIONS.slice(0, version), noBackup);
-    expect(schemaVersion(db)).toBe(m.version);
-    const created = (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[]).filter((t) => !before.has(t.name));
-    // Full-text indexes are virtual tables with shadow tables of SQLite's own making.
-    const virtual = created.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
-    const ours = created.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
-    for (const t of ours) expect(t.sql, t.name).toMatch(/STRICT\s*$/);
-    db.close();
-  });
+  it.each(MIGRATIONS.map((m) => [m.version, m.name, m] as const))(
+    'migration %i (%s) applies on a fresh database and leaves STRICT tables',
+    (version, _name, m) => {
+      const db = new BetterSqlite3(path.join(tmp.dir, `m${version}.sqlite`));
+      migrate(db, MIGRATIONS.slice(0, version - 1), noBackup);
+      const before = new Set(
+        (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+      );
+      migrate(db, MIGRATIONS.slice(0, version), noBackup);
+      expect(schemaVersion(db)).toBe(m.version);
+      const created = (
+        db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+          name: string;
+          sql: string;
+        }[]
+      ).filter((t) => !before.has(t.name));
+      // Full-text indexes are virtual tables with shadow tables of SQLite's own making.
+      const virtual = created.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
+      const ours = created.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
+      for (const t of ours) expect(t.sql, t.name).toMatch(/STRICT\s*$/);
+      db.close();
+    },
+  );
 
   it('opens a new store with WAL and foreign keys at the latest version', () => {
     const { db, migration } = openDatabase({ file: path.join(tmp.dir, 'a', 'store.sqlite') });
@@ -78,7 +88,7 @@ describe('migrations', () => {
       name: 'broken',
       up: (d) => {
         d.exec('CREATE TABLE half (x INTEGER) STRICT');
-        d.exec("DELETE FROM settings");
+        d.exec('DELETE FROM settings');
         throw new Error('power cut');
       },
     };

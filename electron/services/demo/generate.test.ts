@@ -17,8 +17,13 @@ describe('demo data', () => {
     const first = generateDemo(db, { enterprises: 40, seed: 3, today: TODAY, ctx });
     expect(first.kept).toBe(0);
     // The user moves an entry on, records a visit date, and renames an enterprise and a patent.
-    const entry = db.prepare("SELECT id, enterprise_id AS enterpriseId FROM whitelist_entries WHERE status = '待走访' LIMIT 1").get() as { id: string; enterpriseId: string };
-    db.prepare("UPDATE whitelist_entries SET status = '推进中', last_visit_on = '2026-11-19', updated_by = '李管家' WHERE id = ?").run(entry.id);
+    const entry = db.prepare("SELECT id, enterprise_id AS enterpriseId FROM whitelist_entries WHERE status = '待走访' LIMIT 1").get() as {
+      id: string;
+      enterpriseId: string;
+    };
+    db.prepare("UPDATE whitelist_entries SET status = '推进中', last_visit_on = '2026-11-19', updated_by = '李管家' WHERE id = ?").run(
+      entry.id,
+    );
     db.prepare("UPDATE enterprises SET notes = '用户备注', street = '自填街道' WHERE id = ?").run(entry.enterpriseId);
     const asset = db.prepare('SELECT id FROM ip_assets LIMIT 1').pluck().get() as string;
     db.prepare("UPDATE ip_assets SET title = '用户改过的名称', fee_paid_through = '2027-01-01' WHERE id = ?").run(asset);
@@ -33,7 +38,10 @@ describe('demo data', () => {
     expect(again).toMatchObject({ enterprises: 0, ipAssets: 0, entries: 0 });
     expect(again.kept).toBe(first.enterprises + first.ipAssets + first.entries);
     expect(snapshot()).toEqual(before);
-    expect(db.prepare('SELECT status, last_visit_on FROM whitelist_entries WHERE id = ?').get(entry.id)).toEqual({ status: '推进中', last_visit_on: '2026-11-19' });
+    expect(db.prepare('SELECT status, last_visit_on FROM whitelist_entries WHERE id = ?').get(entry.id)).toEqual({
+      status: '推进中',
+      last_visit_on: '2026-11-19',
+    });
 
     // More demo data (another seed) only adds rows.
     const more = generateDemo(db, { enterprises: 10, seed: 99, today: TODAY, ctx });

@@ -20,22 +20,113 @@ import { batchStatements, entryStatements } from '../whitelist/repository';
 import { rng, type Rng } from './random';
 
 const DISTRICT_WEIGHTS: readonly (readonly [District, number])[] = [
-  ['南山', 26], ['宝安', 18], ['龙岗', 14], ['福田', 10], ['龙华', 10], ['光明', 7], ['坪山', 5], ['罗湖', 4], ['盐田', 2], ['大鹏新区', 2], ['深汕特别合作区', 2],
+  ['南山', 26],
+  ['宝安', 18],
+  ['龙岗', 14],
+  ['福田', 10],
+  ['龙华', 10],
+  ['光明', 7],
+  ['坪山', 5],
+  ['罗湖', 4],
+  ['盐田', 2],
+  ['大鹏新区', 2],
+  ['深汕特别合作区', 2],
 ];
-const DISTRICT_CODES: Record<District, string> = { 福田: '04', 罗湖: '03', 盐田: '08', 南山: '05', 宝安: '06', 龙岗: '07', 龙华: '09', 坪山: '10', 光明: '11', 大鹏新区: '12', 深汕特别合作区: '13' };
-const STREETS: Record<District, string[]> = {
-  福田: ['福田街道', '沙头街道', '梅林街道', '华富街道'], 罗湖: ['桂园街道', '笋岗街道', '清水河街道'], 盐田: ['沙头角街道', '盐田街道'],
-  南山: ['粤海街道', '西丽街道', '桃源街道', '蛇口街道', '南头街道'], 宝安: ['新安街道', '西乡街道', '福永街道', '沙井街道', '石岩街道'],
-  龙岗: ['坂田街道', '布吉街道', '横岗街道', '平湖街道'], 龙华: ['观澜街道', '民治街道', '大浪街道', '龙华街道'], 坪山: ['坑梓街道', '坪山街道', '石井街道'],
-  光明: ['光明街道', '凤凰街道', '玉塘街道', '马田街道'], 大鹏新区: ['葵涌街道', '大鹏街道'], 深汕特别合作区: ['鹅埠镇', '鲘门镇'],
+const DISTRICT_CODES: Record<District, string> = {
+  福田: '04',
+  罗湖: '03',
+  盐田: '08',
+  南山: '05',
+  宝安: '06',
+  龙岗: '07',
+  龙华: '09',
+  坪山: '10',
+  光明: '11',
+  大鹏新区: '12',
+  深汕特别合作区: '13',
 };
-const SYLLABLES = ['星', '锐', '芯', '智', '联', '云', '图', '恒', '信', '微', '光', '谷', '科', '创', '源', '达', '鹏', '海', '瑞', '腾', '博', '晟', '睿', '启', '航', '迅', '盈', '华', '宇', '泰', '朗', '汇', '凯', '德', '拓', '擎'];
+const STREETS: Record<District, string[]> = {
+  福田: ['福田街道', '沙头街道', '梅林街道', '华富街道'],
+  罗湖: ['桂园街道', '笋岗街道', '清水河街道'],
+  盐田: ['沙头角街道', '盐田街道'],
+  南山: ['粤海街道', '西丽街道', '桃源街道', '蛇口街道', '南头街道'],
+  宝安: ['新安街道', '西乡街道', '福永街道', '沙井街道', '石岩街道'],
+  龙岗: ['坂田街道', '布吉街道', '横岗街道', '平湖街道'],
+  龙华: ['观澜街道', '民治街道', '大浪街道', '龙华街道'],
+  坪山: ['坑梓街道', '坪山街道', '石井街道'],
+  光明: ['光明街道', '凤凰街道', '玉塘街道', '马田街道'],
+  大鹏新区: ['葵涌街道', '大鹏街道'],
+  深汕特别合作区: ['鹅埠镇', '鲘门镇'],
+};
+const SYLLABLES = [
+  '星',
+  '锐',
+  '芯',
+  '智',
+  '联',
+  '云',
+  '图',
+  '恒',
+  '信',
+  '微',
+  '光',
+  '谷',
+  '科',
+  '创',
+  '源',
+  '达',
+  '鹏',
+  '海',
+  '瑞',
+  '腾',
+  '博',
+  '晟',
+  '睿',
+  '启',
+  '航',
+  '迅',
+  '盈',
+  '华',
+  '宇',
+  '泰',
+  '朗',
+  '汇',
+  '凯',
+  '德',
+  '拓',
+  '擎',
+];
 const INDUSTRIES = [
-  ['电子信息', '电子'], ['新能源', '能源'], ['生物医药', '生物'], ['智能制造', '智能装备'], ['新材料', '材料'], ['软件和信息服务', '软件'], ['精密仪器', '仪器'], ['光电', '光电'], ['医疗器械', '医疗器械'], ['汽车电子', '汽车电子'],
+  ['电子信息', '电子'],
+  ['新能源', '能源'],
+  ['生物医药', '生物'],
+  ['智能制造', '智能装备'],
+  ['新材料', '材料'],
+  ['软件和信息服务', '软件'],
+  ['精密仪器', '仪器'],
+  ['光电', '光电'],
+  ['医疗器械', '医疗器械'],
+  ['汽车电子', '汽车电子'],
 ] as const;
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '林', '何', '郭', '罗'];
 const GIVEN = ['晓明', '思远', '嘉怡', '志强', '雅琴', '俊杰', '子涵', '文博', '欣然', '海峰', '丽娜', '建国', '梓萱', '浩然'];
-const TITLES = ['一种基于深度学习的图像识别方法', '一种高效散热的电源模块', '一种柔性电路板及其制备方法', '一种锂电池极片涂布装置', '智能巡检机器人', '一种低功耗无线传感节点', '一种医用导管及其制造方法', '多层陶瓷电容器的制备方法', '一种光学镜头模组', '一种储能变流器的控制方法', '便携式检测仪外壳', '一种半导体封装结构', '数据采集终端', '一种新型复合材料及其应用', '一种电机驱动电路'];
+const TITLES = [
+  '一种基于深度学习的图像识别方法',
+  '一种高效散热的电源模块',
+  '一种柔性电路板及其制备方法',
+  '一种锂电池极片涂布装置',
+  '智能巡检机器人',
+  '一种低功耗无线传感节点',
+  '一种医用导管及其制造方法',
+  '多层陶瓷电容器的制备方法',
+  '一种光学镜头模组',
+  '一种储能变流器的控制方法',
+  '便携式检测仪外壳',
+  '一种半导体封装结构',
+  '数据采集终端',
+  '一种新型复合材料及其应用',
+  '一种电机驱动电路',
+];
 const UNIVERSITIES = ['深圳某大学', '某科技研究院'];
 
 function name(r: Rng): { name: string; industry: string } {
@@ -87,7 +178,10 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
   const share = o.whitelistShare ?? 0.6;
   const year = Number(o.today.slice(0, 4));
   const result: DemoResult = { enterprises: 0, ipAssets: 0, entries: 0, kept: 0 };
-  const stewards = Array.from({ length: Math.max(4, Math.min(40, Math.ceil(o.enterprises / 60))) }, (_, i) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}`);
+  const stewards = Array.from(
+    { length: Math.max(4, Math.min(40, Math.ceil(o.enterprises / 60))) },
+    (_, i) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}`,
+  );
 
   db.transaction(() => {
     const ent = enterpriseStatements(db);
@@ -126,7 +220,13 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
         revenueFen: revenueWan * 1_000_000,
         rdFen: Math.round(revenueWan * r.int(3, 25)) * 10_000,
         qualifications: quals,
-        contacts: [{ name: `${r.pick(SURNAMES)}${r.pick(GIVEN)}`, role: r.pick(['财务总监', '总经理', '知识产权专员', '董事长助理']), phone: `13${r.int(0, 9)}${String(r.int(0, 99999999)).padStart(8, '0')}` }],
+        contacts: [
+          {
+            name: `${r.pick(SURNAMES)}${r.pick(GIVEN)}`,
+            role: r.pick(['财务总监', '总经理', '知识产权专员', '董事长助理']),
+            phone: `13${r.int(0, 9)}${String(r.int(0, 99999999)).padStart(8, '0')}`,
+          },
+        ],
         notes: '',
       };
       const existingId = known.enterprise.get(data.uscc) as string | undefined;
@@ -136,32 +236,75 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
 
       const items = Math.max(0, Math.round(ipPer + (r.next() - 0.5) * ipPer));
       for (let k = 0; k < items; k++) {
-        const kind = r.weighted<IpKind>([['invention', 35], ['utility', 40], ['design', 10], ['trademark', 8], ['software', 7]]);
+        const kind = r.weighted<IpKind>([
+          ['invention', 35],
+          ['utility', 40],
+          ['design', 10],
+          ['trademark', 8],
+          ['software', 7],
+        ]);
         const span = kind === 'invention' ? 14 : kind === 'trademark' || kind === 'software' ? 12 : 8;
         const filing = isoDate(r, Math.max(Number(founded.slice(0, 4)), year - span), year - 1);
-        let status = r.weighted<LegalStatus>([['granted', 85], ['pending', 7], ['lapsed', 6], ['invalidated', 2]]);
+        let status = r.weighted<LegalStatus>([
+          ['granted', 85],
+          ['pending', 7],
+          ['lapsed', 6],
+          ['invalidated', 2],
+        ]);
         if (status === 'pending' && (kind === 'trademark' || kind === 'software')) status = 'granted';
         const expiry = legalExpiry({ kind, filingDate: filing });
         if (expiry && expiry <= o.today && status === 'granted') status = 'lapsed';
         let asset: IpAssetData;
         if (kind === 'trademark' || kind === 'software') {
           asset = {
-            enterpriseId, kind, number: kind === 'trademark' ? String(r.int(10000000, 69999999)) + String(i).padStart(4, '0') : `${filing.slice(0, 4)}SR${String(r.int(0, 9999999)).padStart(7, '0')}${k}`,
-            title: kind === 'trademark' ? `${r.pick(SYLLABLES)}${r.pick(SYLLABLES)}` : `${r.pick(SYLLABLES)}${r.pick(SYLLABLES)}数据管理平台V${r.int(1, 5)}.0`,
-            filingDate: filing, grantDate: null, registrationDate: kind === 'trademark' ? addDays(filing, r.int(200, 500)) : null, validUntil: null,
-            publishedOn: kind === 'software' ? filing : null, legalStatus: status, feePaidThrough: null, owners: [entName], claimsCount: null, ipcClass: '',
-            pledged: false, suspended: false, underInvalidation: false, sameDayInvention: false,
+            enterpriseId,
+            kind,
+            number:
+              kind === 'trademark'
+                ? String(r.int(10000000, 69999999)) + String(i).padStart(4, '0')
+                : `${filing.slice(0, 4)}SR${String(r.int(0, 9999999)).padStart(7, '0')}${k}`,
+            title:
+              kind === 'trademark'
+                ? `${r.pick(SYLLABLES)}${r.pick(SYLLABLES)}`
+                : `${r.pick(SYLLABLES)}${r.pick(SYLLABLES)}数据管理平台V${r.int(1, 5)}.0`,
+            filingDate: filing,
+            grantDate: null,
+            registrationDate: kind === 'trademark' ? addDays(filing, r.int(200, 500)) : null,
+            validUntil: null,
+            publishedOn: kind === 'software' ? filing : null,
+            legalStatus: status,
+            feePaidThrough: null,
+            owners: [entName],
+            claimsCount: null,
+            ipcClass: '',
+            pledged: false,
+            suspended: false,
+            underInvalidation: false,
+            sameDayInvention: false,
           };
         } else {
           const type = kind === 'invention' ? '1' : kind === 'utility' ? '2' : '3';
           const granted = status !== 'pending';
           const grant = granted ? addDays(filing, kind === 'invention' ? r.int(500, 1200) : r.int(120, 400)) : null;
           asset = {
-            enterpriseId, kind, number: patentNumber(Number(filing.slice(0, 4)), type, patentSerial++ % 10_000_000), title: r.pick(TITLES),
-            filingDate: filing, grantDate: grant && grant < o.today ? grant : granted ? addDays(o.today, -30) : null, registrationDate: null, validUntil: null, publishedOn: null,
-            legalStatus: status, feePaidThrough: granted ? (r.chance(0.9) ? addYears(`${year}-${filing.slice(5)}`, 1) : `${year - 1}-${filing.slice(5)}`) : null,
-            owners: r.chance(0.08) ? [entName, r.pick(UNIVERSITIES)] : [entName], claimsCount: r.int(3, 20), ipcClass: r.pick(['G06F', 'H01M', 'H05K', 'A61B', 'G01N', 'H02J', 'B25J', 'G02B']),
-            pledged: r.chance(0.05), suspended: r.chance(0.01), underInvalidation: r.chance(0.01), sameDayInvention: kind === 'utility' && r.chance(0.05),
+            enterpriseId,
+            kind,
+            number: patentNumber(Number(filing.slice(0, 4)), type, patentSerial++ % 10_000_000),
+            title: r.pick(TITLES),
+            filingDate: filing,
+            grantDate: grant && grant < o.today ? grant : granted ? addDays(o.today, -30) : null,
+            registrationDate: null,
+            validUntil: null,
+            publishedOn: null,
+            legalStatus: status,
+            feePaidThrough: granted ? (r.chance(0.9) ? addYears(`${year}-${filing.slice(5)}`, 1) : `${year - 1}-${filing.slice(5)}`) : null,
+            owners: r.chance(0.08) ? [entName, r.pick(UNIVERSITIES)] : [entName],
+            claimsCount: r.int(3, 20),
+            ipcClass: r.pick(['G06F', 'H01M', 'H05K', 'A61B', 'G01N', 'H02J', 'B25J', 'G02B']),
+            pledged: r.chance(0.05),
+            suspended: r.chance(0.01),
+            underInvalidation: r.chance(0.01),
+            sameDayInvention: kind === 'utility' && r.chance(0.05),
           };
         }
         if (known.ip.get(asset.number)) result.kept++;
@@ -174,13 +317,29 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
       if (r.chance(share)) {
         let batchId = batchIds.get(district);
         if (!batchId) {
-          batchId = batches.ensure({ name: `${year}年${district}白名单第一批`, district, surveyedOn: `${year}-03-01`, source: `${district}科创局摸排` }, o.ctx).id;
+          batchId = batches.ensure(
+            { name: `${year}年${district}白名单第一批`, district, surveyedOn: `${year}-03-01`, source: `${district}科创局摸排` },
+            o.ctx,
+          ).id;
           batchIds.set(district, batchId);
         }
-        const status = r.weighted<EntryStatus>([['待走访', 30], ['已走访', 22], ['推进中', 20], ['已放款', 15], ['暂缓', 8], ['不符合', 5]]);
+        const status = r.weighted<EntryStatus>([
+          ['待走访', 30],
+          ['已走访', 22],
+          ['推进中', 20],
+          ['已放款', 15],
+          ['暂缓', 8],
+          ['不符合', 5],
+        ]);
         const entry = {
-          batchId, enterpriseId, status, steward: r.pick(stewards), needFen: r.int(10, 300) * 10 * 1_000_000, needTermMonths: r.pick([6, 12, 12, 12, 24, 36]),
-          priority: r.int(1, 3), lastVisitOn: status === '待走访' ? null : addDays(o.today, -r.int(1, 120)),
+          batchId,
+          enterpriseId,
+          status,
+          steward: r.pick(stewards),
+          needFen: r.int(10, 300) * 10 * 1_000_000,
+          needTermMonths: r.pick([6, 12, 12, 12, 24, 36]),
+          priority: r.int(1, 3),
+          lastVisitOn: status === '待走访' ? null : addDays(o.today, -r.int(1, 120)),
         };
         if (known.entry.get(batchId, enterpriseId)) result.kept++;
         else {

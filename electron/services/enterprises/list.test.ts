@@ -17,7 +17,11 @@ let db: Database;
 beforeAll(() => {
   db = openDatabase({ file: path.join(tmp.dir, 'store.sqlite') }).db;
   generateDemo(db, { enterprises: 400, today: TODAY, ctx, seed: 7 });
-  saveEnterprise(db, { name: '深圳华为示例技术有限公司', uscc: '91350100M000100Y43', district: '龙岗', qualifications: ['高新技术企业'] }, ctx);
+  saveEnterprise(
+    db,
+    { name: '深圳华为示例技术有限公司', uscc: '91350100M000100Y43', district: '龙岗', qualifications: ['高新技术企业'] },
+    ctx,
+  );
 });
 afterAll(() => {
   db.close();
@@ -44,7 +48,10 @@ describe('enterprise list', () => {
   });
 
   it('finds an enterprise by one of its patent numbers, written with ZL and a dot', () => {
-    const patent = db.prepare("SELECT number, enterprise_id FROM ip_assets WHERE kind = 'invention' LIMIT 1").get() as { number: string; enterprise_id: string };
+    const patent = db.prepare("SELECT number, enterprise_id FROM ip_assets WHERE kind = 'invention' LIMIT 1").get() as {
+      number: string;
+      enterprise_id: string;
+    };
     const written = `ZL${patent.number.slice(0, -1)}.${patent.number.slice(-1)}`;
     expect(all({ search: written }).rows.map((r) => r.id)).toEqual([patent.enterprise_id]);
   });
@@ -55,9 +62,17 @@ describe('enterprise list', () => {
   });
 
   it('filters by district, qualification, status, steward and need range, agreeing with a direct count', () => {
-    const r = all({ districts: ['南山', '宝安'], qualifications: ['高新技术企业'], statuses: ['推进中', '已走访'], needMinFen: 100_000_000, needMaxFen: 2_000_000_000 });
+    const r = all({
+      districts: ['南山', '宝安'],
+      qualifications: ['高新技术企业'],
+      statuses: ['推进中', '已走访'],
+      needMinFen: 100_000_000,
+      needMaxFen: 2_000_000_000,
+    });
     const expected = db
-      .prepare("SELECT count(*) FROM enterprises WHERE district IN ('南山','宝安') AND qualifications & 1 AND wl_status IN ('推进中','已走访') AND wl_need_fen BETWEEN 100000000 AND 2000000000")
+      .prepare(
+        "SELECT count(*) FROM enterprises WHERE district IN ('南山','宝安') AND qualifications & 1 AND wl_status IN ('推进中','已走访') AND wl_need_fen BETWEEN 100000000 AND 2000000000",
+      )
       .pluck()
       .get();
     expect(r.total).toBe(expected);
@@ -74,7 +89,10 @@ describe('enterprise list', () => {
     const r = all({ expiringWithinDays: 365 });
     expect(r.total).toBeGreaterThan(0);
     for (const e of r.rows) {
-      const soon = db.prepare("SELECT count(*) FROM ip_assets WHERE enterprise_id = ? AND expires_on > ? AND expires_on <= date(?, '+365 days')").pluck().get(e.id, TODAY, TODAY) as number;
+      const soon = db
+        .prepare("SELECT count(*) FROM ip_assets WHERE enterprise_id = ? AND expires_on > ? AND expires_on <= date(?, '+365 days')")
+        .pluck()
+        .get(e.id, TODAY, TODAY) as number;
       expect(soon).toBeGreaterThan(0);
     }
   });
@@ -88,7 +106,9 @@ describe('enterprise list', () => {
   });
 
   it('refuses a second enterprise with the same credit code', () => {
-    expect(() => saveEnterprise(db, { name: '重复的公司', uscc: '91350100M000100Y43', district: '福田' }, ctx)).toThrow(/已登记为“深圳华为示例技术有限公司”/);
+    expect(() => saveEnterprise(db, { name: '重复的公司', uscc: '91350100M000100Y43', district: '福田' }, ctx)).toThrow(
+      /已登记为“深圳华为示例技术有限公司”/,
+    );
   });
 
   it('lists IP assets with their computed pledgeability', () => {
@@ -107,7 +127,10 @@ describe('whitelist', () => {
       { fromStatus: '待走访', toStatus: '已走访', changedBy: '李管家', changedAt: '2026-11-22T09:00:00.000Z', reason: '首次上门' },
       { fromStatus: '已走访', toStatus: '推进中', changedBy: '李管家', changedAt: '2026-11-22T10:00:00.000Z', reason: '银行已对接' },
     ]);
-    expect(db.prepare('SELECT wl_status, last_visit_on FROM enterprises WHERE id = ?').get(entry.enterpriseId)).toEqual({ wl_status: '推进中', last_visit_on: '2026-11-22' });
+    expect(db.prepare('SELECT wl_status, last_visit_on FROM enterprises WHERE id = ?').get(entry.enterpriseId)).toEqual({
+      wl_status: '推进中',
+      last_visit_on: '2026-11-22',
+    });
     expect(() => changeStatus(db, { entryId: entry.id, status: '推进中', reason: 'x' }, ctx)).toThrow(/状态已是/);
   });
 
@@ -115,7 +138,10 @@ describe('whitelist', () => {
     const o = officerOverview(db, TODAY, 30);
     const inFunnel = o.funnel.steps[0]!.count;
     expect(inFunnel).toBe(db.prepare('SELECT count(*) FROM enterprises WHERE wl_status IS NOT NULL').pluck().get());
-    expect(o.funnel.steps.map((s) => s.count)).toEqual([inFunnel, ...['已走访、推进中、已放款', '推进中、已放款', '已放款'].map((ss) => all({ statuses: ss.split('、') as never }).total)]);
+    expect(o.funnel.steps.map((s) => s.count)).toEqual([
+      inFunnel,
+      ...['已走访、推进中、已放款', '推进中、已放款', '已放款'].map((ss) => all({ statuses: ss.split('、') as never }).total),
+    ]);
     expect(o.byDistrict.reduce((s, d) => s + d.whitelisted, 0)).toBe(inFunnel);
     // Enterprises per district are enterprises, once each, whether whitelisted or not.
     expect(o.byDistrict.reduce((s, d) => s + d.enterprises, 0)).toBe(db.prepare('SELECT count(*) FROM enterprises').pluck().get());

@@ -77,10 +77,28 @@ export interface WriteContext {
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
-const COLUMNS = 'name, uscc, district, street, address, industry, founded_on, registered_capital_fen, employees, revenue_fen, rd_fen, qualifications, contacts, notes, name_initials, name_key';
+const COLUMNS =
+  'name, uscc, district, street, address, industry, founded_on, registered_capital_fen, employees, revenue_fen, rd_fen, qualifications, contacts, notes, name_initials, name_key';
 
 function values(d: EnterpriseData): unknown[] {
-  return [d.name, d.uscc, d.district, d.street, d.address, d.industry, d.foundedOn, d.registeredCapitalFen, d.employees, d.revenueFen, d.rdFen, qualificationMask(d.qualifications), JSON.stringify(d.contacts), d.notes, nameInitials(d.name), nameSortKey(d.name)];
+  return [
+    d.name,
+    d.uscc,
+    d.district,
+    d.street,
+    d.address,
+    d.industry,
+    d.foundedOn,
+    d.registeredCapitalFen,
+    d.employees,
+    d.revenueFen,
+    d.rdFen,
+    qualificationMask(d.qualifications),
+    JSON.stringify(d.contacts),
+    d.notes,
+    nameInitials(d.name),
+    nameSortKey(d.name),
+  ];
 }
 
 const COLUMN_LIST = COLUMNS.split(', ');
@@ -96,7 +114,9 @@ export function enterpriseStatements(db: Database) {
     const doc = enterpriseSearchDocument(d.name, initials);
     indexSearch.run(rowid, doc.grams, doc.unigrams);
   };
-  const insert = db.prepare(`INSERT INTO enterprises (id, ${COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ${PLACEHOLDERS}, ?, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO enterprises (id, ${COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ${PLACEHOLDERS}, ?, ?, ?, ?)`,
+  );
   const update = db.prepare(`UPDATE enterprises SET (${COLUMNS}, updated_by, updated_at) = (${PLACEHOLDERS}, ?, ?) WHERE id = ?`);
 
   /**
@@ -136,12 +156,17 @@ export function enterpriseSearchDocument(name: string, initials: string): { gram
 
 export function saveEnterprise(db: Database, input: z.input<typeof enterpriseInput>, ctx: WriteContext): Enterprise {
   const data = enterpriseInput.parse(input);
-  return db.transaction(() => {
-    const clash = db.prepare('SELECT name FROM enterprises WHERE uscc = ? AND id IS NOT ?').pluck().get(data.uscc, data.id ?? null) as string | undefined;
-    if (clash) throw new AppError('CONFLICT', `统一社会信用代码 ${data.uscc} 已登记为“${clash}”`);
-    const { id } = enterpriseStatements(db).upsert(data, ctx, data.id);
-    return getEnterprise(db, id);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const clash = db
+        .prepare('SELECT name FROM enterprises WHERE uscc = ? AND id IS NOT ?')
+        .pluck()
+        .get(data.uscc, data.id ?? null) as string | undefined;
+      if (clash) throw new AppError('CONFLICT', `统一社会信用代码 ${data.uscc} 已登记为“${clash}”`);
+      const { id } = enterpriseStatements(db).upsert(data, ctx, data.id);
+      return getEnterprise(db, id);
+    })
+    .immediate();
 }
 
 export function getEnterprise(db: Database, id: string): Enterprise {
@@ -156,7 +181,8 @@ export function deleteEnterprise(db: Database, id: string, ctx: WriteContext): v
     const entryIds = db.prepare('SELECT id FROM whitelist_entries WHERE enterprise_id = ?').pluck().all(id) as string[];
     const rowid = db.prepare('SELECT rowid FROM enterprises WHERE id = ?').pluck().get(id) as number | undefined;
     if (rowid === undefined) throw new AppError('NOT_FOUND', '企业不存在或已被删除');
-    if (db.prepare('SELECT 1 FROM cases WHERE enterprise_id = ?').get(id)) throw new AppError('CONFLICT', '该企业有服务案件，案件记录须保留，不能删除企业');
+    if (db.prepare('SELECT 1 FROM cases WHERE enterprise_id = ?').get(id))
+      throw new AppError('CONFLICT', '该企业有服务案件，案件记录须保留，不能删除企业');
     db.prepare('DELETE FROM enterprise_search WHERE rowid = ?').run(rowid);
     db.prepare('DELETE FROM enterprises WHERE rowid = ?').run(rowid);
     recordChange(db, 'enterprise', id, 'delete', ctx.now);
@@ -187,9 +213,14 @@ export function enterpriseWhere(input: EnterpriseFilter, today: string): Where {
   if (f.needMinFen !== null) w.add('wl_need_fen >= ?', f.needMinFen);
   if (f.needMaxFen !== null) w.add('wl_need_fen <= ?', f.needMaxFen);
   if (f.expiringWithinDays !== null) {
-    w.add('id IN (SELECT enterprise_id FROM ip_assets WHERE expires_on > ? AND expires_on <= ?)', today, addDays(today, f.expiringWithinDays));
+    w.add(
+      'id IN (SELECT enterprise_id FROM ip_assets WHERE expires_on > ? AND expires_on <= ?)',
+      today,
+      addDays(today, f.expiringWithinDays),
+    );
   }
-  if (f.notVisitedForDays !== null) w.add('wl_status IS NOT NULL AND (last_visit_on IS NULL OR last_visit_on <= ?)', addDays(today, -f.notVisitedForDays));
+  if (f.notVisitedForDays !== null)
+    w.add('wl_status IS NOT NULL AND (last_visit_on IS NULL OR last_visit_on <= ?)', addDays(today, -f.notVisitedForDays));
   if (f.search) searchWhere(w, f.search);
   return w;
 }
@@ -227,8 +258,13 @@ export function listEnterprises(db: Database, input: z.input<typeof enterpriseQu
   const orderBy = `${col} ${q.order}, rowid ${q.order}`;
   // Two phases: pick the page's rowids from the (covering) indexes, then read only those rows.
   const rows = db
-    .prepare(`SELECT * FROM enterprises WHERE rowid IN (SELECT rowid FROM enterprises ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?) ORDER BY ${orderBy}`)
+    .prepare(
+      `SELECT * FROM enterprises WHERE rowid IN (SELECT rowid FROM enterprises ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?) ORDER BY ${orderBy}`,
+    )
     .all(...where.params, q.limit, q.offset) as Row[];
-  const total = db.prepare(`SELECT count(*) FROM enterprises ${where}`).pluck().get(...where.params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM enterprises ${where}`)
+    .pluck()
+    .get(...where.params) as number;
   return { rows: rows.map(toEnterprise), total };
 }

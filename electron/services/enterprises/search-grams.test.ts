@@ -16,20 +16,28 @@ describe('search n-grams', () => {
 
   it('a query made of a substring of the text always finds its pairs in order', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'深圳市锐芯光电科技有限公司abc123'), minLength: 2, maxLength: 20 }), fc.nat(), fc.nat(), (text, a, b) => {
-        const from = a % (text.length - 1);
-        const to = from + 2 + (b % (text.length - from - 1));
-        const query = searchQuery(text.slice(from, to))!;
-        const phrase = query.slice('grams : "'.length, -1);
-        return ` ${searchDocument(text, '').grams} `.includes(` ${phrase} `);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'深圳市锐芯光电科技有限公司abc123'), minLength: 2, maxLength: 20 }),
+        fc.nat(),
+        fc.nat(),
+        (text, a, b) => {
+          const from = a % (text.length - 1);
+          const to = from + 2 + (b % (text.length - from - 1));
+          const query = searchQuery(text.slice(from, to))!;
+          const phrase = query.slice('grams : "'.length, -1);
+          return ` ${searchDocument(text, '').grams} `.includes(` ${phrase} `);
+        },
+      ),
     );
   });
 
   it('finds 深圳市信华… when typed without 市, and by the initials of either form', () => {
     const name = '深圳市信华科技有限公司';
     const doc = ` ${searchDocument(...nameVariants(name), 'szsxhkjyxgs', 'szxhkjyxgs').grams} `;
-    const found = (q: string) => searchQuery(q)!.split(' OR ').some((part) => doc.includes(` ${part.slice('grams : "'.length, -1)} `));
+    const found = (q: string) =>
+      searchQuery(q)!
+        .split(' OR ')
+        .some((part) => doc.includes(` ${part.slice('grams : "'.length, -1)} `));
     expect(nameVariants(name)).toEqual([name, '深圳信华科技有限公司']);
     expect(searchQuery('深圳市信华')).toBe('grams : "深圳 圳市 市信 信华" OR grams : "深圳 圳信 信华"');
     for (const q of ['深圳信华', '深圳市信华', '信华科技', 'szxh', 'szsxh']) expect(found(q)).toBe(true);

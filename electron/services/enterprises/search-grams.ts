@@ -34,7 +34,14 @@ export function searchDocument(...texts: string[]): { grams: string; unigrams: s
 
 /** The FTS5 MATCH expression for a typed query, or null when it has no searchable character. */
 export function searchQuery(typed: string): string | null {
-  const variants = [...new Set(nameVariants(typed).map(chars).filter((cs) => cs.length > 0).map((cs) => cs.join('')))].map((s) => [...s]);
+  const variants = [
+    ...new Set(
+      nameVariants(typed)
+        .map(chars)
+        .filter((cs) => cs.length > 0)
+        .map((cs) => cs.join('')),
+    ),
+  ].map((s) => [...s]);
   if (variants.length === 0) return null;
   return variants.map((cs) => (cs.length === 1 ? `unigrams : "${cs[0]}"` : `grams : "${pairs(cs).join(' ')}"`)).join(' OR ');
 }

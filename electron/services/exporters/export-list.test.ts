@@ -38,7 +38,9 @@ async function roundTrip(req: ExportRequest, format: ExportFormat, kind: ImportO
 }
 
 const enterprises = (d: Database) =>
-  listEnterprises(d, { filter: {}, sort: 'name', order: 'asc' }, TODAY).rows.map(({ id: _id, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...rest }) => rest);
+  listEnterprises(d, { filter: {}, sort: 'name', order: 'asc' }, TODAY).rows.map(
+    ({ id: _id, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...rest }) => rest,
+  );
 
 async function sheetOf(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -51,16 +53,36 @@ const FORMULAS = ['=HYPERLINK("http://example.com","点我")', '+86 755 1234', '
 
 describe('CSV export of text that Excel would run as a formula', () => {
   it('prefixes one apostrophe on export and removes it on import, so the round trip is exact', async () => {
-    FORMULAS.forEach((text, i) => saveEnterprise(db, { name: `深圳市公式${i}科技有限公司`, uscc: usccFor(i + 1), district: '福田', notes: text, contacts: [{ name: '王经理', phone: text }] }, ctx));
+    FORMULAS.forEach((text, i) =>
+      saveEnterprise(
+        db,
+        {
+          name: `深圳市公式${i}科技有限公司`,
+          uscc: usccFor(i + 1),
+          district: '福田',
+          notes: text,
+          contacts: [{ name: '王经理', phone: text }],
+        },
+        ctx,
+      ),
+    );
     const { out, report } = await roundTrip({ kind: 'enterprises', filter: {} }, 'csv');
     const csv = new TextDecoder().decode(out.bytes);
     expect(csv).toContain(`"'=HYPERLINK(""http://example.com"",""点我"")"`);
-    for (const line of csv.split('\r\n').slice(1, -1)) expect(line.split(',').some((cell) => /^"?[=+\-@]/.test(cell)), line).toBe(false);
+    for (const line of csv.split('\r\n').slice(1, -1))
+      expect(
+        line.split(',').some((cell) => /^"?[=+\-@]/.test(cell)),
+        line,
+      ).toBe(false);
     expect(csv).toContain(",''=已转义,");
     expect(csv).toContain(",'''+两个引号,");
     expect(report).toMatchObject({ created: FORMULAS.length, rejected: 0 });
     expect(enterprises(other)).toEqual(enterprises(db));
-    expect(enterprises(other).map((e) => e.notes).sort()).toEqual([...FORMULAS].sort());
+    expect(
+      enterprises(other)
+        .map((e) => e.notes)
+        .sort(),
+    ).toEqual([...FORMULAS].sort());
   });
 
   it('writes such text to .xlsx as a typed string, never a formula', async () => {
@@ -73,11 +95,36 @@ describe('CSV export of text that Excel would run as a formula', () => {
 });
 
 describe('valid text survives export and import exactly', () => {
-  const TRICKY = ['一行\r\n两行', '回车\r在内', '换行\n在内', '_x0041_ 与 _x005F_ 与 _x0041_x0042_', '_xABCD\r_x12', '非字符\uFFFF和\uFFFE', '表情😀𠮷', '制表\t在内', '"引号", 逗号', "'撇号开头", '007'];
+  const TRICKY = [
+    '一行\r\n两行',
+    '回车\r在内',
+    '换行\n在内',
+    '_x0041_ 与 _x005F_ 与 _x0041_x0042_',
+    '_xABCD\r_x12',
+    '非字符\uFFFF和\uFFFE',
+    '表情😀𠮷',
+    '制表\t在内',
+    '"引号", 逗号',
+    "'撇号开头",
+    '007',
+  ];
 
   for (const format of ['xlsx', 'csv'] as const) {
     it(`in ${format}`, async () => {
-      TRICKY.forEach((text, i) => saveEnterprise(db, { name: `深圳市特殊${i}科技有限公司`, uscc: usccFor(i + 1), district: '南山', notes: text, street: text.slice(0, 60), contacts: [{ name: '李工', role: text }] }, ctx));
+      TRICKY.forEach((text, i) =>
+        saveEnterprise(
+          db,
+          {
+            name: `深圳市特殊${i}科技有限公司`,
+            uscc: usccFor(i + 1),
+            district: '南山',
+            notes: text,
+            street: text.slice(0, 60),
+            contacts: [{ name: '李工', role: text }],
+          },
+          ctx,
+        ),
+      );
       const { report } = await roundTrip({ kind: 'enterprises', filter: {} }, format);
       expect(report).toMatchObject({ created: TRICKY.length, rejected: 0 });
       expect(enterprises(other)).toEqual(enterprises(db));
@@ -99,7 +146,11 @@ describe('text stored before the schemas refused control characters', () => {
 
 describe('amounts', () => {
   it('are numbers in .xlsx with a format showing the unit in the header, and exact decimals in CSV', async () => {
-    const e = saveEnterprise(db, { name: '深圳市金额科技有限公司', uscc: usccFor(1), district: '福田', registeredCapitalFen: 1_234_567_891, revenueFen: 1 }, ctx);
+    const e = saveEnterprise(
+      db,
+      { name: '深圳市金额科技有限公司', uscc: usccFor(1), district: '福田', registeredCapitalFen: 1_234_567_891, revenueFen: 1 },
+      ctx,
+    );
     const xlsx = await sheetOf((await exportList(db, { kind: 'enterprises', filter: {} }, 'xlsx', TODAY)).bytes);
     const capital = xlsx.getRow(2).getCell(column(xlsx, '注册资本（万元）'));
     expect(capital.type).toBe(ExcelJS.ValueType.Number);
@@ -122,7 +173,18 @@ describe('amounts', () => {
   });
 
   it('re-import from .xlsx and CSV to the same fen', async () => {
-    saveEnterprise(db, { name: '深圳市金额科技有限公司', uscc: usccFor(1), district: '福田', registeredCapitalFen: 999_999_999_999, revenueFen: 1_500_500_000, rdFen: 1 }, ctx);
+    saveEnterprise(
+      db,
+      {
+        name: '深圳市金额科技有限公司',
+        uscc: usccFor(1),
+        district: '福田',
+        registeredCapitalFen: 999_999_999_999,
+        revenueFen: 1_500_500_000,
+        rdFen: 1,
+      },
+      ctx,
+    );
     for (const format of ['xlsx', 'csv'] as const) {
       other.exec('DELETE FROM enterprises');
       expect((await roundTrip({ kind: 'enterprises', filter: {} }, format)).report).toMatchObject({ created: 1, rejected: 0 });
@@ -132,14 +194,65 @@ describe('amounts', () => {
 });
 
 describe('whitelist export and import', () => {
-  const HEADER = ['统一社会信用代码', '企业名称', '所属区', '批次', '摸排日期', '来源', '状态', '管家', '融资需求（万元）', '期限（月）', '优先级', '最近走访'];
+  const HEADER = [
+    '统一社会信用代码',
+    '企业名称',
+    '所属区',
+    '批次',
+    '摸排日期',
+    '来源',
+    '状态',
+    '管家',
+    '融资需求（万元）',
+    '期限（月）',
+    '优先级',
+    '最近走访',
+  ];
   const file = (rows: unknown[][]) => new TextEncoder().encode([HEADER, ...rows].map((r) => r.join(',')).join('\r\n'));
-  const entries = (d: Database) => listEntries(d, { filter: {}, sort: 'enterpriseName', order: 'asc' }, TODAY).rows.map((w) => [w.enterpriseName, w.batchName, w.surveyedOn, w.source, w.status, w.steward, w.needFen, w.needTermMonths, w.priority, w.lastVisitOn]);
+  const entries = (d: Database) =>
+    listEntries(d, { filter: {}, sort: 'enterpriseName', order: 'asc' }, TODAY).rows.map((w) => [
+      w.enterpriseName,
+      w.batchName,
+      w.surveyedOn,
+      w.source,
+      w.status,
+      w.steward,
+      w.needFen,
+      w.needTermMonths,
+      w.priority,
+      w.lastVisitOn,
+    ]);
 
   it('keeps each entry’s own 摸排日期 and 来源, exports them and imports them back unchanged', async () => {
     const rows = [
-      [usccFor(1), '深圳市一号科技有限公司', '南山', '2026 南山第一批', '2026-03-01', '区局摸排', '待走访', '张管家', '800', '12', '高', ''],
-      [usccFor(2), '深圳市二号科技有限公司', '南山', '2026 南山第一批', '2026-03-15', '银行推荐', '推进中', '李管家', '1500.5', '24', '中', '2026-04-01'],
+      [
+        usccFor(1),
+        '深圳市一号科技有限公司',
+        '南山',
+        '2026 南山第一批',
+        '2026-03-01',
+        '区局摸排',
+        '待走访',
+        '张管家',
+        '800',
+        '12',
+        '高',
+        '',
+      ],
+      [
+        usccFor(2),
+        '深圳市二号科技有限公司',
+        '南山',
+        '2026 南山第一批',
+        '2026-03-15',
+        '银行推荐',
+        '推进中',
+        '李管家',
+        '1500.5',
+        '24',
+        '中',
+        '2026-04-01',
+      ],
       [usccFor(3), '深圳市三号科技有限公司', '南山', '2026 南山第一批', '', '', '待走访', '', '', '', '', ''],
     ];
     expect(runImport(db, await readTable(file(rows), 'wl.csv'), opts('whitelist'))).toMatchObject({ created: 3, rejected: 0 });
@@ -164,8 +277,31 @@ describe('whitelist export and import', () => {
   });
 
   it('a re-import with blank 摸排日期 and 来源 keeps what each entry had', async () => {
-    const row = (date: string, source: string) => [usccFor(1), '深圳市一号科技有限公司', '南山', '2026 南山第一批', date, source, '待走访', '', '', '', '', ''];
-    runImport(db, await readTable(file([row('2026-03-01', '区局摸排'), [usccFor(2), '深圳市二号科技有限公司', '南山', '2026 南山第一批', '2026-03-09', '银行推荐', '待走访', '', '', '', '', '']]), 'wl.csv'), opts('whitelist'));
+    const row = (date: string, source: string) => [
+      usccFor(1),
+      '深圳市一号科技有限公司',
+      '南山',
+      '2026 南山第一批',
+      date,
+      source,
+      '待走访',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ];
+    runImport(
+      db,
+      await readTable(
+        file([
+          row('2026-03-01', '区局摸排'),
+          [usccFor(2), '深圳市二号科技有限公司', '南山', '2026 南山第一批', '2026-03-09', '银行推荐', '待走访', '', '', '', '', ''],
+        ]),
+        'wl.csv',
+      ),
+      opts('whitelist'),
+    );
     expect(runImport(db, await readTable(file([row('', '')]), 'wl.csv'), opts('whitelist'))).toMatchObject({ unchanged: 1 });
     expect(runImport(db, await readTable(file([row('2026-03-05', '')]), 'wl.csv'), opts('whitelist'))).toMatchObject({ updated: 1 });
     expect(entries(db).map((e) => e.slice(0, 4))).toEqual([

@@ -114,18 +114,39 @@ function collect<T>(fetch: (offset: number) => { rows: T[]; total: number }): T[
 function table(db: Database, req: ExportRequest, today: string): { sheet: string; columns: Column<never>[]; rows: never[] } {
   switch (req.kind) {
     case 'enterprises':
-      return { sheet: '企业', columns: ENTERPRISE_COLUMNS as Column<never>[], rows: collect((offset) => listEnterprises(db, { filter: req.filter, offset, limit: PAGE }, today)) as never[] };
+      return {
+        sheet: '企业',
+        columns: ENTERPRISE_COLUMNS as Column<never>[],
+        rows: collect((offset) => listEnterprises(db, { filter: req.filter, offset, limit: PAGE }, today)) as never[],
+      };
     case 'ip':
-      return { sheet: '知识产权', columns: IP_COLUMNS as Column<never>[], rows: collect((offset) => listIpAssets(db, { filter: req.filter, offset, limit: PAGE }, today)) as never[] };
+      return {
+        sheet: '知识产权',
+        columns: IP_COLUMNS as Column<never>[],
+        rows: collect((offset) => listIpAssets(db, { filter: req.filter, offset, limit: PAGE }, today)) as never[],
+      };
     case 'whitelist':
-      return { sheet: '白名单', columns: ENTRY_COLUMNS as Column<never>[], rows: collect((offset) => listEntries(db, { filter: req.filter, offset, limit: PAGE }, today)) as never[] };
+      return {
+        sheet: '白名单',
+        columns: ENTRY_COLUMNS as Column<never>[],
+        rows: collect((offset) => listEntries(db, { filter: req.filter, offset, limit: PAGE }, today)) as never[],
+      };
     case 'cases':
-      return { sheet: '服务案件', columns: CASE_COLUMNS as Column<never>[], rows: collect((offset) => listCases(db, { ...req.filter, offset, limit: PAGE })) as never[] };
+      return {
+        sheet: '服务案件',
+        columns: CASE_COLUMNS as Column<never>[],
+        rows: collect((offset) => listCases(db, { ...req.filter, offset, limit: PAGE })) as never[],
+      };
   }
 }
 
 /** The filtered list as an .xlsx workbook (Chinese headers, frozen header row) or a UTF-8 CSV with BOM (opens in Excel). */
-export async function exportList(db: Database, req: ExportRequest, format: ExportFormat, today: string): Promise<{ bytes: Uint8Array; rows: number; fileName: string }> {
+export async function exportList(
+  db: Database,
+  req: ExportRequest,
+  format: ExportFormat,
+  today: string,
+): Promise<{ bytes: Uint8Array; rows: number; fileName: string }> {
   const { sheet, columns, rows } = table(db, req, today);
   const fileName = `${sheet}-${today}.${format}`;
   const bytes = format === 'csv' ? writeCsv(columns, rows) : await writeXlsx(sheet, columns, rows);

@@ -18,7 +18,9 @@ export const wanColumn = <T>(header: string, fen: (row: T) => number | null): Co
 export function fenToWan(fen: number | null): string {
   if (fen === null) return '';
   const whole = Math.floor(fen / 1_000_000);
-  const frac = String(fen % 1_000_000).padStart(6, '0').replace(/0+$/, '');
+  const frac = String(fen % 1_000_000)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
   return frac ? `${whole}.${frac}` : String(whole);
 }
 

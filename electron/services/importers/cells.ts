@@ -46,7 +46,12 @@ export function date(c: Cell): string | null {
  */
 export function money(c: Cell, unitFen: number): number | null {
   if (isBlank(c)) return null;
-  const s = typeof c === 'number' ? String(c) : text(c).replace(/[,，\s￥¥]/g, '').replace(/(万元|万|元)$/, '');
+  const s =
+    typeof c === 'number'
+      ? String(c)
+      : text(c)
+          .replace(/[,，\s￥¥]/g, '')
+          .replace(/(万元|万|元)$/, '');
   const m = /^(\d+)(?:\.(\d+))?$/.exec(typeof c === 'number' && /e/i.test(s) ? c.toFixed(6) : s);
   if (!m) throw new CellError(`“${text(c)}”不是有效金额`);
   const scale = Math.round(Math.log10(unitFen));

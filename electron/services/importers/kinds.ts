@@ -38,7 +38,12 @@ export interface KindDef<T> {
 }
 
 /** Runs a schema and files each issue under the field its path names (or `fallback`). */
-function validate<S extends z.ZodType>(schema: S, input: unknown, r: RowReader, pathToField: Record<string, string> = {}): z.output<S> | null {
+function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  r: RowReader,
+  pathToField: Record<string, string> = {},
+): z.output<S> | null {
   if (r.errors.size > 0) return null;
   const result = schema.safeParse(input);
   if (result.success) return result.data;
@@ -52,12 +57,40 @@ function validate<S extends z.ZodType>(schema: S, input: unknown, r: RowReader, 
 
 const WAN = 1_000_000; // fen per 万元
 
-const KIND_NAMES: Record<string, IpKind> = { 发明: 'invention', 发明专利: 'invention', 实用新型: 'utility', 实用新型专利: 'utility', 外观设计: 'design', 外观设计专利: 'design', 商标: 'trademark', 注册商标: 'trademark', 软件著作权: 'software', 软著: 'software', 计算机软件著作权: 'software' };
-const STATUS_NAMES: Record<string, LegalStatus> = { 有效: 'granted', 授权: 'granted', 已授权: 'granted', 专利权维持: 'granted', 审查中: 'pending', 实审: 'pending', 公开: 'pending', 申请中: 'pending', 失效: 'lapsed', 未缴年费终止失效: 'lapsed', 期限届满: 'lapsed', 无效: 'invalidated', 全部无效: 'invalidated', 已宣告无效: 'invalidated' };
+const KIND_NAMES: Record<string, IpKind> = {
+  发明: 'invention',
+  发明专利: 'invention',
+  实用新型: 'utility',
+  实用新型专利: 'utility',
+  外观设计: 'design',
+  外观设计专利: 'design',
+  商标: 'trademark',
+  注册商标: 'trademark',
+  软件著作权: 'software',
+  软著: 'software',
+  计算机软件著作权: 'software',
+};
+const STATUS_NAMES: Record<string, LegalStatus> = {
+  有效: 'granted',
+  授权: 'granted',
+  已授权: 'granted',
+  专利权维持: 'granted',
+  审查中: 'pending',
+  实审: 'pending',
+  公开: 'pending',
+  申请中: 'pending',
+  失效: 'lapsed',
+  未缴年费终止失效: 'lapsed',
+  期限届满: 'lapsed',
+  无效: 'invalidated',
+  全部无效: 'invalidated',
+  已宣告无效: 'invalidated',
+};
 const PRIORITY_NAMES: Record<string, string> = { 高: '1', 中: '2', 低: '3', '1': '1', '2': '2', '3': '3' };
 
 const parseKind = (s: string): IpKind | null => ((IP_KINDS as readonly string[]).includes(s) ? (s as IpKind) : (KIND_NAMES[s] ?? null));
-const parseLegal = (s: string): LegalStatus | null => ((LEGAL_STATUSES as readonly string[]).includes(s) ? (s as LegalStatus) : (STATUS_NAMES[s] ?? null));
+const parseLegal = (s: string): LegalStatus | null =>
+  (LEGAL_STATUSES as readonly string[]).includes(s) ? (s as LegalStatus) : (STATUS_NAMES[s] ?? null);
 const parseEntryStatus = (s: string): EntryStatus | null => ((ENTRY_STATUSES as readonly string[]).includes(s) ? (s as EntryStatus) : null);
 
 function enterpriseFromRow(r: RowReader) {
@@ -108,7 +141,13 @@ const enterprises: KindDef<z.output<typeof enterpriseInput>> = {
   kind: 'enterprises',
   label: '企业',
   fields: enterpriseFields,
-  parse: (r) => validate(enterpriseInput, enterpriseFromRow(r), r, { registeredCapitalFen: 'registeredCapital', revenueFen: 'revenue', rdFen: 'rd', contacts: 'contactName' }),
+  parse: (r) =>
+    validate(enterpriseInput, enterpriseFromRow(r), r, {
+      registeredCapitalFen: 'registeredCapital',
+      revenueFen: 'revenue',
+      rdFen: 'rd',
+      contacts: 'contactName',
+    }),
   writer(db, ctx) {
     const s = enterpriseStatements(db);
     return (row) => s.upsert(row, ctx).outcome;
@@ -143,23 +182,29 @@ const ip: KindDef<IpRow> = {
   parse(r) {
     const uscc = r.text('uscc');
     if (!uscc) r.fail('uscc', '统一社会信用代码不能为空');
-    const asset = validate(ipAssetInput, {
-      // Resolved against the database when the row is written.
-      enterpriseId: 'resolved-on-write',
-      kind: r.oneOf('kind', parseKind, '类型', ['发明', '实用新型', '外观设计', '商标', '软件著作权']) ?? r.text('kind'),
-      number: r.text('number'),
-      title: r.text('title'),
-      filingDate: r.date('filingDate'),
-      grantDate: r.date('grantDate'),
-      registrationDate: r.date('registrationDate'),
-      publishedOn: r.date('publishedOn'),
-      legalStatus: r.blank('legalStatus') ? 'granted' : (r.oneOf('legalStatus', parseLegal, '法律状态', ['有效', '审查中', '失效', '无效']) ?? 'granted'),
-      feePaidThrough: r.date('feePaidThrough'),
-      owners: r.list('owners'),
-      claimsCount: r.integer('claimsCount'),
-      ipcClass: r.text('ipcClass'),
-      pledged: r.bool('pledged'),
-    }, r);
+    const asset = validate(
+      ipAssetInput,
+      {
+        // Resolved against the database when the row is written.
+        enterpriseId: 'resolved-on-write',
+        kind: r.oneOf('kind', parseKind, '类型', ['发明', '实用新型', '外观设计', '商标', '软件著作权']) ?? r.text('kind'),
+        number: r.text('number'),
+        title: r.text('title'),
+        filingDate: r.date('filingDate'),
+        grantDate: r.date('grantDate'),
+        registrationDate: r.date('registrationDate'),
+        publishedOn: r.date('publishedOn'),
+        legalStatus: r.blank('legalStatus')
+          ? 'granted'
+          : (r.oneOf('legalStatus', parseLegal, '法律状态', ['有效', '审查中', '失效', '无效']) ?? 'granted'),
+        feePaidThrough: r.date('feePaidThrough'),
+        owners: r.list('owners'),
+        claimsCount: r.integer('claimsCount'),
+        ipcClass: r.text('ipcClass'),
+        pledged: r.bool('pledged'),
+      },
+      r,
+    );
     return asset && uscc ? { uscc, asset } : null;
   },
   writer(db, ctx) {
@@ -199,18 +244,23 @@ const whitelist: KindDef<WlRow> = {
     if (!meta.uscc) r.fail('uscc', '统一社会信用代码不能为空');
     if (r.blank('batch')) r.fail('batch', '批次不能为空');
     if (meta.district && !parseDistrict(meta.district)) r.fail('district', `所属区“${meta.district}”无效，应为：${DISTRICTS.join('、')}`);
-    const entry = validate(entryFields, {
-      batch: r.text('batch'),
-      // Blank: a new entry takes its batch's, an existing one keeps its own.
-      surveyedOn: r.date('surveyedOn') ?? undefined,
-      source: r.blank('source') ? undefined : r.text('source'),
-      status: r.blank('status') ? '待走访' : (r.oneOf('status', parseEntryStatus, '状态', ENTRY_STATUSES) ?? '待走访'),
-      steward: r.text('steward'),
-      needFen: r.money('need', WAN),
-      needTermMonths: r.integer('needTermMonths'),
-      priority: priority ? Number(priority) : 2,
-      lastVisitOn: r.date('lastVisitOn'),
-    }, r, { needFen: 'need' });
+    const entry = validate(
+      entryFields,
+      {
+        batch: r.text('batch'),
+        // Blank: a new entry takes its batch's, an existing one keeps its own.
+        surveyedOn: r.date('surveyedOn') ?? undefined,
+        source: r.blank('source') ? undefined : r.text('source'),
+        status: r.blank('status') ? '待走访' : (r.oneOf('status', parseEntryStatus, '状态', ENTRY_STATUSES) ?? '待走访'),
+        steward: r.text('steward'),
+        needFen: r.money('need', WAN),
+        needTermMonths: r.integer('needTermMonths'),
+        priority: priority ? Number(priority) : 2,
+        lastVisitOn: r.date('lastVisitOn'),
+      },
+      r,
+      { needFen: 'need' },
+    );
     return entry ? { ...meta, batchSurveyedOn: entry.surveyedOn ?? today, entry } : null;
   },
   writer(db, ctx) {
@@ -233,7 +283,10 @@ const whitelist: KindDef<WlRow> = {
       const batchDistrict = district ?? (db.prepare('SELECT district FROM enterprises WHERE id = ?').pluck().get(enterpriseId) as string);
       const { batch, ...entry } = row.entry;
       // A batch new to the database takes the details of its first row.
-      const batchId = batches.ensure({ name: batch, district: batchDistrict as (typeof DISTRICTS)[number], surveyedOn: row.batchSurveyedOn, source: entry.source ?? '' }, ctx).id;
+      const batchId = batches.ensure(
+        { name: batch, district: batchDistrict as (typeof DISTRICTS)[number], surveyedOn: row.batchSurveyedOn, source: entry.source ?? '' },
+        ctx,
+      ).id;
       return entries.upsert({ ...entry, batchId, enterpriseId }, ctx, '导入').outcome;
     };
   },

@@ -19,13 +19,21 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-const opts = (kind: ImportOptions['kind']): ImportOptions => ({ kind, ctx: { actor: '测试', now: '2026-11-22T08:00:00.000Z' }, today: '2026-11-22' });
+const opts = (kind: ImportOptions['kind']): ImportOptions => ({
+  kind,
+  ctx: { actor: '测试', now: '2026-11-22T08:00:00.000Z' },
+  today: '2026-11-22',
+});
 const names = () => db.prepare('SELECT name FROM enterprises ORDER BY name').pluck().all();
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('CSV line endings and row width', () => {
   it('reads every row of a file whose lines end in CRLF, LF and CR, keeping line breaks inside quoted cells', async () => {
-    const text = '企业名称,统一社会信用代码,所属区,备注\r\n' + `深圳市甲科技有限公司,${usccFor(1)},福田,"一行\r\n两行"\n` + `深圳市乙科技有限公司,${usccFor(2)},南山,"回车\r在内"\r` + `深圳市丙科技有限公司,${usccFor(3)},宝安,\r\n`;
+    const text =
+      '企业名称,统一社会信用代码,所属区,备注\r\n' +
+      `深圳市甲科技有限公司,${usccFor(1)},福田,"一行\r\n两行"\n` +
+      `深圳市乙科技有限公司,${usccFor(2)},南山,"回车\r在内"\r` +
+      `深圳市丙科技有限公司,${usccFor(3)},宝安,\r\n`;
     const report = runImport(db, await readTable(utf8(text), 'mixed.csv'), opts('enterprises'));
     expect(report).toMatchObject({ total: 3, created: 3, rejected: 0 });
     expect(names()).toEqual(['深圳市丙科技有限公司', '深圳市乙科技有限公司', '深圳市甲科技有限公司']);
@@ -36,7 +44,13 @@ describe('CSV line endings and row width', () => {
     const text = `企业名称,统一社会信用代码,所属区\n深圳市甲科技有限公司,${usccFor(1)},福田\n深圳市乙科技有限公司,${usccFor(2)},南山,多出来的\n深圳市丙科技有限公司,${usccFor(3)},宝安,,\n`;
     const report = runImport(db, await readTable(utf8(text), 'wide.csv'), opts('enterprises'));
     expect(report).toMatchObject({ total: 3, created: 2, rejected: 1 });
-    expect(report.errors).toEqual([{ row: 3, column: '第 4 列', reason: '第 3 行有 4 个单元格，多于标题行的 3 列（第 4 列“多出来的”没有列标题）：请检查换行符和未加引号的逗号，本行未导入' }]);
+    expect(report.errors).toEqual([
+      {
+        row: 3,
+        column: '第 4 列',
+        reason: '第 3 行有 4 个单元格，多于标题行的 3 列（第 4 列“多出来的”没有列标题）：请检查换行符和未加引号的逗号，本行未导入',
+      },
+    ]);
     expect(names()).toEqual(['深圳市丙科技有限公司', '深圳市甲科技有限公司']);
   });
 });
@@ -52,8 +66,18 @@ describe('.xlsx cell values', () => {
   it('takes a formula’s cached result, the text of rich text and hyperlinks', async () => {
     const bytes = await sheet((ws) => {
       ws.addRow(HEADER);
-      ws.addRow([{ richText: [{ text: '深圳市富文本' }, { text: '科技有限公司', font: { bold: true } }] }, usccFor(1), { formula: 'LEFT("福田区",2)', result: '福田' }, { text: '官网', hyperlink: 'https://example.com' }]);
-      ws.addRow([{ formula: 'CONCAT("深圳市公式","科技有限公司")', result: '深圳市公式科技有限公司' }, usccFor(2), '南山', { text: { richText: [{ text: '链接' }, { text: '文字' }] }, hyperlink: 'https://example.com' } as unknown as ExcelJS.CellValue]);
+      ws.addRow([
+        { richText: [{ text: '深圳市富文本' }, { text: '科技有限公司', font: { bold: true } }] },
+        usccFor(1),
+        { formula: 'LEFT("福田区",2)', result: '福田' },
+        { text: '官网', hyperlink: 'https://example.com' },
+      ]);
+      ws.addRow([
+        { formula: 'CONCAT("深圳市公式","科技有限公司")', result: '深圳市公式科技有限公司' },
+        usccFor(2),
+        '南山',
+        { text: { richText: [{ text: '链接' }, { text: '文字' }] }, hyperlink: 'https://example.com' } as unknown as ExcelJS.CellValue,
+      ]);
     });
     const report = runImport(db, await readTable(bytes, 'values.xlsx'), opts('enterprises'));
     expect(report).toMatchObject({ created: 2, rejected: 0 });
@@ -98,7 +122,14 @@ describe('text with invisible characters', () => {
     for (const r of rows('_x0007_', '_xD800_', '_x001B_')) ws.addRow(r);
     const files: [string, Uint8Array][] = [
       ['wl.xlsx', new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)],
-      ['wl.csv', utf8(rows('\u0007', '\u0085', '\u001B').map((r) => r.join(',')).join('\r\n'))],
+      [
+        'wl.csv',
+        utf8(
+          rows('\u0007', '\u0085', '\u001B')
+            .map((r) => r.join(','))
+            .join('\r\n'),
+        ),
+      ],
     ];
     for (const [name, bytes] of files) {
       const report = runImport(db, await readTable(bytes, name), { ...opts('whitelist'), dryRun: true });

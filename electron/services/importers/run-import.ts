@@ -64,10 +64,22 @@ export function runImport(db: Database, table: Table, opts: ImportOptions): Impo
   if (problems.length) throw new AppError('INVALID_INPUT', `列对应有误：${problems.join('；')}`);
   const columnOf = (key: string) => {
     const col = mapping[key];
-    return col === null || col === undefined ? (def.fields.find((f) => f.key === key)?.label ?? key) : table.headers[col] || `第 ${col + 1} 列`;
+    return col === null || col === undefined
+      ? (def.fields.find((f) => f.key === key)?.label ?? key)
+      : table.headers[col] || `第 ${col + 1} 列`;
   };
 
-  const report: ImportReport = { kind: opts.kind, dryRun: !!opts.dryRun, total: table.rows.length, created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], encoding: table.encoding };
+  const report: ImportReport = {
+    kind: opts.kind,
+    dryRun: !!opts.dryRun,
+    total: table.rows.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+    encoding: table.encoding,
+  };
   const every = opts.every ?? 500;
   const counts: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
 

@@ -18,8 +18,10 @@ export function xlsxCell(v: ExcelJS.CellValue): Cell | UnreadableCell {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if ('formula' in v || 'sharedFormula' in v) {
     const result = (v as { result?: unknown }).result;
-    if (result === undefined || result === null) return new UnreadableCell('该单元格是公式，但文件中没有计算结果：请在 Excel 中打开该文件，重新计算（F9）并保存后再导入');
-    if (typeof result === 'object' && 'error' in result) return new UnreadableCell(`该单元格的公式结果是错误值“${String(result.error)}”${fixInExcel}`);
+    if (result === undefined || result === null)
+      return new UnreadableCell('该单元格是公式，但文件中没有计算结果：请在 Excel 中打开该文件，重新计算（F9）并保存后再导入');
+    if (typeof result === 'object' && 'error' in result)
+      return new UnreadableCell(`该单元格的公式结果是错误值“${String(result.error)}”${fixInExcel}`);
     return xlsxCell(result as ExcelJS.CellValue);
   }
   if ('error' in v) return new UnreadableCell(`该单元格是错误值“${String(v.error)}”${fixInExcel}`);

@@ -74,18 +74,46 @@ export function toIpAsset(r: Row, today: string): IpAsset {
 
 const COLUMNS =
   'enterprise_id, kind, number, title, filing_date, grant_date, registration_date, valid_until, published_on, legal_status, fee_paid_through, owners, claims_count, ipc_class, pledged, suspended, under_invalidation, same_day_invention, expires_on';
-const PLACEHOLDERS = COLUMNS.split(', ').map(() => '?').join(', ');
+const PLACEHOLDERS = COLUMNS.split(', ')
+  .map(() => '?')
+  .join(', ');
 
 function values(d: IpAssetData, number: string): unknown[] {
-  return [d.enterpriseId, d.kind, number, d.title, d.filingDate, d.grantDate, d.registrationDate, d.validUntil, d.publishedOn, d.legalStatus, d.feePaidThrough, JSON.stringify(d.owners), d.claimsCount, d.ipcClass, +d.pledged, +d.suspended, +d.underInvalidation, +d.sameDayInvention, legalExpiry(d)];
+  return [
+    d.enterpriseId,
+    d.kind,
+    number,
+    d.title,
+    d.filingDate,
+    d.grantDate,
+    d.registrationDate,
+    d.validUntil,
+    d.publishedOn,
+    d.legalStatus,
+    d.feePaidThrough,
+    JSON.stringify(d.owners),
+    d.claimsCount,
+    d.ipcClass,
+    +d.pledged,
+    +d.suspended,
+    +d.underInvalidation,
+    +d.sameDayInvention,
+    legalExpiry(d),
+  ];
 }
 
 export function ipStatements(db: Database) {
   const byNumber = db.prepare(`SELECT id, ${COLUMNS} FROM ip_assets WHERE number = ?`).raw();
   const byId = db.prepare(`SELECT id, ${COLUMNS} FROM ip_assets WHERE id = ?`).raw();
-  const insert = db.prepare(`INSERT INTO ip_assets (id, ${COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ${PLACEHOLDERS}, ?, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO ip_assets (id, ${COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ${PLACEHOLDERS}, ?, ?, ?, ?)`,
+  );
   const update = db.prepare(`UPDATE ip_assets SET (${COLUMNS}, updated_by, updated_at) = (${PLACEHOLDERS}, ?, ?) WHERE id = ?`);
-  const pledgeStands = db.prepare("SELECT 1 FROM case_items i JOIN pledges p ON p.case_id = i.case_id WHERE i.ip_asset_id = ? AND p.status IN ('registered', 'changed')").pluck();
+  const pledgeStands = db
+    .prepare(
+      "SELECT 1 FROM case_items i JOIN pledges p ON p.case_id = i.case_id WHERE i.ip_asset_id = ? AND p.status IN ('registered', 'changed')",
+    )
+    .pluck();
 
   /** Same contract as enterprises: match on id, else on the normalised number. */
   function upsert(d: IpAssetData, ctx: WriteContext, id?: string): { id: string; outcome: UpsertOutcome } {
@@ -111,7 +139,8 @@ export function ipStatements(db: Database) {
   return { upsert };
 }
 
-const SELECT = 'SELECT a.*, e.name AS enterprise_name, e.uscc AS enterprise_uscc FROM ip_assets a JOIN enterprises e ON e.id = a.enterprise_id';
+const SELECT =
+  'SELECT a.*, e.name AS enterprise_name, e.uscc AS enterprise_uscc FROM ip_assets a JOIN enterprises e ON e.id = a.enterprise_id';
 
 export function getIpAsset(db: Database, id: string, today: string): IpAsset {
   const row = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
@@ -122,24 +151,39 @@ export function getIpAsset(db: Database, id: string, today: string): IpAsset {
 export function saveIpAsset(db: Database, input: z.input<typeof ipAssetInput>, ctx: WriteContext, today: string): IpAsset {
   const data = ipAssetInput.parse(input);
   const n = normalizeIpNumber(data.kind, data.number);
-  return db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM enterprises WHERE id = ?').get(data.enterpriseId)) throw new AppError('NOT_FOUND', '所属企业不存在');
-    const clash = n.ok ? (db.prepare('SELECT id FROM ip_assets WHERE number = ? AND id IS NOT ?').pluck().get(n.number, data.id ?? null) as string | undefined) : undefined;
-    if (clash) throw new AppError('CONFLICT', `编号 ${data.number} 已登记在另一条记录中`);
-    const { id } = ipStatements(db).upsert(data, ctx, data.id);
-    return getIpAsset(db, id, today);
-  }).immediate();
+  return db
+    .transaction(() => {
+      if (!db.prepare('SELECT 1 FROM enterprises WHERE id = ?').get(data.enterpriseId)) throw new AppError('NOT_FOUND', '所属企业不存在');
+      const clash = n.ok
+        ? (db
+            .prepare('SELECT id FROM ip_assets WHERE number = ? AND id IS NOT ?')
+            .pluck()
+            .get(n.number, data.id ?? null) as string | undefined)
+        : undefined;
+      if (clash) throw new AppError('CONFLICT', `编号 ${data.number} 已登记在另一条记录中`);
+      const { id } = ipStatements(db).upsert(data, ctx, data.id);
+      return getIpAsset(db, id, today);
+    })
+    .immediate();
 }
 
 export function deleteIpAsset(db: Database, id: string, ctx: WriteContext): void {
   db.transaction(() => {
-    if (db.prepare('SELECT 1 FROM case_items WHERE ip_asset_id = ?').get(id)) throw new AppError('CONFLICT', '该知识产权已列入服务案件，不能删除（可先从案件中移出）');
-    if (db.prepare('DELETE FROM ip_assets WHERE id = ?').run(id).changes === 0) throw new AppError('NOT_FOUND', '知识产权记录不存在或已被删除');
+    if (db.prepare('SELECT 1 FROM case_items WHERE ip_asset_id = ?').get(id))
+      throw new AppError('CONFLICT', '该知识产权已列入服务案件，不能删除（可先从案件中移出）');
+    if (db.prepare('DELETE FROM ip_assets WHERE id = ?').run(id).changes === 0)
+      throw new AppError('NOT_FOUND', '知识产权记录不存在或已被删除');
     recordChange(db, 'ip_asset', id, 'delete', ctx.now);
   }).immediate();
 }
 
-const SORT_COLUMNS: Record<string, string> = { number: 'a.number', title: 'a.title', filingDate: 'a.filing_date', expiresOn: 'a.expires_on', enterpriseName: 'e.name_key' };
+const SORT_COLUMNS: Record<string, string> = {
+  number: 'a.number',
+  title: 'a.title',
+  filingDate: 'a.filing_date',
+  expiresOn: 'a.expires_on',
+  enterpriseName: 'e.name_key',
+};
 
 export function ipWhere(input: IpFilter, today: string): Where {
   const f = ipQuery.shape.filter.parse(input);
@@ -151,7 +195,12 @@ export function ipWhere(input: IpFilter, today: string): Where {
   if (f.expiringWithinDays !== null) w.add('a.expires_on > ? AND a.expires_on <= ?', today, addDays(today, f.expiringWithinDays));
   if (f.search) {
     const text = likeEscape(f.search);
-    w.add("(a.number LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\')", `${likeEscape(compactId(f.search))}%`, `%${text}%`, `%${text}%`);
+    w.add(
+      "(a.number LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\')",
+      `${likeEscape(compactId(f.search))}%`,
+      `%${text}%`,
+      `%${text}%`,
+    );
   }
   return w;
 }
@@ -160,7 +209,12 @@ export function listIpAssets(db: Database, input: z.input<typeof ipQuery>, today
   const q = ipQuery.parse(input);
   const where = ipWhere(q.filter, today);
   const col = SORT_COLUMNS[q.sort]!;
-  const rows = db.prepare(`${SELECT} ${where} ORDER BY ${col} IS NULL, ${col} ${q.order}, a.id LIMIT ? OFFSET ?`).all(...where.params, q.limit, q.offset) as Row[];
-  const total = db.prepare(`SELECT count(*) FROM ip_assets a JOIN enterprises e ON e.id = a.enterprise_id ${where}`).pluck().get(...where.params) as number;
+  const rows = db
+    .prepare(`${SELECT} ${where} ORDER BY ${col} IS NULL, ${col} ${q.order}, a.id LIMIT ? OFFSET ?`)
+    .all(...where.params, q.limit, q.offset) as Row[];
+  const total = db
+    .prepare(`SELECT count(*) FROM ip_assets a JOIN enterprises e ON e.id = a.enterprise_id ${where}`)
+    .pluck()
+    .get(...where.params) as number;
   return { rows: rows.map((r) => toIpAsset(r, today)), total };
 }

@@ -22,10 +22,21 @@ const finish = (job: JobStatusView) => finishJob(call, job);
 
 describe('background jobs in worker threads', () => {
   it('previews, dry-runs and imports a file sent as base64 from the renderer', async () => {
-    const bytes = await xlsx([['公司名称', '信用代码', '区'], ['深圳市后台科技有限公司', usccFor(1), '坪山'], ['深圳市坏行科技有限公司', 'bad', '坪山']]);
-    const { uploadId } = await call<{ uploadId: string }>('importUpload', { fileName: 'a.xlsx', fileBase64: Buffer.from(bytes).toString('base64') });
+    const bytes = await xlsx([
+      ['公司名称', '信用代码', '区'],
+      ['深圳市后台科技有限公司', usccFor(1), '坪山'],
+      ['深圳市坏行科技有限公司', 'bad', '坪山'],
+    ]);
+    const { uploadId } = await call<{ uploadId: string }>('importUpload', {
+      fileName: 'a.xlsx',
+      fileBase64: Buffer.from(bytes).toString('base64'),
+    });
     const preview = await finish(await call('importStart', { kind: 'enterprises', uploadId, mode: 'preview' }));
-    expect(jobResult(preview.final)).toMatchObject({ headers: ['公司名称', '信用代码', '区'], rowCount: 2, mapping: { name: 0, uscc: 1, district: 2 } });
+    expect(jobResult(preview.final)).toMatchObject({
+      headers: ['公司名称', '信用代码', '区'],
+      rowCount: 2,
+      mapping: { name: 0, uscc: 1, district: 2 },
+    });
     const dry = await finish(await call('importStart', { kind: 'enterprises', uploadId, mode: 'dry-run' }));
     expect(jobResult(dry.final)).toMatchObject({ dryRun: true, created: 1, rejected: 1 });
     expect(rt.db!.prepare('SELECT count(*) FROM enterprises').pluck().get()).toBe(0);
@@ -53,19 +64,38 @@ describe('background jobs in worker threads', () => {
     const { final } = await finish(await call('exportStart', { kind: 'enterprises', filter: { districts: ['坪山'] }, format: 'csv' }));
     const text = Buffer.from(jobResult<{ base64: string }>(final)!.base64, 'base64').toString('utf8');
     expect(text.split('\r\n')[1]).toMatch(/^深圳市后台科技有限公司,/);
-    expect(await rt.dispatch('importUpload', { fileName: 'a.xls', fileBase64: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('.xlsx') } });
-    expect(await rt.dispatch('importStart', { kind: 'enterprises', uploadId: 'gone', mode: 'preview' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('重新选择文件') } });
+    expect(await rt.dispatch('importUpload', { fileName: 'a.xls', fileBase64: 'AAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('.xlsx') },
+    });
+    expect(await rt.dispatch('importStart', { kind: 'enterprises', uploadId: 'gone', mode: 'preview' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('重新选择文件') },
+    });
   });
 
   it('splits a large valuation across workers and merges it like the single-thread portfolio', async () => {
     const { valuePortfolio } = await import('../valuation/portfolio');
     const items = Array.from({ length: 60 }, (_, n) => ({
       label: `专利${n}`,
-      input: { valuationDate: '2026-01-01', asset: { kind: 'invention' as const, filingDate: '2016-05-01' }, approach: 'income' as const, income: { revenue: [1e6 * (n + 1), 2e6], shareRate: 0.04, discountRate: 0.1 }, uncertainty: { paths: 500, seed: n, revenue: { type: 'triangular' as const, min: 0.8, mode: 1, max: 1.1 } }, loanToValue: 0.3 },
+      input: {
+        valuationDate: '2026-01-01',
+        asset: { kind: 'invention' as const, filingDate: '2016-05-01' },
+        approach: 'income' as const,
+        income: { revenue: [1e6 * (n + 1), 2e6], shareRate: 0.04, discountRate: 0.1 },
+        uncertainty: { paths: 500, seed: n, revenue: { type: 'triangular' as const, min: 0.8, mode: 1, max: 1.1 } },
+        loanToValue: 0.3,
+      },
     }));
     const job = rt.jobs.start({ type: 'valuation', items }, { actor: 't', today: '2026-11-22' });
     const final = await rt.jobs.wait(job.id);
-    const merged = jobResult<{ items: { label: string }[]; shares: number[]; totalFen: number; uncertainty: { p10: number }; loan: { amountFen: number } }>(final)!;
+    const merged = jobResult<{
+      items: { label: string }[];
+      shares: number[];
+      totalFen: number;
+      uncertainty: { p10: number };
+      loan: { amountFen: number };
+    }>(final)!;
     const single = valuePortfolio(items);
     expect(merged.items.map((i) => i.label)).toEqual(single.items.map((i) => i.label));
     expect(merged.shares).toEqual(single.shares);
@@ -75,7 +105,10 @@ describe('background jobs in worker threads', () => {
   }, 60_000);
 
   it('fails a job on a corrupt file with a Chinese message and writes nothing', async () => {
-    const { uploadId } = await call<{ uploadId: string }>('importUpload', { fileName: 'broken.xlsx', fileBase64: Buffer.from('not a zip').toString('base64') });
+    const { uploadId } = await call<{ uploadId: string }>('importUpload', {
+      fileName: 'broken.xlsx',
+      fileBase64: Buffer.from('not a zip').toString('base64'),
+    });
     const { final } = await finish(await call('importStart', { kind: 'enterprises', uploadId, mode: 'commit' }));
     expect(final).toMatchObject({ state: 'failed', error: { message: expect.stringContaining('无法读取该 Excel 文件') } });
   });

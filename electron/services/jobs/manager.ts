@@ -39,7 +39,14 @@ const SPLIT_FROM = 40;
  * its modules; neither the main process nor the renderer stalls. A large valuation is split
  * across the workers and its parts merged here. The renderer polls status.
  */
-export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; nativeBinding?: string; logger: Logger; keep?: number; cores?: number }) {
+export function createJobManager(opts: {
+  launch: WorkerLaunch;
+  dbFile: string;
+  nativeBinding?: string;
+  logger: Logger;
+  keep?: number;
+  cores?: number;
+}) {
   const jobs = new Map<string, Job>();
   const keep = opts.keep ?? 20;
   const cores = Math.max(1, opts.cores ?? os.availableParallelism());
@@ -50,7 +57,10 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
   function spawn(): PoolWorker {
     // A larger young generation: a valuation allocates result objects for every patent, and
     // fewer scavenges of a 16 MB nursery saves a noticeable share of a 1,000-patent job.
-    const pw: PoolWorker = { worker: new Worker(opts.launch.file, { execArgv: opts.launch.execArgv ?? [], resourceLimits: { maxYoungGenerationSizeMb: 64 } }), busy: false };
+    const pw: PoolWorker = {
+      worker: new Worker(opts.launch.file, { execArgv: opts.launch.execArgv ?? [], resourceLimits: { maxYoungGenerationSizeMb: 64 } }),
+      busy: false,
+    };
     pw.worker.on('message', (m: WorkerMessage) => pw.current?.onMessage(m));
     pw.worker.on('error', (err) => {
       opts.logger.error('job worker crashed', err);
@@ -102,17 +112,30 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
     const cancelled = Atomics.load(job.cancel, 0) === 1;
     Atomics.store(job.cancel, 0, 1); // stop the other parts too
     // A bug's own message is for the log; the user gets a Chinese sentence saying where to look.
-    const shown = cancelled ? '已取消，数据库未作任何改动' : code === 'INTERNAL' ? '后台任务发生意外错误，操作未完成。详情已写入日志。' : message;
+    const shown = cancelled
+      ? '已取消，数据库未作任何改动'
+      : code === 'INTERNAL'
+        ? '后台任务发生意外错误，操作未完成。详情已写入日志。'
+        : message;
     Object.assign(job.status, { state: cancelled ? 'cancelled' : 'failed', error: { code, message: shown } });
     if (!cancelled && code === 'INTERNAL') opts.logger.error(`job ${job.status.type} failed: ${message}`);
   }
 
   /** Runs the parts of one job on pooled workers; `finish` turns the parts' results into the job's JSON result. */
-  function launch(type: JobStatus['type'], specs: JobSpec[], who: { actor: string; today: string }, finish: (results: unknown[]) => string): JobStatus {
+  function launch(
+    type: JobStatus['type'],
+    specs: JobSpec[],
+    who: { actor: string; today: string },
+    finish: (results: unknown[]) => string,
+  ): JobStatus {
     prune();
     const cancelFlag = new SharedArrayBuffer(4);
     let settle!: () => void;
-    const job: Job = { status: { id: newId(), type, state: 'running', done: 0, total: 0, startedAt: new Date().toISOString() }, cancel: new Int32Array(cancelFlag), finished: new Promise((r) => (settle = r)) };
+    const job: Job = {
+      status: { id: newId(), type, state: 'running', done: 0, total: 0, startedAt: new Date().toISOString() },
+      cancel: new Int32Array(cancelFlag),
+      finished: new Promise((r) => (settle = r)),
+    };
     jobs.set(job.status.id, job);
     const progress = specs.map(() => ({ done: 0, total: 0 }));
     const results: unknown[] = new Array(specs.length);
@@ -131,7 +154,10 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
             if (m.jobId !== job.status.id) return;
             if (m.type === 'progress') {
               progress[n] = { done: m.done, total: m.total };
-              Object.assign(job.status, { done: progress.reduce((s, p) => s + p.done, 0), total: progress.reduce((s, p) => s + p.total, 0) });
+              Object.assign(job.status, {
+                done: progress.reduce((s, p) => s + p.done, 0),
+                total: progress.reduce((s, p) => s + p.total, 0),
+              });
               return;
             }
             if (m.type === 'failed') fail(job, m.code, m.message);
@@ -139,7 +165,12 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
               results[n] = m.type === 'done' ? m.resultJson : m.part;
               if (results.filter((r) => r !== undefined).length === specs.length && job.status.state === 'running') {
                 try {
-                  Object.assign(job.status, { state: 'done', resultJson: finish(results), done: job.status.total || 1, total: job.status.total || 1 });
+                  Object.assign(job.status, {
+                    state: 'done',
+                    resultJson: finish(results),
+                    done: job.status.total || 1,
+                    total: job.status.total || 1,
+                  });
                 } catch (err) {
                   const known = err instanceof AppError ? err : databaseError(err, opts.dbFile);
                   fail(job, known ? known.code : 'INTERNAL', known ? known.message : err instanceof Error ? err.message : String(err));
@@ -155,7 +186,16 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
             partEnded();
           },
         };
-        const request: WorkerRequest = { type: 'job', jobId: job.status.id, spec, dbFile: opts.dbFile, nativeBinding: opts.nativeBinding, actor: who.actor, today: who.today, cancelFlag };
+        const request: WorkerRequest = {
+          type: 'job',
+          jobId: job.status.id,
+          spec,
+          dbFile: opts.dbFile,
+          nativeBinding: opts.nativeBinding,
+          actor: who.actor,
+          today: who.today,
+          cancelFlag,
+        };
         pw.worker.postMessage(request);
       });
     });
@@ -169,7 +209,10 @@ export function createJobManager(opts: { launch: WorkerLaunch; dbFile: string; n
   function start(spec: JobSpec, who: { actor: string; today: string }, after: (json: string) => string = (json) => json): JobStatus {
     if (spec.type === 'valuation' && cores > 1 && spec.items.length >= SPLIT_FROM) {
       const size = Math.ceil(spec.items.length / cores);
-      const parts: JobSpec[] = Array.from({ length: cores }, (_, i) => ({ type: 'valuation-part' as const, items: spec.items.slice(i * size, (i + 1) * size) })).filter((p) => p.items.length > 0);
+      const parts: JobSpec[] = Array.from({ length: cores }, (_, i) => ({
+        type: 'valuation-part' as const,
+        items: spec.items.slice(i * size, (i + 1) * size),
+      })).filter((p) => p.items.length > 0);
       return launch('valuation', parts, who, (results) => after(mergePackedParts(results as PackedPart[])));
     }
     if (spec.type === 'valuation-part') throw new AppError('INVALID_INPUT', 'valuation-part is internal');

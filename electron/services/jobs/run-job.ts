@@ -21,13 +21,33 @@ export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
   switch (spec.type) {
     case 'import': {
       env.onProgress(0, 1);
-      const [{ readTable }, { KINDS }, { suggestMapping }, { runImport }] = await Promise.all([import('../importers/read-table'), import('../importers/kinds'), import('../importers/mapping'), import('../importers/run-import')]);
+      const [{ readTable }, { KINDS }, { suggestMapping }, { runImport }] = await Promise.all([
+        import('../importers/read-table'),
+        import('../importers/kinds'),
+        import('../importers/mapping'),
+        import('../importers/run-import'),
+      ]);
       const table = await readTable(spec.bytes, spec.fileName);
       if (spec.mode === 'preview') {
         const fields = KINDS[spec.kind].fields;
-        return { headers: table.headers, sample: table.rows.slice(0, PREVIEW_ROWS).map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c))), rowCount: table.rows.length, encoding: table.encoding, fields, mapping: spec.mapping ?? suggestMapping(table.headers, fields) };
+        return {
+          headers: table.headers,
+          sample: table.rows.slice(0, PREVIEW_ROWS).map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c))),
+          rowCount: table.rows.length,
+          encoding: table.encoding,
+          fields,
+          mapping: spec.mapping ?? suggestMapping(table.headers, fields),
+        };
       }
-      return runImport(env.db, table, { kind: spec.kind, mapping: spec.mapping, dryRun: spec.mode === 'dry-run', ctx, today: env.today, onProgress: env.onProgress, isCancelled: env.isCancelled });
+      return runImport(env.db, table, {
+        kind: spec.kind,
+        mapping: spec.mapping,
+        dryRun: spec.mode === 'dry-run',
+        ctx,
+        today: env.today,
+        onProgress: env.onProgress,
+        isCancelled: env.isCancelled,
+      });
     }
     case 'export': {
       env.onProgress(0, 1);
@@ -45,7 +65,14 @@ export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
     }
     case 'demo': {
       const { generateDemo } = await import('../demo/generate');
-      return generateDemo(env.db, { enterprises: spec.enterprises, seed: spec.seed, today: env.today, ctx, onProgress: env.onProgress, isCancelled: env.isCancelled });
+      return generateDemo(env.db, {
+        enterprises: spec.enterprises,
+        seed: spec.seed,
+        today: env.today,
+        ctx,
+        onProgress: env.onProgress,
+        isCancelled: env.isCancelled,
+      });
     }
   }
 }

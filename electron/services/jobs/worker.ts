@@ -29,7 +29,13 @@ function warmUpItems() {
       asset: { kind: 'invention' as const, filingDate: '2016-01-01' },
       approach: 'income' as const,
       income: { revenue: [1e6, 1.1e6, 1.2e6, 1.3e6, 1.4e6], shareRate: 0.03, discountRate: 0.12 },
-      uncertainty: { paths: 2000, seed: n + 1, revenue: n % 2 ? tri(1) : { type: 'normal' as const, mean: 1, sd: 0.1, min: 0.7, max: 1.3 }, shareRate: tri(0.03), discountRate: tri(0.12) },
+      uncertainty: {
+        paths: 2000,
+        seed: n + 1,
+        revenue: n % 2 ? tri(1) : { type: 'normal' as const, mean: 1, sd: 0.1, min: 0.7, max: 1.3 },
+        shareRate: tri(0.03),
+        discountRate: tri(0.12),
+      },
       loanToValue: 0.3,
     },
   }));
@@ -38,7 +44,11 @@ function warmUpItems() {
 parentPort!.on('message', async (req: WorkerRequest) => {
   if (req.type === 'warm') {
     // Load what the heaviest-waited-for jobs need, so the first one starts at once.
-    const [portfolio] = await Promise.all([import('../valuation/portfolio'), import('../importers/run-import'), import('../importers/read-table')]);
+    const [portfolio] = await Promise.all([
+      import('../valuation/portfolio'),
+      import('../importers/run-import'),
+      import('../importers/read-table'),
+    ]);
     // A small throw-away valuation, so the engine's hot loops are compiled before the first
     // real job (a cold first run took about 300 ms longer for 1,000 patents).
     portfolio.valuePortfolioPart(warmUpItems());
@@ -60,10 +70,18 @@ parentPort!.on('message', async (req: WorkerRequest) => {
         }
       },
     });
-    post(req.spec.type === 'valuation-part' ? { jobId: req.jobId, type: 'part-done', part: result } : { jobId: req.jobId, type: 'done', resultJson: JSON.stringify(result) });
+    post(
+      req.spec.type === 'valuation-part'
+        ? { jobId: req.jobId, type: 'part-done', part: result }
+        : { jobId: req.jobId, type: 'done', resultJson: JSON.stringify(result) },
+    );
   } catch (err) {
     // A locked, damaged or full database is said in Chinese, like on the main connection.
     const known = err instanceof AppError ? err : databaseError(err, req.dbFile);
-    post(known ? { jobId: req.jobId, type: 'failed', code: known.code, message: known.message } : { jobId: req.jobId, type: 'failed', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+    post(
+      known
+        ? { jobId: req.jobId, type: 'failed', code: known.code, message: known.message }
+        : { jobId: req.jobId, type: 'failed', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) },
+    );
   }
 });

@@ -10,7 +10,12 @@ import { readJson } from '../resources';
  */
 export function loadPolicies(resourcesDir: string): Policy[] {
   const dir = path.join(resourcesDir, 'policies');
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
   const policies = files.map((f) => readJson(path.join(dir, f), policySchema));
   const seen = new Set<string>();
   for (const p of policies) {

@@ -29,14 +29,25 @@ describe('shipped subsidy policies', () => {
   it('福田: 50% of interest, fees on a base capped at 4% of principal at 50%', () => {
     // Principal 5,000,000.00; interest paid 190,000.00 → 95,000.00.
     // Fees 150,000 + 80,000 = 230,000.00, base capped at 4% × 5,000,000 = 200,000.00 → 100,000.00.
-    const r = computeSubsidy(policy('futian-2021'), input({ interestPaidFen: 19_000_000, fees: [{ type: 'guarantee', amountFen: 15_000_000 }, { type: 'appraisal', amountFen: 8_000_000 }] }));
+    const r = computeSubsidy(
+      policy('futian-2021'),
+      input({
+        interestPaidFen: 19_000_000,
+        fees: [
+          { type: 'guarantee', amountFen: 15_000_000 },
+          { type: 'appraisal', amountFen: 8_000_000 },
+        ],
+      }),
+    );
     expect(r.eligible).toBe(true);
     expect(r.lines.map((l) => [l.baseFen, l.amountFen])).toEqual([
       [19_000_000, 9_500_000],
       [20_000_000, 10_000_000],
     ]);
     expect(r.totalFen).toBe(19_500_000);
-    expect(r.working[1]).toBe('服务费（担保、评估、保险等）：实付担保费、评估费、保险费、其他服务费 230,000.00 元；计算基数上限为本金的 4% 即 200,000.00 元（已封顶），基数 200,000.00 元；× 50% = 100,000.00 元，核定 100,000.00 元');
+    expect(r.working[1]).toBe(
+      '服务费（担保、评估、保险等）：实付担保费、评估费、保险费、其他服务费 230,000.00 元；计算基数上限为本金的 4% 即 200,000.00 元（已封顶），基数 200,000.00 元；× 50% = 100,000.00 元，核定 100,000.00 元',
+    );
     expect(r.working.at(-1)).toBe('核定贴息 195,000.00 元（各项按分向下取整）');
   });
 
@@ -47,13 +58,20 @@ describe('shipped subsidy policies', () => {
     const capped = computeSubsidy(policy('futian-2021'), input({ interestPaidFen: 19_000_000, alreadyGrantedThisYearFen: 190_000_000 }));
     expect(capped.subtotalFen).toBe(9_500_000);
     expect(capped.totalFen).toBe(9_500_000); // 95,000 is under the 100,000 the cap leaves
-    expect(computeSubsidy(policy('futian-2021'), input({ interestPaidFen: 30_000_000, alreadyGrantedThisYearFen: 190_000_000 })).totalFen).toBe(10_000_000);
+    expect(
+      computeSubsidy(policy('futian-2021'), input({ interestPaidFen: 30_000_000, alreadyGrantedThisYearFen: 190_000_000 })).totalFen,
+    ).toBe(10_000_000);
   });
 
   it('福田: an ineligible application names every failed rule and pays nothing', () => {
     const r = computeSubsidy(
       policy('futian-2021'),
-      input({ interestPaidFen: 19_000_000, enterprise: { district: '南山', qualifications: [] }, ipKinds: ['invention', 'trademark'], loan: { startDate: '2024-02-01', endDate: '2025-08-01', repaid: false } }),
+      input({
+        interestPaidFen: 19_000_000,
+        enterprise: { district: '南山', qualifications: [] },
+        ipKinds: ['invention', 'trademark'],
+        loan: { startDate: '2024-02-01', endDate: '2025-08-01', repaid: false },
+      }),
     );
     expect(r.eligible).toBe(false);
     expect(r.totalFen).toBe(0);
@@ -67,7 +85,10 @@ describe('shipped subsidy policies', () => {
   });
 
   it('南山 (weak): 70% of interest and of guarantee, insurance and appraisal fees, 1,500,000 a year', () => {
-    const base = { enterprise: { district: '南山' as const, qualifications: [] }, loan: { startDate: '2026-01-10', endDate: '2027-01-09' } };
+    const base = {
+      enterprise: { district: '南山' as const, qualifications: [] },
+      loan: { startDate: '2026-01-10', endDate: '2027-01-09' },
+    };
     // 100,000.01 × 70% = 70,000.007 → 70,000.00; fees 30,000 + 10,000 + 20,000 = 60,000 × 70% = 42,000 (其他服务费 not counted).
     const fees = [
       { type: 'guarantee' as const, amountFen: 3_000_000 },
@@ -78,17 +99,30 @@ describe('shipped subsidy policies', () => {
     const r = computeSubsidy(policy('nanshan-2022'), input({ ...base, interestPaidFen: 10_000_001, fees }));
     expect(r.lines.map((l) => l.amountFen)).toEqual([7_000_000, 4_200_000]);
     expect(r.totalFen).toBe(11_200_000);
-    expect(computeSubsidy(policy('nanshan-2022'), input({ ...base, interestPaidFen: 10_000_001, fees, alreadyGrantedThisYearFen: 145_000_000 })).totalFen).toBe(5_000_000);
+    expect(
+      computeSubsidy(policy('nanshan-2022'), input({ ...base, interestPaidFen: 10_000_001, fees, alreadyGrantedThisYearFen: 145_000_000 }))
+        .totalFen,
+    ).toBe(5_000_000);
   });
 
   it('city 2020 (weak): interest 50% up to 500,000; patent insurance 60% up to 200,000; any district, patents only', () => {
-    const r = computeSubsidy(policy('shenzhen-2020'), input({ enterprise: { district: '光明', qualifications: [] }, interestPaidFen: 120_000_000, fees: [{ type: 'patent_insurance', amountFen: 1_000_000 }], loan: { startDate: '2026-01-01', endDate: '2028-01-01', repaid: false } }));
+    const r = computeSubsidy(
+      policy('shenzhen-2020'),
+      input({
+        enterprise: { district: '光明', qualifications: [] },
+        interestPaidFen: 120_000_000,
+        fees: [{ type: 'patent_insurance', amountFen: 1_000_000 }],
+        loan: { startDate: '2026-01-01', endDate: '2028-01-01', repaid: false },
+      }),
+    );
     expect(r.lines.map((l) => [l.computedFen, l.amountFen])).toEqual([
       [60_000_000, 50_000_000],
       [600_000, 600_000],
     ]);
     expect(r.totalFen).toBe(50_600_000);
-    expect(computeSubsidy(policy('shenzhen-2020'), input({ ipKinds: ['trademark'], interestPaidFen: 1 })).failures.map((f) => f.rule)).toEqual(['ipKinds']);
+    expect(
+      computeSubsidy(policy('shenzhen-2020'), input({ ipKinds: ['trademark'], interestPaidFen: 1 })).failures.map((f) => f.rule),
+    ).toEqual(['ipKinds']);
   });
 });
 
@@ -112,7 +146,14 @@ describe('subsidy calculator properties (every shipped policy)', () => {
     fc.assert(
       fc.property(arb, (v) => {
         const make = (interest: number) =>
-          input({ interestPaidFen: interest, fees: v.fees, alreadyGrantedThisYearFen: v.already, enterprise: { district: v.district, qualifications: [] }, ipKinds: v.kinds, loan: { principalFen: v.principalFen, startDate: '2022-06-01', endDate: '2023-05-31', repaid: v.repaid } });
+          input({
+            interestPaidFen: interest,
+            fees: v.fees,
+            alreadyGrantedThisYearFen: v.already,
+            enterprise: { district: v.district, qualifications: [] },
+            ipKinds: v.kinds,
+            loan: { principalFen: v.principalFen, startDate: '2022-06-01', endDate: '2023-05-31', repaid: v.repaid },
+          });
         const r = computeSubsidy(v.policy, make(v.interestPaidFen));
         for (const l of r.lines) {
           expect(Number.isSafeInteger(l.amountFen)).toBe(true);

@@ -21,7 +21,14 @@ export interface ReportData {
     items: { label: string; result: ValuationResult }[];
     shares: number[];
     total: number;
-    uncertainty?: { paths: number; p10: number; p50: number; p90: number; mean: number; histogram: { from: number; to: number; count: number }[] };
+    uncertainty?: {
+      paths: number;
+      p10: number;
+      p50: number;
+      p90: number;
+      mean: number;
+      histogram: { from: number; to: number; count: number }[];
+    };
     /** basis and basisFen are absent from runs stored before the loan rule (engine 1.0.0). */
     loan?: { amount: number; basis?: 'P10' | 'value'; basisFen?: number };
   };
@@ -40,27 +47,43 @@ function loanRule(loan: NonNullable<ReportData['result']['loan']>): string {
 }
 
 function histogramSvg(bins: { from: number; to: number; count: number }[], p10: number, p90: number): string {
-  const W = 640, H = 200, pad = 30;
+  const W = 640,
+    H = 200,
+    pad = 30;
   const max = Math.max(...bins.map((b) => b.count), 1);
-  const lo = bins[0]!.from, hi = bins[bins.length - 1]!.to;
+  const lo = bins[0]!.from,
+    hi = bins[bins.length - 1]!.to;
   const x = (v: number) => pad + ((v - lo) / (hi - lo || 1)) * (W - 2 * pad);
   const bw = (W - 2 * pad) / bins.length;
-  const bars = bins.map((b, i) => { const h = (b.count / max) * (H - 2 * pad); return `<rect x="${(pad + i * bw).toFixed(1)}" y="${(H - pad - h).toFixed(1)}" width="${(bw - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="#4a78d8"/>`; }).join('');
-  const mark = (v: number, label: string) => `<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${pad - 10}" y2="${H - pad}" stroke="#d4380d" stroke-dasharray="4 3"/><text x="${x(v).toFixed(1)}" y="${pad - 14}" font-size="11" text-anchor="middle" fill="#d4380d">${label}</text>`;
+  const bars = bins
+    .map((b, i) => {
+      const h = (b.count / max) * (H - 2 * pad);
+      return `<rect x="${(pad + i * bw).toFixed(1)}" y="${(H - pad - h).toFixed(1)}" width="${(bw - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="#4a78d8"/>`;
+    })
+    .join('');
+  const mark = (v: number, label: string) =>
+    `<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${pad - 10}" y2="${H - pad}" stroke="#d4380d" stroke-dasharray="4 3"/><text x="${x(v).toFixed(1)}" y="${pad - 14}" font-size="11" text-anchor="middle" fill="#d4380d">${label}</text>`;
   return `<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg"><line x1="${pad}" x2="${W - pad}" y1="${H - pad}" y2="${H - pad}" stroke="#999"/>${bars}${mark(p10, 'P10')}${mark(p90, 'P90')}<text x="${pad}" y="${H - 10}" font-size="11">${esc(big(lo))}</text><text x="${W - pad}" y="${H - 10}" font-size="11" text-anchor="end">${esc(big(hi))}</text></svg>`;
 }
 
 function tornadoSvg(rows: NonNullable<ValuationResult['sensitivity']>, base: number): string {
   const names = { revenue: '收入', shareRate: '分成率', discountRate: '折现率' } as const;
-  const W = 640, rowH = 34, left = 90, H = rows.length * rowH + 30;
+  const W = 640,
+    rowH = 34,
+    left = 90,
+    H = rows.length * rowH + 30;
   const all = rows.flatMap((r) => [r.valueAtLow, r.valueAtHigh]).concat(base);
-  const lo = Math.min(...all), hi = Math.max(...all);
+  const lo = Math.min(...all),
+    hi = Math.max(...all);
   const x = (v: number) => left + ((v - lo) / (hi - lo || 1)) * (W - left - 20);
-  const bars = rows.map((r, i) => {
-    const y = 10 + i * rowH;
-    const a = Math.min(r.valueAtLow, r.valueAtHigh), b = Math.max(r.valueAtLow, r.valueAtHigh);
-    return `<text x="${left - 8}" y="${y + 18}" font-size="12" text-anchor="end">${names[r.input]}</text><rect x="${x(a).toFixed(1)}" y="${y + 4}" width="${Math.max(1, x(b) - x(a)).toFixed(1)}" height="${rowH - 12}" fill="#91b4f0"/>`;
-  }).join('');
+  const bars = rows
+    .map((r, i) => {
+      const y = 10 + i * rowH;
+      const a = Math.min(r.valueAtLow, r.valueAtHigh),
+        b = Math.max(r.valueAtLow, r.valueAtHigh);
+      return `<text x="${left - 8}" y="${y + 18}" font-size="12" text-anchor="end">${names[r.input]}</text><rect x="${x(a).toFixed(1)}" y="${y + 4}" width="${Math.max(1, x(b) - x(a)).toFixed(1)}" height="${rowH - 12}" fill="#91b4f0"/>`;
+    })
+    .join('');
   return `<svg width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg">${bars}<line x1="${x(base).toFixed(1)}" x2="${x(base).toFixed(1)}" y1="4" y2="${H - 20}" stroke="#333"/><text x="${x(base).toFixed(1)}" y="${H - 6}" font-size="11" text-anchor="middle">基准 ${esc(big(base))}</text></svg>`;
 }
 
@@ -77,11 +100,14 @@ export function valuationReportHtml(d: ReportData): string {
   const params = d.items
     .map((i) => {
       const inc = i.input.income!;
-      const k = inc.shareRate !== undefined ? pct(inc.shareRate) : `${pct(inc.shareRange!.min)}–${pct(inc.shareRange!.max)}，评分 ${inc.score}`;
+      const k =
+        inc.shareRate !== undefined ? pct(inc.shareRate) : `${pct(inc.shareRange!.min)}–${pct(inc.shareRange!.max)}，评分 ${inc.score}`;
       return `<tr><td>${esc(i.label)}</td><td>${esc(inc.revenue.map((v) => big(v)).join('、'))}</td><td>${esc(k)}</td><td>${esc(pct(inc.discountRate))}</td><td>${esc(i.input.loanToValue !== undefined ? pct(i.input.loanToValue) : '—')}</td></tr>`;
     })
     .join('');
-  const working = r.items.map((i) => `<h4>${esc(i.label)}</h4><ol>${i.result.working.map((w) => `<li>${esc(w)}</li>`).join('')}</ol>`).join('');
+  const working = r.items
+    .map((i) => `<h4>${esc(i.label)}</h4><ol>${i.result.working.map((w) => `<li>${esc(w)}</li>`).join('')}</ol>`)
+    .join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(d.summary.title)}</title>
 <style>
   @page { size: A4; margin: 16mm 14mm; }

@@ -37,7 +37,14 @@ describe('dispatcher', () => {
   it('rejects malformed input with Chinese messages and writes nothing', async () => {
     await rt.dispatch('settingsUpdate', { language: 'zh-CN' });
     const before = settingsRows();
-    for (const bad of [{ language: 'fr-FR' }, { language: 'en-US', evil: 1 }, { stewardName: 'x'.repeat(41) }, 'string', [1, 2], { language: null }]) {
+    for (const bad of [
+      { language: 'fr-FR' },
+      { language: 'en-US', evil: 1 },
+      { stewardName: 'x'.repeat(41) },
+      'string',
+      [1, 2],
+      { language: null },
+    ]) {
       const r = await rt.dispatch('settingsUpdate', bad);
       expect(r, JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       if (!r.ok) expect(r.error.message).toMatch(/^输入不正确/);

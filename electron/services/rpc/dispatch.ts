@@ -23,7 +23,11 @@ export function createDispatcher(handlers: Handlers, logger?: Logger, translateE
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
       return {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: `输入不正确：${issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；')}`, issues },
+        error: {
+          code: 'INVALID_INPUT',
+          message: `输入不正确：${issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；')}`,
+          issues,
+        },
       };
     }
     try {
@@ -41,4 +45,3 @@ export function createDispatcher(handlers: Handlers, logger?: Logger, translateE
     }
   };
 }
-

@@ -11,7 +11,11 @@ const EXAMPLE: ValuationInput = {
   approach: 'income',
   income: { revenue: [10_000_000, 11_000_000, 12_000_000, 13_000_000, 14_000_000], shareRate: 0.03, discountRate: 0.12 },
 };
-const income = (over: Partial<NonNullable<ValuationInput['income']>>, rest: Partial<ValuationInput> = {}): ValuationInput => ({ ...EXAMPLE, ...rest, income: { ...EXAMPLE.income!, ...over } });
+const income = (over: Partial<NonNullable<ValuationInput['income']>>, rest: Partial<ValuationInput> = {}): ValuationInput => ({
+  ...EXAMPLE,
+  ...rest,
+  income: { ...EXAMPLE.income!, ...over },
+});
 
 describe('income approach, worked by hand', () => {
   it('gives the issue example: Σ R_t·k/1.12^t = 1,273,343.34', () => {
@@ -22,7 +26,11 @@ describe('income approach, worked by hand', () => {
     expect(r.valueFen).toBe(Math.round(byHand * 100));
     expect(r.expiry).toBe('2035-07-01');
     expect(r.years!.map((y) => [y.t, y.from, y.to, y.fraction])).toEqual([
-      [1, '2026-01-01', '2027-01-01', 1], [2, '2027-01-01', '2028-01-01', 1], [3, '2028-01-01', '2029-01-01', 1], [4, '2029-01-01', '2030-01-01', 1], [5, '2030-01-01', '2031-01-01', 1],
+      [1, '2026-01-01', '2027-01-01', 1],
+      [2, '2027-01-01', '2028-01-01', 1],
+      [3, '2028-01-01', '2029-01-01', 1],
+      [4, '2029-01-01', '2030-01-01', 1],
+      [5, '2030-01-01', '2031-01-01', 1],
     ]);
     expect(r.years![1]!.presentValue).toBe(263_073.98); // 11e6 × 0.03 / 1.2544
   });
@@ -43,16 +51,25 @@ describe('income approach, worked by hand', () => {
   });
 
   it('gives a design filed on 2021-06-01 fifteen years, and one filed the day before ten', () => {
-    expect(value(income({}, { valuationDate: '2026-01-01', asset: { kind: 'design', filingDate: '2021-06-01' } })).expiry).toBe('2036-06-01');
+    expect(value(income({}, { valuationDate: '2026-01-01', asset: { kind: 'design', filingDate: '2021-06-01' } })).expiry).toBe(
+      '2036-06-01',
+    );
     // Expires 2031-05-31: years 1–5 (2026–2030) whole; year 6 [2031-01-01, 2032-01-01) keeps 150 of 365 days.
-    const old = value(income({ revenue: Array(7).fill(1_000_000) }, { valuationDate: '2026-01-01', asset: { kind: 'design', filingDate: '2021-05-31' } }));
+    const old = value(
+      income({ revenue: Array(7).fill(1_000_000) }, { valuationDate: '2026-01-01', asset: { kind: 'design', filingDate: '2021-05-31' } }),
+    );
     expect(old.expiry).toBe('2031-05-31');
     expect(old.years!.map((y) => y.fraction)).toEqual([1, 1, 1, 1, 1, 150 / 365, 0]);
   });
 
   it('values an invention cut at 20 years, and an expired patent at 0 with the reason', () => {
     // Expires 2034-07-01: year 1 [2034-01-01, 2035-01-01) keeps 181 of 365 days, later years nothing.
-    const inv = value(income({ revenue: Array(3).fill(1_000_000) }, { valuationDate: '2034-01-01', asset: { kind: 'invention', filingDate: '2014-07-01' } }));
+    const inv = value(
+      income(
+        { revenue: Array(3).fill(1_000_000) },
+        { valuationDate: '2034-01-01', asset: { kind: 'invention', filingDate: '2014-07-01' } },
+      ),
+    );
     expect(inv.years!.map((y) => y.fraction)).toEqual([181 / 365, 0, 0]);
     expect(inv.valueFen).toBe(Math.round(((0.03 * 1e6 * 181) / 365 / 1.12) * 100));
     const gone = value(income({}, { valuationDate: '2036-01-01', asset: { kind: 'invention', filingDate: '2015-07-01' } }));
@@ -61,7 +78,9 @@ describe('income approach, worked by hand', () => {
 
   it('does not cut a trademark (renewable) and cuts software at 31 December of year 50', () => {
     expect(value(income({}, { asset: { kind: 'trademark', registrationDate: '2010-01-01' } })).value).toBe(1_273_343.34);
-    const sw = value(income({ revenue: [1e6, 1e6] }, { valuationDate: '2070-06-01', asset: { kind: 'software', publishedOn: '2020-03-01' } }));
+    const sw = value(
+      income({ revenue: [1e6, 1e6] }, { valuationDate: '2070-06-01', asset: { kind: 'software', publishedOn: '2020-03-01' } }),
+    );
     expect(sw.expiry).toBe('2071-01-01');
     expect(sw.years![0]!.fraction).toBe(214 / 365);
   });
@@ -74,12 +93,35 @@ describe('cost and market approaches', () => {
 
   it('market: the mean of comparables adjusted by their factors', () => {
     // (1,000,000 × 1.1 × 0.9 + 1,200,000 × 0.8) / 2 = (990,000 + 960,000) / 2
-    expect(value({ ...EXAMPLE, approach: 'market', market: { comparables: [{ price: 1_000_000, factors: [1.1, 0.9] }, { price: 1_200_000, factors: [0.8] }] } }).value).toBe(975_000);
+    expect(
+      value({
+        ...EXAMPLE,
+        approach: 'market',
+        market: {
+          comparables: [
+            { price: 1_000_000, factors: [1.1, 0.9] },
+            { price: 1_200_000, factors: [0.8] },
+          ],
+        },
+      }).value,
+    ).toBe(975_000);
   });
 });
 
 describe('uncertainty, sensitivity and the loan figure', () => {
-  const uncertain = income({}, { uncertainty: { paths: 5000, seed: 7, revenue: { type: 'triangular', min: 0.7, mode: 1, max: 1.2 }, shareRate: { type: 'normal', mean: 0.03, sd: 0.005, min: 0.02, max: 0.04 }, discountRate: { type: 'triangular', min: 0.1, mode: 0.12, max: 0.16 } }, loanToValue: 0.25 });
+  const uncertain = income(
+    {},
+    {
+      uncertainty: {
+        paths: 5000,
+        seed: 7,
+        revenue: { type: 'triangular', min: 0.7, mode: 1, max: 1.2 },
+        shareRate: { type: 'normal', mean: 0.03, sd: 0.005, min: 0.02, max: 0.04 },
+        discountRate: { type: 'triangular', min: 0.1, mode: 0.12, max: 0.16 },
+      },
+      loanToValue: 0.25,
+    },
+  );
 
   it('reports ordered percentiles, the same result for the same seed, and a histogram of every path', () => {
     const a = value(uncertain);
@@ -93,7 +135,12 @@ describe('uncertainty, sensitivity and the loan figure', () => {
 
   it('lends on the conservative value (P10) with its working', () => {
     const r = value(uncertain);
-    expect(r.loan).toMatchObject({ basis: 'P10', basisValue: r.uncertainty!.p10, loanToValue: 0.25, amountFen: Math.round(r.uncertainty!.p10 * 0.25 * 100) });
+    expect(r.loan).toMatchObject({
+      basis: 'P10',
+      basisValue: r.uncertainty!.p10,
+      loanToValue: 0.25,
+      amountFen: Math.round(r.uncertainty!.p10 * 0.25 * 100),
+    });
     expect(value({ ...EXAMPLE, loanToValue: 0.25 }).loan).toMatchObject({ basis: 'value', amount: 318_335.84 });
   });
 
@@ -107,14 +154,32 @@ describe('uncertainty, sensitivity and the loan figure', () => {
 
   it('with every distribution of zero width equals the deterministic value exactly', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 30 }), (seed, kPct, iPct) => {
-        const k = kPct / 100;
-        const i = iPct / 100;
-        const det = value(income({ shareRate: k, discountRate: i }));
-        const zero = value(income({ shareRate: k, discountRate: i }, { uncertainty: { paths: 200, seed, revenue: { type: 'triangular', min: 1, mode: 1, max: 1 }, shareRate: { type: 'normal', mean: k, sd: 0, min: k, max: k }, discountRate: { type: 'triangular', min: i, mode: i, max: i } } }));
-        const u = zero.uncertainty!;
-        return u.p10 === det.value && u.p50 === det.value && u.p90 === det.value && u.mean === det.value && zero.value === det.value;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 30 }),
+        (seed, kPct, iPct) => {
+          const k = kPct / 100;
+          const i = iPct / 100;
+          const det = value(income({ shareRate: k, discountRate: i }));
+          const zero = value(
+            income(
+              { shareRate: k, discountRate: i },
+              {
+                uncertainty: {
+                  paths: 200,
+                  seed,
+                  revenue: { type: 'triangular', min: 1, mode: 1, max: 1 },
+                  shareRate: { type: 'normal', mean: k, sd: 0, min: k, max: k },
+                  discountRate: { type: 'triangular', min: i, mode: i, max: i },
+                },
+              },
+            ),
+          );
+          const u = zero.uncertainty!;
+          return u.p10 === det.value && u.p50 === det.value && u.p90 === det.value && u.mean === det.value && zero.value === det.value;
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -161,41 +226,81 @@ describe('figures a bank can trust', () => {
     // what would make the value negative, and whatever it lets through must stay at or above 0.
     const wide = fc.double({ min: -3, max: 3, noNaN: true });
     const dist = fc.oneof(
-      fc.tuple(wide, wide, wide).map(([a, b, c]) => { const [min, mode, max] = [a, b, c].sort((x, y) => x - y); return { type: 'triangular' as const, min: min!, mode: mode!, max: max! }; }),
-      fc.tuple(wide, wide, wide, fc.double({ min: 0, max: 2, noNaN: true })).map(([a, b, c, sd]) => { const [min, mean, max] = [a, b, c].sort((x, y) => x - y); return { type: 'normal' as const, mean: mean!, sd, min: min!, max: max! }; }),
+      fc.tuple(wide, wide, wide).map(([a, b, c]) => {
+        const [min, mode, max] = [a, b, c].sort((x, y) => x - y);
+        return { type: 'triangular' as const, min: min!, mode: mode!, max: max! };
+      }),
+      fc.tuple(wide, wide, wide, fc.double({ min: 0, max: 2, noNaN: true })).map(([a, b, c, sd]) => {
+        const [min, mean, max] = [a, b, c].sort((x, y) => x - y);
+        return { type: 'normal' as const, mean: mean!, sd, min: min!, max: max! };
+      }),
     );
     fc.assert(
-      fc.property(fc.option(dist, { nil: undefined }), fc.option(dist, { nil: undefined }), fc.option(dist, { nil: undefined }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer(), (revenue, shareRate, discountRate, ltv, seed) => {
-        const input = income({}, { uncertainty: { paths: 200, seed, revenue, shareRate, discountRate }, loanToValue: ltv });
-        if (!valuationInput.safeParse(input).success) {
-          try {
-            value(input);
-            return false;
-          } catch (e) {
-            return e instanceof AppError && e.code === 'INVALID_INPUT' && /^估值输入有误：/.test(e.message);
+      fc.property(
+        fc.option(dist, { nil: undefined }),
+        fc.option(dist, { nil: undefined }),
+        fc.option(dist, { nil: undefined }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer(),
+        (revenue, shareRate, discountRate, ltv, seed) => {
+          const input = income({}, { uncertainty: { paths: 200, seed, revenue, shareRate, discountRate }, loanToValue: ltv });
+          if (!valuationInput.safeParse(input).success) {
+            try {
+              value(input);
+              return false;
+            } catch (e) {
+              return e instanceof AppError && e.code === 'INVALID_INPUT' && /^估值输入有误：/.test(e.message);
+            }
           }
-        }
-        const r = value(input);
-        return r.uncertainty!.p10 >= 0 && r.loan!.amountFen >= 0 && r.sensitivity!.every((row) => row.valueAtLow >= 0 && row.valueAtHigh >= 0);
-      }),
+          const r = value(input);
+          return (
+            r.uncertainty!.p10 >= 0 && r.loan!.amountFen >= 0 && r.sensitivity!.every((row) => row.valueAtLow >= 0 && row.valueAtHigh >= 0)
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('refuses an income whose value (or the top of its range) would pass 1 万亿元, instead of overflowing', () => {
-    expect(() => value(income({ revenue: Array(50).fill(1e12), shareRate: 1, discountRate: 0.01 }))).toThrow(/income\.revenue：.*超过单项评估值上限 1 万亿元/);
+    expect(() => value(income({ revenue: Array(50).fill(1e12), shareRate: 1, discountRate: 0.01 }))).toThrow(
+      /income\.revenue：.*超过单项评估值上限 1 万亿元/,
+    );
     expect(() => value(income({ revenue: [1e308] }))).toThrow(/每年收入不能超过 1 万亿元/);
-    const top = income({ revenue: [2e11] }, { uncertainty: { paths: 100, seed: 1, revenue: { type: 'triangular', min: 1, mode: 1, max: 10 }, shareRate: { type: 'triangular', min: 0.03, mode: 0.03, max: 1 } } });
+    const top = income(
+      { revenue: [2e11] },
+      {
+        uncertainty: {
+          paths: 100,
+          seed: 1,
+          revenue: { type: 'triangular', min: 1, mode: 1, max: 10 },
+          shareRate: { type: 'triangular', min: 0.03, mode: 0.03, max: 1 },
+        },
+      },
+    );
     expect(() => value(top)).toThrow(/按波动区间的上限/);
     expect(value({ ...top, uncertainty: undefined }).valueFen).toBeGreaterThan(0);
   });
 
   it('values a patent whose legal term runs past 2199 from a valid filing date', () => {
     // Filed 2190-01-01: the invention expires 2210-01-01; valued from 2199-06-01 for 5 years.
-    const r = value(income({ revenue: Array(5).fill(1_000_000) }, { valuationDate: '2199-06-01', asset: { kind: 'invention', filingDate: '2190-01-01' } }));
+    const r = value(
+      income(
+        { revenue: Array(5).fill(1_000_000) },
+        { valuationDate: '2199-06-01', asset: { kind: 'invention', filingDate: '2190-01-01' } },
+      ),
+    );
     expect(r.expiry).toBe('2210-01-01');
-    expect(r.years!.map((y) => [y.from, y.fraction])).toEqual([['2199-06-01', 1], ['2200-06-01', 1], ['2201-06-01', 1], ['2202-06-01', 1], ['2203-06-01', 1]]);
+    expect(r.years!.map((y) => [y.from, y.fraction])).toEqual([
+      ['2199-06-01', 1],
+      ['2200-06-01', 1],
+      ['2201-06-01', 1],
+      ['2202-06-01', 1],
+      ['2203-06-01', 1],
+    ]);
     expect(r.value).toBeGreaterThan(0);
-    expect(value(income({}, { valuationDate: '2199-12-31', asset: { kind: 'software', publishedOn: '2199-01-01' } })).expiry).toBe('2250-01-01');
+    expect(value(income({}, { valuationDate: '2199-12-31', asset: { kind: 'software', publishedOn: '2199-01-01' } })).expiry).toBe(
+      '2250-01-01',
+    );
   });
 });

@@ -37,7 +37,11 @@ export function parseValuationInput(input: unknown) {
   const parsed = valuationInput.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new AppError('INVALID_INPUT', `估值输入有误：${issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；')}`, issues);
+    throw new AppError(
+      'INVALID_INPUT',
+      `估值输入有误：${issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；')}`,
+      issues,
+    );
   }
   return parsed.data;
 }
@@ -51,7 +55,11 @@ export function value(input: ValuationInput): ValuationResult {
  * With `buffer`, the paths are written into it when it is large enough: a portfolio reuses
  * one buffer for all its items, so the returned paths are only valid until the next call.
  */
-export function valueWithPaths(input: ValuationInput, buffer?: Float64Array, opts: ValueOptions = {}): { result: ValuationResult; paths: Float64Array | null } {
+export function valueWithPaths(
+  input: ValuationInput,
+  buffer?: Float64Array,
+  opts: ValueOptions = {},
+): { result: ValuationResult; paths: Float64Array | null } {
   const v = parseValuationInput(input);
   let paths: Float64Array | null = null;
   const base = { engineVersion: ENGINE_VERSION, approach: v.approach, valuationDate: v.valuationDate };
@@ -61,13 +69,29 @@ export function valueWithPaths(input: ValuationInput, buffer?: Float64Array, opt
   if (v.approach === 'cost') {
     const c = v.cost!;
     const raw = c.replacementCost * (1 - c.depreciationRate);
-    result = { ...base, value: yuan(raw), valueFen: toFen(raw), expiry, reason: null, working: [`成本法：重置成本 ${money(c.replacementCost)} × (1 − 贬值率 ${c.depreciationRate}) = ${money(raw)} 元`] };
+    result = {
+      ...base,
+      value: yuan(raw),
+      valueFen: toFen(raw),
+      expiry,
+      reason: null,
+      working: [`成本法：重置成本 ${money(c.replacementCost)} × (1 − 贬值率 ${c.depreciationRate}) = ${money(raw)} 元`],
+    };
   } else if (v.approach === 'market') {
     const adjusted = v.market!.comparables.map((c) => c.factors.reduce((p, f) => p * f, c.price));
     const raw = adjusted.reduce((s, x) => s + x, 0) / adjusted.length;
     result = {
-      ...base, value: yuan(raw), valueFen: toFen(raw), expiry, reason: null,
-      working: [...v.market!.comparables.map((c, i) => `可比交易 ${i + 1}：${money(c.price)} × ${c.factors.join(' × ') || 1} = ${money(adjusted[i]!)} 元`), `市场法：${adjusted.length} 个可比交易调整后取平均 = ${money(raw)} 元`],
+      ...base,
+      value: yuan(raw),
+      valueFen: toFen(raw),
+      expiry,
+      reason: null,
+      working: [
+        ...v.market!.comparables.map(
+          (c, i) => `可比交易 ${i + 1}：${money(c.price)} × ${c.factors.join(' × ') || 1} = ${money(adjusted[i]!)} 元`,
+        ),
+        `市场法：${adjusted.length} 个可比交易调整后取平均 = ${money(raw)} 元`,
+      ],
     };
   } else {
     ({ result, paths } = incomeValue(v, expiry, buffer, opts));
@@ -79,7 +103,9 @@ export function valueWithPaths(input: ValuationInput, buffer?: Float64Array, opt
     const basisFen = result.uncertainty ? toFen(result.uncertainty.p10) : result.valueFen;
     const amountFen = supportableLoanFen(basisFen, [{ valueFen: result.valueFen, rate: v.loanToValue }]);
     result.loan = { basis, basisValue: basisFen / 100, loanToValue: v.loanToValue, amount: amountFen / 100, amountFen };
-    result.working.push(`贷款额度：${basis === 'P10' ? '保守值 P10' : '评估值'} ${formatYuan(basisFen)} × 质押率 ${v.loanToValue} = ${formatYuan(amountFen)} 元`);
+    result.working.push(
+      `贷款额度：${basis === 'P10' ? '保守值 P10' : '评估值'} ${formatYuan(basisFen)} × 质押率 ${v.loanToValue} = ${formatYuan(amountFen)} 元`,
+    );
   }
   return { result, paths };
 }
@@ -106,13 +132,28 @@ function checkCeiling(weighted: Float64Array, at: { k: number; i: number }, u: R
   throw new AppError('INVALID_INPUT', `估值输入有误：income.revenue：${message}`, [{ path: 'income.revenue', message }]);
 }
 
-function incomeValue(v: ReturnType<typeof parseValuationInput>, expiry: string | null, buffer: Float64Array | undefined, opts: ValueOptions): { result: ValuationResult; paths: Float64Array | null } {
+function incomeValue(
+  v: ReturnType<typeof parseValuationInput>,
+  expiry: string | null,
+  buffer: Float64Array | undefined,
+  opts: ValueOptions,
+): { result: ValuationResult; paths: Float64Array | null } {
   const inc = v.income!;
   const base = { engineVersion: ENGINE_VERSION, approach: 'income' as const, valuationDate: v.valuationDate };
   const { k, line } = shareRateOf(inc);
   const i = inc.discountRate;
   if (expiry !== null && expiry <= v.valuationDate) {
-    const result: ValuationResult = { ...base, value: 0, valueFen: 0, expiry, reason: `法定保护期已于 ${expiry} 届满，收益法评估值为 0`, shareRate: k, discountRate: i, years: [], working: [`保护期已于 ${expiry} 届满，不再产生收益`] };
+    const result: ValuationResult = {
+      ...base,
+      value: 0,
+      valueFen: 0,
+      expiry,
+      reason: `法定保护期已于 ${expiry} 届满，收益法评估值为 0`,
+      shareRate: k,
+      discountRate: i,
+      years: [],
+      working: [`保护期已于 ${expiry} 届满，不再产生收益`],
+    };
     return { result, paths: v.uncertainty ? new Float64Array(v.uncertainty.paths) : null };
   }
   const windows = yearWindows(v.valuationDate, inc.revenue.length, expiry);
@@ -121,15 +162,30 @@ function incomeValue(v: ReturnType<typeof parseValuationInput>, expiry: string |
   const raw = incomeKernel(weighted, 1, k, i);
   const years: YearLine[] = windows.map((w) => {
     const discountFactor = 1 / (1 + i) ** w.t;
-    return { ...w, revenue: inc.revenue[w.t - 1]!, discountFactor, presentValue: yuan(inc.revenue[w.t - 1]! * w.fraction * k * discountFactor) };
+    return {
+      ...w,
+      revenue: inc.revenue[w.t - 1]!,
+      discountFactor,
+      presentValue: yuan(inc.revenue[w.t - 1]! * w.fraction * k * discountFactor),
+    };
   });
   const cut = windows.find((w) => w.fraction > 0 && w.fraction < 1);
   const result: ValuationResult = {
-    ...base, value: yuan(raw), valueFen: toFen(raw), expiry, reason: null, shareRate: k, discountRate: i, years,
+    ...base,
+    value: yuan(raw),
+    valueFen: toFen(raw),
+    expiry,
+    reason: null,
+    shareRate: k,
+    discountRate: i,
+    years,
     working: [
       line,
       `折现率 i = ${i}`,
-      ...years.map((y) => `第 ${y.t} 年（${y.from} 至 ${y.to}）：${money(y.revenue)} × ${y.fraction === 1 ? '' : `${y.fraction.toFixed(4)} × `}${k} × ${y.discountFactor.toFixed(6)} = ${money(y.presentValue)} 元`),
+      ...years.map(
+        (y) =>
+          `第 ${y.t} 年（${y.from} 至 ${y.to}）：${money(y.revenue)} × ${y.fraction === 1 ? '' : `${y.fraction.toFixed(4)} × `}${k} × ${y.discountFactor.toFixed(6)} = ${money(y.presentValue)} 元`,
+      ),
       ...(cut ? [`第 ${cut.t} 年被法定保护期届满日 ${expiry} 截断，只计其届满前的天数`] : []),
       `收益法评估值 = Σ = ${money(raw)} 元`,
     ],
@@ -140,9 +196,19 @@ function incomeValue(v: ReturnType<typeof parseValuationInput>, expiry: string |
     const u = v.uncertainty;
     paths = simulate(weighted, { k, i }, u, buffer, opts.isCancelled);
     const s: Summary = summarize(paths);
-    result.uncertainty = { paths: u.paths, seed: u.seed, p10: yuan(s.p10), p50: yuan(s.p50), p90: yuan(s.p90), mean: yuan(s.mean), histogram: histogram(s).map((b) => ({ ...b, from: yuan(b.from), to: yuan(b.to) })) };
+    result.uncertainty = {
+      paths: u.paths,
+      seed: u.seed,
+      p10: yuan(s.p10),
+      p50: yuan(s.p50),
+      p90: yuan(s.p90),
+      mean: yuan(s.mean),
+      histogram: histogram(s).map((b) => ({ ...b, from: yuan(b.from), to: yuan(b.to) })),
+    };
     result.sensitivity = sensitivity(weighted, { k, i }, u);
-    result.working.push(`蒙特卡洛模拟 ${u.paths} 次（种子 ${u.seed}）：P10 ${money(s.p10)}，P50 ${money(s.p50)}，P90 ${money(s.p90)}，均值 ${money(s.mean)} 元`);
+    result.working.push(
+      `蒙特卡洛模拟 ${u.paths} 次（种子 ${u.seed}）：P10 ${money(s.p10)}，P50 ${money(s.p50)}，P90 ${money(s.p90)}，均值 ${money(s.mean)} 元`,
+    );
   }
   return { result, paths };
 }
@@ -153,7 +219,13 @@ type Uncertainty = NonNullable<ReturnType<typeof parseValuationInput>['uncertain
 const CHECK_EVERY = 4096;
 
 /** One value per path; the same seed gives the same paths. */
-export function simulate(weighted: Float64Array, at: { k: number; i: number }, u: Pick<Uncertainty, 'paths' | 'seed' | 'revenue' | 'shareRate' | 'discountRate'>, buffer?: Float64Array, isCancelled?: () => boolean): Float64Array {
+export function simulate(
+  weighted: Float64Array,
+  at: { k: number; i: number },
+  u: Pick<Uncertainty, 'paths' | 'seed' | 'revenue' | 'shareRate' | 'discountRate'>,
+  buffer?: Float64Array,
+  isCancelled?: () => boolean,
+): Float64Array {
   const { next } = rng(u.seed);
   const m = drawSpec(u.revenue, 1);
   const k = drawSpec(u.shareRate, at.k);
@@ -175,7 +247,13 @@ export function simulate(weighted: Float64Array, at: { k: number; i: number }, u
 }
 
 function sensitivity(weighted: Float64Array, at: { k: number; i: number }, u: Uncertainty): SensitivityRow[] {
-  const row = (input: SensitivityRow['input'], [low, high]: [number, number], f: (x: number) => number): SensitivityRow => ({ input, low, high, valueAtLow: yuan(f(low)), valueAtHigh: yuan(f(high)) });
+  const row = (input: SensitivityRow['input'], [low, high]: [number, number], f: (x: number) => number): SensitivityRow => ({
+    input,
+    low,
+    high,
+    valueAtLow: yuan(f(low)),
+    valueAtHigh: yuan(f(high)),
+  });
   return [
     row('revenue', bounds(u.revenue, 1), (x) => incomeKernel(weighted, x, at.k, at.i)),
     row('shareRate', bounds(u.shareRate, at.k), (x) => incomeKernel(weighted, 1, x, at.i)),

@@ -16,7 +16,14 @@ export interface PortfolioResult {
   total: number;
   totalFen: number;
   /** Present when every item was simulated with the same number of paths: path-wise sums. */
-  uncertainty?: { paths: number; p10: number; p50: number; p90: number; mean: number; histogram: { from: number; to: number; count: number }[] };
+  uncertainty?: {
+    paths: number;
+    p10: number;
+    p50: number;
+    p90: number;
+    mean: number;
+    histogram: { from: number; to: number; count: number }[];
+  };
   /** The loan rule of shared/domain/loan-capacity.ts over the whole portfolio, when every item has a rate. */
   loan?: PortfolioLoan;
 }
@@ -38,7 +45,10 @@ export interface PortfolioPart {
 }
 
 /** Values a slice of a portfolio (one worker's share), keeping the path-wise sums. */
-export function valuePortfolioPart(items: PortfolioItem[], opts: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {}): PortfolioPart {
+export function valuePortfolioPart(
+  items: PortfolioItem[],
+  opts: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {},
+): PortfolioPart {
   const isCancelled = opts.isCancelled ?? (() => false);
   const results: PortfolioPart['items'] = [];
   let totals: Float64Array | null = null;
@@ -93,20 +103,35 @@ function summarizeParts(parts: Pick<PackedPart, 'valueFens' | 'rates' | 'totals'
   const totalFen = valueFens.reduce((s, v) => s + v, 0);
   // Each item is at most 1 万亿元; the total must stay an exact number of fen too.
   if (totalFen > toFen(MAX_PORTFOLIO_YUAN)) throw new AppError('INVALID_INPUT', `组合评估值合计超过 10 万亿元，请核对各项收入（单位为元）`);
-  const summary: Omit<PortfolioResult, 'items'> = { shares: valueFens.map((v) => (totalFen === 0 ? 0 : v / totalFen)), total: totalFen / 100, totalFen };
+  const summary: Omit<PortfolioResult, 'items'> = {
+    shares: valueFens.map((v) => (totalFen === 0 ? 0 : v / totalFen)),
+    total: totalFen / 100,
+    totalFen,
+  };
   const sums = parts.map((p) => p.totals);
   if (sums.every((t) => t !== null && t.length === sums[0]!.length)) {
     const totals = new Float64Array(sums[0]!.length);
     for (const t of sums as Float64Array[]) for (let i = 0; i < t.length; i++) totals[i]! += t[i]!;
     const s = summarize(totals);
     const y = (v: number) => toFen(v) / 100;
-    summary.uncertainty = { paths: totals.length, p10: y(s.p10), p50: y(s.p50), p90: y(s.p90), mean: y(s.mean), histogram: histogram(s).map((b) => ({ ...b, from: y(b.from), to: y(b.to) })) };
+    summary.uncertainty = {
+      paths: totals.length,
+      p10: y(s.p10),
+      p50: y(s.p50),
+      p90: y(s.p90),
+      mean: y(s.mean),
+      histogram: histogram(s).map((b) => ({ ...b, from: y(b.from), to: y(b.to) })),
+    };
   }
   const rates = parts.flatMap((p) => p.rates);
   if (rates.every((r) => r !== null)) {
     const basis = summary.uncertainty ? 'P10' : 'value';
     const basisFen = summary.uncertainty ? toFen(summary.uncertainty.p10) : totalFen;
-    const amountFen = supportableLoanFen(basisFen, valueFens.map((valueFen, n) => ({ valueFen, rate: rates[n]! })), totalFen);
+    const amountFen = supportableLoanFen(
+      basisFen,
+      valueFens.map((valueFen, n) => ({ valueFen, rate: rates[n]! })),
+      totalFen,
+    );
     summary.loan = { basis, basisFen, amount: amountFen / 100, amountFen };
   }
   return summary;
@@ -118,7 +143,10 @@ function summarizeParts(parts: Pick<PackedPart, 'valueFens' | 'rates' | 'totals'
  */
 export function mergePackedParts(parts: PackedPart[]): string {
   const summary = summarizeParts(parts);
-  const items = parts.map((p) => p.itemsJson.slice(1, -1)).filter((x) => x.length > 0).join(',');
+  const items = parts
+    .map((p) => p.itemsJson.slice(1, -1))
+    .filter((x) => x.length > 0)
+    .join(',');
   return `${JSON.stringify(summary).slice(0, -1)},"items":[${items}]}`;
 }
 
@@ -137,9 +165,15 @@ export function portfolioSummaryOf(json: string): PortfolioSummary {
 }
 
 /** Values each item in this thread, then merges (the CLI and tests; jobs split across workers). */
-export function valuePortfolio(items: PortfolioItem[], opts: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {}): PortfolioResult {
+export function valuePortfolio(
+  items: PortfolioItem[],
+  opts: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {},
+): PortfolioResult {
   if (items.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');
   const part = valuePortfolioPart(items, opts);
   // Summary first, items last: the order portfolioSummaryOf relies on.
-  return { ...summarizeParts([{ valueFens: part.items.map((i) => i.result.valueFen), rates: part.rates, totals: part.totals }]), items: part.items };
+  return {
+    ...summarizeParts([{ valueFens: part.items.map((i) => i.result.valueFen), rates: part.rates, totals: part.totals }]),
+    items: part.items,
+  };
 }

@@ -47,7 +47,11 @@ export function buildItems(db: Database, req: RunRequest, set: IndicatorSet, pro
         number: a.displayNumber,
       },
       approach: 'income',
-      income: { revenue: item.revenue, discountRate: item.discountRate, ...(item.shareRate !== undefined ? { shareRate: item.shareRate } : { shareRange: item.shareRange, score }) },
+      income: {
+        revenue: item.revenue,
+        discountRate: item.discountRate,
+        ...(item.shareRate !== undefined ? { shareRate: item.shareRate } : { shareRange: item.shareRange, score }),
+      },
       ...(req.uncertainty ? { uncertainty: { ...req.uncertainty, seed: (req.uncertainty.seed ?? 1) + n } } : {}),
       ...(product ? { loanToValue: productRate(product, a.kind) } : {}),
     };
@@ -56,14 +60,35 @@ export function buildItems(db: Database, req: RunRequest, set: IndicatorSet, pro
 }
 
 /** Stores a finished run as evidence and returns its id. */
-export function saveRun(db: Database, req: RunRequest, items: PortfolioItem[], resultJson: string, set: IndicatorSet, ctx: WriteContext): string {
+export function saveRun(
+  db: Database,
+  req: RunRequest,
+  items: PortfolioItem[],
+  resultJson: string,
+  set: IndicatorSet,
+  ctx: WriteContext,
+): string {
   const result = portfolioSummaryOf(resultJson);
   const id = newId();
   db.transaction(() => {
     db.prepare(
       `INSERT INTO valuations (id, enterprise_id, title, engine_version, indicator_set, input, result, items, total_fen, p10_fen, loan_fen, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, req.enterpriseId, req.title, ENGINE_VERSION, `${set.id}@${set.version}`, JSON.stringify({ request: req, items }), resultJson, items.length, result.totalFen, result.uncertainty ? Math.round(result.uncertainty.p10 * 100) : null, result.loan?.amountFen ?? null, ctx.actor, ctx.now);
+    ).run(
+      id,
+      req.enterpriseId,
+      req.title,
+      ENGINE_VERSION,
+      `${set.id}@${set.version}`,
+      JSON.stringify({ request: req, items }),
+      resultJson,
+      items.length,
+      result.totalFen,
+      result.uncertainty ? Math.round(result.uncertainty.p10 * 100) : null,
+      result.loan?.amountFen ?? null,
+      ctx.actor,
+      ctx.now,
+    );
     recordChange(db, 'valuation', id, 'upsert', ctx.now);
   }).immediate();
   return id;
@@ -88,11 +113,18 @@ export function getRun(db: Database, id: string): { summary: ValuationRunSummary
  * the product it was valued for, read without parsing the items' details, so a case linked to
  * a large run stays quick.
  */
-export function runItemValues(db: Database, id: string): { summary: ValuationRunSummary; byAsset: Map<string, number>; productId: string | null } {
+export function runItemValues(
+  db: Database,
+  id: string,
+): { summary: ValuationRunSummary; byAsset: Map<string, number>; productId: string | null } {
   const summary = db.prepare(`${SUMMARY} WHERE id = ?`).get(id) as ValuationRunSummary | undefined;
   if (!summary) throw new AppError('NOT_FOUND', '估值记录不存在');
   const row = db.prepare('SELECT input, result FROM valuations WHERE id = ?').get(id) as { input: string; result: string };
   const request = (JSON.parse(row.input) as { request: RunRequest }).request;
   const { shares, totalFen } = portfolioSummaryOf(row.result);
-  return { summary, byAsset: new Map(request.items.map((it, n) => [it.ipAssetId, Math.round((shares[n] ?? 0) * totalFen)])), productId: request.productId ?? null };
+  return {
+    summary,
+    byAsset: new Map(request.items.map((it, n) => [it.ipAssetId, Math.round((shares[n] ?? 0) * totalFen)])),
+    productId: request.productId ?? null,
+  };
 }

@@ -20,7 +20,13 @@ const normal = (mean: number, sd: number, min: number, max: number) => drawSpec(
 
 describe('truncated normal sampler', () => {
   it('uses one random number per draw, even for a window far in the tail or a huge sd', () => {
-    for (const d of [normal(0, 1, 30, 30.001), normal(0, 1, -60, -50), normal(0.03, 1e6, 0.02, 0.04), normal(0.5, 1e300, 0, 1), normal(1, 1e-300, 0, 2)]) {
+    for (const d of [
+      normal(0, 1, 30, 30.001),
+      normal(0, 1, -60, -50),
+      normal(0.03, 1e6, 0.02, 0.04),
+      normal(0.5, 1e300, 0, 1),
+      normal(1, 1e-300, 0, 2),
+    ]) {
       const s = counted(1, 1000);
       for (let n = 0; n < 1000; n++) {
         const x = draw(d, s.next);

@@ -13,7 +13,13 @@ export interface YearWindow {
  * The end of the legal term that caps income. A trademark renews without limit, so only its
  * economic life (the revenue years given) bounds it.
  */
-export function incomeExpiry(asset: { kind: IpKind; filingDate?: string; registrationDate?: string; validUntil?: string; publishedOn?: string }): string | null {
+export function incomeExpiry(asset: {
+  kind: IpKind;
+  filingDate?: string;
+  registrationDate?: string;
+  validUntil?: string;
+  publishedOn?: string;
+}): string | null {
   return asset.kind === 'trademark' ? null : legalExpiry(asset);
 }
 

@@ -18,7 +18,12 @@ export interface OfficerOverview {
  */
 export function officerOverview(db: Database, today: string, notVisitedDays = 30): OfficerOverview {
   const counts = new Map(
-    (db.prepare('SELECT wl_status AS status, count(*) AS n FROM enterprises WHERE wl_status IS NOT NULL GROUP BY wl_status').all() as { status: EntryStatus; n: number }[]).map((r) => [r.status, r.n]),
+    (
+      db.prepare('SELECT wl_status AS status, count(*) AS n FROM enterprises WHERE wl_status IS NOT NULL GROUP BY wl_status').all() as {
+        status: EntryStatus;
+        n: number;
+      }[]
+    ).map((r) => [r.status, r.n]),
   );
   const cutoff = addDays(today, -notVisitedDays);
   const byDistrict = db
@@ -40,10 +45,16 @@ export function officerOverview(db: Database, today: string, notVisitedDays = 30
     .map((r) => ({ ...r, steward: r.steward || '（未分配）' }))
     .sort((a, b) => b.enterprises - a.enterprises);
   const notVisited = db
-    .prepare(`SELECT count(*) FROM enterprises WHERE wl_status IN ('待走访', '已走访', '推进中') AND (last_visit_on IS NULL OR last_visit_on <= ?)`)
+    .prepare(
+      `SELECT count(*) FROM enterprises WHERE wl_status IN ('待走访', '已走访', '推进中') AND (last_visit_on IS NULL OR last_visit_on <= ?)`,
+    )
     .pluck()
     .get(cutoff) as number;
-  const totals = db.prepare('SELECT (SELECT count(*) FROM enterprises) AS enterprises, (SELECT count(*) FROM whitelist_entries) AS entries, (SELECT coalesce(sum(wl_need_fen), 0) FROM enterprises) AS needFen').get() as OfficerOverview['totals'];
+  const totals = db
+    .prepare(
+      'SELECT (SELECT count(*) FROM enterprises) AS enterprises, (SELECT count(*) FROM whitelist_entries) AS entries, (SELECT coalesce(sum(wl_need_fen), 0) FROM enterprises) AS needFen',
+    )
+    .get() as OfficerOverview['totals'];
   return {
     funnel: funnelOf(Object.fromEntries(counts) as Partial<Record<EntryStatus, number>>),
     byDistrict,

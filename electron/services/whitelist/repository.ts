@@ -28,7 +28,9 @@ export function listBatches(db: Database): WhitelistBatch[] {
 
 export function batchStatements(db: Database) {
   const byName = db.prepare('SELECT id FROM whitelist_batches WHERE name = ?').pluck();
-  const insert = db.prepare('INSERT INTO whitelist_batches (id, name, district, surveyed_on, source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO whitelist_batches (id, name, district, surveyed_on, source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   return {
     /** The batch with this name, created with the given details if it does not exist. */
     ensure(input: z.input<typeof batchInput>, ctx: WriteContext): { id: string; created: boolean } {
@@ -45,11 +47,13 @@ export function batchStatements(db: Database) {
 
 export function createBatch(db: Database, input: z.input<typeof batchInput>, ctx: WriteContext): WhitelistBatch {
   const b = batchInput.parse(input);
-  return db.transaction(() => {
-    if (db.prepare('SELECT 1 FROM whitelist_batches WHERE name = ?').get(b.name)) throw new AppError('CONFLICT', `批次“${b.name}”已存在`);
-    const { id } = batchStatements(db).ensure(b, ctx);
-    return listBatches(db).find((x) => x.id === id)!;
-  }).immediate();
+  return db
+    .transaction(() => {
+      if (db.prepare('SELECT 1 FROM whitelist_batches WHERE name = ?').get(b.name)) throw new AppError('CONFLICT', `批次“${b.name}”已存在`);
+      const { id } = batchStatements(db).ensure(b, ctx);
+      return listBatches(db).find((x) => x.id === id)!;
+    })
+    .immediate();
 }
 
 const ENTRY_COLUMNS = 'status, steward, need_fen, need_term_months, priority, last_visit_on, surveyed_on, source';
@@ -60,8 +64,12 @@ export function entryStatements(db: Database) {
   const insert = db.prepare(
     `INSERT INTO whitelist_entries (id, batch_id, enterprise_id, ${ENTRY_COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const update = db.prepare(`UPDATE whitelist_entries SET (${ENTRY_COLUMNS}, updated_by, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`);
-  const history = db.prepare('INSERT INTO whitelist_status_history (entry_id, from_status, to_status, changed_by, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?)');
+  const update = db.prepare(
+    `UPDATE whitelist_entries SET (${ENTRY_COLUMNS}, updated_by, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
+  );
+  const history = db.prepare(
+    'INSERT INTO whitelist_status_history (entry_id, from_status, to_status, changed_by, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?)',
+  );
 
   /**
    * One entry per enterprise and batch; a status change on the way is kept in the history.
@@ -71,7 +79,16 @@ export function entryStatements(db: Database) {
     const e = entryInput.parse(input);
     const existing = find.get(e.batchId, e.enterpriseId) as unknown[] | undefined;
     const [surveyedOn, source] = (existing?.slice(7) ?? batchSurvey.get(e.batchId)) as [string, string];
-    const vals = [e.status, e.steward, e.needFen, e.needTermMonths, e.priority, e.lastVisitOn, e.surveyedOn ?? surveyedOn, e.source ?? source];
+    const vals = [
+      e.status,
+      e.steward,
+      e.needFen,
+      e.needTermMonths,
+      e.priority,
+      e.lastVisitOn,
+      e.surveyedOn ?? surveyedOn,
+      e.source ?? source,
+    ];
     if (!existing) {
       const id = newId();
       insert.run(id, e.batchId, e.enterpriseId, ...vals, ctx.actor, ctx.now, ctx.actor, ctx.now);
@@ -90,13 +107,15 @@ export function entryStatements(db: Database) {
 }
 
 export function saveEntry(db: Database, input: z.input<typeof entryInput>, ctx: WriteContext): WhitelistEntry {
-  return db.transaction(() => {
-    const e = entryInput.parse(input);
-    if (!db.prepare('SELECT 1 FROM whitelist_batches WHERE id = ?').get(e.batchId)) throw new AppError('NOT_FOUND', '白名单批次不存在');
-    if (!db.prepare('SELECT 1 FROM enterprises WHERE id = ?').get(e.enterpriseId)) throw new AppError('NOT_FOUND', '企业不存在');
-    const { id } = entryStatements(db).upsert(e, ctx, '登记');
-    return getEntry(db, id);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const e = entryInput.parse(input);
+      if (!db.prepare('SELECT 1 FROM whitelist_batches WHERE id = ?').get(e.batchId)) throw new AppError('NOT_FOUND', '白名单批次不存在');
+      if (!db.prepare('SELECT 1 FROM enterprises WHERE id = ?').get(e.enterpriseId)) throw new AppError('NOT_FOUND', '企业不存在');
+      const { id } = entryStatements(db).upsert(e, ctx, '登记');
+      return getEntry(db, id);
+    })
+    .immediate();
 }
 
 /**
@@ -104,23 +123,36 @@ export function saveEntry(db: Database, input: z.input<typeof entryInput>, ctx: 
  * on `visitedOn` when a visit record says when, else today in the user's calendar; a later
  * visit already recorded is kept.
  */
-export function changeStatus(db: Database, input: z.input<typeof statusChangeInput>, ctx: WriteContext, visitedOn?: string): WhitelistEntry {
+export function changeStatus(
+  db: Database,
+  input: z.input<typeof statusChangeInput>,
+  ctx: WriteContext,
+  visitedOn?: string,
+): WhitelistEntry {
   const c = statusChangeInput.parse(input);
-  return db.transaction(() => {
-    const current = db.prepare('SELECT status FROM whitelist_entries WHERE id = ?').pluck().get(c.entryId) as EntryStatus | undefined;
-    if (!current) throw new AppError('NOT_FOUND', '白名单记录不存在');
-    if (current === c.status) throw new AppError('INVALID_INPUT', `状态已是“${c.status}”`);
-    const visit = c.status === '已走访' ? (visitedOn ?? localDate(ctx.now)) : null;
-    db.prepare('UPDATE whitelist_entries SET status = ?, last_visit_on = max(coalesce(last_visit_on, ?), coalesce(?, last_visit_on)), updated_by = ?, updated_at = ? WHERE id = ?').run(c.status, visit, visit, ctx.actor, ctx.now, c.entryId);
-    db.prepare('INSERT INTO whitelist_status_history (entry_id, from_status, to_status, changed_by, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?)').run(c.entryId, current, c.status, ctx.actor, ctx.now, c.reason);
-    recordChange(db, 'whitelist_entry', c.entryId, 'upsert', ctx.now);
-    return getEntry(db, c.entryId);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const current = db.prepare('SELECT status FROM whitelist_entries WHERE id = ?').pluck().get(c.entryId) as EntryStatus | undefined;
+      if (!current) throw new AppError('NOT_FOUND', '白名单记录不存在');
+      if (current === c.status) throw new AppError('INVALID_INPUT', `状态已是“${c.status}”`);
+      const visit = c.status === '已走访' ? (visitedOn ?? localDate(ctx.now)) : null;
+      db.prepare(
+        'UPDATE whitelist_entries SET status = ?, last_visit_on = max(coalesce(last_visit_on, ?), coalesce(?, last_visit_on)), updated_by = ?, updated_at = ? WHERE id = ?',
+      ).run(c.status, visit, visit, ctx.actor, ctx.now, c.entryId);
+      db.prepare(
+        'INSERT INTO whitelist_status_history (entry_id, from_status, to_status, changed_by, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(c.entryId, current, c.status, ctx.actor, ctx.now, c.reason);
+      recordChange(db, 'whitelist_entry', c.entryId, 'upsert', ctx.now);
+      return getEntry(db, c.entryId);
+    })
+    .immediate();
 }
 
 export function statusHistory(db: Database, entryId: string): StatusChange[] {
   return db
-    .prepare('SELECT from_status AS fromStatus, to_status AS toStatus, changed_by AS changedBy, changed_at AS changedAt, reason FROM whitelist_status_history WHERE entry_id = ? ORDER BY id')
+    .prepare(
+      'SELECT from_status AS fromStatus, to_status AS toStatus, changed_by AS changedBy, changed_at AS changedAt, reason FROM whitelist_status_history WHERE entry_id = ? ORDER BY id',
+    )
     .all(entryId) as StatusChange[];
 }
 
@@ -169,7 +201,12 @@ export function listEntries(db: Database, input: z.input<typeof entryQuery>, tod
   const q = entryQuery.parse(input);
   const where = entryWhere(q.filter, today);
   const col = SORT_COLUMNS[q.sort]!;
-  const rows = db.prepare(`${SELECT} ${where} ORDER BY ${col} IS NULL, ${col} ${q.order}, e.name_key, w.id LIMIT ? OFFSET ?`).all(...where.params, q.limit, q.offset) as WhitelistEntry[];
-  const total = db.prepare(`SELECT count(*) FROM whitelist_entries w JOIN enterprises e ON e.id = w.enterprise_id ${where}`).pluck().get(...where.params) as number;
+  const rows = db
+    .prepare(`${SELECT} ${where} ORDER BY ${col} IS NULL, ${col} ${q.order}, e.name_key, w.id LIMIT ? OFFSET ?`)
+    .all(...where.params, q.limit, q.offset) as WhitelistEntry[];
+  const total = db
+    .prepare(`SELECT count(*) FROM whitelist_entries w JOIN enterprises e ON e.id = w.enterprise_id ${where}`)
+    .pluck()
+    .get(...where.params) as number;
   return { rows, total };
 }

@@ -31,7 +31,16 @@ export function AppShell() {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 24px', borderBottom: '1px solid #eef0f3' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            padding: '0 24px',
+            borderBottom: '1px solid #eef0f3',
+          }}
+        >
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t(`nav.${area}`)}
           </Typography.Title>

@@ -14,7 +14,10 @@ export function EnterprisePicker({ value, onChange }: { value: Enterprise | null
     const timer = window.setTimeout(() => {
       api()
         .enterprisesList({ filter: { search }, limit: 30 })
-        .then((p) => live && setOptions(p.rows), () => live && setOptions([]));
+        .then(
+          (p) => live && setOptions(p.rows),
+          () => live && setOptions([]),
+        );
     }, 200);
     return () => {
       live = false;

@@ -8,7 +8,25 @@ import { NumberInput } from './NumberInput';
  * A number outside a form (a list filter): the text stays as typed; a valid value (or blank)
  * is applied, an invalid one is marked with its message and not applied.
  */
-export function NumberFilter({ value, onChange, schema, unit, unitLabel, label, placeholder = label, width = 140 }: { value: number | null; onChange: (v: number | null) => void; schema: ZodType; unit: UnitName; unitLabel?: string; label: string; placeholder?: string; width?: number }) {
+export function NumberFilter({
+  value,
+  onChange,
+  schema,
+  unit,
+  unitLabel,
+  label,
+  placeholder = label,
+  width = 140,
+}: {
+  value: number | null;
+  onChange: (v: number | null) => void;
+  schema: ZodType;
+  unit: UnitName;
+  unitLabel?: string;
+  label: string;
+  placeholder?: string;
+  width?: number;
+}) {
   const [text, setText] = useState(numberText(value, unit));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setText((t) => (error ? t : numberText(value, unit))), [value, unit, error]);
@@ -24,7 +42,15 @@ export function NumberFilter({ value, onChange, schema, unit, unitLabel, label, 
   };
   return (
     <Tooltip open={error !== null} title={error} color="red">
-      <NumberInput aria-label={label} placeholder={placeholder} unit={unitLabel} value={text} status={error ? 'error' : undefined} onChange={(e) => typed(e.target.value)} style={{ width }} />
+      <NumberInput
+        aria-label={label}
+        placeholder={placeholder}
+        unit={unitLabel}
+        value={text}
+        status={error ? 'error' : undefined}
+        onChange={(e) => typed(e.target.value)}
+        style={{ width }}
+      />
     </Tooltip>
   );
 }

@@ -5,5 +5,7 @@ import { Input, type InputProps } from 'antd';
  * numberRule refuses an out-of-range value with a message; it never clamps or rounds.
  */
 export function NumberInput({ unit, ...props }: Omit<InputProps, 'type' | 'suffix'> & { unit?: string }) {
-  return <Input inputMode="decimal" autoComplete="off" suffix={unit ? <span className="number-unit">{unit}</span> : undefined} {...props} />;
+  return (
+    <Input inputMode="decimal" autoComplete="off" suffix={unit ? <span className="number-unit">{unit}</span> : undefined} {...props} />
+  );
 }

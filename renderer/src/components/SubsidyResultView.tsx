@@ -11,9 +11,19 @@ export function SubsidyResultView({ result }: { result: SubsidyResult }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="subsidy-result">
       {result.eligible && result.totalFen === 0 ? (
-        <Alert type="warning" showIcon message={t('case.subsidyZero')} description={`${result.policy.title}（${result.policy.version}）${result.policy.weak ? t('case.weakPolicy') : ''}`} />
+        <Alert
+          type="warning"
+          showIcon
+          message={t('case.subsidyZero')}
+          description={`${result.policy.title}（${result.policy.version}）${result.policy.weak ? t('case.weakPolicy') : ''}`}
+        />
       ) : result.eligible ? (
-        <Alert type="success" showIcon message={t('case.subsidyEligible', { amount: yuan(result.totalFen) })} description={`${result.policy.title}（${result.policy.version}）${result.policy.weak ? t('case.weakPolicy') : ''}`} />
+        <Alert
+          type="success"
+          showIcon
+          message={t('case.subsidyEligible', { amount: yuan(result.totalFen) })}
+          description={`${result.policy.title}（${result.policy.version}）${result.policy.weak ? t('case.weakPolicy') : ''}`}
+        />
       ) : (
         <Alert
           type="error"
@@ -44,7 +54,12 @@ export function SubsidyResultView({ result }: { result: SubsidyResult }) {
           { title: t('case.granted'), key: 'a', render: (_, l) => <Typography.Text strong>{yuan(l.amountFen)}</Typography.Text> },
         ]}
       />
-      <List size="small" header={t('case.working')} dataSource={result.working} renderItem={(w, n) => <List.Item>{`${n + 1}. ${w}`}</List.Item>} />
+      <List
+        size="small"
+        header={t('case.working')}
+        dataSource={result.working}
+        renderItem={(w, n) => <List.Item>{`${n + 1}. ${w}`}</List.Item>}
+      />
     </Space>
   );
 }

@@ -30,7 +30,9 @@ export function clearServerErrors(form: FormInstance) {
     const set = serverErrors.get(form);
     if (!set) return;
     serverErrors.delete(form);
-    form.setFields(set.filter((f) => form.getFieldError(f.name).join('\n') === f.errors.join('\n')).map((f) => ({ name: f.name, errors: [] })));
+    form.setFields(
+      set.filter((f) => form.getFieldError(f.name).join('\n') === f.errors.join('\n')).map((f) => ({ name: f.name, errors: [] })),
+    );
   };
 }
 

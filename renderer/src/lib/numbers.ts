@@ -21,13 +21,19 @@ const decimals = (places: number, tooPrecise: string): NumberUnit => ({
   read(text) {
     const r = parseDecimalUnits(text, places);
     if (r.ok) return r;
-    return { ok: false, message: r.reason === 'too_precise' ? tooPrecise : r.reason === 'too_large' ? '数值过大' : '请输入数字', tooLarge: r.reason === 'too_large' };
+    return {
+      ok: false,
+      message: r.reason === 'too_precise' ? tooPrecise : r.reason === 'too_large' ? '数值过大' : '请输入数字',
+      tooLarge: r.reason === 'too_large',
+    };
   },
   write: (v) => {
     const sign = v < 0 ? '-' : '';
     const abs = Math.abs(v);
     const scale = 10 ** places;
-    const frac = String(abs % scale).padStart(places, '0').replace(/0+$/, '');
+    const frac = String(abs % scale)
+      .padStart(places, '0')
+      .replace(/0+$/, '');
     return `${sign}${Math.floor(abs / scale)}${frac ? `.${frac}` : ''}`;
   },
 });
@@ -36,7 +42,13 @@ const decimals = (places: number, tooPrecise: string): NumberUnit => ({
 const plain = (scale: number): NumberUnit => ({
   read(text) {
     const r = parseDecimalUnits(text, 10);
-    return r.ok ? { ok: true, value: r.value / 1e10 / scale } : { ok: false, message: r.reason === 'too_precise' ? '小数位过多' : r.reason === 'too_large' ? '数值过大' : '请输入数字', tooLarge: r.reason === 'too_large' };
+    return r.ok
+      ? { ok: true, value: r.value / 1e10 / scale }
+      : {
+          ok: false,
+          message: r.reason === 'too_precise' ? '小数位过多' : r.reason === 'too_large' ? '数值过大' : '请输入数字',
+          tooLarge: r.reason === 'too_large',
+        };
   },
   write: (v) => String(Number((v * scale).toPrecision(12))),
 });
@@ -71,7 +83,8 @@ export function numberText(value: number | null | undefined, unit: UnitName): st
 /** A number schema's bounds, looking through nullable/optional/default wrappers. */
 function boundsOf(schema: ZodType): { min: number | null; max: number | null } {
   let inner: unknown = schema;
-  for (let i = 0; i < 5 && inner && typeof inner === 'object' && 'unwrap' in inner; i++) inner = (inner as { unwrap: () => unknown }).unwrap();
+  for (let i = 0; i < 5 && inner && typeof inner === 'object' && 'unwrap' in inner; i++)
+    inner = (inner as { unwrap: () => unknown }).unwrap();
   const n = inner as { minValue?: number | null; maxValue?: number | null };
   return { min: Number.isFinite(n.minValue) ? n.minValue! : null, max: Number.isFinite(n.maxValue) ? n.maxValue! : null };
 }
@@ -99,11 +112,16 @@ export function numberRule(schema: ZodType, unit: UnitName, opts: { label?: stri
       if (blank(text)) return;
       const r = UNITS[unit].read(String(text));
       // Too large to hold exactly: the schema's upper bound says so in the user's terms.
-      if (!r.ok && r.tooLarge) throw new Error(schema.safeParse(Number.MAX_SAFE_INTEGER).error?.issues.find((i) => i.code === 'too_big')?.message ?? r.message);
+      if (!r.ok && r.tooLarge)
+        throw new Error(schema.safeParse(Number.MAX_SAFE_INTEGER).error?.issues.find((i) => i.code === 'too_big')?.message ?? r.message);
       if (!r.ok) throw new Error(r.message);
       const parsed = schema.safeParse(r.value);
       if (parsed.success) return;
-      throw new Error((unit === 'percent' && opts.label ? percentMessage(schema, opts.label, r.value) : null) ?? parsed.error.issues[0]?.message ?? '数值不正确');
+      throw new Error(
+        (unit === 'percent' && opts.label ? percentMessage(schema, opts.label, r.value) : null) ??
+          parsed.error.issues[0]?.message ??
+          '数值不正确',
+      );
     },
   };
 }

@@ -17,7 +17,9 @@ describe('migration 5: recompute pinyin initials', () => {
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS.slice(0, 4), () => null);
     // Raw rows as a version-4 app wrote them: 深圳市长城 misread as 市长 + 城.
-    const insert = db.prepare("INSERT INTO enterprises (id, name, uscc, district, name_initials, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, 't', ?, 't', ?)");
+    const insert = db.prepare(
+      "INSERT INTO enterprises (id, name, uscc, district, name_initials, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, 't', ?, 't', ?)",
+    );
     const at = '2026-11-22T00:00:00.000Z';
     const index = (id: string, name: string, initials: string) => {
       const rowid = db.prepare('SELECT rowid FROM enterprises WHERE id = ?').pluck().get(id) as number;
@@ -29,7 +31,13 @@ describe('migration 5: recompute pinyin initials', () => {
     insert.run('fine', '深圳华为技术有限公司', usccFor(5002), '龙岗', 'szhwjsyxgs', at, at);
     index('fine', '深圳华为技术有限公司', 'szhwjsyxgs');
     const fine = { name: '深圳华为技术有限公司' };
-    const matches = (q: string) => db.prepare('SELECT e.name FROM enterprises e WHERE e.rowid IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ?) ORDER BY e.name').pluck().all(searchQuery(q)) as string[];
+    const matches = (q: string) =>
+      db
+        .prepare(
+          'SELECT e.name FROM enterprises e WHERE e.rowid IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ?) ORDER BY e.name',
+        )
+        .pluck()
+        .all(searchQuery(q)) as string[];
     expect(matches('szscc')).toEqual([]);
 
     migrate(db, MIGRATIONS.slice(0, 5), () => null);

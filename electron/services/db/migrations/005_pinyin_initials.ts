@@ -11,7 +11,11 @@ export const m005PinyinInitials: Migration = {
   version: 5,
   name: 'recompute pinyin initials',
   up(db) {
-    const rows = db.prepare('SELECT rowid, name, name_initials AS initials FROM enterprises').all() as { rowid: number; name: string; initials: string }[];
+    const rows = db.prepare('SELECT rowid, name, name_initials AS initials FROM enterprises').all() as {
+      rowid: number;
+      name: string;
+      initials: string;
+    }[];
     const setInitials = db.prepare('UPDATE enterprises SET name_initials = ? WHERE rowid = ?');
     const unindex = db.prepare('DELETE FROM enterprise_search WHERE rowid = ?');
     const index = db.prepare('INSERT INTO enterprise_search (rowid, grams, unigrams) VALUES (?, ?, ?)');

@@ -20,8 +20,12 @@ describe('migration 6: each whitelist entry keeps its own 摸排日期 and 来�
     expect(db.pragma('user_version', { simple: true })).toBe(5);
 
     // Raw rows as a version-5 app wrote them.
-    const enterprise = db.prepare("INSERT INTO enterprises (id, name, uscc, district, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, '南山', 't', ?, 't', ?)");
-    const batch = db.prepare("INSERT INTO whitelist_batches (id, name, district, surveyed_on, source, created_by, created_at) VALUES (?, ?, '南山', ?, ?, 't', ?)");
+    const enterprise = db.prepare(
+      "INSERT INTO enterprises (id, name, uscc, district, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, '南山', 't', ?, 't', ?)",
+    );
+    const batch = db.prepare(
+      "INSERT INTO whitelist_batches (id, name, district, surveyed_on, source, created_by, created_at) VALUES (?, ?, '南山', ?, ?, 't', ?)",
+    );
     const entry = db.prepare(
       'INSERT INTO whitelist_entries (id, batch_id, enterprise_id, status, steward, need_fen, need_term_months, priority, last_visit_on, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -34,7 +38,9 @@ describe('migration 6: each whitelist entry keeps its own 摸排日期 and 来�
       ['w3', 'b2', 'e1', '已放款', '李管家', 1, 360, 3, '2026-07-01', 'd', AT, 'd', AT],
     ];
     for (const r of rows) entry.run(...r);
-    db.prepare("INSERT INTO whitelist_status_history (entry_id, from_status, to_status, changed_by, changed_at, reason) VALUES ('w2', '待走访', '推进中', 'b', ?, '导入')").run(AT);
+    db.prepare(
+      "INSERT INTO whitelist_status_history (entry_id, from_status, to_status, changed_by, changed_at, reason) VALUES ('w2', '待走访', '推进中', 'b', ?, '导入')",
+    ).run(AT);
     const before = {
       enterprises: db.prepare('SELECT * FROM enterprises ORDER BY id').all(),
       batches: db.prepare('SELECT * FROM whitelist_batches ORDER BY id').all(),
@@ -43,7 +49,8 @@ describe('migration 6: each whitelist entry keeps its own 摸排日期 and 来�
 
     migrate(db, MIGRATIONS.slice(0, 6), () => null);
     expect(db.pragma('user_version', { simple: true })).toBe(6);
-    const cols = 'id, batch_id, enterprise_id, status, steward, need_fen, need_term_months, priority, last_visit_on, created_by, created_at, updated_by, updated_at';
+    const cols =
+      'id, batch_id, enterprise_id, status, steward, need_fen, need_term_months, priority, last_visit_on, created_by, created_at, updated_by, updated_at';
     expect(db.prepare(`SELECT ${cols}, surveyed_on, source FROM whitelist_entries ORDER BY id`).raw().all()).toEqual([
       [...rows[0]!, '2026-03-01', '区局摸排'],
       [...rows[1]!, '2026-03-01', '区局摸排'],

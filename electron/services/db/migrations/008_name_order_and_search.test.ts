@@ -26,7 +26,9 @@ describe('migration 8: names in pinyin order, search without 市', () => {
       ['e3', '阿尔法智能有限公司', 'aefznyxgs'],
     ];
     rows.forEach(([id, name, initials], n) => {
-      db.prepare("INSERT INTO enterprises (id, name, uscc, district, name_initials, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, '光明', ?, 't', ?, 't', ?)").run(id, name, usccFor(800 + n), initials, at, at);
+      db.prepare(
+        "INSERT INTO enterprises (id, name, uscc, district, name_initials, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, '光明', ?, 't', ?, 't', ?)",
+      ).run(id, name, usccFor(800 + n), initials, at, at);
       const rowid = db.prepare('SELECT rowid FROM enterprises WHERE id = ?').pluck().get(id);
       const doc = searchDocument(name!, initials!);
       db.prepare('INSERT INTO enterprise_search (rowid, grams, unigrams) VALUES (?, ?, ?)').run(rowid, doc.grams, doc.unigrams);
@@ -36,14 +38,23 @@ describe('migration 8: names in pinyin order, search without 市', () => {
     migrate(db, MIGRATIONS.slice(0, 8), () => null);
     const after = db.prepare('SELECT * FROM enterprises ORDER BY id').all() as Record<string, unknown>[];
     expect(after.map(({ name_key: _k, ...rest }) => rest)).toEqual(before);
-    expect(after.map((r) => r.name_key)).toEqual(['shen zhen shi xin hua ke ji you xian gong si', 'zhong ke guang dian you xian gong si', 'a er fa zhi neng you xian gong si']);
+    expect(after.map((r) => r.name_key)).toEqual([
+      'shen zhen shi xin hua ke ji you xian gong si',
+      'zhong ke guang dian you xian gong si',
+      'a er fa zhi neng you xian gong si',
+    ]);
     const list = (filter: object) => listEnterprises(db, { filter, sort: 'name' }, '2026-11-22').rows.map((e) => e.name);
     expect(list({})).toEqual(['阿尔法智能有限公司', '深圳市信华科技有限公司', '中科光电有限公司']);
     expect(list({ districts: ['光明'] })).toEqual(['阿尔法智能有限公司', '深圳市信华科技有限公司', '中科光电有限公司']);
     expect(list({ search: '深圳信华' })).toEqual(['深圳市信华科技有限公司']);
     expect(list({ search: 'szxh' })).toEqual(['深圳市信华科技有限公司']);
     expect(list({ search: '深圳市信华' })).toEqual(['深圳市信华科技有限公司']);
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'enterprises' AND sql LIKE '%name_key%'").pluck().get()).toBe(5);
+    expect(
+      db
+        .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'enterprises' AND sql LIKE '%name_key%'")
+        .pluck()
+        .get(),
+    ).toBe(5);
     db.close();
   });
 });

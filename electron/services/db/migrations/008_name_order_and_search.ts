@@ -19,7 +19,11 @@ export const m008NameOrderAndSearch: Migration = {
       DROP INDEX enterprises_wl_steward;
       DROP INDEX enterprises_need;
     `);
-    const rows = db.prepare('SELECT rowid, name, name_initials AS initials FROM enterprises').all() as { rowid: number; name: string; initials: string }[];
+    const rows = db.prepare('SELECT rowid, name, name_initials AS initials FROM enterprises').all() as {
+      rowid: number;
+      name: string;
+      initials: string;
+    }[];
     const setKey = db.prepare('UPDATE enterprises SET name_key = ?, name_initials = ? WHERE rowid = ?');
     const unindex = db.prepare('DELETE FROM enterprise_search WHERE rowid = ?');
     const index = db.prepare('INSERT INTO enterprise_search (rowid, grams, unigrams) VALUES (?, ?, ?)');

@@ -9,6 +9,15 @@ import { m008NameOrderAndSearch } from './008_name_order_and_search';
 import type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m001Settings, m002EnterprisesIpWhitelist, m003Valuations, m004Cases, m005PinyinInitials, m006WhitelistEntrySurvey, m007PledgeSubsidyDates, m008NameOrderAndSearch];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Settings,
+  m002EnterprisesIpWhitelist,
+  m003Valuations,
+  m004Cases,
+  m005PinyinInitials,
+  m006WhitelistEntrySurvey,
+  m007PledgeSubsidyDates,
+  m008NameOrderAndSearch,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -15,7 +15,10 @@ export function AttachToCase({ enterpriseId, runId }: { enterpriseId: string; ru
     setAttached(false);
     api()
       .casesList({ enterpriseId, limit: 1 })
-      .then((p) => setOpen(p.rows[0] ?? null), () => setOpen(null));
+      .then(
+        (p) => setOpen(p.rows[0] ?? null),
+        () => setOpen(null),
+      );
   }, [enterpriseId, runId]);
   if (!open) return null;
   const attach = async () => {

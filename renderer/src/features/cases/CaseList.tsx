@@ -73,19 +73,52 @@ export function CaseList({ stage: fixedStage }: { stage?: Stage } = {}) {
         }
       >
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search allowClear placeholder={t('case.search')} aria-label={t('case.search')} style={{ width: 260 }} defaultValue={filter.search} onSearch={(search) => (setOffset(0), setFilter({ search }))} />
+          <Input.Search
+            allowClear
+            placeholder={t('case.search')}
+            aria-label={t('case.search')}
+            style={{ width: 260 }}
+            defaultValue={filter.search}
+            onSearch={(search) => (setOffset(0), setFilter({ search }))}
+          />
           {!fixedStage && (
-            <Select allowClear placeholder={t('case.stage')} aria-label={t('case.stage')} style={{ width: 140 }} value={filter.stage} onChange={(stage?: Stage) => (setOffset(0), setFilter({ stage }))} options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
+            <Select
+              allowClear
+              placeholder={t('case.stage')}
+              aria-label={t('case.stage')}
+              style={{ width: 140 }}
+              value={filter.stage}
+              onChange={(stage?: Stage) => (setOffset(0), setFilter({ stage }))}
+              options={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
+            />
           )}
-          <Select allowClear placeholder={t('case.district')} aria-label={t('case.district')} style={{ width: 140 }} value={filter.district} onChange={(district?: District) => (setOffset(0), setFilter({ district }))} options={DISTRICTS.map((d) => ({ value: d, label: d }))} />
+          <Select
+            allowClear
+            placeholder={t('case.district')}
+            aria-label={t('case.district')}
+            style={{ width: 140 }}
+            value={filter.district}
+            onChange={(district?: District) => (setOffset(0), setFilter({ district }))}
+            options={DISTRICTS.map((d) => ({ value: d, label: d }))}
+          />
           {!fixedStage && (
-          <Space>
-            <Switch size="small" checked={filter.includeClosed ?? false} onChange={(includeClosed) => (setOffset(0), setFilter({ includeClosed }))} aria-label={t('case.includeClosed')} />
-            {t('case.includeClosed')}
-          </Space>
+            <Space>
+              <Switch
+                size="small"
+                checked={filter.includeClosed ?? false}
+                onChange={(includeClosed) => (setOffset(0), setFilter({ includeClosed }))}
+                aria-label={t('case.includeClosed')}
+              />
+              {t('case.includeClosed')}
+            </Space>
           )}
           <Space>
-            <Switch size="small" checked={filter.pausedOnly ?? false} onChange={(pausedOnly) => (setOffset(0), setFilter({ pausedOnly }))} aria-label={t('case.pausedOnly')} />
+            <Switch
+              size="small"
+              checked={filter.pausedOnly ?? false}
+              onChange={(pausedOnly) => (setOffset(0), setFilter({ pausedOnly }))}
+              aria-label={t('case.pausedOnly')}
+            />
             {t('case.pausedOnly')}
           </Space>
         </Space>
@@ -96,8 +129,23 @@ export function CaseList({ stage: fixedStage }: { stage?: Stage } = {}) {
           loading={loading}
           dataSource={page.rows}
           onRow={openableRow((r: CaseSummary) => navigate(`cases/${r.id}`))}
-          pagination={{ current: offset / PAGE_SIZE + 1, pageSize: PAGE_SIZE, total: page.total, showSizeChanger: false, onChange: (p) => setOffset((p - 1) * PAGE_SIZE), showTotal: (n) => t('case.total', { n }) }}
-          locale={{ emptyText: <Empty description={fixedStage || filter.search || filter.stage || filter.district || filter.pausedOnly ? t('case.noMatch') : t('case.empty')} /> }}
+          pagination={{
+            current: offset / PAGE_SIZE + 1,
+            pageSize: PAGE_SIZE,
+            total: page.total,
+            showSizeChanger: false,
+            onChange: (p) => setOffset((p - 1) * PAGE_SIZE),
+            showTotal: (n) => t('case.total', { n }),
+          }}
+          locale={{
+            emptyText: (
+              <Empty
+                description={
+                  fixedStage || filter.search || filter.stage || filter.district || filter.pausedOnly ? t('case.noMatch') : t('case.empty')
+                }
+              />
+            ),
+          }}
           columns={[
             {
               title: t('case.enterprise'),
@@ -107,19 +155,59 @@ export function CaseList({ stage: fixedStage }: { stage?: Stage } = {}) {
                 <>
                   <Typography.Text ellipsis>{r.enterpriseName}</Typography.Text>
                   <br />
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${r.district} · ${r.steward || t('case.noSteward')}`}</Typography.Text>
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 12 }}
+                  >{`${r.district} · ${r.steward || t('case.noSteward')}`}</Typography.Text>
                 </>
               ),
             },
-            { title: t('case.stage'), key: 'stage', width: 150, render: (_, r) => <Tag color={STAGE_COLORS[r.stage]}>{stageText(r.stage, r.paused, r.outcome)}</Tag> },
-            { title: t('case.need'), key: 'need', width: 110, align: 'right', className: 'nowrap', render: (_, r) => fenToWanText(r.needFen) },
-            { title: t('case.bankPledge'), key: 'p', width: 160, ellipsis: true, render: (_, r) => [r.bank, r.pledgeStatus ? PLEDGE_STATUS_LABELS[r.pledgeStatus] : null].filter(Boolean).join(' · ') || '—' },
-            { title: t('case.subsidyStatus'), key: 's', width: 150, className: 'nowrap', render: (_, r) => (r.subsidyStatus ? `${SUBSIDY_STATUS_LABELS[r.subsidyStatus]} ${fenToWanText(r.subsidyFen)}` : '—') },
-            { title: t('case.updatedAt'), dataIndex: 'updatedAt', width: 140, className: 'nowrap', render: (v: string) => formatDateTime(v) },
+            {
+              title: t('case.stage'),
+              key: 'stage',
+              width: 150,
+              render: (_, r) => <Tag color={STAGE_COLORS[r.stage]}>{stageText(r.stage, r.paused, r.outcome)}</Tag>,
+            },
+            {
+              title: t('case.need'),
+              key: 'need',
+              width: 110,
+              align: 'right',
+              className: 'nowrap',
+              render: (_, r) => fenToWanText(r.needFen),
+            },
+            {
+              title: t('case.bankPledge'),
+              key: 'p',
+              width: 160,
+              ellipsis: true,
+              render: (_, r) => [r.bank, r.pledgeStatus ? PLEDGE_STATUS_LABELS[r.pledgeStatus] : null].filter(Boolean).join(' · ') || '—',
+            },
+            {
+              title: t('case.subsidyStatus'),
+              key: 's',
+              width: 150,
+              className: 'nowrap',
+              render: (_, r) => (r.subsidyStatus ? `${SUBSIDY_STATUS_LABELS[r.subsidyStatus]} ${fenToWanText(r.subsidyFen)}` : '—'),
+            },
+            {
+              title: t('case.updatedAt'),
+              dataIndex: 'updatedAt',
+              width: 140,
+              className: 'nowrap',
+              render: (v: string) => formatDateTime(v),
+            },
           ]}
         />
       </Card>
-      <Modal open={creating} title={t('case.new')} okText={t('case.create')} onOk={() => void create()} onCancel={() => setCreating(false)} destroyOnHidden>
+      <Modal
+        open={creating}
+        title={t('case.new')}
+        okText={t('case.create')}
+        onOk={() => void create()}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+      >
         <Typography.Paragraph type="secondary">{t('case.newHint')}</Typography.Paragraph>
         <EnterprisePicker value={enterprise} onChange={setEnterprise} />
       </Modal>

@@ -28,7 +28,14 @@ export function CaseView({ id }: { id: string }) {
   }, [id, load]);
 
   if (loadError) {
-    return <Result status="warning" title={t('case.loadFailed')} subTitle={loadError} extra={<Button onClick={() => navigate('cases')}>{t('case.backToList')}</Button>} />;
+    return (
+      <Result
+        status="warning"
+        title={t('case.loadFailed')}
+        subTitle={loadError}
+        extra={<Button onClick={() => navigate('cases')}>{t('case.backToList')}</Button>}
+      />
+    );
   }
   if (!detail || detail.record.id !== id) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   const r = detail.record;
@@ -56,8 +63,17 @@ export function CaseView({ id }: { id: string }) {
           items={[...LOOP.map((s) => ({ title: STAGE_LABELS[s] })), { title: STAGE_LABELS.closed }]}
           style={{ marginBottom: 16 }}
         />
-        {r.paused && <Alert type="warning" showIcon message={t('case.pausedBecause', { reason: r.pauseReason })} style={{ marginBottom: 12 }} />}
-        {r.stage === 'closed' && <Alert type="info" showIcon message={t('case.closedWith', { outcome: r.outcome ? OUTCOME_LABELS[r.outcome] : '', reason: r.outcomeReason || '—' })} style={{ marginBottom: 12 }} />}
+        {r.paused && (
+          <Alert type="warning" showIcon message={t('case.pausedBecause', { reason: r.pauseReason })} style={{ marginBottom: 12 }} />
+        )}
+        {r.stage === 'closed' && (
+          <Alert
+            type="info"
+            showIcon
+            message={t('case.closedWith', { outcome: r.outcome ? OUTCOME_LABELS[r.outcome] : '', reason: r.outcomeReason || '—' })}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         {detail.next.stage && detail.next.blockers.length > 0 && !r.paused && (
           <Alert
             type="info"

@@ -67,14 +67,24 @@ export function CatalogEditor({ open, onClose }: { open: boolean; onClose: (chan
     setError(null);
     api()
       .bankCatalog({})
-      .then((c) => (setOriginal(c.products), setEdited(c.edited), form.setFieldsValue({ rows: c.products.map(toRow) })), (e: Error) => setError(e.message));
+      .then(
+        (c) => (setOriginal(c.products), setEdited(c.edited), form.setFieldsValue({ rows: c.products.map(toRow) })),
+        (e: Error) => setError(e.message),
+      );
   }, [open, form]);
 
   const save = async () => {
     const values = await validated(form);
     if (!values) return;
     try {
-      await api().bankCatalogSave({ products: values.rows.map((r) => fromRow(r, original.find((p) => p.id === r.id))) });
+      await api().bankCatalogSave({
+        products: values.rows.map((r) =>
+          fromRow(
+            r,
+            original.find((p) => p.id === r.id),
+          ),
+        ),
+      });
       void message.success(t('case.catalogSaved'));
       onClose(true);
     } catch (err) {
@@ -90,7 +100,15 @@ export function CatalogEditor({ open, onClose }: { open: boolean; onClose: (chan
   const cell = { style: { marginBottom: 0 } };
 
   return (
-    <Modal open={open} width={1220} title={t('case.catalogTitle')} onCancel={() => onClose(false)} onOk={() => void save()} okText={t('case.save')} destroyOnHidden>
+    <Modal
+      open={open}
+      width={1220}
+      title={t('case.catalogTitle')}
+      onCancel={() => onClose(false)}
+      onOk={() => void save()}
+      okText={t('case.save')}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">{t('case.catalogHint')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       <Form form={form} component={false}>
@@ -109,8 +127,12 @@ export function CatalogEditor({ open, onClose }: { open: boolean; onClose: (chan
                     width: 200,
                     render: (_, f) => (
                       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                        <Form.Item {...cell} name={[f.name, 'bank']} rules={[required]}><Input size="small" placeholder={t('case.bank')} aria-label={t('case.bank')} maxLength={40} /></Form.Item>
-                        <Form.Item {...cell} name={[f.name, 'name']} rules={[required]}><Input size="small" placeholder={t('case.product')} aria-label={t('case.product')} maxLength={60} /></Form.Item>
+                        <Form.Item {...cell} name={[f.name, 'bank']} rules={[required]}>
+                          <Input size="small" placeholder={t('case.bank')} aria-label={t('case.bank')} maxLength={40} />
+                        </Form.Item>
+                        <Form.Item {...cell} name={[f.name, 'name']} rules={[required]}>
+                          <Input size="small" placeholder={t('case.product')} aria-label={t('case.product')} maxLength={60} />
+                        </Form.Item>
                       </Space>
                     ),
                   },
@@ -119,7 +141,9 @@ export function CatalogEditor({ open, onClose }: { open: boolean; onClose: (chan
                     width: 170,
                     render: (_, f) => (
                       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                        <Form.Item {...cell} name={[f.name, 'minWan']} rules={[required, numberRule(bankFields.minAmountFen, 'wan')]}><NumberInput size="small" unit="万元" aria-label={t('case.minAmount')} placeholder={t('case.minAmount')} /></Form.Item>
+                        <Form.Item {...cell} name={[f.name, 'minWan']} rules={[required, numberRule(bankFields.minAmountFen, 'wan')]}>
+                          <NumberInput size="small" unit="万元" aria-label={t('case.minAmount')} placeholder={t('case.minAmount')} />
+                        </Form.Item>
                         <Form.Item
                           {...cell}
                           name={[f.name, 'maxWan']}
@@ -141,15 +165,50 @@ export function CatalogEditor({ open, onClose }: { open: boolean; onClose: (chan
                       </Space>
                     ),
                   },
-                  { title: t('case.maxTermField'), width: 110, render: (_, f) => <Form.Item {...cell} name={[f.name, 'maxTermMonths']} rules={[required, numberRule(bankFields.maxTermMonths, 'plain')]}><NumberInput size="small" unit="个月" aria-label={t('case.maxTermField')} /></Form.Item> },
-                  { title: t('case.acceptedKinds'), width: 190, render: (_, f) => <Form.Item {...cell} name={[f.name, 'ipKinds']} rules={[{ required: true, message: t('case.kindsRequired') }]}><Select size="small" mode="multiple" aria-label={t('case.acceptedKinds')} options={IP_KINDS.map((k) => ({ value: k, label: IP_KIND_LABELS[k] }))} /></Form.Item> },
+                  {
+                    title: t('case.maxTermField'),
+                    width: 110,
+                    render: (_, f) => (
+                      <Form.Item
+                        {...cell}
+                        name={[f.name, 'maxTermMonths']}
+                        rules={[required, numberRule(bankFields.maxTermMonths, 'plain')]}
+                      >
+                        <NumberInput size="small" unit="个月" aria-label={t('case.maxTermField')} />
+                      </Form.Item>
+                    ),
+                  },
+                  {
+                    title: t('case.acceptedKinds'),
+                    width: 190,
+                    render: (_, f) => (
+                      <Form.Item {...cell} name={[f.name, 'ipKinds']} rules={[{ required: true, message: t('case.kindsRequired') }]}>
+                        <Select
+                          size="small"
+                          mode="multiple"
+                          aria-label={t('case.acceptedKinds')}
+                          options={IP_KINDS.map((k) => ({ value: k, label: IP_KIND_LABELS[k] }))}
+                        />
+                      </Form.Item>
+                    ),
+                  },
                   {
                     title: t('case.ltvField'),
                     render: (_, f) => (
                       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: 4 }}>
                         {IP_KINDS.map((k) => (
-                          <Form.Item {...cell} key={k} name={[f.name, 'ltv', k]} rules={[required, numberRule(bankFields.loanToValue, 'percent', { label: `${IP_KIND_LABELS[k]}质押率` })]}>
-                            <NumberInput size="small" prefix={<span className="number-unit">{KIND_SHORT[k]}</span>} unit="%" aria-label={`${IP_KIND_LABELS[k]}质押率`} />
+                          <Form.Item
+                            {...cell}
+                            key={k}
+                            name={[f.name, 'ltv', k]}
+                            rules={[required, numberRule(bankFields.loanToValue, 'percent', { label: `${IP_KIND_LABELS[k]}质押率` })]}
+                          >
+                            <NumberInput
+                              size="small"
+                              prefix={<span className="number-unit">{KIND_SHORT[k]}</span>}
+                              unit="%"
+                              aria-label={`${IP_KIND_LABELS[k]}质押率`}
+                            />
                           </Form.Item>
                         ))}
                       </div>
@@ -160,14 +219,43 @@ export function CatalogEditor({ open, onClose }: { open: boolean; onClose: (chan
                     width: 120,
                     render: (_, f) => (
                       <Form.Item {...cell} name={[f.name, 'loanOverCapacity']}>
-                        <Select size="small" aria-label={t('case.overCapacity')} options={LOAN_OVER_CAPACITY.map((v) => ({ value: v, label: t(`case.overCapacityIs.${v}`) }))} />
+                        <Select
+                          size="small"
+                          aria-label={t('case.overCapacity')}
+                          options={LOAN_OVER_CAPACITY.map((v) => ({ value: v, label: t(`case.overCapacityIs.${v}`) }))}
+                        />
                       </Form.Item>
                     ),
                   },
-                  { title: '', width: 56, render: (_, f) => <Button size="small" danger type="link" onClick={() => remove(f.name)}>{t('case.remove')}</Button> },
+                  {
+                    title: '',
+                    width: 56,
+                    render: (_, f) => (
+                      <Button size="small" danger type="link" onClick={() => remove(f.name)}>
+                        {t('case.remove')}
+                      </Button>
+                    ),
+                  },
                 ]}
               />
-              <Button size="small" style={{ marginTop: 8 }} onClick={() => add({ id: newId(), bank: '', name: '', minWan: '100', maxWan: '1000', maxTermMonths: '12', ipKinds: ['invention'], ltv: { invention: '30', utility: '0', design: '0', trademark: '0', software: '0' }, loanOverCapacity: 'warn', source: '用户录入' } satisfies Row)}>
+              <Button
+                size="small"
+                style={{ marginTop: 8 }}
+                onClick={() =>
+                  add({
+                    id: newId(),
+                    bank: '',
+                    name: '',
+                    minWan: '100',
+                    maxWan: '1000',
+                    maxTermMonths: '12',
+                    ipKinds: ['invention'],
+                    ltv: { invention: '30', utility: '0', design: '0', trademark: '0', software: '0' },
+                    loanOverCapacity: 'warn',
+                    source: '用户录入',
+                  } satisfies Row)
+                }
+              >
                 {t('case.addProduct')}
               </Button>
             </>

@@ -34,7 +34,12 @@ export function GuidanceTab({ detail }: { detail: CaseDetail }) {
   const itemsLocked = closed || (detail.pledge !== null && !ITEMS_EDITABLE.includes(detail.pledge.status));
 
   useEffect(() => {
-    api().ipList({ filter: { enterpriseId: r.enterpriseId }, limit: 1000 }).then((p) => setAssets(p.rows), () => setAssets([]));
+    api()
+      .ipList({ filter: { enterpriseId: r.enterpriseId }, limit: 1000 })
+      .then(
+        (p) => setAssets(p.rows),
+        () => setAssets([]),
+      );
   }, [r.enterpriseId, detail.items.length]);
   useEffect(() => setPicked(detail.items.map((i) => i.id)), [detail.items]);
 
@@ -42,7 +47,15 @@ export function GuidanceTab({ detail }: { detail: CaseDetail }) {
     const v = await validated(form);
     if (!v) return;
     await act(
-      () => api().caseUpdate({ id: r.id, needFen: readNumber(v.needWan, 'wan'), needTermMonths: readNumber(v.needTermMonths, 'plain'), purpose: v.purpose ?? '', steward: v.steward ?? '', bankOfficer: v.bankOfficer ?? '' }),
+      () =>
+        api().caseUpdate({
+          id: r.id,
+          needFen: readNumber(v.needWan, 'wan'),
+          needTermMonths: readNumber(v.needTermMonths, 'plain'),
+          purpose: v.purpose ?? '',
+          steward: v.steward ?? '',
+          bankOfficer: v.bankOfficer ?? '',
+        }),
       t('case.saved'),
       (err) => applyApiError(form, err, { needFen: 'needWan', needTermMonths: 'needTermMonths' }),
     );
@@ -53,7 +66,19 @@ export function GuidanceTab({ detail }: { detail: CaseDetail }) {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <section>
         <Typography.Title level={5}>{t('case.needTitle')}</Typography.Title>
-        <Form form={form} onValuesChange={clearServerErrors(form)} layout="inline" disabled={closed} initialValues={{ needWan: numberText(r.needFen, 'wan'), needTermMonths: numberText(r.needTermMonths, 'plain'), purpose: r.purpose, steward: r.steward, bankOfficer: r.bankOfficer }}>
+        <Form
+          form={form}
+          onValuesChange={clearServerErrors(form)}
+          layout="inline"
+          disabled={closed}
+          initialValues={{
+            needWan: numberText(r.needFen, 'wan'),
+            needTermMonths: numberText(r.needTermMonths, 'plain'),
+            purpose: r.purpose,
+            steward: r.steward,
+            bankOfficer: r.bankOfficer,
+          }}
+        >
           <Form.Item name="needWan" label={t('case.needAmount')} rules={[numberRule(caseUpdate.shape.needFen, 'wan')]}>
             <NumberInput unit="万元" style={{ width: 150 }} aria-label={t('case.needWan')} />
           </Form.Item>
@@ -78,7 +103,11 @@ export function GuidanceTab({ detail }: { detail: CaseDetail }) {
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('case.itemsTitle')}
           </Typography.Title>
-          <Button size="small" disabled={itemsLocked} onClick={() => void act(() => api().caseItemsSet({ id: r.id, ipAssetIds: picked }), t('case.saved'))}>
+          <Button
+            size="small"
+            disabled={itemsLocked}
+            onClick={() => void act(() => api().caseItemsSet({ id: r.id, ipAssetIds: picked }), t('case.saved'))}
+          >
             {t('case.saveItems', { n: picked.length })}
           </Button>
           {itemsLocked && <Typography.Text type="secondary">{t('case.itemsLocked')}</Typography.Text>}
@@ -90,13 +119,23 @@ export function GuidanceTab({ detail }: { detail: CaseDetail }) {
           scroll={{ y: 240 }}
           dataSource={assets}
           locale={{ emptyText: t('case.noAssets') }}
-          rowSelection={{ selectedRowKeys: picked, onChange: (keys) => setPicked(keys as string[]), getCheckboxProps: () => ({ disabled: itemsLocked }) }}
+          rowSelection={{
+            selectedRowKeys: picked,
+            onChange: (keys) => setPicked(keys as string[]),
+            getCheckboxProps: () => ({ disabled: itemsLocked }),
+          }}
           columns={[
             { title: t('case.kind'), dataIndex: 'kind', width: 100, render: (k: IpAsset['kind']) => IP_KIND_LABELS[k] },
             { title: t('case.number'), dataIndex: 'displayNumber', width: 170 },
             { title: t('case.titleCol'), dataIndex: 'title', ellipsis: true },
             { title: t('case.expiresOn'), key: 'exp', width: 110, render: (_, a) => a.assessment.expiresOn ?? '—' },
-            { title: t('case.pledgeable'), key: 'pl', width: 100, render: (_, a) => (a.assessment.pledgeable ? <Tag color="green">{t('case.yes')}</Tag> : <Tag color="red">{t('case.no')}</Tag>) },
+            {
+              title: t('case.pledgeable'),
+              key: 'pl',
+              width: 100,
+              render: (_, a) =>
+                a.assessment.pledgeable ? <Tag color="green">{t('case.yes')}</Tag> : <Tag color="red">{t('case.no')}</Tag>,
+            },
           ]}
         />
       </section>

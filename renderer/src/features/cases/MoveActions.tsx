@@ -42,7 +42,11 @@ export function MoveActions({ detail }: { detail: CaseDetail }) {
     <Space wrap>
       {next && (
         <Tooltip title={detail.next.blockers.join('；') || undefined}>
-          <Button type="primary" disabled={r.paused} onClick={() => void move({ type: 'advance' }, t('case.advanced', { stage: STAGE_LABELS[next] }))}>
+          <Button
+            type="primary"
+            disabled={r.paused}
+            onClick={() => void move({ type: 'advance' }, t('case.advanced', { stage: STAGE_LABELS[next] }))}
+          >
             {t('case.advance', { stage: STAGE_LABELS[next] })}
           </Button>
         </Tooltip>
@@ -52,11 +56,22 @@ export function MoveActions({ detail }: { detail: CaseDetail }) {
           {t('case.back')}
         </Button>
       )}
-      {r.paused ? <Button onClick={() => void move({ type: 'resume' }, t('case.resumed'))}>{t('case.resume')}</Button> : <Button onClick={() => open('pause')}>{t('case.pause')}</Button>}
+      {r.paused ? (
+        <Button onClick={() => void move({ type: 'resume' }, t('case.resumed'))}>{t('case.resume')}</Button>
+      ) : (
+        <Button onClick={() => open('pause')}>{t('case.pause')}</Button>
+      )}
       <Button danger onClick={() => open('close')}>
         {t('case.close')}
       </Button>
-      <Modal open={dialog !== null} title={dialog ? t(`case.dialog.${dialog}`) : ''} onOk={() => void submit()} onCancel={() => setDialog(null)} okText={t('case.confirm')} destroyOnHidden>
+      <Modal
+        open={dialog !== null}
+        title={dialog ? t(`case.dialog.${dialog}`) : ''}
+        onOk={() => void submit()}
+        onCancel={() => setDialog(null)}
+        okText={t('case.confirm')}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" preserve={false}>
           {dialog === 'back' && (
             <Form.Item name="to" label={t('case.backTo')} rules={[{ required: true, message: t('case.backToRequired') }]}>

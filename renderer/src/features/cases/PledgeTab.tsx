@@ -33,7 +33,13 @@ const iso = isoOf;
 const day = dayOf;
 const NEEDS_REASON: PledgeStatus[] = ['refused', 'changed', 'cancelled'];
 /** Where the service's field errors go in this form. */
-const PLEDGE_FIELDS: Record<string, string> = { loanFen: 'loanWan', securedFen: 'securedWan', loanStart: 'loan', loanEnd: 'loan', ratePercent: 'ratePercent' };
+const PLEDGE_FIELDS: Record<string, string> = {
+  loanFen: 'loanWan',
+  securedFen: 'securedWan',
+  loanStart: 'loan',
+  loanEnd: 'loan',
+  ratePercent: 'ratePercent',
+};
 
 /** 质押登记: the loan and pledge contract, the pre-filing check, the CNIPA form and the status. */
 export function PledgeTab({ detail }: { detail: CaseDetail }) {
@@ -78,8 +84,19 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
   const submitStatus = async () => {
     const v = await validated(statusForm);
     if (!v || !target) return;
-    const input = { caseId: r.id, to: target, regNo: v.regNo ?? '', regDate: iso(v.regDate), submittedOn: iso(v.submittedOn), reason: v.reason ?? '' };
-    const ok = await act(() => api().pledgeStatus(input), t('case.pledgeMoved', { status: PLEDGE_STATUS_LABELS[target] }), (err) => applyApiError(statusForm, err));
+    const input = {
+      caseId: r.id,
+      to: target,
+      regNo: v.regNo ?? '',
+      regDate: iso(v.regDate),
+      submittedOn: iso(v.submittedOn),
+      reason: v.reason ?? '',
+    };
+    const ok = await act(
+      () => api().pledgeStatus(input),
+      t('case.pledgeMoved', { status: PLEDGE_STATUS_LABELS[target] }),
+      (err) => applyApiError(statusForm, err),
+    );
     if (ok) setTarget(null);
   };
   /** Filing is offered only where it can succeed: in the 质押登记 stage. */
@@ -97,16 +114,34 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap>
         <Typography.Text>{t('case.pledgeStatus')}：</Typography.Text>
-        {p ? <Tag color={p.status === 'refused' ? 'red' : p.status === 'registered' || p.status === 'changed' ? 'green' : 'blue'}>{PLEDGE_STATUS_LABELS[p.status]}</Tag> : <Tag>{t('case.noPledge')}</Tag>}
+        {p ? (
+          <Tag color={p.status === 'refused' ? 'red' : p.status === 'registered' || p.status === 'changed' ? 'green' : 'blue'}>
+            {PLEDGE_STATUS_LABELS[p.status]}
+          </Tag>
+        ) : (
+          <Tag>{t('case.noPledge')}</Tag>
+        )}
         {p?.regNo && <Typography.Text>{t('case.regNoIs', { no: p.regNo, date: p.regDate })}</Typography.Text>}
-        {p?.statusReason && <Typography.Text type={p.status === 'refused' ? 'danger' : 'secondary'}>{t('case.statusReason', { reason: p.statusReason })}</Typography.Text>}
+        {p?.statusReason && (
+          <Typography.Text type={p.status === 'refused' ? 'danger' : 'secondary'}>
+            {t('case.statusReason', { reason: p.statusReason })}
+          </Typography.Text>
+        )}
         {p &&
           moves.map((to) => (
-            <Button key={to} size="small" type={to === 'submitted' || to === 'registered' ? 'primary' : 'default'} danger={to === 'refused' || to === 'cancelled'} onClick={() => change(to)}>
+            <Button
+              key={to}
+              size="small"
+              type={to === 'submitted' || to === 'registered' ? 'primary' : 'default'}
+              danger={to === 'refused' || to === 'cancelled'}
+              onClick={() => change(to)}
+            >
               {t(`case.pledgeTo.${p.status === 'submitted' && to === 'draft' ? 'withdraw' : to}`)}
             </Button>
           ))}
-        {p?.status === 'draft' && r.stage !== 'registration' && r.stage !== 'closed' && <Typography.Text type="secondary">{t('case.fileInRegistration')}</Typography.Text>}
+        {p?.status === 'draft' && r.stage !== 'registration' && r.stage !== 'closed' && (
+          <Typography.Text type="secondary">{t('case.fileInRegistration')}</Typography.Text>
+        )}
         <Button size="small" disabled={!p} onClick={() => void download('pledgeForm')}>
           {t('case.printForm')}
         </Button>
@@ -116,7 +151,27 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
       </Space>
       {detail.registration.needsExcelList && <Alert type="info" showIcon message={t('case.needsList')} />}
 
-      <Form form={form} onValuesChange={clearServerErrors(form)} layout="vertical" disabled={!editable} key={p?.updatedAt ?? 'new'} initialValues={{ bank: p?.bank, pledgee: p?.pledgee, loanContractNo: p?.loanContractNo, loanWan: numberText(p?.loanFen, 'wan'), ratePercent: numberText(p?.ratePercent, 'plain'), loan: p?.loanStart && p.loanEnd ? [day(p.loanStart), day(p.loanEnd)] : null, pledgeContractNo: p?.pledgeContractNo, securedWan: numberText(p?.securedFen, 'wan'), pledgeStart: day(p?.pledgeStart), pledgeEnd: day(p?.pledgeEnd), appraised: p?.appraised ?? false, agent: p?.agent }}>
+      <Form
+        form={form}
+        onValuesChange={clearServerErrors(form)}
+        layout="vertical"
+        disabled={!editable}
+        key={p?.updatedAt ?? 'new'}
+        initialValues={{
+          bank: p?.bank,
+          pledgee: p?.pledgee,
+          loanContractNo: p?.loanContractNo,
+          loanWan: numberText(p?.loanFen, 'wan'),
+          ratePercent: numberText(p?.ratePercent, 'plain'),
+          loan: p?.loanStart && p.loanEnd ? [day(p.loanStart), day(p.loanEnd)] : null,
+          pledgeContractNo: p?.pledgeContractNo,
+          securedWan: numberText(p?.securedFen, 'wan'),
+          pledgeStart: day(p?.pledgeStart),
+          pledgeEnd: day(p?.pledgeEnd),
+          appraised: p?.appraised ?? false,
+          agent: p?.agent,
+        }}
+      >
         <Row gutter={16}>
           <Col span={6}>
             <Form.Item name="bank" label={t('case.bank')}>
@@ -187,10 +242,27 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
         <CheckList detail={detail} lines={detail.registration.lines} testId="registration-check" />
       </section>
 
-      <Modal open={target !== null} title={target ? t(`case.pledgeTo.${target}`) : ''} onOk={() => void submitStatus()} onCancel={() => setTarget(null)} okText={t('case.confirm')} destroyOnHidden>
-        <Form form={statusForm} onValuesChange={clearServerErrors(statusForm)} layout="vertical" preserve={false} initialValues={{ submittedOn: dayjs() }}>
+      <Modal
+        open={target !== null}
+        title={target ? t(`case.pledgeTo.${target}`) : ''}
+        onOk={() => void submitStatus()}
+        onCancel={() => setTarget(null)}
+        okText={t('case.confirm')}
+        destroyOnHidden
+      >
+        <Form
+          form={statusForm}
+          onValuesChange={clearServerErrors(statusForm)}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ submittedOn: dayjs() }}
+        >
           {target === 'submitted' && (
-            <Form.Item name="submittedOn" label={t('case.submittedOn')} rules={[{ required: true, message: t('case.dateRequired') }, dateRule(pledgeStatusInput.shape.submittedOn)]}>
+            <Form.Item
+              name="submittedOn"
+              label={t('case.submittedOn')}
+              rules={[{ required: true, message: t('case.dateRequired') }, dateRule(pledgeStatusInput.shape.submittedOn)]}
+            >
               <DatePicker />
             </Form.Item>
           )}
@@ -199,12 +271,21 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
               <Form.Item name="regNo" label={t('case.regNo')} rules={[{ required: true, message: t('case.regNoRequired') }]}>
                 <Input maxLength={60} />
               </Form.Item>
-              <Form.Item name="regDate" label={t('case.regDate')} extra={p?.submittedOn ? t('case.submittedOnIs', { date: p.submittedOn }) : undefined} rules={[{ required: true, message: t('case.regDateRequired') }, dateRule(pledgeStatusInput.shape.regDate)]}>
+              <Form.Item
+                name="regDate"
+                label={t('case.regDate')}
+                extra={p?.submittedOn ? t('case.submittedOnIs', { date: p.submittedOn }) : undefined}
+                rules={[{ required: true, message: t('case.regDateRequired') }, dateRule(pledgeStatusInput.shape.regDate)]}
+              >
                 <DatePicker />
               </Form.Item>
             </>
           )}
-          <Form.Item name="reason" label={t('case.reason')} rules={target && NEEDS_REASON.includes(target) ? [{ required: true, message: t('case.reasonRequired') }] : []}>
+          <Form.Item
+            name="reason"
+            label={t('case.reason')}
+            rules={target && NEEDS_REASON.includes(target) ? [{ required: true, message: t('case.reasonRequired') }] : []}
+          >
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
         </Form>

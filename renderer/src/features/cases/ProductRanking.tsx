@@ -42,7 +42,9 @@ export function ProductRanking({ detail }: { detail: CaseDetail }) {
                 <Typography.Text strong>
                   {m.product.bank} {m.product.name}
                 </Typography.Text>
-                <Typography.Text type="secondary">{m.eligible ? <Tag color="green">{t('case.eligible')}</Tag> : <Tag>{t('case.notEligible')}</Tag>}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {m.eligible ? <Tag color="green">{t('case.eligible')}</Tag> : <Tag>{t('case.notEligible')}</Tag>}
+                </Typography.Text>
               </Space>
             ),
           },
@@ -67,7 +69,14 @@ export function ProductRanking({ detail }: { detail: CaseDetail }) {
             title: t('case.choose'),
             key: 'choose',
             width: 70,
-            render: (_, m) => <Radio checked={r.productId === m.product.id} disabled={r.stage === 'closed'} onChange={() => void act(() => api().caseUpdate({ id: r.id, productId: m.product.id }), t('case.saved'))} aria-label={`${m.product.bank} ${m.product.name}`} />,
+            render: (_, m) => (
+              <Radio
+                checked={r.productId === m.product.id}
+                disabled={r.stage === 'closed'}
+                onChange={() => void act(() => api().caseUpdate({ id: r.id, productId: m.product.id }), t('case.saved'))}
+                aria-label={`${m.product.bank} ${m.product.name}`}
+              />
+            ),
           },
         ]}
       />

@@ -16,10 +16,12 @@ export function RemindersCard() {
   const [items, setItems] = useState<Reminder[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api().reminders({ days }).then(
-      (r) => (setItems(r), setError(null)),
-      (e: Error) => setError(e.message),
-    );
+    api()
+      .reminders({ days })
+      .then(
+        (r) => (setItems(r), setError(null)),
+        (e: Error) => setError(e.message),
+      );
   }, [days, version]);
   return (
     <Card
@@ -28,7 +30,13 @@ export function RemindersCard() {
       extra={
         <Space>
           {t('case.within')}
-          <Select size="small" value={days} onChange={setDays} aria-label={t('case.within')} options={[7, 30, 90, 365].map((d) => ({ value: d, label: t('case.days', { n: d }) }))} />
+          <Select
+            size="small"
+            value={days}
+            onChange={setDays}
+            aria-label={t('case.within')}
+            options={[7, 30, 90, 365].map((d) => ({ value: d, label: t('case.days', { n: d }) }))}
+          />
         </Space>
       }
     >
@@ -40,7 +48,10 @@ export function RemindersCard() {
           dataSource={items.slice(0, 12)}
           footer={items.length > 12 ? t('case.moreReminders', { n: items.length - 12 }) : undefined}
           renderItem={(r) => (
-            <List.Item onClick={r.caseId ? () => navigate(`cases/${r.caseId}`) : undefined} style={{ cursor: r.caseId ? 'pointer' : 'default' }}>
+            <List.Item
+              onClick={r.caseId ? () => navigate(`cases/${r.caseId}`) : undefined}
+              style={{ cursor: r.caseId ? 'pointer' : 'default' }}
+            >
               <Space wrap>
                 <Tag color={KIND_COLORS[r.kind]}>{t(`case.reminderKind.${r.kind}`)}</Tag>
                 <Typography.Text type={r.overdue ? 'danger' : undefined}>

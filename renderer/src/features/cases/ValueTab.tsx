@@ -22,18 +22,35 @@ export function ValueTab({ detail }: { detail: CaseDetail }) {
   const r = detail.record;
   const closed = r.stage === 'closed';
   useEffect(() => {
-    api().valuationRuns({ enterpriseId: r.enterpriseId }).then(setRuns, () => setRuns([]));
+    api()
+      .valuationRuns({ enterpriseId: r.enterpriseId })
+      .then(setRuns, () => setRuns([]));
   }, [r.enterpriseId]);
 
   const saveManual = async () => {
     const v = await validated(form);
     if (!v) return;
-    await act(() => api().caseUpdate({ id: r.id, manualValueFen: readNumber(v.manualWan, 'wan'), manualValueBasis: v.basis ?? '' }), t('case.saved'), (err) => applyApiError(form, err, { manualValueFen: 'manualWan', manualValueBasis: 'basis' }));
+    await act(
+      () => api().caseUpdate({ id: r.id, manualValueFen: readNumber(v.manualWan, 'wan'), manualValueBasis: v.basis ?? '' }),
+      t('case.saved'),
+      (err) => applyApiError(form, err, { manualValueFen: 'manualWan', manualValueBasis: 'basis' }),
+    );
   };
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Alert type={detail.valueFen === null ? 'warning' : 'success'} showIcon message={detail.valueFen === null ? t('case.noValue') : t('case.valueIs', { value: fenToWanText(detail.valueFen), source: detail.valuation ? t('case.fromRun', { title: detail.valuation.title }) : t('case.fromManual') })} />
+      <Alert
+        type={detail.valueFen === null ? 'warning' : 'success'}
+        showIcon
+        message={
+          detail.valueFen === null
+            ? t('case.noValue')
+            : t('case.valueIs', {
+                value: fenToWanText(detail.valueFen),
+                source: detail.valuation ? t('case.fromRun', { title: detail.valuation.title }) : t('case.fromManual'),
+              })
+        }
+      />
       <section>
         <Space style={{ marginBottom: 8 }}>
           <Typography.Title level={5} style={{ margin: 0 }}>
@@ -50,7 +67,19 @@ export function ValueTab({ detail }: { detail: CaseDetail }) {
           dataSource={runs}
           locale={{ emptyText: t('case.noRuns') }}
           columns={[
-            { title: '', key: 'pick', width: 48, render: (_, run) => <Radio checked={r.valuationId === run.id} disabled={closed} aria-label={run.title} onChange={() => void act(() => api().caseUpdate({ id: r.id, valuationId: run.id }), t('case.saved'))} /> },
+            {
+              title: '',
+              key: 'pick',
+              width: 48,
+              render: (_, run) => (
+                <Radio
+                  checked={r.valuationId === run.id}
+                  disabled={closed}
+                  aria-label={run.title}
+                  onChange={() => void act(() => api().caseUpdate({ id: r.id, valuationId: run.id }), t('case.saved'))}
+                />
+              ),
+            },
             { title: t('case.runTitle'), dataIndex: 'title' },
             { title: t('case.runTotal'), key: 'v', width: 120, render: (_, run) => fenToWanText(run.totalFen) },
             { title: 'P10', key: 'p10', width: 120, render: (_, run) => fenToWanText(run.p10Fen) },
@@ -59,14 +88,25 @@ export function ValueTab({ detail }: { detail: CaseDetail }) {
           ]}
         />
         {r.valuationId && (
-          <Button size="small" style={{ marginTop: 8 }} disabled={closed} onClick={() => void act(() => api().caseUpdate({ id: r.id, valuationId: null }), t('case.saved'))}>
+          <Button
+            size="small"
+            style={{ marginTop: 8 }}
+            disabled={closed}
+            onClick={() => void act(() => api().caseUpdate({ id: r.id, valuationId: null }), t('case.saved'))}
+          >
             {t('case.detachRun')}
           </Button>
         )}
       </section>
       <section>
         <Typography.Title level={5}>{t('case.manualTitle')}</Typography.Title>
-        <Form form={form} onValuesChange={clearServerErrors(form)} layout="inline" disabled={closed} initialValues={{ manualWan: numberText(r.manualValueFen, 'wan'), basis: r.manualValueBasis }}>
+        <Form
+          form={form}
+          onValuesChange={clearServerErrors(form)}
+          layout="inline"
+          disabled={closed}
+          initialValues={{ manualWan: numberText(r.manualValueFen, 'wan'), basis: r.manualValueBasis }}
+        >
           <Form.Item name="manualWan" label={t('case.manualValue')} rules={[numberRule(caseUpdate.shape.manualValueFen, 'wan')]}>
             <NumberInput unit="万元" style={{ width: 170 }} aria-label={t('case.manualWan')} />
           </Form.Item>

@@ -28,7 +28,14 @@ export function VisitsTab({ detail }: { detail: CaseDetail }) {
   const closed = r.stage === 'closed';
   const edit = (v: VisitView) => {
     setEditing(v.id);
-    form.setFieldsValue({ visitedOn: dayjs(v.visitedOn), place: v.place, attendees: v.attendees, notes: v.notes, nextSteps: v.nextSteps, followUpOn: v.followUpOn ? dayjs(v.followUpOn) : null });
+    form.setFieldsValue({
+      visitedOn: dayjs(v.visitedOn),
+      place: v.place,
+      attendees: v.attendees,
+      notes: v.notes,
+      nextSteps: v.nextSteps,
+      followUpOn: v.followUpOn ? dayjs(v.followUpOn) : null,
+    });
   };
   const reset = () => {
     setEditing(null);
@@ -39,7 +46,16 @@ export function VisitsTab({ detail }: { detail: CaseDetail }) {
     const v = await validated(form);
     if (!v) return;
     try {
-      await api().visitSave({ caseId: r.id, ...(editing ? { id: editing } : {}), visitedOn: v.visitedOn.format('YYYY-MM-DD'), place: v.place ?? '', attendees: v.attendees ?? [], notes: v.notes ?? '', nextSteps: v.nextSteps ?? '', followUpOn: v.followUpOn ? v.followUpOn.format('YYYY-MM-DD') : null });
+      await api().visitSave({
+        caseId: r.id,
+        ...(editing ? { id: editing } : {}),
+        visitedOn: v.visitedOn.format('YYYY-MM-DD'),
+        place: v.place ?? '',
+        attendees: v.attendees ?? [],
+        notes: v.notes ?? '',
+        nextSteps: v.nextSteps ?? '',
+        followUpOn: v.followUpOn ? v.followUpOn.format('YYYY-MM-DD') : null,
+      });
       await act(() => api().caseGet({ id: r.id }), t('case.visitSaved'));
       reset();
     } catch (err) {
@@ -50,9 +66,19 @@ export function VisitsTab({ detail }: { detail: CaseDetail }) {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Form form={form} onValuesChange={clearServerErrors(form)} layout="vertical" initialValues={{ visitedOn: dayjs(), attendees: r.steward ? [r.steward] : [] }} style={{ maxWidth: 880 }}>
+      <Form
+        form={form}
+        onValuesChange={clearServerErrors(form)}
+        layout="vertical"
+        initialValues={{ visitedOn: dayjs(), attendees: r.steward ? [r.steward] : [] }}
+        style={{ maxWidth: 880 }}
+      >
         <Space wrap align="start">
-          <Form.Item name="visitedOn" label={t('case.visitedOn')} rules={[{ required: true, message: t('case.dateRequired') }, dateRule(visitInput.shape.visitedOn)]}>
+          <Form.Item
+            name="visitedOn"
+            label={t('case.visitedOn')}
+            rules={[{ required: true, message: t('case.dateRequired') }, dateRule(visitInput.shape.visitedOn)]}
+          >
             <DatePicker />
           </Form.Item>
           <Form.Item name="place" label={t('case.place')}>
@@ -91,7 +117,15 @@ export function VisitsTab({ detail }: { detail: CaseDetail }) {
                     <Button key="edit" type="link" size="small" onClick={() => edit(v)}>
                       {t('case.edit')}
                     </Button>,
-                    <Popconfirm key="delete" title={t('case.deleteVisit')} onConfirm={() => void act(() => api().visitDelete({ id: v.id }), t('case.visitDeleted')).then((ok) => ok && editing === v.id && reset())}>
+                    <Popconfirm
+                      key="delete"
+                      title={t('case.deleteVisit')}
+                      onConfirm={() =>
+                        void act(() => api().visitDelete({ id: v.id }), t('case.visitDeleted')).then(
+                          (ok) => ok && editing === v.id && reset(),
+                        )
+                      }
+                    >
                       <Button type="link" size="small" danger>
                         {t('case.remove')}
                       </Button>

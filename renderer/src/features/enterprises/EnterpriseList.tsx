@@ -20,18 +20,82 @@ export function EnterpriseList({ onCreate, onDemo }: { onCreate: () => void; onD
   const fetch = useCallback((q: EnterpriseQuery) => api().enterprisesList(q), []);
   const { page, loading, error } = usePagedList(fetch, { filter: f, ...s, offset: paging.offset, limit: PAGE_SIZE }, version);
   const patch = (p: Partial<typeof f>) => set({ enterpriseFilter: { ...f, ...p } });
-  const filtered = JSON.stringify(f) !== '{}' && Object.values(f).some((v) => (Array.isArray(v) ? v.length : v !== null && v !== '' && v !== undefined));
+  const filtered =
+    JSON.stringify(f) !== '{}' && Object.values(f).some((v) => (Array.isArray(v) ? v.length : v !== null && v !== '' && v !== undefined));
 
   const columns: ColumnsType<Enterprise> = [
-    { key: 'name', title: t('ent.col.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(s, 'name'), width: 280, ellipsis: true, render: (v: string) => <Typography.Link>{v}</Typography.Link> },
+    {
+      key: 'name',
+      title: t('ent.col.name'),
+      dataIndex: 'name',
+      sorter: true,
+      sortOrder: sortOrderOf(s, 'name'),
+      width: 280,
+      ellipsis: true,
+      render: (v: string) => <Typography.Link>{v}</Typography.Link>,
+    },
     { key: 'uscc', title: t('ent.col.uscc'), dataIndex: 'uscc', width: 190 },
-    { key: 'district', title: t('ent.col.district'), dataIndex: 'district', sorter: true, sortOrder: sortOrderOf(s, 'district'), width: 90 },
-    { key: 'quals', title: t('ent.col.quals'), dataIndex: 'qualifications', width: 220, ellipsis: true, render: (qs: string[]) => <span style={{ whiteSpace: 'nowrap' }}>{qs.map((q) => <Tag key={q}>{q}</Tag>)}</span> },
-    { key: 'ipCount', title: t('ent.col.ipCount'), dataIndex: 'ipCount', sorter: true, sortOrder: sortOrderOf(s, 'ipCount'), width: 90, align: 'right' },
-    { key: 'revenueFen', title: t('ent.col.revenue'), dataIndex: 'revenueFen', sorter: true, sortOrder: sortOrderOf(s, 'revenueFen'), width: 120, align: 'right', render: fenToWanText },
-    { key: 'wlStatus', title: t('ent.col.status'), dataIndex: 'wlStatus', sorter: true, sortOrder: sortOrderOf(s, 'wlStatus'), width: 100, render: (v: string | null) => (v ? <Tag color={STATUS_COLORS[v]}>{v}</Tag> : '—') },
+    {
+      key: 'district',
+      title: t('ent.col.district'),
+      dataIndex: 'district',
+      sorter: true,
+      sortOrder: sortOrderOf(s, 'district'),
+      width: 90,
+    },
+    {
+      key: 'quals',
+      title: t('ent.col.quals'),
+      dataIndex: 'qualifications',
+      width: 220,
+      ellipsis: true,
+      render: (qs: string[]) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {qs.map((q) => (
+            <Tag key={q}>{q}</Tag>
+          ))}
+        </span>
+      ),
+    },
+    {
+      key: 'ipCount',
+      title: t('ent.col.ipCount'),
+      dataIndex: 'ipCount',
+      sorter: true,
+      sortOrder: sortOrderOf(s, 'ipCount'),
+      width: 90,
+      align: 'right',
+    },
+    {
+      key: 'revenueFen',
+      title: t('ent.col.revenue'),
+      dataIndex: 'revenueFen',
+      sorter: true,
+      sortOrder: sortOrderOf(s, 'revenueFen'),
+      width: 120,
+      align: 'right',
+      render: fenToWanText,
+    },
+    {
+      key: 'wlStatus',
+      title: t('ent.col.status'),
+      dataIndex: 'wlStatus',
+      sorter: true,
+      sortOrder: sortOrderOf(s, 'wlStatus'),
+      width: 100,
+      render: (v: string | null) => (v ? <Tag color={STATUS_COLORS[v]}>{v}</Tag> : '—'),
+    },
     { key: 'wlSteward', title: t('ent.col.steward'), dataIndex: 'wlSteward', width: 100, render: (v: string | null) => v || '—' },
-    { key: 'wlNeedFen', title: t('ent.col.need'), dataIndex: 'wlNeedFen', sorter: true, sortOrder: sortOrderOf(s, 'wlNeedFen'), width: 120, align: 'right', render: fenToWanText },
+    {
+      key: 'wlNeedFen',
+      title: t('ent.col.need'),
+      dataIndex: 'wlNeedFen',
+      sorter: true,
+      sortOrder: sortOrderOf(s, 'wlNeedFen'),
+      width: 120,
+      align: 'right',
+      render: fenToWanText,
+    },
     { key: 'lastVisitOn', title: t('ent.col.lastVisit'), dataIndex: 'lastVisitOn', width: 110, render: (v: string | null) => v ?? '—' },
   ];
 
@@ -43,9 +107,25 @@ export function EnterpriseList({ onCreate, onDemo }: { onCreate: () => void; onD
         <QualificationSelect value={f.qualifications ?? []} onChange={(qualifications) => patch({ qualifications })} />
         <StatusSelect value={f.statuses ?? []} onChange={(statuses) => patch({ statuses })} />
         <StewardSelect value={f.stewards ?? []} onChange={(stewards) => patch({ stewards })} version={version} />
-        <NeedRange min={f.needMinFen ?? null} max={f.needMaxFen ?? null} onChange={(needMinFen, needMaxFen) => patch({ needMinFen, needMaxFen })} />
-        <DaysSelect label={t('ent.expiring')} value={f.expiringWithinDays ?? null} onChange={(expiringWithinDays) => patch({ expiringWithinDays })} format={(days) => t('ent.expiringWithin', { days })} options={[90, 180, 365, 730]} />
-        <DaysSelect label={t('ent.notVisited')} value={f.notVisitedForDays ?? null} onChange={(notVisitedForDays) => patch({ notVisitedForDays })} format={(days) => t('ent.notVisitedFor', { days })} options={[30, 60, 90, 180]} />
+        <NeedRange
+          min={f.needMinFen ?? null}
+          max={f.needMaxFen ?? null}
+          onChange={(needMinFen, needMaxFen) => patch({ needMinFen, needMaxFen })}
+        />
+        <DaysSelect
+          label={t('ent.expiring')}
+          value={f.expiringWithinDays ?? null}
+          onChange={(expiringWithinDays) => patch({ expiringWithinDays })}
+          format={(days) => t('ent.expiringWithin', { days })}
+          options={[90, 180, 365, 730]}
+        />
+        <DaysSelect
+          label={t('ent.notVisited')}
+          value={f.notVisitedForDays ?? null}
+          onChange={(notVisitedForDays) => patch({ notVisitedForDays })}
+          format={(days) => t('ent.notVisitedFor', { days })}
+          options={[30, 60, 90, 180]}
+        />
         <Button onClick={() => set({ enterpriseFilter: {} })}>{t('ent.reset')}</Button>
       </Space>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>

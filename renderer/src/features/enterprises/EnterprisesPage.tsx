@@ -39,7 +39,11 @@ export function EnterprisesPage() {
         onChange={(k) => set({ tab: k as typeof tab })}
         destroyOnHidden
         items={[
-          { key: 'enterprises', label: t('ent.tabs.enterprises'), children: <EnterpriseList onCreate={() => setCreating(true)} onDemo={loadDemo} /> },
+          {
+            key: 'enterprises',
+            label: t('ent.tabs.enterprises'),
+            children: <EnterpriseList onCreate={() => setCreating(true)} onDemo={loadDemo} />,
+          },
           { key: 'ip', label: t('ent.tabs.ip'), children: <IpList /> },
           { key: 'whitelist', label: t('ent.tabs.whitelist'), children: <WhitelistList /> },
           { key: 'overview', label: t('ent.tabs.overview'), children: <OverviewPanel /> },
@@ -47,7 +51,12 @@ export function EnterprisesPage() {
         ]}
       />
       <EnterpriseDrawer />
-      {creating && <EnterpriseForm enterprise={null} onClose={(saved) => (setCreating(false), saved && (changed(), set({ openEnterpriseId: saved.id })))} />}
+      {creating && (
+        <EnterpriseForm
+          enterprise={null}
+          onClose={(saved) => (setCreating(false), saved && (changed(), set({ openEnterpriseId: saved.id })))}
+        />
+      )}
     </>
   );
 }

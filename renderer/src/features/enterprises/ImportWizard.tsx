@@ -64,15 +64,21 @@ export function ImportWizard() {
     setFileError(null);
     job.reset();
   };
-  const start = (mode: 'preview' | 'dry-run' | 'commit', f = file, m: Record<string, number | null> | undefined = preview ? mapping : undefined) =>
-    job.run(() => api().importStart({ kind, uploadId: f!.uploadId, mode, ...(m ? { mapping: m } : {}) }));
+  const start = (
+    mode: 'preview' | 'dry-run' | 'commit',
+    f = file,
+    m: Record<string, number | null> | undefined = preview ? mapping : undefined,
+  ) => job.run(() => api().importStart({ kind, uploadId: f!.uploadId, mode, ...(m ? { mapping: m } : {}) }));
 
   const choose = async (picked: File) => {
     reset();
     if (picked.size > MAX_BYTES) return setFileError(t('ent.imp.tooBig'));
     let f: { name: string; uploadId: string };
     try {
-      f = { name: picked.name, uploadId: (await api().importUpload({ fileName: picked.name, fileBase64: await fileToBase64(picked) })).uploadId };
+      f = {
+        name: picked.name,
+        uploadId: (await api().importUpload({ fileName: picked.name, fileBase64: await fileToBase64(picked) })).uploadId,
+      };
     } catch (err) {
       return setFileError(err instanceof Error ? err.message : String(err));
     }
@@ -88,7 +94,9 @@ export function ImportWizard() {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Progress percent={job.percent} status="active" aria-label="import-progress" />
       <Space>
-        <Typography.Text type="secondary">{t('ent.imp.progress', { done: job.job?.done ?? 0, total: job.job?.total ?? 0 })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('ent.imp.progress', { done: job.job?.done ?? 0, total: job.job?.total ?? 0 })}
+        </Typography.Text>
         <Button onClick={() => void job.cancel()}>{t('ent.imp.cancelJob')}</Button>
       </Space>
     </Space>
@@ -96,16 +104,33 @@ export function ImportWizard() {
 
   return (
     <Card>
-      <Steps current={step} items={(t('ent.imp.steps', { returnObjects: true }) as unknown as string[]).map((title) => ({ title }))} style={{ marginBottom: 24 }} />
+      <Steps
+        current={step}
+        items={(t('ent.imp.steps', { returnObjects: true }) as unknown as string[]).map((title) => ({ title }))}
+        style={{ marginBottom: 24 }}
+      />
       {(fileError || job.error) && <Alert type="error" showIcon title={fileError ?? job.error} style={{ marginBottom: 16 }} />}
       {step === 0 && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space>
             {t('ent.imp.kind')}
-            <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as Kind)} optionType="button" options={(['enterprises', 'ip', 'whitelist'] as const).map((k) => ({ value: k, label: t(`ent.imp.kinds.${k}`) }))} />
+            <Radio.Group
+              value={kind}
+              onChange={(e) => setKind(e.target.value as Kind)}
+              optionType="button"
+              options={(['enterprises', 'ip', 'whitelist'] as const).map((k) => ({ value: k, label: t(`ent.imp.kinds.${k}`) }))}
+            />
           </Space>
-          <Upload.Dragger accept=".xlsx,.csv" multiple={false} showUploadList={false} disabled={job.running} beforeUpload={(f) => (void choose(f), false)}>
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <Upload.Dragger
+            accept=".xlsx,.csv"
+            multiple={false}
+            showUploadList={false}
+            disabled={job.running}
+            beforeUpload={(f) => (void choose(f), false)}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
             <p className="ant-upload-text">{t('ent.imp.choose')}</p>
             <p className="ant-upload-hint">{t('ent.imp.hint')}</p>
           </Upload.Dragger>
@@ -114,14 +139,21 @@ export function ImportWizard() {
       )}
       {step === 1 && preview && (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Typography.Text strong>{t('ent.imp.fileInfo', { file: file?.name, rows: preview.rowCount, encoding: preview.encoding.toUpperCase() })}</Typography.Text>
+          <Typography.Text strong>
+            {t('ent.imp.fileInfo', { file: file?.name, rows: preview.rowCount, encoding: preview.encoding.toUpperCase() })}
+          </Typography.Text>
           <Table
             size="small"
             rowKey="key"
             pagination={false}
             dataSource={preview.fields}
             columns={[
-              { title: t('ent.imp.field'), dataIndex: 'label', width: 220, render: (label: string, f) => (f.required ? <Typography.Text strong>{label} *</Typography.Text> : label) },
+              {
+                title: t('ent.imp.field'),
+                dataIndex: 'label',
+                width: 220,
+                render: (label: string, f) => (f.required ? <Typography.Text strong>{label} *</Typography.Text> : label),
+              },
               {
                 title: t('ent.imp.column'),
                 render: (_: unknown, f) => (
@@ -130,17 +162,38 @@ export function ImportWizard() {
                     style={{ width: 260 }}
                     value={mapping[f.key] ?? -1}
                     onChange={(v: number) => setMapping({ ...mapping, [f.key]: v < 0 ? null : v })}
-                    options={[{ value: -1, label: t('ent.imp.unmapped') }, ...preview.headers.map((h, i) => ({ value: i, label: h || `#${i + 1}` }))]}
+                    options={[
+                      { value: -1, label: t('ent.imp.unmapped') },
+                      ...preview.headers.map((h, i) => ({ value: i, label: h || `#${i + 1}` })),
+                    ]}
                   />
                 ),
               },
-              { title: t('ent.imp.sample'), render: (_: unknown, f) => <Typography.Text type="secondary">{mapping[f.key] === null || mapping[f.key] === undefined ? '' : preview.sample.slice(0, 3).map((r) => r[mapping[f.key]!] ?? '').join(' · ')}</Typography.Text> },
+              {
+                title: t('ent.imp.sample'),
+                render: (_: unknown, f) => (
+                  <Typography.Text type="secondary">
+                    {mapping[f.key] === null || mapping[f.key] === undefined
+                      ? ''
+                      : preview.sample
+                          .slice(0, 3)
+                          .map((r) => r[mapping[f.key]!] ?? '')
+                          .join(' · ')}
+                  </Typography.Text>
+                ),
+              },
             ]}
           />
           <Typography.Text type="secondary">{t('ent.imp.dryRunHint')}</Typography.Text>
           <Space>
             <Button onClick={reset}>{t('ent.imp.back')}</Button>
-            <Button type="primary" disabled={job.running} onClick={() => void start('dry-run').then((r) => r && setDry(r as ImportReportView))}>{t('ent.imp.dryRun')}</Button>
+            <Button
+              type="primary"
+              disabled={job.running}
+              onClick={() => void start('dry-run').then((r) => r && setDry(r as ImportReportView))}
+            >
+              {t('ent.imp.dryRun')}
+            </Button>
           </Space>
           {running}
         </Space>
@@ -151,7 +204,13 @@ export function ImportWizard() {
           <ReportView report={dry} />
           <Space>
             <Button onClick={() => setDry(null)}>{t('ent.imp.back')}</Button>
-            <Button type="primary" disabled={job.running || dry.created + dry.updated === 0} onClick={() => void start('commit').then((r) => r && (setFinal(r as ImportReportView), changed()))}>{t('ent.imp.commit')}</Button>
+            <Button
+              type="primary"
+              disabled={job.running || dry.created + dry.updated === 0}
+              onClick={() => void start('commit').then((r) => r && (setFinal(r as ImportReportView), changed()))}
+            >
+              {t('ent.imp.commit')}
+            </Button>
           </Space>
           {running}
           {job.job?.state === 'cancelled' && <Alert type="warning" showIcon title={t('ent.imp.cancelled')} />}
@@ -159,7 +218,15 @@ export function ImportWizard() {
       )}
       {step === 3 && final && (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Result status={final.rejected ? 'warning' : 'success'} title={t('ent.imp.resultTitle')} extra={<Button type="primary" onClick={reset}>{t('ent.imp.again')}</Button>} />
+          <Result
+            status={final.rejected ? 'warning' : 'success'}
+            title={t('ent.imp.resultTitle')}
+            extra={
+              <Button type="primary" onClick={reset}>
+                {t('ent.imp.again')}
+              </Button>
+            }
+          />
           <ReportView report={final} />
         </Space>
       )}

@@ -19,11 +19,23 @@ const LEVEL_COLORS = { block: 'error', risk: 'warning', confirm: 'processing', w
 export function PledgeTag({ asset }: { asset: IpAsset }) {
   const { t } = useTranslation();
   const a = asset.assessment;
-  const tag = <Tag color={a.pledgeable ? (a.reasons.length ? 'warning' : 'success') : 'error'}>{a.pledgeable ? t('ent.yes') : t('ent.no')}</Tag>;
+  const tag = (
+    <Tag color={a.pledgeable ? (a.reasons.length ? 'warning' : 'success') : 'error'}>{a.pledgeable ? t('ent.yes') : t('ent.no')}</Tag>
+  );
   if (!a.reasons.length) return tag;
   return (
-    <Tooltip title={a.reasons.map((r) => (<div key={r.code}><Tag color={LEVEL_COLORS[r.level]}>{t(`case.level.${r.level}`)}</Tag>{r.message}</div>))}>
-      <span>{tag}<span style={{ fontSize: 12 }}>{a.reasons[0]!.message}</span></span>
+    <Tooltip
+      title={a.reasons.map((r) => (
+        <div key={r.code}>
+          <Tag color={LEVEL_COLORS[r.level]}>{t(`case.level.${r.level}`)}</Tag>
+          {r.message}
+        </div>
+      ))}
+    >
+      <span>
+        {tag}
+        <span style={{ fontSize: 12 }}>{a.reasons[0]!.message}</span>
+      </span>
     </Tooltip>
   );
 }
@@ -35,19 +47,61 @@ export function ipColumns(t: (k: string) => string, s?: { sort: string; order: '
     { key: 'kind', title: t('ent.col.kind'), dataIndex: 'kind', width: 100, render: (k: IpKind) => IP_KIND_LABELS[k] },
     { key: 'title', title: t('ent.col.title'), dataIndex: 'title', width: 240, ellipsis: true, ...sorted('title') },
     { key: 'filingDate', title: t('ent.col.filing'), dataIndex: 'filingDate', width: 110, ...sorted('filingDate') },
-    { key: 'expiresOn', title: t('ent.col.expires'), width: 110, render: (_: unknown, a: IpAsset) => a.assessment.expiresOn ?? '—', ...sorted('expiresOn') },
-    { key: 'legal', title: t('ent.col.legal'), dataIndex: 'legalStatus', width: 100, render: (v: keyof typeof LEGAL_STATUS_LABELS) => LEGAL_STATUS_LABELS[v] },
-    { key: 'pledgeable', title: t('ent.col.pledgeable'), width: 300, ellipsis: true, render: (_: unknown, a: IpAsset) => <PledgeTag asset={a} /> },
+    {
+      key: 'expiresOn',
+      title: t('ent.col.expires'),
+      width: 110,
+      render: (_: unknown, a: IpAsset) => a.assessment.expiresOn ?? '—',
+      ...sorted('expiresOn'),
+    },
+    {
+      key: 'legal',
+      title: t('ent.col.legal'),
+      dataIndex: 'legalStatus',
+      width: 100,
+      render: (v: keyof typeof LEGAL_STATUS_LABELS) => LEGAL_STATUS_LABELS[v],
+    },
+    {
+      key: 'pledgeable',
+      title: t('ent.col.pledgeable'),
+      width: 300,
+      ellipsis: true,
+      render: (_: unknown, a: IpAsset) => <PledgeTag asset={a} />,
+    },
   ];
 }
 
 /** The columns that fit a drawer: the number over its kind, the title, the term end, pledgeability. */
 export function ipColumnsCompact(t: (k: string) => string): ColumnsType<IpAsset> {
   return [
-    { key: 'number', title: t('ent.col.number'), width: 170, render: (_: unknown, a: IpAsset) => (<><div className="nowrap">{a.displayNumber}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{IP_KIND_LABELS[a.kind]} · {LEGAL_STATUS_LABELS[a.legalStatus]}</Typography.Text></>) },
+    {
+      key: 'number',
+      title: t('ent.col.number'),
+      width: 170,
+      render: (_: unknown, a: IpAsset) => (
+        <>
+          <div className="nowrap">{a.displayNumber}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {IP_KIND_LABELS[a.kind]} · {LEGAL_STATUS_LABELS[a.legalStatus]}
+          </Typography.Text>
+        </>
+      ),
+    },
     { key: 'title', title: t('ent.col.title'), dataIndex: 'title', ellipsis: true },
-    { key: 'expiresOn', title: t('ent.col.expires'), width: 110, className: 'nowrap', render: (_: unknown, a: IpAsset) => a.assessment.expiresOn ?? '—' },
-    { key: 'pledgeable', title: t('ent.col.pledgeable'), width: 200, ellipsis: true, render: (_: unknown, a: IpAsset) => <PledgeTag asset={a} /> },
+    {
+      key: 'expiresOn',
+      title: t('ent.col.expires'),
+      width: 110,
+      className: 'nowrap',
+      render: (_: unknown, a: IpAsset) => a.assessment.expiresOn ?? '—',
+    },
+    {
+      key: 'pledgeable',
+      title: t('ent.col.pledgeable'),
+      width: 200,
+      ellipsis: true,
+      render: (_: unknown, a: IpAsset) => <PledgeTag asset={a} />,
+    },
   ];
 }
 
@@ -60,15 +114,38 @@ export function IpList() {
   const patch = (p: Partial<typeof f>) => set({ ipFilter: { ...f, ...p } });
   const columns: ColumnsType<IpAsset> = [
     ...ipColumns(t, s),
-    { key: 'enterpriseName', title: t('ent.col.enterprise'), dataIndex: 'enterpriseName', width: 240, ellipsis: true, sorter: true, sortOrder: sortOrderOf(s, 'enterpriseName') },
+    {
+      key: 'enterpriseName',
+      title: t('ent.col.enterprise'),
+      dataIndex: 'enterpriseName',
+      width: 240,
+      ellipsis: true,
+      sorter: true,
+      sortOrder: sortOrderOf(s, 'enterpriseName'),
+    },
   ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
         <SearchBox value={f.search ?? ''} onChange={(search) => patch({ search })} placeholder={t('ent.search')} />
-        <Select mode="multiple" allowClear aria-label={t('ent.col.kind')} placeholder={t('ent.col.kind')} value={f.kinds ?? []} onChange={(kinds) => patch({ kinds })} options={IP_KINDS.map((k) => ({ value: k, label: IP_KIND_LABELS[k] }))} style={{ minWidth: 150 }} />
+        <Select
+          mode="multiple"
+          allowClear
+          aria-label={t('ent.col.kind')}
+          placeholder={t('ent.col.kind')}
+          value={f.kinds ?? []}
+          onChange={(kinds) => patch({ kinds })}
+          options={IP_KINDS.map((k) => ({ value: k, label: IP_KIND_LABELS[k] }))}
+          style={{ minWidth: 150 }}
+        />
         <DistrictSelect value={f.districts ?? []} onChange={(districts) => patch({ districts })} />
-        <DaysSelect label={t('ent.expiring')} value={f.expiringWithinDays ?? null} onChange={(expiringWithinDays) => patch({ expiringWithinDays })} format={(days) => t('ent.expiringWithin', { days })} options={[90, 180, 365, 730]} />
+        <DaysSelect
+          label={t('ent.expiring')}
+          value={f.expiringWithinDays ?? null}
+          onChange={(expiringWithinDays) => patch({ expiringWithinDays })}
+          format={(days) => t('ent.expiringWithin', { days })}
+          options={[90, 180, 365, 730]}
+        />
         <Button onClick={() => set({ ipFilter: {} })}>{t('ent.reset')}</Button>
       </Space>
       <Space style={{ justifyContent: 'flex-end', width: '100%' }}>

@@ -17,12 +17,23 @@ export function OverviewPanel() {
   const [data, setData] = useState<OfficerOverviewView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api().officerOverview({ notVisitedDays: days }).then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    api()
+      .officerOverview({ notVisitedDays: days })
+      .then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [days, version]);
   const funnel = useMemo(
     () => ({
       tooltip: { trigger: 'item' },
-      series: [{ type: 'funnel', sort: 'none', left: '4%', width: '62%', label: { formatter: '{b}：{c}' }, data: (data?.funnel.steps ?? []).map((f) => ({ name: f.label, value: f.count })) }],
+      series: [
+        {
+          type: 'funnel',
+          sort: 'none',
+          left: '4%',
+          width: '62%',
+          label: { formatter: '{b}：{c}' },
+          data: (data?.funnel.steps ?? []).map((f) => ({ name: f.label, value: f.count })),
+        },
+      ],
     }),
     [data],
   );
@@ -31,7 +42,11 @@ export function OverviewPanel() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [t('ent.overview.enterprises'), t('ent.overview.whitelisted'), t('ent.overview.loaned')] },
       grid: { left: 40, right: 10, bottom: 60, top: 36 },
-      xAxis: { type: 'category', data: (data?.byDistrict ?? []).map((d) => d.district), axisLabel: { interval: 0, fontSize: 11, rotate: 30 } },
+      xAxis: {
+        type: 'category',
+        data: (data?.byDistrict ?? []).map((d) => d.district),
+        axisLabel: { interval: 0, fontSize: 11, rotate: 30 },
+      },
       yAxis: { type: 'value' },
       series: [
         { name: t('ent.overview.enterprises'), type: 'bar', data: (data?.byDistrict ?? []).map((d) => d.enterprises) },
@@ -46,13 +61,35 @@ export function OverviewPanel() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Row gutter={16}>
-        <Col span={6}><Card><Statistic title={t('ent.overview.totalEnterprises')} value={data?.totals.enterprises ?? 0} /></Card></Col>
-        <Col span={6}><Card><Statistic title={t('ent.overview.totalEntries')} value={data?.totals.entries ?? 0} /></Card></Col>
-        <Col span={6}><Card><Statistic title={t('ent.overview.totalNeed')} value={fenToWanText(data?.totals.needFen ?? 0)} /></Card></Col>
         <Col span={6}>
           <Card>
-            <Statistic title={t('ent.overview.notVisited', { days })} value={data?.notVisited.count ?? 0} valueStyle={{ color: '#cf1322' }} />
-            <a onClick={() => set({ tab: 'enterprises', enterpriseFilter: { notVisitedForDays: days, statuses: ['待走访', '已走访', '推进中'] } })}>→</a>
+            <Statistic title={t('ent.overview.totalEnterprises')} value={data?.totals.enterprises ?? 0} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('ent.overview.totalEntries')} value={data?.totals.entries ?? 0} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title={t('ent.overview.totalNeed')} value={fenToWanText(data?.totals.needFen ?? 0)} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic
+              title={t('ent.overview.notVisited', { days })}
+              value={data?.notVisited.count ?? 0}
+              valueStyle={{ color: '#cf1322' }}
+            />
+            <a
+              onClick={() =>
+                set({ tab: 'enterprises', enterpriseFilter: { notVisitedForDays: days, statuses: ['待走访', '已走访', '推进中'] } })
+              }
+            >
+              →
+            </a>
           </Card>
         </Col>
       </Row>
@@ -60,12 +97,34 @@ export function OverviewPanel() {
         <Col span={10}>
           <Card title={t('ent.overview.funnel')}>
             <EChart option={funnel} label={t('ent.overview.funnel')} />
-            <Typography.Text type="secondary">{t('ent.overview.exits', { list: (data?.funnel.exits ?? []).map((x) => `${x.status} ${x.count}`).join('、') })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('ent.overview.exits', { list: (data?.funnel.exits ?? []).map((x) => `${x.status} ${x.count}`).join('、') })}
+            </Typography.Text>
           </Card>
         </Col>
-        <Col span={14}><Card title={t('ent.overview.byDistrict')}><EChart option={districts} label={t('ent.overview.byDistrict')} /></Card></Col>
+        <Col span={14}>
+          <Card title={t('ent.overview.byDistrict')}>
+            <EChart option={districts} label={t('ent.overview.byDistrict')} />
+          </Card>
+        </Col>
       </Row>
-      <Card title={t('ent.overview.bySteward')} extra={<Space>{t('ent.overview.days')}<NumberFilter label={t('ent.overview.days')} unit="plain" unitLabel="天" schema={contract.officerOverview.input.shape.notVisitedDays} value={days} onChange={(v) => v && setDays(v)} width={110} /></Space>}>
+      <Card
+        title={t('ent.overview.bySteward')}
+        extra={
+          <Space>
+            {t('ent.overview.days')}
+            <NumberFilter
+              label={t('ent.overview.days')}
+              unit="plain"
+              unitLabel="天"
+              schema={contract.officerOverview.input.shape.notVisitedDays}
+              value={days}
+              onChange={(v) => v && setDays(v)}
+              width={110}
+            />
+          </Space>
+        }
+      >
         <Table
           rowKey="steward"
           size="small"

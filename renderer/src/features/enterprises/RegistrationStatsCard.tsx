@@ -14,10 +14,12 @@ export function RegistrationStatsCard({ version }: { version: number }) {
   const [data, setData] = useState<RegistrationStats | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api().registrationStats(year ? { year } : {}).then(
-      (s) => (setData(s), setError(null)),
-      (e: Error) => setError(e.message),
-    );
+    api()
+      .registrationStats(year ? { year } : {})
+      .then(
+        (s) => (setData(s), setError(null)),
+        (e: Error) => setError(e.message),
+      );
   }, [year, version]);
   const columns = <K extends string>(key: K, title: string) => [
     { title, dataIndex: key },
@@ -30,8 +32,15 @@ export function RegistrationStatsCard({ version }: { version: number }) {
     <Card
       title={t('ent.reg.title')}
       extra={
-        data && data.byYear.length > 0 && (
-          <Select aria-label={t('ent.reg.year')} style={{ width: 110 }} value={data.year ?? undefined} onChange={setYear} options={data.byYear.map((y) => ({ value: y.year, label: y.year }))} />
+        data &&
+        data.byYear.length > 0 && (
+          <Select
+            aria-label={t('ent.reg.year')}
+            style={{ width: 110 }}
+            value={data.year ?? undefined}
+            onChange={setYear}
+            options={data.byYear.map((y) => ({ value: y.year, label: y.year }))}
+          />
         )
       }
     >
@@ -43,10 +52,22 @@ export function RegistrationStatsCard({ version }: { version: number }) {
             <Table rowKey="year" size="small" pagination={false} dataSource={data.byYear} columns={columns('year', t('ent.reg.year'))} />
           </Col>
           <Col xs={24} xxl={8} style={{ marginBottom: 12 }}>
-            <Table rowKey="district" size="small" pagination={false} dataSource={data.byDistrict} columns={columns('district', t('ent.reg.district', { year: data.year }))} />
+            <Table
+              rowKey="district"
+              size="small"
+              pagination={false}
+              dataSource={data.byDistrict}
+              columns={columns('district', t('ent.reg.district', { year: data.year }))}
+            />
           </Col>
           <Col xs={24} xxl={8} style={{ marginBottom: 12 }}>
-            <Table rowKey="bank" size="small" pagination={false} dataSource={data.byBank} columns={columns('bank', t('ent.reg.bank', { year: data.year }))} />
+            <Table
+              rowKey="bank"
+              size="small"
+              pagination={false}
+              dataSource={data.byBank}
+              columns={columns('bank', t('ent.reg.bank', { year: data.year }))}
+            />
           </Col>
         </Row>
       )}

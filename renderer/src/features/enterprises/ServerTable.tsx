@@ -26,23 +26,25 @@ export function ServerTable<T extends { id: string }>(props: {
   useHeaderScrollSync(box);
   return (
     <div ref={box}>
-    <Table<T>
-      rowKey="id"
-      size="small"
-      virtual
-      scroll={{ x: props.scrollX, y: 520 }}
-      loading={props.loading}
-      columns={props.columns}
-      dataSource={props.page.rows}
-      pagination={props.paging.pagination(props.page.total)}
-      onChange={(_p, _f, sorter) => {
-        const one = Array.isArray(sorter) ? sorter[0] : sorter;
-        props.onSort(one?.columnKey && one.order ? { sort: String(one.columnKey), order: one.order === 'ascend' ? 'asc' : 'desc' } : null);
-      }}
-      onRow={openableRow(props.onOpen)}
-      locale={{ emptyText: <Empty description={props.empty} /> }}
-      footer={() => <ListFooter total={props.page.total} />}
-    />
+      <Table<T>
+        rowKey="id"
+        size="small"
+        virtual
+        scroll={{ x: props.scrollX, y: 520 }}
+        loading={props.loading}
+        columns={props.columns}
+        dataSource={props.page.rows}
+        pagination={props.paging.pagination(props.page.total)}
+        onChange={(_p, _f, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          props.onSort(
+            one?.columnKey && one.order ? { sort: String(one.columnKey), order: one.order === 'ascend' ? 'asc' : 'desc' } : null,
+          );
+        }}
+        onRow={openableRow(props.onOpen)}
+        locale={{ emptyText: <Empty description={props.empty} /> }}
+        footer={() => <ListFooter total={props.page.total} />}
+      />
     </div>
   );
 }

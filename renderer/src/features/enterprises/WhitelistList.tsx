@@ -23,7 +23,9 @@ function StatusModal({ entry, onClose }: { entry: WhitelistEntry; onClose: (chan
   const [form] = Form.useForm<{ status: EntryStatus; reason: string }>();
   const [saving, setSaving] = useState(false);
   useEffect(() => {
-    api().entryHistory({ entryId: entry.id }).then(setHistory, () => setHistory([]));
+    api()
+      .entryHistory({ entryId: entry.id })
+      .then(setHistory, () => setHistory([]));
   }, [entry.id]);
   const submit = async () => {
     const v = await validated(form);
@@ -40,12 +42,24 @@ function StatusModal({ entry, onClose }: { entry: WhitelistEntry; onClose: (chan
     }
   };
   return (
-    <Modal open title={`${t('ent.changeStatus')}：${entry.enterpriseName}`} onOk={() => void submit()} confirmLoading={saving} onCancel={() => onClose(false)} okText={t('ent.form.save')} cancelText={t('ent.form.cancel')}>
+    <Modal
+      open
+      title={`${t('ent.changeStatus')}：${entry.enterpriseName}`}
+      onOk={() => void submit()}
+      confirmLoading={saving}
+      onCancel={() => onClose(false)}
+      okText={t('ent.form.save')}
+      cancelText={t('ent.form.cancel')}
+    >
       <Form form={form} layout="vertical" initialValues={{ status: undefined, reason: '' }}>
         <Form.Item name="status" label={t('ent.form.newStatus')} rules={[{ required: true, message: t('ent.form.required') }]}>
           <Select options={ENTRY_STATUSES.filter((s) => s !== entry.status).map((s) => ({ value: s, label: s }))} />
         </Form.Item>
-        <Form.Item name="reason" label={t('ent.form.reason')} rules={[{ required: true, whitespace: true, message: t('ent.form.required') }]}>
+        <Form.Item
+          name="reason"
+          label={t('ent.form.reason')}
+          rules={[{ required: true, whitespace: true, message: t('ent.form.required') }]}
+        >
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
@@ -67,18 +81,76 @@ export function WhitelistList() {
   const [editing, setEditing] = useState<WhitelistEntry | null>(null);
   const patch = (p: Partial<typeof f>) => set({ entryFilter: { ...f, ...p } });
   const columns: ColumnsType<WhitelistEntry> = [
-    { key: 'enterpriseName', title: t('ent.col.name'), dataIndex: 'enterpriseName', width: 260, ellipsis: true, sorter: true, sortOrder: sortOrderOf(s, 'enterpriseName') },
+    {
+      key: 'enterpriseName',
+      title: t('ent.col.name'),
+      dataIndex: 'enterpriseName',
+      width: 260,
+      ellipsis: true,
+      sorter: true,
+      sortOrder: sortOrderOf(s, 'enterpriseName'),
+    },
     { key: 'district', title: t('ent.col.district'), dataIndex: 'district', width: 90 },
     { key: 'batch', title: t('ent.col.batch'), dataIndex: 'batchName', width: 190, ellipsis: true },
     { key: 'surveyedOn', title: t('ent.col.surveyedOn'), dataIndex: 'surveyedOn', width: 110, className: 'nowrap' },
     { key: 'source', title: t('ent.col.source'), dataIndex: 'source', width: 140, ellipsis: true, render: (v: string) => v || '—' },
-    { key: 'status', title: t('ent.col.status'), dataIndex: 'status', width: 100, sorter: true, sortOrder: sortOrderOf(s, 'status'), render: (v: string) => <Tag color={STATUS_COLORS[v]}>{v}</Tag> },
+    {
+      key: 'status',
+      title: t('ent.col.status'),
+      dataIndex: 'status',
+      width: 100,
+      sorter: true,
+      sortOrder: sortOrderOf(s, 'status'),
+      render: (v: string) => <Tag color={STATUS_COLORS[v]}>{v}</Tag>,
+    },
     { key: 'steward', title: t('ent.col.steward'), dataIndex: 'steward', width: 100, sorter: true, sortOrder: sortOrderOf(s, 'steward') },
-    { key: 'needFen', title: t('ent.col.need'), dataIndex: 'needFen', width: 120, align: 'right', sorter: true, sortOrder: sortOrderOf(s, 'needFen'), render: fenToWanText },
-    { key: 'term', title: t('ent.col.term'), dataIndex: 'needTermMonths', width: 100, align: 'right', render: (v: number | null) => (v === null ? '—' : t('ent.detail.months', { n: v })) },
-    { key: 'priority', title: t('ent.col.priority'), dataIndex: 'priority', width: 80, sorter: true, sortOrder: sortOrderOf(s, 'priority'), render: (p: number) => PRIORITY_LABELS[p] },
-    { key: 'lastVisitOn', title: t('ent.col.lastVisit'), dataIndex: 'lastVisitOn', width: 110, sorter: true, sortOrder: sortOrderOf(s, 'lastVisitOn'), render: (v: string | null) => v ?? '—' },
-    { key: 'actions', title: t('ent.col.actions'), width: 110, fixed: 'right', render: (_: unknown, e: WhitelistEntry) => <Button size="small" onClick={(ev) => (ev.stopPropagation(), setEditing(e))}>{t('ent.changeStatus')}</Button> },
+    {
+      key: 'needFen',
+      title: t('ent.col.need'),
+      dataIndex: 'needFen',
+      width: 120,
+      align: 'right',
+      sorter: true,
+      sortOrder: sortOrderOf(s, 'needFen'),
+      render: fenToWanText,
+    },
+    {
+      key: 'term',
+      title: t('ent.col.term'),
+      dataIndex: 'needTermMonths',
+      width: 100,
+      align: 'right',
+      render: (v: number | null) => (v === null ? '—' : t('ent.detail.months', { n: v })),
+    },
+    {
+      key: 'priority',
+      title: t('ent.col.priority'),
+      dataIndex: 'priority',
+      width: 80,
+      sorter: true,
+      sortOrder: sortOrderOf(s, 'priority'),
+      render: (p: number) => PRIORITY_LABELS[p],
+    },
+    {
+      key: 'lastVisitOn',
+      title: t('ent.col.lastVisit'),
+      dataIndex: 'lastVisitOn',
+      width: 110,
+      sorter: true,
+      sortOrder: sortOrderOf(s, 'lastVisitOn'),
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      key: 'actions',
+      title: t('ent.col.actions'),
+      width: 110,
+      fixed: 'right',
+      render: (_: unknown, e: WhitelistEntry) => (
+        <Button size="small" onClick={(ev) => (ev.stopPropagation(), setEditing(e))}>
+          {t('ent.changeStatus')}
+        </Button>
+      ),
+    },
   ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -87,8 +159,18 @@ export function WhitelistList() {
         <DistrictSelect value={f.districts ?? []} onChange={(districts) => patch({ districts })} />
         <StatusSelect value={f.statuses ?? []} onChange={(statuses) => patch({ statuses })} />
         <StewardSelect value={f.stewards ?? []} onChange={(stewards) => patch({ stewards })} version={version} />
-        <NeedRange min={f.needMinFen ?? null} max={f.needMaxFen ?? null} onChange={(needMinFen, needMaxFen) => patch({ needMinFen, needMaxFen })} />
-        <DaysSelect label={t('ent.notVisited')} value={f.notVisitedForDays ?? null} onChange={(notVisitedForDays) => patch({ notVisitedForDays })} format={(days) => t('ent.notVisitedFor', { days })} options={[30, 60, 90, 180]} />
+        <NeedRange
+          min={f.needMinFen ?? null}
+          max={f.needMaxFen ?? null}
+          onChange={(needMinFen, needMaxFen) => patch({ needMinFen, needMaxFen })}
+        />
+        <DaysSelect
+          label={t('ent.notVisited')}
+          value={f.notVisitedForDays ?? null}
+          onChange={(notVisitedForDays) => patch({ notVisitedForDays })}
+          format={(days) => t('ent.notVisitedFor', { days })}
+          options={[30, 60, 90, 180]}
+        />
         <Button onClick={() => set({ entryFilter: {} })}>{t('ent.reset')}</Button>
       </Space>
       <Space style={{ justifyContent: 'flex-end', width: '100%' }}>

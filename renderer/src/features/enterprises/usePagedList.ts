@@ -8,7 +8,11 @@ export const PAGE_SIZE = 100;
  * bumps after an edit). Stale answers from an older query are dropped.
  */
 export function usePagedList<Q, T>(fetch: (q: Q) => Promise<Page<T>>, query: Q, version: number) {
-  const [state, setState] = useState<{ page: Page<T>; loading: boolean; error: string | null }>({ page: { rows: [], total: 0 }, loading: true, error: null });
+  const [state, setState] = useState<{ page: Page<T>; loading: boolean; error: string | null }>({
+    page: { rows: [], total: 0 },
+    loading: true,
+    error: null,
+  });
   const key = JSON.stringify(query);
   useEffect(() => {
     let live = true;

@@ -21,7 +21,14 @@ export function IdChecker() {
 
   return (
     <div>
-      <Input.Search aria-label={t('home.idTitle')} placeholder={t('home.idHint')} enterButton={t('home.idCheck')} allowClear onSearch={(v) => void check(v)} maxLength={200} />
+      <Input.Search
+        aria-label={t('home.idTitle')}
+        placeholder={t('home.idHint')}
+        enterButton={t('home.idCheck')}
+        allowClear
+        onSearch={(v) => void check(v)}
+        maxLength={200}
+      />
       {error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={error} />}
       {result && (
         <Descriptions style={{ marginTop: 12 }} size="small" column={1} bordered data-testid="id-result">

@@ -28,7 +28,6 @@ interface CalcForm {
   alreadyYuan: string;
 }
 
-
 /** 贴息申报: the shipped policies with their sources, a what-if calculator, and the cases at this stage. */
 export function SubsidyPage() {
   const { t } = useTranslation();
@@ -36,7 +35,9 @@ export function SubsidyPage() {
   const [result, setResult] = useState<SubsidyResult | null>(null);
   const [form] = Form.useForm<CalcForm>();
   useEffect(() => {
-    api().policiesList({}).then(setPolicies, (e: Error) => void message.error(e.message));
+    api()
+      .policiesList({})
+      .then(setPolicies, (e: Error) => void message.error(e.message));
   }, []);
 
   const compute = async () => {
@@ -46,9 +47,16 @@ export function SubsidyPage() {
       setResult(
         await api().subsidyCompute({
           policyId: v.policyId,
-          loan: { principalFen: readNumber(v.principalWan, 'wan')!, startDate: v.loan[0].format('YYYY-MM-DD'), endDate: v.loan[1].format('YYYY-MM-DD'), repaid: v.repaid ?? false },
+          loan: {
+            principalFen: readNumber(v.principalWan, 'wan')!,
+            startDate: v.loan[0].format('YYYY-MM-DD'),
+            endDate: v.loan[1].format('YYYY-MM-DD'),
+            repaid: v.repaid ?? false,
+          },
           interestPaidFen: readNumber(v.interestYuan, 'yuan') ?? 0,
-          fees: (v.fees ?? []).flatMap((f) => (f?.type && readNumber(f.yuan, 'yuan') !== null ? [{ type: f.type, amountFen: readNumber(f.yuan, 'yuan')! }] : [])),
+          fees: (v.fees ?? []).flatMap((f) =>
+            f?.type && readNumber(f.yuan, 'yuan') !== null ? [{ type: f.type, amountFen: readNumber(f.yuan, 'yuan')! }] : [],
+          ),
           enterprise: { district: v.district, qualifications: v.qualifications ?? [] },
           ipKinds: v.ipKinds,
           alreadyGrantedThisYearFen: readNumber(v.alreadyYuan, 'yuan') ?? 0,
@@ -73,13 +81,28 @@ export function SubsidyPage() {
             { title: t('subsidy.version'), dataIndex: 'version', width: 80 },
             { title: t('subsidy.effective'), key: 'e', width: 200, render: (_, p) => `${p.effectiveFrom} 至 ${p.effectiveTo ?? '今'}` },
             { title: t('subsidy.terms'), key: 'l', render: (_, p) => p.lines.map((l) => `${l.label} ${l.ratePercent}%`).join('；') },
-            { title: t('subsidy.source'), key: 's', width: 90, render: (_, p) => (p.weak ? <Tag color="orange">{t('subsidy.weak')}</Tag> : <Tag color="green">{t('subsidy.text')}</Tag>) },
+            {
+              title: t('subsidy.source'),
+              key: 's',
+              width: 90,
+              render: (_, p) => (p.weak ? <Tag color="orange">{t('subsidy.weak')}</Tag> : <Tag color="green">{t('subsidy.text')}</Tag>),
+            },
           ]}
-          expandable={{ expandedRowRender: (p) => <Typography.Text type="secondary">{p.source}。{p.note}</Typography.Text> }}
+          expandable={{
+            expandedRowRender: (p) => (
+              <Typography.Text type="secondary">
+                {p.source}。{p.note}
+              </Typography.Text>
+            ),
+          }}
         />
       </Card>
       <Card title={t('subsidy.calcTitle')} size="small">
-        <Form form={form} layout="vertical" initialValues={{ repaid: true, fees: [{ type: 'guarantee' }], qualifications: [], ipKinds: ['invention'], alreadyYuan: '0' }}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ repaid: true, fees: [{ type: 'guarantee' }], qualifications: [], ipKinds: ['invention'], alreadyYuan: '0' }}
+        >
           <Row gutter={16}>
             <Col span={8}>
               <Form.Item name="policyId" label={t('subsidy.policy')} rules={[{ required: true, message: t('subsidy.required') }]}>
@@ -87,7 +110,11 @@ export function SubsidyPage() {
               </Form.Item>
             </Col>
             <Col span={4}>
-              <Form.Item name="principalWan" label={t('subsidy.principal')} rules={[{ required: true, message: t('subsidy.required') }, numberRule(subsidyAmounts.principalFen, 'wan')]}>
+              <Form.Item
+                name="principalWan"
+                label={t('subsidy.principal')}
+                rules={[{ required: true, message: t('subsidy.required') }, numberRule(subsidyAmounts.principalFen, 'wan')]}
+              >
                 <NumberInput unit="万元" aria-label={t('subsidy.principalWan')} />
               </Form.Item>
             </Col>
@@ -97,7 +124,11 @@ export function SubsidyPage() {
               </Form.Item>
             </Col>
             <Col span={5}>
-              <Form.Item name="interestYuan" label={t('subsidy.interest')} rules={[{ required: true, message: t('subsidy.required') }, numberRule(subsidyAmounts.interestPaidFen, 'yuan')]}>
+              <Form.Item
+                name="interestYuan"
+                label={t('subsidy.interest')}
+                rules={[{ required: true, message: t('subsidy.required') }, numberRule(subsidyAmounts.interestPaidFen, 'yuan')]}
+              >
                 <NumberInput unit="元" aria-label={t('subsidy.interestYuan')} />
               </Form.Item>
             </Col>
@@ -136,7 +167,12 @@ export function SubsidyPage() {
                       <Select style={{ width: 130 }} options={FEE_TYPES.map((k) => ({ value: k, label: FEE_TYPE_LABELS[k] }))} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'yuan']} style={{ marginBottom: 0 }} rules={[numberRule(subsidyAmounts.feeFen, 'yuan')]}>
-                      <NumberInput unit="元" placeholder={t('subsidy.feeAmount')} aria-label={t('subsidy.feeYuan')} style={{ width: 150 }} />
+                      <NumberInput
+                        unit="元"
+                        placeholder={t('subsidy.feeAmount')}
+                        aria-label={t('subsidy.feeYuan')}
+                        style={{ width: 150 }}
+                      />
                     </Form.Item>
                     <Button type="link" onClick={() => remove(f.name)}>
                       {t('case.remove')}

@@ -30,7 +30,14 @@ export interface PortfolioView {
   items: ItemResult[];
   shares: number[];
   total: number;
-  uncertainty?: { paths: number; p10: number; p50: number; p90: number; mean: number; histogram: { from: number; to: number; count: number }[] };
+  uncertainty?: {
+    paths: number;
+    p10: number;
+    p50: number;
+    p90: number;
+    mean: number;
+    histogram: { from: number; to: number; count: number }[];
+  };
   loan?: LoanView;
 }
 
@@ -48,7 +55,9 @@ export function LoanFigure({ loan }: { loan: LoanView }) {
   return (
     <div data-testid="loan-figure">
       <Statistic title={t('val.loan')} value={big(loan.amount)} styles={{ content: { ...HEADLINE, color: '#1d5fd1' } }} />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{loan.basisFen === undefined ? LEGACY_LOAN_RULE : LOAN_RULE}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {loan.basisFen === undefined ? LEGACY_LOAN_RULE : LOAN_RULE}
+      </Typography.Text>
     </div>
   );
 }
@@ -96,7 +105,13 @@ export function ResultView({ data, caption, runId }: { data: PortfolioView; capt
       u && {
         tooltip: { trigger: 'axis' },
         grid: { left: 50, right: 10, top: 10, bottom: 50 },
-        xAxis: { type: 'category', name: '万元', nameLocation: 'end', data: u.histogram.map((b) => (b.from / 10_000).toFixed(0)), axisLabel: { rotate: 45, fontSize: 10 } },
+        xAxis: {
+          type: 'category',
+          name: '万元',
+          nameLocation: 'end',
+          data: u.histogram.map((b) => (b.from / 10_000).toFixed(0)),
+          axisLabel: { rotate: 45, fontSize: 10 },
+        },
         yAxis: { type: 'value' },
         series: [{ type: 'bar', data: u.histogram.map((b) => b.count), barCategoryGap: '5%' }],
       },
@@ -108,17 +123,41 @@ export function ResultView({ data, caption, runId }: { data: PortfolioView; capt
       title={t('val.result')}
       extra={
         <>
-          {caption && <Typography.Text type="secondary" style={{ marginRight: 12 }}>{caption}</Typography.Text>}
-          <Button onClick={() => void exportPdf()} loading={printing}>{printing ? t('val.exportingPdf') : t('val.exportPdf')}</Button>
+          {caption && (
+            <Typography.Text type="secondary" style={{ marginRight: 12 }}>
+              {caption}
+            </Typography.Text>
+          )}
+          <Button onClick={() => void exportPdf()} loading={printing}>
+            {printing ? t('val.exportingPdf') : t('val.exportPdf')}
+          </Button>
         </>
       }
       data-testid="valuation-result"
     >
       <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={6}><Statistic title={t('val.total')} value={big(data.total)} styles={{ content: HEADLINE }} /></Col>
-        {u && <Col span={6}><Statistic title={t('val.p10')} value={big(u.p10)} styles={{ content: HEADLINE }} /></Col>}
-        {u && <Col span={6}><Statistic title={`${t('val.p50')} / ${t('val.p90')}`} value={`${big(u.p50)} / ${big(u.p90)}`} styles={{ content: { fontSize: 15 } }} /></Col>}
-        {data.loan && <Col span={6}><LoanFigure loan={data.loan} /></Col>}
+        <Col span={6}>
+          <Statistic title={t('val.total')} value={big(data.total)} styles={{ content: HEADLINE }} />
+        </Col>
+        {u && (
+          <Col span={6}>
+            <Statistic title={t('val.p10')} value={big(u.p10)} styles={{ content: HEADLINE }} />
+          </Col>
+        )}
+        {u && (
+          <Col span={6}>
+            <Statistic
+              title={`${t('val.p50')} / ${t('val.p90')}`}
+              value={`${big(u.p50)} / ${big(u.p90)}`}
+              styles={{ content: { fontSize: 15 } }}
+            />
+          </Col>
+        )}
+        {data.loan && (
+          <Col span={6}>
+            <LoanFigure loan={data.loan} />
+          </Col>
+        )}
       </Row>
       <Table
         size="small"
@@ -141,12 +180,22 @@ export function ResultView({ data, caption, runId }: { data: PortfolioView; capt
       {first?.result.sensitivity && <SensitivityTable label={first.label} rows={first.result.sensitivity} />}
       <Collapse
         style={{ marginTop: 16 }}
-        items={[{ key: 'w', label: t('val.working'), children: data.items.map((i) => (
-          <div key={i.label} style={{ marginBottom: 12 }}>
-            <Typography.Text strong>{i.label}</Typography.Text>
-            {i.result.working.map((w, n) => <div key={n} style={{ fontSize: 12 }}>{w}</div>)}
-          </div>
-        )) }]}
+        items={[
+          {
+            key: 'w',
+            label: t('val.working'),
+            children: data.items.map((i) => (
+              <div key={i.label} style={{ marginBottom: 12 }}>
+                <Typography.Text strong>{i.label}</Typography.Text>
+                {i.result.working.map((w, n) => (
+                  <div key={n} style={{ fontSize: 12 }}>
+                    {w}
+                  </div>
+                ))}
+              </div>
+            )),
+          },
+        ]}
       />
     </Card>
   );
