@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 const layer = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group, message })) }];
 
@@ -27,7 +28,24 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': layer(
-        [['**/electron/**', '**/renderer/**', '**/server/**', 'electron', 'node:*', 'fs', 'path', 'os', 'better-sqlite3', 'react', 'react-dom']],
+        [
+          [
+            '**/electron/**',
+            '**/renderer/**',
+            '**/server/**',
+            'electron',
+            'node:*',
+            'fs',
+            'path',
+            'os',
+            'better-sqlite3',
+            'react',
+            'react-dom',
+            'pg',
+            '@electric-sql/pglite',
+            'fastify',
+          ],
+        ],
         'shared/ is pure TypeScript: it may not import electron, renderer, server or Node/DOM modules.',
       ),
     },
@@ -42,12 +60,31 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/electron/**', '**/server/**', 'electron', 'node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3'],
+              group: [
+                '**/electron/**',
+                '**/server/**',
+                'electron',
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'child_process',
+                'better-sqlite3',
+                'pg',
+                '@electric-sql/pglite',
+                'fastify',
+              ],
               message: 'renderer/ may import only shared/ and browser libraries; reach the main process through api.ts.',
             },
           ],
           // InputNumber clamps to min/max and rounds to its precision on blur: a typed value changes silently.
-          paths: [{ name: 'antd', importNames: ['InputNumber'], message: 'Use components/NumberInput with a numberRule from lib/numbers: it refuses instead of clamping.' }],
+          paths: [
+            {
+              name: 'antd',
+              importNames: ['InputNumber'],
+              message: 'Use components/NumberInput with a numberRule from lib/numbers: it refuses instead of clamping.',
+            },
+          ],
         },
       ],
     },
@@ -74,16 +111,42 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.test.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': layer([['**/electron/**', '**/server/**', 'electron']], 'renderer tests reach services only through test/support.'),
+      'no-restricted-imports': layer(
+        [['**/electron/**', '**/server/**', 'electron']],
+        'renderer tests reach services only through test/support.',
+      ),
     },
   },
-  // services and server: plain Node over shared/, never electron or the renderer.
+  // services, CLI and harness: plain Node over shared/, never electron, the renderer or the server.
   {
-    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/harness/**/*.ts', 'server/**/*.ts'],
+    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts', 'electron/harness/**/*.ts'],
     rules: {
       'no-restricted-imports': layer(
-        [['electron', '**/renderer/**', '**/main/**', '**/preload/**']],
-        'services, CLI, harness and server are plain Node: no electron module, no renderer, no main/preload.',
+        [
+          [
+            'electron',
+            '**/renderer/**',
+            '**/main/**',
+            '**/preload/**',
+            '**/server/**',
+            'pg',
+            '@electric-sql/pglite',
+            'fastify',
+            'fastify/*',
+            '@fastify/*',
+          ],
+        ],
+        'services, CLI and harness are plain Node over shared/: no electron module, no renderer, no main/preload, and nothing of the central server (it is reached over HTTP).',
+      ),
+    },
+  },
+  // server/: the central service imports shared/ only; SQLite and Electron are the desktop's.
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': layer(
+        [['electron', '**/electron/**', '**/renderer/**', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'react', 'react-dom']],
+        'server/ imports shared/ only: what it shares with the desktop lives in shared/, never in electron/ or the renderer.',
       ),
     },
   },
@@ -91,11 +154,21 @@ export default tseslint.config(
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': layer([['**/renderer/**', '**/services/**', '**/server/**', 'node:*', 'fs', 'path']], 'the sandboxed preload may import only electron and shared/.'),
+      'no-restricted-imports': layer(
+        [['**/renderer/**', '**/services/**', '**/server/**', 'node:*', 'fs', 'path']],
+        'the sandboxed preload may import only electron and shared/.',
+      ),
     },
   },
   {
     files: ['electron/main/**/*.ts'],
-    rules: { 'no-restricted-imports': layer([['**/renderer/**', '**/server/**']], 'main wires services to Electron; it never imports the renderer or server.') },
+    rules: {
+      'no-restricted-imports': layer(
+        [['**/renderer/**', '**/server/**']],
+        'main wires services to Electron; it never imports the renderer or server.',
+      ),
+    },
   },
+  // Formatting is Prettier's (npm run format), checked by npm test; lint keeps to correctness.
+  prettier,
 );

@@ -24,6 +24,15 @@ describe('layer rules', () => {
     ['electron/services/x.ts', "import { registerIpc } from '../main/ipc';"],
     ['electron/cli/x.ts', "import { app } from 'electron';"],
     ['electron/main/x.ts', "import { App } from '../../renderer/src/App';"],
+    ['electron/services/x.ts', "import { buildServer } from '../../server/app';"],
+    ['electron/services/x.ts', "import pg from 'pg';"],
+    ['electron/cli/x.ts', "import { PGlite } from '@electric-sql/pglite';"],
+    ['electron/harness/x.ts', "import Fastify from 'fastify';"],
+    ['server/x.ts', "import BetterSqlite3 from 'better-sqlite3';"],
+    ['server/sync/x.ts', "import { openDatabase } from '../../electron/services/db/connection';"],
+    ['server/x.ts', "import { app } from 'electron';"],
+    ['shared/x.ts', "import pg from 'pg';"],
+    ['renderer/src/x.ts', "import Fastify from 'fastify';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toBe(1);
   });
@@ -33,6 +42,8 @@ describe('layer rules', () => {
     ['electron/services/x.ts', "import fs from 'node:fs';"],
     ['electron/main/x.ts', "import { app } from 'electron';"],
     ['electron/preload/x.ts', "import { contextBridge } from 'electron';"],
+    ['server/x.ts', "import { contract } from '../shared/contract';"],
+    ['server/x.ts', "import Fastify from 'fastify';"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toBe(0);
   });
