@@ -9,6 +9,17 @@ export type ErrorCode =
   | 'DB_UNAVAILABLE'
   /** Another process (or a background job) holds the database's write lock; try again later. */
   | 'DB_BUSY'
+  /** The central service: signed in, but the role or district does not allow it. */
+  | 'FORBIDDEN'
+  /** Too many attempts (login); try again after the time given. */
+  | 'RATE_LIMITED'
+  /** The account is locked after repeated failures, or disabled. */
+  | 'ACCOUNT_LOCKED'
+  /** The client speaks an older protocol or schema than the server accepts: update the app. */
+  | 'CLIENT_TOO_OLD'
+  /** The client's cursor predates what the server still keeps: start the pull again from empty. */
+  | 'RESYNC_REQUIRED'
+  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL';
 
 export interface ErrorIssue {
