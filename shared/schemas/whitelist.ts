@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { DISTRICTS } from '../domain/districts';
 import { ENTRY_STATUSES } from '../domain/whitelist';
-import { fen, id, isoDate, shortText } from './common';
+import { boundedNumber, fenAmount, id, isoDate, pastDate, shortText } from './common';
 
 export const batchInput = z
   .object({
     name: shortText(80).min(1, '批次名称不能为空'),
     district: z.enum(DISTRICTS),
-    surveyedOn: isoDate,
+    surveyedOn: pastDate('摸排日期'),
     source: shortText(200).default(''),
   })
   .strict();
@@ -19,12 +19,12 @@ export const entryInput = z
     enterpriseId: id,
     status: z.enum(ENTRY_STATUSES).default('待走访'),
     steward: shortText(40).default(''),
-    needFen: fen.nullable().default(null),
-    needTermMonths: z.number().int().min(1, '期限至少 1 个月').max(360).nullable().default(null),
-    priority: z.number().int().min(1).max(3).default(2),
-    lastVisitOn: isoDate.nullable().default(null),
+    needFen: fenAmount('融资需求', { min: 1 }).nullable().default(null),
+    needTermMonths: boundedNumber('融资期限', 1, 360, { int: true, unit: ' 个月' }).nullable().default(null),
+    priority: boundedNumber('优先级', 1, 3, { int: true }).default(2),
+    lastVisitOn: pastDate('最近走访日期').nullable().default(null),
     /** When and by whom this enterprise was surveyed; omitted, a new entry takes its batch's and an existing one keeps its own. */
-    surveyedOn: isoDate.optional(),
+    surveyedOn: pastDate('摸排日期').optional(),
     source: shortText(200).optional(),
   })
   .strict();

@@ -1,0 +1,224 @@
+/**
+ * What travels between the desktop and the central service: each entity, the fields of its
+ * record (in the names the schemas use), and where its district comes from. Derived columns
+ * (counts, the whitelist state shown on an enterprise, search keys) never travel: each side
+ * computes them from these fields.
+ */
+export const ENTITIES = {
+  enterprise: {
+    label: '企业',
+    fields: [
+      'name',
+      'uscc',
+      'district',
+      'street',
+      'address',
+      'industry',
+      'foundedOn',
+      'registeredCapitalFen',
+      'employees',
+      'revenueFen',
+      'rdFen',
+      'qualifications',
+      'contacts',
+      'notes',
+    ],
+    /** The district is a field of its own; everything else hangs off an enterprise. */
+    scope: { field: 'district' },
+  },
+  ip_asset: {
+    label: '知识产权',
+    fields: [
+      'enterpriseId',
+      'kind',
+      'number',
+      'title',
+      'filingDate',
+      'grantDate',
+      'registrationDate',
+      'validUntil',
+      'publishedOn',
+      'legalStatus',
+      'feePaidThrough',
+      'owners',
+      'claimsCount',
+      'ipcClass',
+      'pledged',
+      'suspended',
+      'underInvalidation',
+      'sameDayInvention',
+    ],
+    scope: { parent: 'enterprise', via: 'enterpriseId' },
+  },
+  whitelist_batch: {
+    label: '白名单批次',
+    fields: ['name', 'district', 'surveyedOn', 'source'],
+    scope: { field: 'district' },
+  },
+  whitelist_entry: {
+    label: '白名单记录',
+    fields: [
+      'batchId',
+      'enterpriseId',
+      'status',
+      'steward',
+      'needFen',
+      'needTermMonths',
+      'priority',
+      'lastVisitOn',
+      'surveyedOn',
+      'source',
+    ],
+    scope: { parent: 'enterprise', via: 'enterpriseId' },
+  },
+  /** Append-only: one line of a whitelist entry's status history. */
+  entry_status: {
+    label: '白名单状态变更',
+    fields: ['entryId', 'fromStatus', 'toStatus', 'reason', 'changedBy', 'changedAt'],
+    scope: { parent: 'whitelist_entry', via: 'entryId' },
+  },
+  case: {
+    label: '服务案件',
+    fields: [
+      'enterpriseId',
+      'steward',
+      'bankOfficer',
+      'stage',
+      'paused',
+      'pauseReason',
+      'outcome',
+      'outcomeReason',
+      'closedAt',
+      'needFen',
+      'needTermMonths',
+      'purpose',
+      'productId',
+      'confirmations',
+      'documents',
+      'valuationId',
+      'manualValueFen',
+      'manualValueBasis',
+      'items',
+    ],
+    scope: { parent: 'enterprise', via: 'enterpriseId' },
+  },
+  /** One per case (its id is the case's). */
+  pledge: {
+    label: '贷款与质押登记',
+    fields: [
+      'caseId',
+      'bank',
+      'pledgee',
+      'loanContractNo',
+      'loanFen',
+      'ratePercent',
+      'loanStart',
+      'loanEnd',
+      'pledgeContractNo',
+      'securedFen',
+      'pledgeStart',
+      'pledgeEnd',
+      'appraised',
+      'agent',
+      'status',
+      'regNo',
+      'regDate',
+      'submittedOn',
+      'statusReason',
+    ],
+    scope: { parent: 'case', via: 'caseId' },
+  },
+  payment: {
+    label: '利息与费用支付',
+    fields: ['caseId', 'paidOn', 'kind', 'amountFen', 'note'],
+    scope: { parent: 'case', via: 'caseId' },
+  },
+  /** One per case (its id is the case's). */
+  subsidy: {
+    label: '贴息申请',
+    fields: [
+      'caseId',
+      'policyId',
+      'policyVersion',
+      'repaid',
+      'otherSubsidy',
+      'materials',
+      'calc',
+      'amountFen',
+      'status',
+      'statusNote',
+      'statusOn',
+      'submittedOn',
+      'approvedFen',
+      'approvedOn',
+      'paidFen',
+      'paidOn',
+    ],
+    scope: { parent: 'case', via: 'caseId' },
+  },
+  visit: {
+    label: '走访记录',
+    fields: ['caseId', 'visitedOn', 'place', 'attendees', 'notes', 'nextSteps', 'followUpOn'],
+    scope: { parent: 'case', via: 'caseId' },
+  },
+  /** Append-only: a case's audit trail, written where the change was made. */
+  case_event: {
+    label: '审计记录',
+    fields: ['caseId', 'at', 'actor', 'action', 'summary', 'before', 'after', 'reason'],
+    scope: { parent: 'case', via: 'caseId' },
+  },
+  /** Append-only evidence: a stored valuation run. */
+  valuation: {
+    label: '估值记录',
+    fields: [
+      'enterpriseId',
+      'title',
+      'engineVersion',
+      'indicatorSet',
+      'items',
+      'totalFen',
+      'p10Fen',
+      'loanFen',
+      'productId',
+      'itemValues',
+      'input',
+      'result',
+    ],
+    scope: { parent: 'enterprise', via: 'enterpriseId' },
+  },
+  /** The bank product catalogue as edited (one record, id 'bank-products'), seen by everyone. */
+  catalog: {
+    label: '银行产品目录',
+    fields: ['products'],
+    scope: { global: true },
+  },
+  /** A concurrent edit of the same field, kept until someone settles it. */
+  conflict: {
+    label: '同步冲突',
+    fields: [
+      'entity',
+      'recordId',
+      'field',
+      'baseVersion',
+      'serverValue',
+      'clientValue',
+      'serverBy',
+      'serverAt',
+      'clientBy',
+      'clientAt',
+      'resolvedAt',
+      'resolvedBy',
+      'resolution',
+    ],
+    scope: { parent: 'any', via: 'recordId' },
+  },
+} as const;
+
+export type Entity = keyof typeof ENTITIES;
+export const ENTITY_NAMES = Object.keys(ENTITIES) as Entity[];
+export type FieldOf<E extends Entity> = (typeof ENTITIES)[E]['fields'][number];
+
+export const isEntity = (e: unknown): e is Entity => typeof e === 'string' && Object.prototype.hasOwnProperty.call(ENTITIES, e);
+
+/** Records that are only ever added: their inserts are idempotent and cannot conflict. */
+export const APPEND_ONLY: readonly Entity[] = ['entry_status', 'case_event', 'valuation'];

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { id } from '../../schemas/common';
+import { enterpriseInput } from '../../schemas/enterprise';
+import { accept, refuse } from '../records';
+import { live } from './helpers';
+import { changedFields, defineMutation, remove, upsert } from './types';
+
+const FIELD_ROLES = ['steward', 'officer', 'admin'] as const;
+
+/** Creates or edits an enterprise; its credit code is unique among live enterprises. */
+export const enterpriseSave = defineMutation({
+  name: 'enterprise.save',
+  args: enterpriseInput.safeExtend({ id }),
+  roles: FIELD_ROLES,
+  keys: (a) => [{ entity: 'enterprise', id: a.id }],
+  finds: (a) => [{ entity: 'enterprise', field: 'uscc', value: a.uscc }],
+  decide(a, state) {
+    const clash = state.findBy('enterprise', 'uscc', a.uscc);
+    if (clash && clash.id !== a.id) return refuse(`统一社会信用代码 ${a.uscc} 已登记为“${String(clash.data.name)}”`);
+    const { id: enterpriseId, ...fields } = a;
+    const current = live(state, 'enterprise', enterpriseId);
+    const changed = changedFields(current?.data ?? null, fields);
+    return accept(...(Object.keys(changed).length ? [upsert('enterprise', enterpriseId, changed)] : []));
+  },
+});
+
+/** Deletes an enterprise with its IP items and whitelist entries; one with a case is kept (the case is evidence). */
+export const enterpriseDelete = defineMutation({
+  name: 'enterprise.delete',
+  args: z.object({ id }).strict(),
+  roles: FIELD_ROLES,
+  keys: (a) => [{ entity: 'enterprise', id: a.id }],
+  decide(a, state) {
+    if (!live(state, 'enterprise', a.id)) return refuse('企业不存在或已被删除');
+    if (state.children('case', 'enterpriseId', a.id).length) return refuse('该企业有服务案件，案件记录须保留，不能删除企业');
+    const children = [...state.children('ip_asset', 'enterpriseId', a.id), ...state.children('whitelist_entry', 'enterpriseId', a.id)];
+    return accept(remove('enterprise', a.id), ...children.map((c) => ({ ...remove(c.entity, c.id), checked: false })));
+  },
+});

@@ -1,0 +1,40 @@
+/** Every mutation, by name (one to one with the contract calls that write). */
+import { caseCreateMutation, caseItemsMutation, caseMoveMutation, caseUpdateMutation } from './cases';
+import { enterpriseDelete, enterpriseSave } from './enterprises';
+import { ipDelete, ipSave } from './ip';
+import { pledgeSave, pledgeStatus } from './pledges';
+import { catalogReset, catalogSave, conflictResolve, valuationStore } from './records';
+import { paymentDelete, paymentSave, subsidySave, subsidyStatus } from './subsidy';
+import type { MutationDef } from './types';
+import { visitDelete, visitSave } from './visits';
+import { batchSave, entrySave, entryStatus } from './whitelist';
+
+const ALL = [
+  enterpriseSave,
+  enterpriseDelete,
+  ipSave,
+  ipDelete,
+  batchSave,
+  entrySave,
+  entryStatus,
+  caseCreateMutation,
+  caseUpdateMutation,
+  caseItemsMutation,
+  caseMoveMutation,
+  visitSave,
+  visitDelete,
+  pledgeSave,
+  pledgeStatus,
+  paymentSave,
+  paymentDelete,
+  subsidySave,
+  subsidyStatus,
+  valuationStore,
+  catalogSave,
+  catalogReset,
+  conflictResolve,
+] as MutationDef[];
+
+export const MUTATIONS: ReadonlyMap<string, MutationDef> = new Map(ALL.map((m) => [m.name, m]));
+export const MUTATION_NAMES = ALL.map((m) => m.name);
+export type { DecideContext, MutationDef } from './types';

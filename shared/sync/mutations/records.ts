@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { id, shortText } from '../../schemas/common';
+import { bankCatalogSchema } from '../../schemas/bank';
+import { caseUpdate, paymentInput, pledgeInput, visitInput } from '../../schemas/case';
+import { enterpriseInput } from '../../schemas/enterprise';
+import { ipAssetInput } from '../../schemas/ip';
+import { batchInput, entryInput } from '../../schemas/whitelist';
+import { ENTITIES, isEntity, type Entity } from '../entities';
+import { accept, refuse } from '../records';
+import { live } from './helpers';
+import { defineMutation, remove, upsert } from './types';
+
+/** A stored valuation run: evidence, only ever added (a second delivery changes nothing). */
+export const valuationStore = defineMutation({
+  name: 'valuation.store',
+  args: z
+    .object({
+      id,
+      enterpriseId: id,
+      title: shortText(100).min(1),
+      engineVersion: z.string().max(20),
+      indicatorSet: z.string().max(80),
+      items: z.number().int().min(1).max(5000),
+      totalFen: z.number().int().min(0),
+      p10Fen: z.number().int().min(0).nullable(),
+      loanFen: z.number().int().min(0).nullable(),
+      productId: z.string().max(64).nullable(),
+      itemValues: z.record(z.string().max(64), z.number().int().min(0)),
+      input: z.unknown(),
+      result: z.unknown(),
+      createdBy: shortText(40),
+      createdAt: z.string().max(40),
+    })
+    .strict(),
+  roles: ['steward', 'admin'],
+  keys: (a) => [
+    { entity: 'valuation', id: a.id },
+    { entity: 'enterprise', id: a.enterpriseId },
+  ],
+  decide(a, state) {
+    if (state.get('valuation', a.id)) return accept();
+    if (!live(state, 'enterprise', a.enterpriseId)) return refuse('所属企业不存在或已被删除');
+    const { id: runId, ...fields } = a;
+    return accept(upsert('valuation', runId, fields, false));
+  },
+});
+
+const CATALOG_ID = 'bank-products';
+
+export const catalogSave = defineMutation({
+  name: 'catalog.save',
+  args: z.object({ products: bankCatalogSchema }).strict(),
+  roles: ['steward', 'officer', 'admin'],
+  keys: () => [{ entity: 'catalog', id: CATALOG_ID }],
+  decide: (a) => accept(upsert('catalog', CATALOG_ID, { products: a.products })),
+});
+
+export const catalogReset = defineMutation({
+  name: 'catalog.reset',
+  args: z.object({}).strict(),
+  roles: ['steward', 'officer', 'admin'],
+  keys: () => [{ entity: 'catalog', id: CATALOG_ID }],
+  decide: (_a, state) => accept(...(live(state, 'catalog', CATALOG_ID) ? [remove('catalog', CATALOG_ID)] : [])),
+});
+
+/** The schema each synced field's value must satisfy when a conflict is settled with a typed value. */
+const FIELD_SCHEMAS: Partial<Record<Entity, Record<string, z.ZodType>>> = {
+  enterprise: enterpriseInput.shape,
+  ip_asset: ipAssetInput.shape,
+  whitelist_batch: batchInput.shape,
+  whitelist_entry: entryInput.shape,
+  case: caseUpdate.shape,
+  pledge: pledgeInput.shape,
+  visit: visitInput.shape,
+  payment: paymentInput.shape,
+};
+
+/**
+ * Settles a conflict: the user's own value ('mine', what their device sent), the value that
+ * was kept ('theirs'), or a third one typed; it is written as a new change everyone receives.
+ */
+export const conflictResolve = defineMutation({
+  name: 'conflict.resolve',
+  args: z.discriminatedUnion('take', [
+    z.object({ id, take: z.literal('mine') }).strict(),
+    z.object({ id, take: z.literal('theirs') }).strict(),
+    z.object({ id, take: z.literal('value'), value: z.unknown() }).strict(),
+  ]),
+  roles: ['steward', 'officer', 'admin'],
+  keys: (a) => [{ entity: 'conflict', id: a.id }],
+  decide(a, state, ctx) {
+    const c = live(state, 'conflict', a.id);
+    if (!c) return refuse('冲突记录不存在');
+    if (c.data.resolvedAt) return refuse('该冲突已处理');
+    const entity = c.data.entity;
+    if (!isEntity(entity)) return refuse('冲突记录的对象无效');
+    const field = String(c.data.field);
+    const target = live(state, entity, String(c.data.recordId));
+    const value = a.take === 'mine' ? c.data.clientValue : a.take === 'theirs' ? (target?.data[field] ?? c.data.serverValue) : a.value;
+    const done = upsert('conflict', a.id, { resolvedAt: ctx.now, resolvedBy: ctx.user.name, resolution: { take: a.take, value } }, false);
+    const recordId = String(c.data.recordId);
+    if (field === '*') {
+      // An edit met a delete (clientValue: the edit) or a delete met edits (clientValue: null).
+      if (a.take === 'theirs') return accept(done);
+      const edit = c.data.clientValue;
+      return accept(
+        edit && typeof edit === 'object'
+          ? upsert(entity, recordId, edit as Record<string, unknown>, false)
+          : { ...remove(entity, recordId), checked: false },
+        done,
+      );
+    }
+    if (!target && a.take === 'theirs') return accept(done);
+    if (!(ENTITIES[entity].fields as readonly string[]).includes(field)) return accept(done);
+    const schema = FIELD_SCHEMAS[entity]?.[field];
+    if (schema) {
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) return refuse(`${ENTITIES[entity].label}的取值不正确：${parsed.error.issues[0]?.message ?? ''}`);
+    }
+    return accept(upsert(entity, recordId, { [field]: value }, false), done);
+  },
+});

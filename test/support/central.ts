@@ -1,0 +1,134 @@
+/**
+ * The central service in a test: the real Fastify app over a real database, users signed in
+ * through /auth/login, and small clients that push and pull over the real routes.
+ */
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import type { District } from '../../shared/domain/districts';
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  SCHEMA_HEADER,
+  SCHEMA_VERSION,
+  type MutationEnvelope,
+  type PullChange,
+  type PullResponse,
+  type PushResponse,
+} from '../../shared/sync/protocol';
+import type { Role } from '../../shared/sync/roles';
+import { addUser } from '../../server/accounts';
+import { buildServer } from '../../server/app';
+import type { Db } from '../../server/db/types';
+import { createLogger } from '../../server/logger';
+
+export const T0 = new Date('2026-11-20T02:00:00Z');
+export const TODAY = '2026-11-20';
+
+export interface Central {
+  app: FastifyInstance;
+  db: Db;
+  now: () => Date;
+  advance(ms: number): void;
+  user(name: string, role: Role, districts: District[]): Promise<TestClient>;
+}
+
+export async function startCentral(db: Db): Promise<Central> {
+  let t = T0.getTime();
+  const app = await buildServer({
+    db,
+    clock: () => new Date(t),
+    logger: createLogger({ level: 'silent' }),
+    resourcesDir: path.resolve('resources'),
+  });
+  const central: Central = {
+    app,
+    db,
+    now: () => new Date(t),
+    advance: (ms) => void (t += ms),
+    user: async (name, role, districts) => {
+      await addUser(db, { name, role, districts, password: `${name}-密码-2026` }, new Date(t));
+      return signIn(app, name, `${name}-密码-2026`);
+    },
+  };
+  return central;
+}
+
+let devices = 0;
+
+export async function signIn(app: FastifyInstance, name: string, password: string): Promise<TestClient> {
+  const res = await app.inject({ method: 'POST', url: '/auth/login', payload: { name, password } });
+  expect(res.statusCode, res.body).toBe(200);
+  return new TestClient(app, (res.json() as { accessToken: string }).accessToken, `device-${process.pid}-${++devices}`);
+}
+
+const VERSIONS = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), [SCHEMA_HEADER]: String(SCHEMA_VERSION) };
+
+/** One device of one user: numbers its mutations, remembers its cursor. */
+export class TestClient {
+  seq = 0;
+  cursor: string | undefined;
+  constructor(
+    readonly app: FastifyInstance,
+    readonly token: string,
+    readonly deviceId: string,
+  ) {}
+
+  /** A mutation with the next number (not sent). */
+  mutation(name: string, args: unknown, base: MutationEnvelope['base'] = {}): MutationEnvelope {
+    this.seq++;
+    return {
+      seq: this.seq,
+      id: `0193${String(this.seq).padStart(4, '0')}-${this.deviceId}`.slice(0, 64),
+      name,
+      args,
+      base,
+      at: T0.toISOString(),
+      today: TODAY,
+    };
+  }
+
+  async pushRaw(mutations: MutationEnvelope[], deviceId = this.deviceId) {
+    return this.app.inject({
+      method: 'POST',
+      url: '/sync/push',
+      headers: { authorization: `Bearer ${this.token}`, ...VERSIONS },
+      payload: { deviceId, mutations },
+    });
+  }
+
+  async push(...mutations: MutationEnvelope[]): Promise<PushResponse> {
+    const res = await this.pushRaw(mutations);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as PushResponse;
+  }
+
+  /** Sends one mutation and returns its result. */
+  async run(name: string, args: unknown, base: MutationEnvelope['base'] = {}) {
+    const { results } = await this.push(this.mutation(name, args, base));
+    return results[0]!;
+  }
+
+  async pullPage(limit?: number): Promise<PullResponse> {
+    const query = new URLSearchParams({ ...(this.cursor ? { cursor: this.cursor } : {}), ...(limit ? { limit: String(limit) } : {}) });
+    const res = await this.app.inject({
+      method: 'GET',
+      url: `/sync/pull?${query}`,
+      headers: { authorization: `Bearer ${this.token}`, ...VERSIONS },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json() as PullResponse;
+    this.cursor = page.cursor;
+    return page;
+  }
+
+  /** Pulls until complete; every change seen, in order. */
+  async pullAll(limit?: number): Promise<PullChange[]> {
+    const seen: PullChange[] = [];
+    for (;;) {
+      const page = await this.pullPage(limit);
+      seen.push(...page.changes);
+      if (page.complete) return seen;
+    }
+  }
+}
