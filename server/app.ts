@@ -19,6 +19,12 @@ export interface ServerDeps {
   bodyLimit?: number;
   /** Folder of resources/ (subsidy policies, bank products) the shared checks need. */
   resourcesDir: string;
+  /**
+   * The proxies in front of the service (their addresses, or true for any): only then is the
+   * client address taken from X-Forwarded-For. Off by default, so a client cannot choose the
+   * address the login limits count.
+   */
+  trustProxy?: boolean | string | string[];
 }
 
 export type AppContext = Required<ServerDeps>;
@@ -32,22 +38,20 @@ declare module 'fastify' {
 export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const ctx: AppContext = { bodyLimit: DEFAULT_BODY_LIMIT, ...deps };
-  const app = Fastify({ loggerInstance: ctx.logger, bodyLimit: ctx.bodyLimit, trustProxy: true });
+  const ctx: AppContext = { bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false, ...deps };
+  const app = Fastify({ loggerInstance: ctx.logger, bodyLimit: ctx.bodyLimit, trustProxy: ctx.trustProxy });
   app.decorate('ctx', ctx);
   app.setErrorHandler((err, request, reply) => {
     if (err instanceof HttpError) return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...err.extra } });
     if (err instanceof z.ZodError) {
       const issues = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return reply
-        .status(400)
-        .send({
-          error: {
-            code: 'INVALID_INPUT',
-            message: `请求内容不正确：${issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；')}`,
-            issues,
-          },
-        });
+      return reply.status(400).send({
+        error: {
+          code: 'INVALID_INPUT',
+          message: `请求内容不正确：${issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；')}`,
+          issues,
+        },
+      });
     }
     const status = (err as { statusCode?: number }).statusCode;
     if (status === 413)

@@ -19,7 +19,8 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
   };
   const q = async <T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> => {
     const r = await lite.query<T>(sql, params as unknown[] | undefined);
-    return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    // PGlite reports 0 affected rows for a SELECT: count what came back instead.
+    return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
   };
   const exec = async (sql: string) => void (await lite.exec(sql));
   return {

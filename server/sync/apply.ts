@@ -70,6 +70,9 @@ export async function applyMutation(
     if (err instanceof Error && 'code' in err && (err as { code: string }).code === 'NOT_FOUND') return rejected(env, err.message);
     throw err;
   }
+  // What decide() read must be the user's to see, even when it writes nothing (a refusal or a
+  // no-op answer would otherwise tell them about a record of another district).
+  for (const r of state.seen.values()) if (!inScope(user, r.district)) return rejected(env, outOfScope(r.district));
   if (!decision.ok) return { ...rejected(env, ...decision.reasons) };
 
   // Work every write out first; stage nothing unless all of them are in scope.

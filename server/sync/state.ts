@@ -48,15 +48,22 @@ export class BatchState implements StateReader {
   private readonly loaded = new Map<string, HeldRecord | null>();
   private readonly lists = new Map<string, string[]>();
   readonly pending = new Map<string, HeldRecord>();
+  /** The live records the last decide() read: each must be in the user's scope. */
+  readonly seen = new Map<string, SyncRecord>();
 
   constructor(private readonly tx: Queryable) {}
 
   get(entity: Entity, id: string): HeldRecord | null {
     const k = key(entity, id);
     const p = this.pending.get(k);
-    if (p) return p;
+    if (p) return this.saw(p);
     if (!this.loaded.has(k)) throw new Missing({ kind: 'record', entity, id });
-    return this.loaded.get(k)!;
+    return this.saw(this.loaded.get(k)!);
+  }
+
+  private saw<R extends SyncRecord | null>(r: R): R {
+    if (r && !r.deleted) this.seen.set(key(r.entity, r.id), r);
+    return r;
   }
 
   children(entity: Entity, field: string, value: string): SyncRecord[] {
@@ -69,7 +76,7 @@ export class BatchState implements StateReader {
       if (r && !r.deleted && r.data[field] === value) found.set(id, r);
     }
     // Records this batch created or moved under the parent.
-    for (const r of this.pending.values()) if (r.entity === entity && !r.deleted && r.data[field] === value) found.set(r.id, r);
+    for (const r of this.pending.values()) if (r.entity === entity && !r.deleted && r.data[field] === value) found.set(r.id, this.saw(r));
     return [...found.values()];
   }
 
@@ -77,7 +84,7 @@ export class BatchState implements StateReader {
     const q = queryKey({ entity, field, value });
     const ids = this.lists.get(`find:${q}`);
     if (!ids) throw new Missing({ kind: 'find', entity, field, value });
-    for (const r of this.pending.values()) if (r.entity === entity && !r.deleted && r.data[field] === value) return r;
+    for (const r of this.pending.values()) if (r.entity === entity && !r.deleted && r.data[field] === value) return this.saw(r);
     for (const id of ids) {
       const r = this.get(entity, id);
       if (r && !r.deleted && r.data[field] === value) return r;
@@ -166,9 +173,10 @@ export class BatchState implements StateReader {
     this.pending.set(key(record.entity, record.id), record);
   }
 
-  /** Runs a synchronous reader until it has everything it needs. */
+  /** Runs a synchronous reader until it has everything it needs (what it read is in `seen`). */
   async settle<T>(read: () => T): Promise<T> {
     for (let round = 0; ; round++) {
+      this.seen.clear();
       try {
         return read();
       } catch (err) {

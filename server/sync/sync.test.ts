@@ -42,6 +42,40 @@ describeEachDb('sync push and pull', (fresh) => {
     expect((await c.db.query('SELECT count(*)::int AS n FROM audit')).rows[0]).toEqual({ n: 1 });
   });
 
+  it('gives the same state whether batches arrive once, five times, or interleaved with another device’s', async () => {
+    const schedules = [
+      (a: () => Promise<unknown>, b: () => Promise<unknown>) => [a, b],
+      (a: () => Promise<unknown>, b: () => Promise<unknown>) => [a, a, a, a, a, b, b, b, b, b],
+      (a: () => Promise<unknown>, b: () => Promise<unknown>) => [b, a, b, a, a, b],
+    ];
+    const states: unknown[] = [];
+    for (const schedule of schedules) {
+      const c = await startCentral(await fresh());
+      const x = await c.user('管家甲', 'steward', ['光明']);
+      const y = await c.user('管家乙', 'steward', ['光明']);
+      const batchX = [
+        x.mutation('enterprise.save', enterprise('e1', 1, '光明')),
+        x.mutation('ip.save', patent('p1', 'e1', 1, '深圳市同步测试1科技有限公司')),
+        x.mutation('enterprise.save', { ...enterprise('e1', 1, '光明'), street: '光明街道' }),
+      ];
+      const batchY = [
+        y.mutation('enterprise.save', enterprise('e2', 2, '光明')),
+        y.mutation('enterprise.save', { ...enterprise('e2', 2, '光明'), notes: '乙的备注' }),
+      ];
+      for (const send of schedule(
+        () => x.push(...batchX),
+        () => y.push(...batchY),
+      ))
+        await send();
+      states.push(
+        (await c.db.query("SELECT entity, id, data, deleted FROM records WHERE entity <> 'case_event' ORDER BY entity, id")).rows,
+      );
+      expect((await c.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mutation_results')).rows[0]!.n).toBe(5);
+    }
+    expect(states[1]).toEqual(states[0]);
+    expect(states[2]).toEqual(states[0]);
+  });
+
   it('answers a gap with the number it expects, and a refused mutation does not hold back the next', async () => {
     const c = await startCentral(await fresh());
     const s = await c.user('光明管家', 'steward', ['光明']);
