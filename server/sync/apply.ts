@@ -10,7 +10,7 @@ import { mergeWrite, type FieldConflict } from '../../shared/sync/merge';
 import { MUTATIONS, type DecideContext } from '../../shared/sync/mutations';
 import { derivedId } from '../../shared/sync/mutations/types';
 import type { ConflictNote, MutationEnvelope, MutationResult } from '../../shared/sync/protocol';
-import { recordKey, type Fields, type Write } from '../../shared/sync/records';
+import { recordKey, restamp, type Fields, type Write } from '../../shared/sync/records';
 import type { SessionUser } from '../../shared/sync/roles';
 import { inScope, outOfScope, roleProblem } from '../../shared/sync/scope';
 import { PENDING_VERSION, type BatchState, type HeldRecord } from './state';
@@ -97,8 +97,8 @@ export async function applyMutation(
         (f) => !current || JSON.stringify(current.data[f] ?? null) !== JSON.stringify(merged.fields[f] ?? null),
       ),
     ]);
-    const versions = { ...(current?.versions ?? {}), ...Object.fromEntries([...touched].map((f) => [f, PENDING_VERSION])) };
-    const origins = { ...(current?.origins ?? {}), ...Object.fromEntries([...touched].map((f) => [f, deviceId])) };
+    const versions = restamp(current?.versions, [...touched], Object.keys(data), PENDING_VERSION);
+    const origins = restamp(current?.origins, [...touched], Object.keys(data), deviceId);
     // A derived (unchecked) upsert brings a deleted record back: that is how a settled "edit against a delete" restores it.
     const deleted = merged.delete ? true : write.op === 'upsert' && !write.checked ? false : (current?.deleted ?? false);
     const next: HeldRecord = {

@@ -34,9 +34,8 @@ export async function flushBatch(tx: Queryable, state: BatchState, input: FlushI
     ).rows.map((r) => Number(r.s));
     const rows = pending.map((r, i) => {
       const seq = seqs[i]!;
-      const versions = Object.fromEntries(
-        Object.entries(r.versions).map(([f, v]) => [f, v === PENDING_VERSION || r.touched?.has(f) ? seq : v]),
-      );
+      // Fields written by this batch were stamped as pending; they get this write's number.
+      const versions = Object.fromEntries(Object.entries(r.versions).map(([f, v]) => [f, v === PENDING_VERSION ? seq : v]));
       return {
         entity: r.entity,
         id: r.id,

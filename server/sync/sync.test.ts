@@ -22,7 +22,8 @@ const patent = (id: string, enterpriseId: string, n: number, owner: string) => (
   owners: [owner],
 });
 /** The versions of the fields an edit changes: what a client sends as the edit's base. */
-const pick = (versions: Record<string, number>, ...fields: string[]) => Object.fromEntries(fields.map((f) => [f, versions[f] ?? 0]));
+const pick = (versions: Record<string, number>, ...fields: string[]) =>
+  Object.fromEntries(fields.map((f) => [f, versions[f] ?? versions['*'] ?? 0]));
 const ids = (changes: { e: string; id: string; op: string }[]) => changes.map((c) => `${c.op}:${c.e}/${c.id}`);
 
 describeEachDb('sync push and pull', (fresh) => {

@@ -4,7 +4,7 @@
  * stored value stays and the pair becomes a conflict for a person to settle. No wall clock
  * takes part; an edit against a delete, and a delete against an edit, are conflicts too.
  */
-import type { Fields, SyncRecord, Write } from './records';
+import { fieldStamp, type Fields, type SyncRecord, type Write } from './records';
 
 export interface FieldConflict {
   /** '*' when the whole record is at stake (an edit of a deleted record, a delete of an edited one). */
@@ -27,8 +27,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 /** Whether another device wrote `field` after the version the client saw. */
 function changedElsewhere(current: SyncRecord, field: string, base: Record<string, number>, device: string): boolean {
-  const version = current.versions[field] ?? 0;
-  return version > (base[field] ?? 0) && (current.origins?.[field] ?? null) !== device;
+  const version = fieldStamp(current.versions, field) ?? 0;
+  return version > (base[field] ?? 0) && (fieldStamp(current.origins, field) ?? null) !== device;
 }
 
 /**
@@ -61,7 +61,7 @@ export function mergeWrite(
           baseVersion: Math.max(...edited.map((f) => given[f] ?? 0)),
           serverValue: fieldsSeen,
           clientValue: null,
-          serverOrigin: current.origins?.[edited[0]!] ?? null,
+          serverOrigin: fieldStamp(current.origins, edited[0]!) ?? null,
         },
       ],
     };
@@ -83,7 +83,7 @@ export function mergeWrite(
         baseVersion: given[field] ?? 0,
         serverValue: current.data[field] ?? null,
         clientValue: value,
-        serverOrigin: current.origins?.[field] ?? null,
+        serverOrigin: fieldStamp(current.origins, field) ?? null,
       });
     } else fields[field] = value;
   }

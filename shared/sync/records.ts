@@ -51,3 +51,24 @@ export const accept = (...writes: Write[]): Decision => ({ ok: true, writes });
 
 /** The key a record goes by in a mutation's base versions and in conflicts. */
 export const recordKey = (entity: Entity, id: string): string => `${entity}/${id}`;
+
+/**
+ * Per-field versions (and origins) are kept compact: the key '*' stands for every field not
+ * listed, so a record written whole carries one number, not one per field.
+ */
+export const EVERY_FIELD = '*';
+
+export function fieldStamp<T>(stamps: Record<string, T> | undefined, field: string): T | undefined {
+  return stamps?.[field] ?? stamps?.[EVERY_FIELD];
+}
+
+/** The stamps after writing `touched` fields of a record whose fields are `fields`. */
+export function restamp<T>(
+  previous: Record<string, T> | undefined,
+  touched: readonly string[],
+  fields: readonly string[],
+  value: T,
+): Record<string, T> {
+  if (!previous || fields.every((f) => touched.includes(f))) return { [EVERY_FIELD]: value };
+  return { ...previous, ...Object.fromEntries(touched.map((f) => [f, value])) };
+}
