@@ -15,6 +15,8 @@ export default defineConfig({
           pool: 'forks',
           // Real worker threads start TypeScript through tsx (1–2 s on a loaded 2-core machine).
           testTimeout: 20_000,
+          // Server suites start a throw-away PostgreSQL cluster in beforeAll (test/support/postgres.ts).
+          hookTimeout: 60_000,
         },
       },
       {
