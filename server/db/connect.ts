@@ -49,6 +49,9 @@ pg.types.setTypeParser(20, (v) => Number(v));
 /** A pool on PostgreSQL; each transaction holds one client from BEGIN to COMMIT. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client dropped by the server (a restart, an idle timeout) is replaced on next use;
+  // without a listener its error would end the process.
+  pool.on('error', () => undefined);
   // xid8 arrives as text from both, exact.
   const asQueryable = (c: { query: pg.Pool['query'] }): Queryable => ({
     query: async <T>(sql: string, params?: readonly unknown[]) => {

@@ -36,9 +36,13 @@ export class ServerDatabaseTooNewError extends Error {
  * so two processes starting at once apply each migration exactly once.
  */
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<{ from: number; to: number }> {
-  await db.query(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
+  // IF NOT EXISTS is not safe against another process doing the same at the same moment: take the lock first.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+  });
   const current = async (q: Pick<Db, 'query'>) =>
     Number((await q.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations')).rows[0]?.v ?? 0);
   const from = await current(db);
