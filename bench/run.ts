@@ -3,6 +3,7 @@
  * same run, so a noisy machine does not fool anyone. Targets are read by people, not asserted.
  * `npm run bench -- <name>` runs only the benchmarks whose name contains <name>.
  */
+import { benchCentral } from './central';
 import { benchDistrictScale } from './district-scale';
 import { benchHarnessColdStart } from './harness-cold-start';
 import { benchImportResponsiveness } from './import-responsiveness';
@@ -14,6 +15,7 @@ const BENCHES: [string, () => Promise<Figure | Figure[]>][] = [
   ['district', benchDistrictScale],
   ['responsive', benchImportResponsiveness],
   ['valuation', benchValuation],
+  ['central', benchCentral],
 ];
 
 const only = process.argv[2];

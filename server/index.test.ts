@@ -3,11 +3,12 @@
  * server/index.ts`, the script's command), its printed URL, /health, signals, the PGlite
  * folder's lock, and two processes on one PostgreSQL.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnCentral as central } from '../test/support/central-process';
 import { usePostgres } from '../test/support/postgres';
 import { tempDir } from '../test/support/temp';
 import { openDb } from './db/connect';
@@ -16,66 +17,6 @@ import { loadMigrations } from './db/migrate';
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = tempDir('ipf-central-');
 afterAll(() => tmp.cleanup());
-
-interface Central {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Resolves with the printed URL; rejects if the process ends first or takes over 45 s. */
-  url: Promise<string>;
-}
-
-const running = new Set<Central>();
-afterEach(() => {
-  // Whatever a failed test left running: its whole process group (tsx and node).
-  for (const c of running) {
-    try {
-      process.kill(-c.child.pid!, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-  running.clear();
-});
-
-function central(args: string[], env: Record<string, string> = {}, stdin?: string): Central {
-  const { DATABASE_URL: _ignored, ...base } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', ...args], {
-    cwd: root,
-    detached: true,
-    env: { ...base, LOG_LEVEL: 'warn', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  if (stdin !== undefined) child.stdin!.end(stdin);
-  else child.stdin!.end();
-  let out = '';
-  let err = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const url = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL after 45 s\nstdout: ${out}\nstderr: ${err}`)), 45_000);
-    child.stdout!.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = /^知融工作台中心服务: (http:\/\/\S+)$/m.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
-    void exited.then(({ code }) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code} before printing its URL\nstdout: ${out}\nstderr: ${err}`));
-    });
-  });
-  url.catch(() => undefined);
-  const c: Central = { child, stdout: () => out, stderr: () => err, exited, url };
-  running.add(c);
-  void exited.then(() => running.delete(c));
-  return c;
-}
 
 async function health(url: string): Promise<{ status: number; body: { status: string; db: string } }> {
   const r = await fetch(new URL('health', url));

@@ -1,5 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { MIN_PROTOCOL_VERSION, MIN_SCHEMA_VERSION, PROTOCOL_HEADER, SCHEMA_HEADER } from '../../shared/sync/protocol';
+import {
+  COMPLETE_HEADER,
+  CURSOR_HEADER,
+  MIN_PROTOCOL_VERSION,
+  MIN_SCHEMA_VERSION,
+  PROTOCOL_HEADER,
+  SCHEMA_HEADER,
+} from '../../shared/sync/protocol';
 import { requireUser } from '../accounts';
 import { HttpError } from '../errors';
 import { pull } from '../sync/pull';
@@ -35,7 +42,11 @@ export async function syncRoutes(app: FastifyInstance): Promise<void> {
   app.get('/sync/pull', async (request, reply) => {
     checkVersions(request);
     const user = await requireUser(request);
-    const body = await pull(app.ctx.db, user, request.query);
-    return reply.type('application/json; charset=utf-8').send(body);
+    const page = await pull(app.ctx.db, user, request.query);
+    return reply
+      .type('application/json; charset=utf-8')
+      .header(CURSOR_HEADER, page.cursor)
+      .header(COMPLETE_HEADER, page.complete ? '1' : '0')
+      .send(page.body);
   });
 }

@@ -7,6 +7,7 @@
 import type { SessionUser } from '../../shared/sync/roles';
 import type { Queryable } from '../db/types';
 import type { Applied } from './apply';
+import { lookupValues } from './lookup';
 import { PENDING_VERSION, type BatchState } from './state';
 
 export interface FlushInput {
@@ -26,6 +27,12 @@ function chunks<T>(list: T[]): T[][] {
   return out;
 }
 
+/** The change as a pull sends it (PullChange), stored with the record so pulls need not rebuild it. */
+function wireOf(entity: string, id: string, deleted: boolean, data: unknown, versions: unknown): string {
+  const head = `{"e":${JSON.stringify(entity)},"id":${JSON.stringify(id)}`;
+  return deleted ? `${head},"op":"delete"}` : `${head},"op":"upsert","d":${JSON.stringify(data)},"v":${JSON.stringify(versions)}}`;
+}
+
 export async function flushBatch(tx: Queryable, state: BatchState, input: FlushInput): Promise<void> {
   const pending = [...state.pending.values()];
   if (pending.length) {
@@ -41,20 +48,23 @@ export async function flushBatch(tx: Queryable, state: BatchState, input: FlushI
         id: r.id,
         district: r.district,
         root_id: r.rootId,
+        ...lookupValues(r.entity, r.data),
         data: r.data,
         versions,
         origins: r.origins ?? {},
         deleted: r.deleted,
+        wire: wireOf(r.entity, r.id, r.deleted, r.data, versions),
         seq,
       };
     });
     for (const part of chunks(rows)) {
       await tx.query(
-        `INSERT INTO records (entity, id, district, root_id, data, versions, origins, deleted, seq, xid, updated_at, updated_by)
-         SELECT t.entity, t.id, t.district, t.root_id, t.data, t.versions, t.origins, t.deleted, t.seq, pg_current_xact_id(), $2::timestamptz, $3
-           FROM jsonb_to_recordset($1::jsonb) AS t(entity text, id text, district text, root_id text, data jsonb, versions jsonb, origins jsonb, deleted boolean, seq bigint)
-         ON CONFLICT (entity, id) DO UPDATE SET district = EXCLUDED.district, root_id = EXCLUDED.root_id, data = EXCLUDED.data, versions = EXCLUDED.versions,
-           origins = EXCLUDED.origins, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq, xid = EXCLUDED.xid, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+        `INSERT INTO records (entity, id, district, root_id, parent_id, lookup_key, data, versions, origins, deleted, wire, seq, xid, updated_at, updated_by)
+         SELECT t.entity, t.id, t.district, t.root_id, t.parent_id, t.lookup_key, t.data, t.versions, t.origins, t.deleted, t.wire, t.seq, pg_current_xact_id(), $2::timestamptz, $3
+           FROM json_to_recordset($1::json) AS t(entity text, id text, district text, root_id text, parent_id text, lookup_key text, data json, versions json, origins json, deleted boolean, wire text, seq bigint)
+         ON CONFLICT (entity, id) DO UPDATE SET district = EXCLUDED.district, root_id = EXCLUDED.root_id, parent_id = EXCLUDED.parent_id,
+           lookup_key = EXCLUDED.lookup_key, data = EXCLUDED.data, versions = EXCLUDED.versions,
+           origins = EXCLUDED.origins, deleted = EXCLUDED.deleted, wire = EXCLUDED.wire, seq = EXCLUDED.seq, xid = EXCLUDED.xid, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
         [JSON.stringify(part), input.at, input.user.name],
       );
     }
@@ -87,7 +97,7 @@ export async function flushBatch(tx: Queryable, state: BatchState, input: FlushI
     await tx.query(
       `INSERT INTO audit (at, user_id, user_name, device_id, mutation_id, mutation, entity, record_id, before, after)
        SELECT $2::timestamptz, $3::uuid, $4, $5, t.mutation_id, t.mutation, t.entity, t.record_id, t.before, t.after
-         FROM jsonb_to_recordset($1::jsonb) AS t(mutation_id text, mutation text, entity text, record_id text, before jsonb, after jsonb)`,
+         FROM json_to_recordset($1::json) AS t(mutation_id text, mutation text, entity text, record_id text, before json, after json)`,
       [JSON.stringify(part), input.at, input.user.userId, input.user.name, input.deviceId],
     );
   }
@@ -102,7 +112,7 @@ export async function flushBatch(tx: Queryable, state: BatchState, input: FlushI
   for (const part of chunks(results)) {
     await tx.query(
       `INSERT INTO mutation_results (device_id, seq, mutation_id, name, status, result, at)
-       SELECT $2, t.seq, t.mutation_id, t.name, t.status, t.result, $3::timestamptz FROM jsonb_to_recordset($1::jsonb) AS t(seq bigint, mutation_id text, name text, status text, result jsonb)`,
+       SELECT $2, t.seq, t.mutation_id, t.name, t.status, t.result, $3::timestamptz FROM json_to_recordset($1::json) AS t(seq bigint, mutation_id text, name text, status text, result json)`,
       [JSON.stringify(part), input.deviceId, input.at],
     );
   }

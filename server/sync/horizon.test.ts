@@ -27,8 +27,8 @@ describe('pull below the snapshot horizon (PostgreSQL)', () => {
         // The slow writer starts first: its transaction id is the lower one.
         await slow.query('BEGIN');
         await slow.query(
-          `INSERT INTO records (entity, id, district, root_id, data, updated_at, updated_by)
-           VALUES ('enterprise', 'slow', '光明', 'slow', $1::jsonb, now(), 'test')`,
+          `INSERT INTO records (entity, id, district, root_id, data, wire, updated_at, updated_by)
+           VALUES ('enterprise', 'slow', '光明', 'slow', $1::json, json_build_object('e', 'enterprise', 'id', 'slow', 'op', 'upsert', 'd', $1::json, 'v', '{}'::json)::text, now(), 'test')`,
           [JSON.stringify({ name: '深圳市慢事务科技有限公司', uscc: usccFor(7101), district: '光明' })],
         );
         const slowXid = (await slow.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x')).rows[0]!.x;

@@ -7,6 +7,7 @@
 import type { District } from '../../shared/domain/districts';
 import type { Entity } from '../../shared/sync/entities';
 import type { Fields, StateReader, SyncRecord } from '../../shared/sync/records';
+import { lookupColumn } from './lookup';
 import type { Queryable } from '../db/types';
 
 export type Need =
@@ -95,10 +96,9 @@ export class BatchState implements StateReader {
   /** Loads what decide() asked for (and locks the rows). */
   async load(need: Need): Promise<void> {
     if (need.kind === 'record') return this.loadKeys([{ entity: need.entity, id: need.id }]);
-    // The field name comes from our own mutation code, never from a request; still, only plain names pass.
-    if (!/^[a-zA-Z]+$/.test(need.field)) throw new Error(`bad field ${need.field}`);
+    const column = lookupColumn(need.entity, need.field);
     const rows = (
-      await this.tx.query<Row>(`${SELECT} WHERE entity = $1 AND data ->> '${need.field}' = $2 AND NOT deleted ORDER BY id FOR UPDATE`, [
+      await this.tx.query<Row>(`${SELECT} WHERE entity = $1 AND ${column} = $2 AND NOT deleted ORDER BY id FOR UPDATE`, [
         need.entity,
         need.value,
       ])
@@ -120,13 +120,13 @@ export class BatchState implements StateReader {
       groups.set(`${f.entity}|${f.field}`, g);
     }
     for (const g of groups.values()) {
-      if (!/^[a-zA-Z]+$/.test(g.field)) throw new Error(`bad field ${g.field}`);
       const values = [...g.values];
+      const column = lookupColumn(g.entity, g.field);
       const rows = (
-        await this.tx.query<Row>(
-          `${SELECT} WHERE entity = $1 AND data ->> '${g.field}' = ANY($2::text[]) AND NOT deleted ORDER BY id FOR UPDATE`,
-          [g.entity, values],
-        )
+        await this.tx.query<Row>(`${SELECT} WHERE entity = $1 AND ${column} = ANY($2::text[]) AND NOT deleted ORDER BY id FOR UPDATE`, [
+          g.entity,
+          values,
+        ])
       ).rows;
       for (const r of rows) this.hold(r);
       for (const v of values)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DISTRICTS } from '../domain/districts';
 import { ENTRY_STATUSES } from '../domain/whitelist';
-import { boundedNumber, fenAmount, id, isoDate, pastDate, shortText } from './common';
+import { boundedNumber, fenAmount, id, pastDate, shortText } from './common';
 
 export const batchInput = z
   .object({

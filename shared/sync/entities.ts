@@ -25,6 +25,8 @@ export const ENTITIES = {
     ],
     /** The district is a field of its own; everything else hangs off an enterprise. */
     scope: { field: 'district' },
+    /** Unique among live records of the entity: a save that repeats one is refused. */
+    key: 'uscc',
   },
   ip_asset: {
     label: '知识产权',
@@ -49,11 +51,13 @@ export const ENTITIES = {
       'sameDayInvention',
     ],
     scope: { parent: 'enterprise', via: 'enterpriseId' },
+    key: 'number',
   },
   whitelist_batch: {
     label: '白名单批次',
     fields: ['name', 'district', 'surveyedOn', 'source'],
     scope: { field: 'district' },
+    key: 'name',
   },
   whitelist_entry: {
     label: '白名单记录',

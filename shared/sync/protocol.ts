@@ -16,6 +16,12 @@ export const MIN_PROTOCOL_VERSION = 1;
 export const MIN_SCHEMA_VERSION = 1;
 export const PROTOCOL_HEADER = 'x-ipf-protocol';
 export const SCHEMA_HEADER = 'x-ipf-schema';
+/**
+ * A pull page's cursor and completeness, also in headers (the same as in the body): a client
+ * can ask for the next page as soon as this one's headers arrive, and store this one meanwhile.
+ */
+export const CURSOR_HEADER = 'x-ipf-cursor';
+export const COMPLETE_HEADER = 'x-ipf-complete';
 
 /** Mutations per push; a bigger outbox goes in several pushes. */
 export const MAX_PUSH_BATCH = 1000;
@@ -89,7 +95,6 @@ export interface PullChange {
   op: 'upsert' | 'delete' | 'remove';
   d?: Fields;
   v?: Record<string, number>;
-  district: string | null;
 }
 
 export interface PullResponse {

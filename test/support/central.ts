@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { District } from '../../shared/domain/districts';
 import {
+  COMPLETE_HEADER,
+  CURSOR_HEADER,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   SCHEMA_HEADER,
@@ -127,6 +129,8 @@ export class TestClient {
     });
     expect(res.statusCode, res.body).toBe(200);
     const page = res.json() as PullResponse;
+    // The headers a pipelining client reads say the same as the body, on every page.
+    expect([res.headers[CURSOR_HEADER], res.headers[COMPLETE_HEADER]]).toEqual([page.cursor, page.complete ? '1' : '0']);
     this.cursor = page.cursor;
     return page;
   }

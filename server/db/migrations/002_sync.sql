@@ -14,12 +14,21 @@ CREATE TABLE records (
   district text,
   -- The enterprise (or batch) a record hangs off, so a district change moves them all at once.
   root_id text,
-  data jsonb NOT NULL,
+  -- What decide() looks records up by (server/sync/lookup.ts): the parent's id (enterpriseId,
+  -- caseId…) and the entity's unique key (uscc, patent number, batch name).
+  parent_id text,
+  lookup_key text,
+  -- json, not jsonb: the server stores and returns the text; decide() reads it in JS, and
+  -- nothing queries inside it (lookups have their own columns), so jsonb's parsing buys nothing.
+  data json NOT NULL,
   -- field -> the change number it was last written at, and the device that wrote it.
-  versions jsonb NOT NULL DEFAULT '{}',
-  origins jsonb NOT NULL DEFAULT '{}',
+  versions json NOT NULL DEFAULT '{}',
+  origins json NOT NULL DEFAULT '{}',
   -- A tombstone: the record was deleted (kept until the tombstone horizon passes it).
   deleted boolean NOT NULL DEFAULT false,
+  -- The change as a pull sends it ({"e","id","op","d","v"}), written with the record, so a page
+  -- is the stored texts joined rather than rebuilt from the columns on every pull.
+  wire text NOT NULL,
   xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
   seq bigint NOT NULL DEFAULT nextval('change_seq'),
   updated_at timestamptz NOT NULL,
@@ -29,12 +38,8 @@ CREATE TABLE records (
 CREATE INDEX records_cursor ON records (xid, seq);
 CREATE INDEX records_root ON records (root_id);
 -- The lookups decide() makes: a parent's children and the unique keys.
-CREATE INDEX records_enterprise ON records (entity, (data ->> 'enterpriseId')) WHERE NOT deleted;
-CREATE INDEX records_case ON records (entity, (data ->> 'caseId')) WHERE NOT deleted;
-CREATE INDEX records_entry ON records (entity, (data ->> 'entryId')) WHERE NOT deleted;
-CREATE INDEX records_uscc ON records ((data ->> 'uscc')) WHERE entity = 'enterprise' AND NOT deleted;
-CREATE INDEX records_number ON records ((data ->> 'number')) WHERE entity = 'ip_asset' AND NOT deleted;
-CREATE INDEX records_batch_name ON records ((data ->> 'name')) WHERE entity = 'whitelist_batch' AND NOT deleted;
+CREATE INDEX records_parent ON records (entity, parent_id) WHERE NOT deleted;
+CREATE INDEX records_key ON records (entity, lookup_key) WHERE lookup_key IS NOT NULL AND NOT deleted;
 CREATE INDEX records_tombstones ON records (updated_at) WHERE deleted;
 
 -- A record that left a district: those who see that district are told to remove it.
@@ -65,7 +70,7 @@ CREATE TABLE mutation_results (
   mutation_id text NOT NULL,
   name text NOT NULL,
   status text NOT NULL CHECK (status IN ('applied', 'rejected', 'conflict')),
-  result jsonb NOT NULL,
+  result json NOT NULL,
   at timestamptz NOT NULL,
   PRIMARY KEY (device_id, seq)
 );
@@ -81,8 +86,8 @@ CREATE TABLE audit (
   mutation text NOT NULL,
   entity text NOT NULL,
   record_id text NOT NULL,
-  before jsonb,
-  after jsonb
+  before json,
+  after json
 );
 CREATE INDEX audit_record ON audit (entity, record_id);
 
