@@ -20,6 +20,8 @@ export type ErrorCode =
   /** The client's cursor predates what the server still keeps: start the pull again from empty. */
   | 'RESYNC_REQUIRED'
   | 'PAYLOAD_TOO_LARGE'
+  /** The central service could not be reached; local changes wait for the next try. */
+  | 'OFFLINE'
   | 'INTERNAL';
 
 export interface ErrorIssue {

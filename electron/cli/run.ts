@@ -7,16 +7,36 @@ import { idCommand } from './commands/id';
 import { importCommand } from './commands/import';
 import { policiesCommand } from './commands/policies';
 import { subsidyCommand } from './commands/subsidy';
+import { conflictCommand, conflictsCommand, enterpriseCommand, loginCommand, logoutCommand, syncCommand } from './commands/sync';
 import { valueCommand } from './commands/value';
 import { cliDbFile, holdForWriting } from './db';
 import type { Command, CommandContext, CommandOutcome } from './types';
 
-const COMMANDS: Command[] = [idCommand, importCommand, exportCommand, demoCommand, valueCommand, policiesCommand, subsidyCommand];
+const COMMANDS: Command[] = [
+  idCommand,
+  importCommand,
+  exportCommand,
+  demoCommand,
+  valueCommand,
+  policiesCommand,
+  subsidyCommand,
+  loginCommand,
+  logoutCommand,
+  syncCommand,
+  conflictsCommand,
+  conflictCommand,
+  enterpriseCommand,
+];
 
 /** The commands that write to the database, and when (an import's dry run only reads). */
 const WRITES: Record<string, (ctx: CommandContext) => boolean> = {
   import: (ctx) => ctx.options['dry-run'] !== true,
   demo: () => true,
+  login: () => true,
+  logout: () => true,
+  sync: () => true,
+  conflict: () => true,
+  enterprise: () => true,
 };
 
 /**
@@ -55,6 +75,10 @@ export async function runCli(argv: string[]): Promise<CommandOutcome> {
         filter: { type: 'string' },
         count: { type: 'string' },
         seed: { type: 'string' },
+        server: { type: 'string' },
+        user: { type: 'string' },
+        take: { type: 'string' },
+        'allow-removal': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -7,7 +7,7 @@
 import type { SessionUser } from '../../shared/sync/roles';
 import type { Queryable } from '../db/types';
 import type { Applied } from './apply';
-import { lookupValues } from './lookup';
+import { lookupValues } from '../../shared/sync/lookup';
 import { PENDING_VERSION, type BatchState } from './state';
 
 export interface FlushInput {

@@ -7,7 +7,7 @@
 import type { District } from '../../shared/domain/districts';
 import type { Entity } from '../../shared/sync/entities';
 import type { Fields, StateReader, SyncRecord } from '../../shared/sync/records';
-import { lookupColumn } from './lookup';
+import { lookupColumn } from '../../shared/sync/lookup';
 import type { Queryable } from '../db/types';
 
 export type Need =

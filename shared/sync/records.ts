@@ -44,9 +44,12 @@ export interface Write {
   checked: boolean;
 }
 
-export type Decision = { ok: true; writes: Write[] } | { ok: false; reasons: string[] };
+/** A refusal may name the field at fault (`issues`), so a form shows it there. */
+export type Decision = { ok: true; writes: Write[] } | { ok: false; reasons: string[]; issues?: { path: string; message: string }[] };
 
 export const refuse = (...reasons: string[]): Decision => ({ ok: false, reasons });
+/** Refused because of one field's value: the message, shown at that field. */
+export const refuseAt = (path: string, message: string): Decision => ({ ok: false, reasons: [message], issues: [{ path, message }] });
 export const accept = (...writes: Write[]): Decision => ({ ok: true, writes });
 
 /** The key a record goes by in a mutation's base versions and in conflicts. */

@@ -34,6 +34,8 @@ export interface Central {
   now: () => Date;
   advance(ms: number): void;
   user(name: string, role: Role, districts: District[]): Promise<TestClient>;
+  /** An account with this password, not signed in (a desktop signs in over HTTP). */
+  account(name: string, role: Role, districts: District[], password: string): Promise<void>;
 }
 
 export async function startCentral(db: Db): Promise<Central> {
@@ -41,7 +43,7 @@ export async function startCentral(db: Db): Promise<Central> {
   const app = await buildServer({
     db,
     clock: () => new Date(t),
-    logger: createLogger({ level: 'silent' }),
+    logger: createLogger({ level: (process.env.CENTRAL_LOG as 'silent') ?? 'silent' }),
     resourcesDir: path.resolve('resources'),
   });
   const central: Central = {
@@ -52,6 +54,9 @@ export async function startCentral(db: Db): Promise<Central> {
     user: async (name, role, districts) => {
       await addUser(db, { name, role, districts, password: `${name}-密码-2026` }, new Date(t));
       return signIn(app, name, `${name}-密码-2026`);
+    },
+    account: async (name, role, districts, password) => {
+      await addUser(db, { name, role, districts, password }, new Date(t));
     },
   };
   return central;

@@ -3,20 +3,19 @@ import { AppError } from '../../../shared/errors';
 import { computeSubsidy } from '../../../shared/domain/subsidy';
 import type { MethodName } from '../../../shared/contract';
 import type { BankProduct } from '../../../shared/types/valuation';
-import { bankProducts, resetBankProducts, saveBankProducts } from '../catalog';
+import { bankProducts } from '../catalog';
 import { needDb, writer, type HandlerContext } from '../handler-context';
 import { getPolicy, loadPolicies } from '../policies/load';
 import type { Handlers } from '../rpc/dispatch';
 import { getCaseDetail } from './detail';
-import { moveCase } from './moves';
-import { savePledge } from './pledge';
 import { patentListXlsx, pledgeFormHtml } from './pledge-form';
-import { changePledgeStatus } from './pledge-status';
 import { registrationStats } from './registration-stats';
 import { reminders } from './reminders';
-import { createCase, listCases, setCaseItems, updateCase } from './repository';
-import { calcForCase, changeSubsidyStatus, deletePayment, savePayment, saveSubsidy } from './subsidy';
-import { deleteVisit, saveVisit } from './visits';
+import { listCases } from './repository';
+import { calcForCase } from './subsidy';
+import { newId } from '../ids';
+import { localMutate } from '../sync/local';
+import { getRecord } from '../sync/store';
 
 type CaseMethod = Extract<
   MethodName,
@@ -46,37 +45,46 @@ type CaseMethod = Extract<
   | 'bankCatalogReset'
 >;
 
-/** The closed-loop case calls: each writes through a service, then returns the case afresh. */
+/** The closed-loop case calls: each writes through its shared mutation, then returns the case afresh. */
 export function caseHandlers(ctx: HandlerContext, today: () => string): Pick<Handlers, CaseMethod> {
   const products = (db: Database | null): BankProduct[] => bankProducts(db, ctx.resourcesDir).products;
   const detail = (db: Database, id: string) => getCaseDetail(db, id, products(db), today());
-  /** Runs a write with the writer's name, then returns the case as it now is. */
-  const write = (caseId: string, fn: (db: Database, who: ReturnType<typeof writer>) => void) => {
-    const db = needDb(ctx);
-    fn(db, writer(db));
-    return detail(db, caseId);
-  };
   const policy = (id: string) => getPolicy(ctx.resourcesDir, id);
+  /** Runs the mutation as the writer, then returns the case as it now is. */
+  const run = (name: string, args: unknown) => {
+    const db = needDb(ctx);
+    localMutate(db, name, args, writer(db), { products: products(db), policy });
+    return db;
+  };
+  const write = (caseId: string, name: string, args: unknown) => detail(run(name, args), caseId);
+  /** The stage or status a move leaves, so the server can tell a move made on stale data. */
+  const current = (entity: 'case' | 'pledge' | 'subsidy', id: string, field: string) => {
+    const r = getRecord(needDb(ctx), entity, id);
+    return r && !r.deleted ? (r.data[field] as string) : undefined;
+  };
+  const caseOf = (entity: 'visit' | 'payment', id: string) => {
+    const r = getRecord(needDb(ctx), entity, id);
+    return r && !r.deleted ? String(r.data.caseId) : null;
+  };
   const catalog = () => bankProducts(ctx.db, ctx.resourcesDir);
   return {
     casesList: (q) => listCases(needDb(ctx), q),
     caseCreate: (input) => {
-      const db = needDb(ctx);
-      const who = writer(db);
-      const id = createCase(db, { ...input, steward: input.steward || who.actor }, who);
-      return detail(db, id);
+      const id = newId();
+      return write(id, 'case.create', { ...input, id });
     },
     caseGet: ({ id }) => detail(needDb(ctx), id),
-    caseUpdate: (input) => write(input.id, (db, who) => updateCase(db, input, who)),
-    caseItemsSet: ({ id, ipAssetIds }) => write(id, (db, who) => setCaseItems(db, id, ipAssetIds, who)),
-    caseMove: ({ id, move }) => write(id, (db, who) => moveCase(db, id, move, products(db), who, today())),
-    visitSave: (input) => write(input.caseId, (db, who) => saveVisit(db, input, who)),
+    caseUpdate: (input) => write(input.id, 'case.update', input),
+    caseItemsSet: (input) => write(input.id, 'case.items', input),
+    caseMove: (input) => write(input.id, 'case.move', { ...input, from: current('case', input.id, 'stage') }),
+    visitSave: (input) => write(input.caseId, 'visit.save', { ...input, id: input.id ?? newId() }),
     visitDelete: ({ id }) => {
-      const db = needDb(ctx);
-      return detail(db, deleteVisit(db, id, writer(db)));
+      const caseId = caseOf('visit', id);
+      const db = run('visit.delete', { id });
+      return detail(db, caseId!);
     },
-    pledgeSave: (input) => write(input.caseId, (db, who) => savePledge(db, input, who)),
-    pledgeStatus: (input) => write(input.caseId, (db, who) => changePledgeStatus(db, input, products(db), who, today())),
+    pledgeSave: (input) => write(input.caseId, 'pledge.save', input),
+    pledgeStatus: (input) => write(input.caseId, 'pledge.status', { ...input, from: current('pledge', input.caseId, 'status') }),
     pledgeForm: async ({ caseId }) => {
       if (!ctx.printPdf) throw new AppError('INTERNAL', '当前运行环境无法生成 PDF');
       const d = detail(needDb(ctx), caseId);
@@ -87,27 +95,26 @@ export function caseHandlers(ctx: HandlerContext, today: () => string): Pick<Han
       const d = detail(needDb(ctx), caseId);
       return { fileName: `质押专利清单-${d.enterprise.name}.xlsx`, base64: Buffer.from(await patentListXlsx(d)).toString('base64') };
     },
-    paymentSave: (input) => write(input.caseId, (db, who) => savePayment(db, input, who)),
+    paymentSave: (input) => write(input.caseId, 'payment.save', { ...input, id: newId() }),
     paymentDelete: ({ id }) => {
-      const db = needDb(ctx);
-      return detail(db, deletePayment(db, id, writer(db)));
+      const caseId = caseOf('payment', id);
+      const db = run('payment.delete', { id });
+      return detail(db, caseId!);
     },
     subsidyCalc: (draft) => calcForCase(needDb(ctx), draft, policy(draft.policyId), today()).result,
-    subsidySave: (draft) => write(draft.caseId, (db, who) => saveSubsidy(db, draft, policy(draft.policyId), who, today())),
-    subsidyStatus: (input) => write(input.caseId, (db, who) => changeSubsidyStatus(db, input, policy, who, today())),
+    subsidySave: (draft) => write(draft.caseId, 'subsidy.save', draft),
+    subsidyStatus: (input) => write(input.caseId, 'subsidy.status', { ...input, from: current('subsidy', input.caseId, 'status') }),
     policiesList: () => loadPolicies(ctx.resourcesDir),
     subsidyCompute: (input) => computeSubsidy(policy(input.policyId), input),
     registrationStats: ({ year }) => registrationStats(needDb(ctx), year),
     reminders: ({ days }) => reminders(needDb(ctx), today(), days, loadPolicies(ctx.resourcesDir)),
     bankCatalog: () => catalog(),
     bankCatalogSave: ({ products: list }) => {
-      const db = needDb(ctx);
-      saveBankProducts(db, list as BankProduct[], writer(db));
+      run('catalog.save', { products: list });
       return catalog();
     },
     bankCatalogReset: () => {
-      const db = needDb(ctx);
-      resetBankProducts(db, writer(db));
+      run('catalog.reset', {});
       return catalog();
     },
   };

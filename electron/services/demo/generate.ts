@@ -269,7 +269,8 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
                 : `${r.pick(SYLLABLES)}${r.pick(SYLLABLES)}数据管理平台V${r.int(1, 5)}.0`,
             filingDate: filing,
             grantDate: null,
-            registrationDate: kind === 'trademark' ? addDays(filing, r.int(200, 500)) : null,
+            // A mark registers 200–500 days after filing, never after today.
+            registrationDate: kind === 'trademark' ? minDate(addDays(filing, r.int(200, 500)), addDays(o.today, -1)) : null,
             validUntil: null,
             publishedOn: kind === 'software' ? filing : null,
             legalStatus: status,
@@ -343,7 +344,7 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
         };
         if (known.entry.get(batchId, enterpriseId)) result.kept++;
         else {
-          entries.upsert(entry, o.ctx, '演示数据');
+          entries.upsert(entry, o.ctx);
           result.entries++;
         }
       }
@@ -352,3 +353,5 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
   }).immediate();
   return result;
 }
+
+const minDate = (a: string, b: string): string => (a < b ? a : b);

@@ -151,9 +151,13 @@ describe('whitelist', () => {
 
   it('deletes an enterprise with its IP and entries, recording each for sync', () => {
     const e = all({ statuses: ['已放款'] }).rows.find((x) => x.ipCount > 0)!;
-    const before = db.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
     deleteEnterprise(db, e.id, ctx);
     expect(db.prepare('SELECT count(*) FROM ip_assets WHERE enterprise_id = ?').pluck().get(e.id)).toBe(0);
-    expect((db.prepare('SELECT count(*) FROM change_log').pluck().get() as number) - before).toBe(1 + e.ipCount + 1);
+    // One mutation in the outbox, naming the enterprise, each of its items and its entry.
+    const last = db.prepare('SELECT name, touched FROM outbox ORDER BY seq DESC LIMIT 1').get() as { name: string; touched: string };
+    const touched = JSON.parse(last.touched) as { e: string; f: string[] }[];
+    expect(last.name).toBe('enterprise.delete');
+    expect(touched.map((t) => t.e).sort()).toEqual(['enterprise', ...Array<string>(e.ipCount).fill('ip_asset'), 'whitelist_entry'].sort());
+    expect(touched.every((t) => t.f[0] === '*')).toBe(true);
   });
 });

@@ -8,10 +8,10 @@ import { enterpriseInput, type EnterpriseData } from '../../../shared/schemas/en
 import { enterpriseQuery, type EnterpriseFilter } from '../../../shared/schemas/queries';
 import type { z } from 'zod';
 import type { Enterprise, Page } from '../../../shared/types/records';
-import { recordChange } from '../changes';
+import { localMutate } from '../sync/local';
 import { newId } from '../ids';
 import { compactId, Where } from '../sql';
-import { nameInitials, nameSortKey } from './initials';
+import { nameInitials } from './initials';
 import { nameVariants, searchDocument, searchQuery } from './search-grams';
 
 interface Row {
@@ -77,73 +77,23 @@ export interface WriteContext {
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
-const COLUMNS =
-  'name, uscc, district, street, address, industry, founded_on, registered_capital_fen, employees, revenue_fen, rd_fen, qualifications, contacts, notes, name_initials, name_key';
-
-function values(d: EnterpriseData): unknown[] {
-  return [
-    d.name,
-    d.uscc,
-    d.district,
-    d.street,
-    d.address,
-    d.industry,
-    d.foundedOn,
-    d.registeredCapitalFen,
-    d.employees,
-    d.revenueFen,
-    d.rdFen,
-    qualificationMask(d.qualifications),
-    JSON.stringify(d.contacts),
-    d.notes,
-    nameInitials(d.name),
-    nameSortKey(d.name),
-  ];
-}
-
-const COLUMN_LIST = COLUMNS.split(', ');
-const PLACEHOLDERS = COLUMN_LIST.map(() => '?').join(', ');
-
 /** Prepared once per connection: imports call these tens of thousands of times. */
 export function enterpriseStatements(db: Database) {
-  const byUscc = db.prepare(`SELECT id, rowid, ${COLUMNS} FROM enterprises WHERE uscc = ?`).raw();
-  const byId = db.prepare(`SELECT id, rowid, ${COLUMNS} FROM enterprises WHERE id = ?`).raw();
-  const indexSearch = db.prepare('INSERT INTO enterprise_search (rowid, grams, unigrams) VALUES (?, ?, ?)');
-  const unindexSearch = db.prepare('DELETE FROM enterprise_search WHERE rowid = ?');
-  const index = (rowid: number | bigint, d: EnterpriseData, initials: string) => {
-    const doc = enterpriseSearchDocument(d.name, initials);
-    indexSearch.run(rowid, doc.grams, doc.unigrams);
-  };
-  const insert = db.prepare(
-    `INSERT INTO enterprises (id, ${COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ${PLACEHOLDERS}, ?, ?, ?, ?)`,
-  );
-  const update = db.prepare(`UPDATE enterprises SET (${COLUMNS}, updated_by, updated_at) = (${PLACEHOLDERS}, ?, ?) WHERE id = ?`);
+  const byUscc = db.prepare('SELECT id FROM enterprises WHERE uscc = ?').pluck();
+  const byId = db.prepare('SELECT id FROM enterprises WHERE id = ?').pluck();
 
   /**
    * Creates the enterprise, or updates the one with the same id (or else the same credit
-   * code). Writing identical values is a no-op, so re-importing a file changes nothing.
+   * code), through the enterprise.save mutation. Writing identical values is a no-op, so
+   * re-importing a file changes nothing.
    */
   function upsert(d: EnterpriseData, ctx: WriteContext, id?: string): { id: string; outcome: UpsertOutcome } {
-    const vals = values(d);
-    const existing = (id ? byId.get(id) : byUscc.get(d.uscc)) as unknown[] | undefined;
+    const existing = (id ? byId.get(id) : byUscc.get(d.uscc)) as string | undefined;
     if (id && !existing) throw new AppError('NOT_FOUND', '要修改的企业不存在');
-    const initials = vals[vals.length - 2] as string;
-    if (!existing) {
-      const newEnterpriseId = newId();
-      const { lastInsertRowid } = insert.run(newEnterpriseId, ...vals, ctx.actor, ctx.now, ctx.actor, ctx.now);
-      index(lastInsertRowid, d, initials);
-      recordChange(db, 'enterprise', newEnterpriseId, 'upsert', ctx.now);
-      return { id: newEnterpriseId, outcome: 'created' };
-    }
-    const [existingId, rowid, ...old] = existing as [string, number, ...unknown[]];
-    if (old.every((v, i) => v === vals[i])) return { id: existingId, outcome: 'unchanged' };
-    update.run(...vals, ctx.actor, ctx.now, existingId);
-    if (old[0] !== d.name) {
-      unindexSearch.run(rowid);
-      index(rowid, d, initials);
-    }
-    recordChange(db, 'enterprise', existingId, 'upsert', ctx.now);
-    return { id: existingId, outcome: 'updated' };
+    const { id: _given, ...fields } = d as EnterpriseData & { id?: string };
+    const enterpriseId = existing ?? newId();
+    const { writes } = localMutate(db, 'enterprise.save', { ...fields, id: enterpriseId }, ctx);
+    return { id: enterpriseId, outcome: !existing ? 'created' : writes.length ? 'updated' : 'unchanged' };
   }
   return { upsert };
 }
@@ -176,19 +126,7 @@ export function getEnterprise(db: Database, id: string): Enterprise {
 }
 
 export function deleteEnterprise(db: Database, id: string, ctx: WriteContext): void {
-  db.transaction(() => {
-    const ipIds = db.prepare('SELECT id FROM ip_assets WHERE enterprise_id = ?').pluck().all(id) as string[];
-    const entryIds = db.prepare('SELECT id FROM whitelist_entries WHERE enterprise_id = ?').pluck().all(id) as string[];
-    const rowid = db.prepare('SELECT rowid FROM enterprises WHERE id = ?').pluck().get(id) as number | undefined;
-    if (rowid === undefined) throw new AppError('NOT_FOUND', '企业不存在或已被删除');
-    if (db.prepare('SELECT 1 FROM cases WHERE enterprise_id = ?').get(id))
-      throw new AppError('CONFLICT', '该企业有服务案件，案件记录须保留，不能删除企业');
-    db.prepare('DELETE FROM enterprise_search WHERE rowid = ?').run(rowid);
-    db.prepare('DELETE FROM enterprises WHERE rowid = ?').run(rowid);
-    recordChange(db, 'enterprise', id, 'delete', ctx.now);
-    for (const ip of ipIds) recordChange(db, 'ip_asset', ip, 'delete', ctx.now);
-    for (const e of entryIds) recordChange(db, 'whitelist_entry', e, 'delete', ctx.now);
-  }).immediate();
+  localMutate(db, 'enterprise.delete', { id }, ctx);
 }
 
 const SORT_COLUMNS: Record<string, string> = {

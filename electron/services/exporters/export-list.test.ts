@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseFilter } from '../../../shared/schemas/case';
 import { usccFor } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
-import { createCase, updateCase } from '../cases/repository';
+import { newId } from '../ids';
+import { localMutate } from '../sync/local';
 import { openDatabase } from '../db/connection';
 import { listEnterprises, saveEnterprise } from '../enterprises/repository';
 import { readTable } from '../importers/read-table';
@@ -163,8 +164,9 @@ describe('amounts', () => {
     expect(csv).toContain(',1234.567891,');
     expect(csv).toContain(',0.000001,');
 
-    const caseId = createCase(db, { enterpriseId: e.id, steward: '张管家', bankOfficer: '' }, ctx);
-    updateCase(db, { id: caseId, needFen: 80_050_000 }, ctx);
+    const caseId = newId();
+    localMutate(db, 'case.create', { id: caseId, enterpriseId: e.id, steward: '张管家', bankOfficer: '' }, ctx);
+    localMutate(db, 'case.update', { id: caseId, needFen: 80_050_000 }, ctx);
     const cases = await sheetOf((await exportList(db, { kind: 'cases', filter: caseFilter.parse({}) }, 'xlsx', TODAY)).bytes);
     const need = cases.getRow(2).getCell(column(cases, '融资需求（万元）'));
     expect([need.type, need.value, need.numFmt]).toEqual([ExcelJS.ValueType.Number, 80.05, '#,##0.00####']);
@@ -186,7 +188,7 @@ describe('amounts', () => {
       ctx,
     );
     for (const format of ['xlsx', 'csv'] as const) {
-      other.exec('DELETE FROM enterprises');
+      other.exec('DELETE FROM enterprises; DELETE FROM sync_records; DELETE FROM outbox');
       expect((await roundTrip({ kind: 'enterprises', filter: {} }, format)).report).toMatchObject({ created: 1, rejected: 0 });
       expect(enterprises(other).map((x) => [x.registeredCapitalFen, x.revenueFen, x.rdFen])).toEqual([[999_999_999_999, 1_500_500_000, 1]]);
     }
@@ -266,7 +268,7 @@ describe('whitelist export and import', () => {
     expect(entries(db)).toEqual(expected);
 
     for (const format of ['xlsx', 'csv'] as const) {
-      other.exec('DELETE FROM whitelist_batches; DELETE FROM enterprises');
+      other.exec('DELETE FROM whitelist_batches; DELETE FROM enterprises; DELETE FROM sync_records; DELETE FROM outbox');
       const { out, report } = await roundTrip({ kind: 'whitelist', filter: {} }, format);
       expect(report, format).toMatchObject({ created: 3, rejected: 0 });
       expect(entries(other), format).toEqual(expected);

@@ -287,7 +287,7 @@ const whitelist: KindDef<WlRow> = {
         { name: batch, district: batchDistrict as (typeof DISTRICTS)[number], surveyedOn: row.batchSurveyedOn, source: entry.source ?? '' },
         ctx,
       ).id;
-      return entries.upsert({ ...entry, batchId, enterpriseId }, ctx, '导入').outcome;
+      return entries.upsert({ ...entry, batchId, enterpriseId }, ctx).outcome;
     };
   },
 };

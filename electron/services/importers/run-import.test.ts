@@ -64,7 +64,7 @@ describe('enterprise import', () => {
       qualifications: 0b11,
       name_initials: 'szscs1kjyxgs',
     });
-    expect(count('change_log')).toBe(2);
+    expect(count('outbox')).toBe(2);
   });
 
   it('reports each bad row with its spreadsheet row, column and a Chinese reason, and imports the good ones', async () => {
@@ -119,9 +119,9 @@ describe('enterprise import', () => {
   it('updates rather than duplicates when the same file (or a corrected one) is imported again', async () => {
     const file = await xlsx([ENTERPRISE_HEADER, goodEnterprise(1), goodEnterprise(2)]);
     runImport(db, await readTable(file, 'e.xlsx'), opts('enterprises'));
-    const changes = count('change_log');
+    const changes = count('outbox');
     expect(runImport(db, await readTable(file, 'e.xlsx'), opts('enterprises'))).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
-    expect(count('change_log')).toBe(changes);
+    expect(count('outbox')).toBe(changes);
     const edited = goodEnterprise(2);
     edited[0] = '深圳市改名科技有限公司';
     expect(
@@ -133,11 +133,7 @@ describe('enterprise import', () => {
 
   it('leaves the database exactly as it was when a write fails half-way', async () => {
     runImport(db, await readTable(await xlsx([ENTERPRISE_HEADER, goodEnterprise(1)]), 'e.xlsx'), opts('enterprises'));
-    const snapshot = () => [
-      count('enterprises'),
-      count('change_log'),
-      db.prepare('SELECT group_concat(name) FROM enterprises').pluck().get(),
-    ];
+    const snapshot = () => [count('enterprises'), count('outbox'), db.prepare('SELECT group_concat(name) FROM enterprises').pluck().get()];
     const before = snapshot();
     // A fault on the 40th row, after 39 rows were already written in the transaction.
     db.exec(
@@ -155,7 +151,7 @@ describe('enterprise import', () => {
       ImportCancelled,
     );
     expect(count('enterprises')).toBe(0);
-    expect(count('change_log')).toBe(0);
+    expect(count('outbox')).toBe(0);
   });
 
   it('dry-run reports what would happen and writes nothing', async () => {

@@ -1,13 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { addDays } from '../../../shared/domain/dates';
-import { legalExpiry, type IpKind, type LegalStatus } from '../../../shared/domain/ip';
+import { type IpKind, type LegalStatus } from '../../../shared/domain/ip';
 import { assessPledgeability } from '../../../shared/domain/pledgeability';
 import { AppError } from '../../../shared/errors';
 import { formatIpNumber, ipAssetInput, normalizeIpNumber, type IpAssetData } from '../../../shared/schemas/ip';
 import { ipQuery, type IpFilter } from '../../../shared/schemas/queries';
 import type { IpAsset, Page } from '../../../shared/types/records';
-import { recordChange } from '../changes';
+import { localMutate } from '../sync/local';
 import type { UpsertOutcome, WriteContext } from '../enterprises/repository';
 import { newId } from '../ids';
 import { compactId, likeEscape, Where } from '../sql';
@@ -72,69 +72,23 @@ export function toIpAsset(r: Row, today: string): IpAsset {
   return { ...base, assessment: assessPledgeability(base, r.enterprise_name, today) };
 }
 
-const COLUMNS =
-  'enterprise_id, kind, number, title, filing_date, grant_date, registration_date, valid_until, published_on, legal_status, fee_paid_through, owners, claims_count, ipc_class, pledged, suspended, under_invalidation, same_day_invention, expires_on';
-const PLACEHOLDERS = COLUMNS.split(', ')
-  .map(() => '?')
-  .join(', ');
-
-function values(d: IpAssetData, number: string): unknown[] {
-  return [
-    d.enterpriseId,
-    d.kind,
-    number,
-    d.title,
-    d.filingDate,
-    d.grantDate,
-    d.registrationDate,
-    d.validUntil,
-    d.publishedOn,
-    d.legalStatus,
-    d.feePaidThrough,
-    JSON.stringify(d.owners),
-    d.claimsCount,
-    d.ipcClass,
-    +d.pledged,
-    +d.suspended,
-    +d.underInvalidation,
-    +d.sameDayInvention,
-    legalExpiry(d),
-  ];
-}
-
 export function ipStatements(db: Database) {
-  const byNumber = db.prepare(`SELECT id, ${COLUMNS} FROM ip_assets WHERE number = ?`).raw();
-  const byId = db.prepare(`SELECT id, ${COLUMNS} FROM ip_assets WHERE id = ?`).raw();
-  const insert = db.prepare(
-    `INSERT INTO ip_assets (id, ${COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ${PLACEHOLDERS}, ?, ?, ?, ?)`,
-  );
-  const update = db.prepare(`UPDATE ip_assets SET (${COLUMNS}, updated_by, updated_at) = (${PLACEHOLDERS}, ?, ?) WHERE id = ?`);
-  const pledgeStands = db
-    .prepare(
-      "SELECT 1 FROM case_items i JOIN pledges p ON p.case_id = i.case_id WHERE i.ip_asset_id = ? AND p.status IN ('registered', 'changed')",
-    )
-    .pluck();
+  const byNumber = db.prepare('SELECT id FROM ip_assets WHERE number = ?').pluck();
+  const byId = db.prepare('SELECT id FROM ip_assets WHERE id = ?').pluck();
 
-  /** Same contract as enterprises: match on id, else on the normalised number. */
+  /**
+   * Same contract as enterprises: match on id, else on the normalised number; written through
+   * the ip.save mutation (which keeps an item under a standing pledge marked pledged).
+   */
   function upsert(d: IpAssetData, ctx: WriteContext, id?: string): { id: string; outcome: UpsertOutcome } {
     const n = normalizeIpNumber(d.kind, d.number);
     if (!n.ok) throw new AppError('INVALID_INPUT', n.reason);
-    const existing = (id ? byId.get(id) : byNumber.get(n.number)) as unknown[] | undefined;
-    // While a registered pledge of a case stands, the item stays marked pledged whatever an
-    // edit or a re-imported spreadsheet says; only the pledge's cancellation clears it.
-    const vals = values(existing && !d.pledged && pledgeStands.get(existing[0]) ? { ...d, pledged: true } : d, n.number);
+    const existing = (id ? byId.get(id) : byNumber.get(n.number)) as string | undefined;
     if (id && !existing) throw new AppError('NOT_FOUND', '要修改的知识产权不存在');
-    if (!existing) {
-      const assetId = newId();
-      insert.run(assetId, ...vals, ctx.actor, ctx.now, ctx.actor, ctx.now);
-      recordChange(db, 'ip_asset', assetId, 'upsert', ctx.now);
-      return { id: assetId, outcome: 'created' };
-    }
-    const existingId = existing[0] as string;
-    if (existing.slice(1).every((v, i) => v === vals[i])) return { id: existingId, outcome: 'unchanged' };
-    update.run(...vals, ctx.actor, ctx.now, existingId);
-    recordChange(db, 'ip_asset', existingId, 'upsert', ctx.now);
-    return { id: existingId, outcome: 'updated' };
+    const { id: _given, ...fields } = d as IpAssetData & { id?: string };
+    const assetId = existing ?? newId();
+    const { writes } = localMutate(db, 'ip.save', { ...fields, id: assetId }, ctx);
+    return { id: assetId, outcome: !existing ? 'created' : writes.length ? 'updated' : 'unchanged' };
   }
   return { upsert };
 }
@@ -168,13 +122,9 @@ export function saveIpAsset(db: Database, input: z.input<typeof ipAssetInput>, c
 }
 
 export function deleteIpAsset(db: Database, id: string, ctx: WriteContext): void {
-  db.transaction(() => {
-    if (db.prepare('SELECT 1 FROM case_items WHERE ip_asset_id = ?').get(id))
-      throw new AppError('CONFLICT', '该知识产权已列入服务案件，不能删除（可先从案件中移出）');
-    if (db.prepare('DELETE FROM ip_assets WHERE id = ?').run(id).changes === 0)
-      throw new AppError('NOT_FOUND', '知识产权记录不存在或已被删除');
-    recordChange(db, 'ip_asset', id, 'delete', ctx.now);
-  }).immediate();
+  if (db.prepare('SELECT 1 FROM case_items WHERE ip_asset_id = ?').get(id))
+    throw new AppError('CONFLICT', '该知识产权已列入服务案件，不能删除（可先从案件中移出）');
+  localMutate(db, 'ip.delete', { id }, ctx);
 }
 
 const SORT_COLUMNS: Record<string, string> = {

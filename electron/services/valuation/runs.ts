@@ -3,7 +3,7 @@ import { productRate } from '../../../shared/domain/loan-capacity';
 import { AppError } from '../../../shared/errors';
 import type { ValuationInput } from '../../../shared/schemas/valuation';
 import type { BankProduct, IndicatorSet, ValuationRunSummary } from '../../../shared/types/valuation';
-import { recordChange } from '../changes';
+import { localMutate } from '../sync/local';
 import type { WriteContext } from '../enterprises/repository';
 import { newId } from '../ids';
 import { getIpAsset } from '../ip/repository';
@@ -70,27 +70,29 @@ export function saveRun(
 ): string {
   const result = portfolioSummaryOf(resultJson);
   const id = newId();
-  db.transaction(() => {
-    db.prepare(
-      `INSERT INTO valuations (id, enterprise_id, title, engine_version, indicator_set, input, result, items, total_fen, p10_fen, loan_fen, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
+  const totalFen = result.totalFen;
+  localMutate(
+    db,
+    'valuation.store',
+    {
       id,
-      req.enterpriseId,
-      req.title,
-      ENGINE_VERSION,
-      `${set.id}@${set.version}`,
-      JSON.stringify({ request: req, items }),
-      resultJson,
-      items.length,
-      result.totalFen,
-      result.uncertainty ? Math.round(result.uncertainty.p10 * 100) : null,
-      result.loan?.amountFen ?? null,
-      ctx.actor,
-      ctx.now,
-    );
-    recordChange(db, 'valuation', id, 'upsert', ctx.now);
-  }).immediate();
+      enterpriseId: req.enterpriseId,
+      title: req.title,
+      engineVersion: ENGINE_VERSION,
+      indicatorSet: `${set.id}@${set.version}`,
+      items: items.length,
+      totalFen,
+      p10Fen: result.uncertainty ? Math.round(result.uncertainty.p10 * 100) : null,
+      loanFen: result.loan?.amountFen ?? null,
+      productId: req.productId ?? null,
+      itemValues: Object.fromEntries(req.items.map((it, n) => [it.ipAssetId, Math.round((result.shares[n] ?? 0) * totalFen)])),
+      input: { request: req, items },
+      result: JSON.parse(resultJson) as unknown,
+      createdBy: ctx.actor,
+      createdAt: ctx.now,
+    },
+    ctx,
+  );
   return id;
 }
 

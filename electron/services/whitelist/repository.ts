@@ -1,14 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { addDays } from '../../../shared/domain/dates';
-import { localDate } from '../../../shared/time';
 import type { District } from '../../../shared/domain/districts';
-import type { EntryStatus } from '../../../shared/domain/whitelist';
 import { AppError } from '../../../shared/errors';
 import { entryQuery, type EntryFilter } from '../../../shared/schemas/queries';
 import { batchInput, entryInput, statusChangeInput } from '../../../shared/schemas/whitelist';
 import type { Page, StatusChange, WhitelistBatch, WhitelistEntry } from '../../../shared/types/records';
-import { recordChange } from '../changes';
+import { localMutate } from '../sync/local';
 import type { UpsertOutcome, WriteContext } from '../enterprises/repository';
 import { newId } from '../ids';
 import { searchQuery } from '../enterprises/search-grams';
@@ -28,9 +26,6 @@ export function listBatches(db: Database): WhitelistBatch[] {
 
 export function batchStatements(db: Database) {
   const byName = db.prepare('SELECT id FROM whitelist_batches WHERE name = ?').pluck();
-  const insert = db.prepare(
-    'INSERT INTO whitelist_batches (id, name, district, surveyed_on, source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
   return {
     /** The batch with this name, created with the given details if it does not exist. */
     ensure(input: z.input<typeof batchInput>, ctx: WriteContext): { id: string; created: boolean } {
@@ -38,8 +33,7 @@ export function batchStatements(db: Database) {
       const existing = byName.get(b.name) as string | undefined;
       if (existing) return { id: existing, created: false };
       const id = newId();
-      insert.run(id, b.name, b.district, b.surveyedOn, b.source, ctx.actor, ctx.now);
-      recordChange(db, 'whitelist_batch', id, 'upsert', ctx.now);
+      localMutate(db, 'batch.save', { ...b, id }, ctx);
       return { id, created: true };
     },
   };
@@ -56,54 +50,22 @@ export function createBatch(db: Database, input: z.input<typeof batchInput>, ctx
     .immediate();
 }
 
-const ENTRY_COLUMNS = 'status, steward, need_fen, need_term_months, priority, last_visit_on, surveyed_on, source';
-
 export function entryStatements(db: Database) {
-  const find = db.prepare(`SELECT id, ${ENTRY_COLUMNS} FROM whitelist_entries WHERE batch_id = ? AND enterprise_id = ?`).raw();
-  const batchSurvey = db.prepare('SELECT surveyed_on, source FROM whitelist_batches WHERE id = ?').raw();
-  const insert = db.prepare(
-    `INSERT INTO whitelist_entries (id, batch_id, enterprise_id, ${ENTRY_COLUMNS}, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const update = db.prepare(
-    `UPDATE whitelist_entries SET (${ENTRY_COLUMNS}, updated_by, updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
-  );
-  const history = db.prepare(
-    'INSERT INTO whitelist_status_history (entry_id, from_status, to_status, changed_by, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const find = db.prepare('SELECT id FROM whitelist_entries WHERE batch_id = ? AND enterprise_id = ?').pluck();
 
   /**
-   * One entry per enterprise and batch; a status change on the way is kept in the history.
-   * 摸排日期 and 来源 left out keep what the entry has (its batch's for a new one).
+   * One entry per enterprise and batch, through the entry.save mutation (a status change on
+   * the way is kept in the history); 摸排日期 and 来源 left out keep what the entry has (its
+   * batch's for a new one).
    */
-  function upsert(input: z.input<typeof entryInput>, ctx: WriteContext, reason: string): { id: string; outcome: UpsertOutcome } {
+  function upsert(input: z.input<typeof entryInput>, ctx: WriteContext): { id: string; outcome: UpsertOutcome } {
     const e = entryInput.parse(input);
-    const existing = find.get(e.batchId, e.enterpriseId) as unknown[] | undefined;
-    const [surveyedOn, source] = (existing?.slice(7) ?? batchSurvey.get(e.batchId)) as [string, string];
-    const vals = [
-      e.status,
-      e.steward,
-      e.needFen,
-      e.needTermMonths,
-      e.priority,
-      e.lastVisitOn,
-      e.surveyedOn ?? surveyedOn,
-      e.source ?? source,
-    ];
-    if (!existing) {
-      const id = newId();
-      insert.run(id, e.batchId, e.enterpriseId, ...vals, ctx.actor, ctx.now, ctx.actor, ctx.now);
-      history.run(id, null, e.status, ctx.actor, ctx.now, reason);
-      recordChange(db, 'whitelist_entry', id, 'upsert', ctx.now);
-      return { id, outcome: 'created' };
-    }
-    const id = existing[0] as string;
-    if (existing.slice(1).every((v, i) => v === vals[i])) return { id, outcome: 'unchanged' };
-    update.run(...vals, ctx.actor, ctx.now, id);
-    if (existing[1] !== e.status) history.run(id, existing[1], e.status, ctx.actor, ctx.now, reason);
-    recordChange(db, 'whitelist_entry', id, 'upsert', ctx.now);
-    return { id, outcome: 'updated' };
+    const existing = find.get(e.batchId, e.enterpriseId) as string | undefined;
+    const id = existing ?? newId();
+    const { writes } = localMutate(db, 'entry.save', { ...e, id }, ctx);
+    return { id, outcome: !existing ? 'created' : writes.length ? 'updated' : 'unchanged' };
   }
-  return { upsert, history };
+  return { upsert };
 }
 
 export function saveEntry(db: Database, input: z.input<typeof entryInput>, ctx: WriteContext): WhitelistEntry {
@@ -112,7 +74,7 @@ export function saveEntry(db: Database, input: z.input<typeof entryInput>, ctx: 
       const e = entryInput.parse(input);
       if (!db.prepare('SELECT 1 FROM whitelist_batches WHERE id = ?').get(e.batchId)) throw new AppError('NOT_FOUND', '白名单批次不存在');
       if (!db.prepare('SELECT 1 FROM enterprises WHERE id = ?').get(e.enterpriseId)) throw new AppError('NOT_FOUND', '企业不存在');
-      const { id } = entryStatements(db).upsert(e, ctx, '登记');
+      const { id } = entryStatements(db).upsert(e, ctx);
       return getEntry(db, id);
     })
     .immediate();
@@ -132,17 +94,7 @@ export function changeStatus(
   const c = statusChangeInput.parse(input);
   return db
     .transaction(() => {
-      const current = db.prepare('SELECT status FROM whitelist_entries WHERE id = ?').pluck().get(c.entryId) as EntryStatus | undefined;
-      if (!current) throw new AppError('NOT_FOUND', '白名单记录不存在');
-      if (current === c.status) throw new AppError('INVALID_INPUT', `状态已是“${c.status}”`);
-      const visit = c.status === '已走访' ? (visitedOn ?? localDate(ctx.now)) : null;
-      db.prepare(
-        'UPDATE whitelist_entries SET status = ?, last_visit_on = max(coalesce(last_visit_on, ?), coalesce(?, last_visit_on)), updated_by = ?, updated_at = ? WHERE id = ?',
-      ).run(c.status, visit, visit, ctx.actor, ctx.now, c.entryId);
-      db.prepare(
-        'INSERT INTO whitelist_status_history (entry_id, from_status, to_status, changed_by, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(c.entryId, current, c.status, ctx.actor, ctx.now, c.reason);
-      recordChange(db, 'whitelist_entry', c.entryId, 'upsert', ctx.now);
+      localMutate(db, 'entry.status', { ...c, ...(visitedOn ? { visitedOn } : {}) }, ctx);
       return getEntry(db, c.entryId);
     })
     .immediate();

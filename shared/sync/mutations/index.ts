@@ -3,7 +3,7 @@ import { caseCreateMutation, caseItemsMutation, caseMoveMutation, caseUpdateMuta
 import { enterpriseDelete, enterpriseSave } from './enterprises';
 import { ipDelete, ipSave } from './ip';
 import { pledgeSave, pledgeStatus } from './pledges';
-import { catalogReset, catalogSave, conflictResolve, valuationStore } from './records';
+import { catalogReset, catalogSave, conflictResolve, recordUpload, valuationStore } from './records';
 import { paymentDelete, paymentSave, subsidySave, subsidyStatus } from './subsidy';
 import type { MutationDef } from './types';
 import { visitDelete, visitSave } from './visits';
@@ -33,6 +33,7 @@ const ALL = [
   catalogSave,
   catalogReset,
   conflictResolve,
+  recordUpload,
 ] as MutationDef[];
 
 export const MUTATIONS: ReadonlyMap<string, MutationDef> = new Map(ALL.map((m) => [m.name, m]));

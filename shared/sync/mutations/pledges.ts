@@ -11,7 +11,7 @@ import { isOpen } from '../../domain/check-lines';
 import { registrationDateProblem } from '../../domain/date-order';
 import { z } from 'zod';
 import { pledgeInput, pledgeStatusInput } from '../../schemas/case';
-import { accept, refuse, type Write } from '../records';
+import { accept, refuse, refuseAt, type Write } from '../records';
 import { caseEvent, caseState, live } from './helpers';
 import { changedFields, defineMutation, upsert } from './types';
 
@@ -77,7 +77,7 @@ export const pledgeStatus = defineMutation({
     if (a.to === 'registered' && (!a.regNo.trim() || !a.regDate)) reasons.push('请填写登记号和登记日期');
     const dateProblem =
       a.to === 'registered' && a.regDate ? registrationDateProblem(a.regDate, (p.submittedOn as string | null) ?? null) : null;
-    if (dateProblem) return refuse(dateProblem);
+    if (dateProblem) return refuseAt('regDate', dateProblem);
     if (['refused', 'changed', 'cancelled'].includes(a.to) || (from === 'submitted' && a.to === 'draft')) {
       if (!a.reason.trim()) reasons.push(`“${PLEDGE_STATUS_LABELS[a.to]}”须填写原因或说明`);
     }

@@ -8,7 +8,7 @@ import { batchInput, entryInput } from '../../schemas/whitelist';
 import { ENTITIES, isEntity, type Entity } from '../entities';
 import { accept, refuse } from '../records';
 import { live } from './helpers';
-import { defineMutation, remove, upsert } from './types';
+import { changedFields, defineMutation, remove, upsert } from './types';
 
 /** A stored valuation run: evidence, only ever added (a second delivery changes nothing). */
 export const valuationStore = defineMutation({
@@ -120,3 +120,40 @@ export const conflictResolve = defineMutation({
     return accept(upsert(entity, recordId, { [field]: value }, false), done);
   },
 });
+
+/**
+ * A record made before this device ever synced (its data predates the outbox): sent whole,
+ * once. On a server that already holds the record, every differing field another device wrote
+ * becomes a conflict, never an overwrite; a record hanging off another needs that one there.
+ */
+export const recordUpload = defineMutation({
+  name: 'record.upload',
+  args: z
+    .object({
+      entity: z.string().refine((e) => isEntity(e) && e !== 'conflict', '不能上传此类记录'),
+      id,
+      fields: z.record(z.string().max(60), z.unknown()),
+    })
+    .strict()
+    .superRefine((a, ctx) => {
+      if (!isEntity(a.entity)) return;
+      const known = ENTITIES[a.entity].fields as readonly string[];
+      const extra = Object.keys(a.fields).filter((f) => !known.includes(f) && !UPLOAD_EXTRAS.includes(f));
+      if (extra.length) ctx.addIssue({ code: 'custom', message: `未知字段：${extra.join('、')}` });
+    }),
+  roles: ['steward', 'officer', 'admin'],
+  keys: (a) => (isEntity(a.entity) ? [{ entity: a.entity, id: a.id }] : []),
+  decide(a, state) {
+    const entity = a.entity as Entity;
+    const scope = ENTITIES[entity].scope as { via?: string; parent?: Entity | 'any' };
+    if (scope.via && scope.parent && scope.parent !== 'any' && !live(state, scope.parent, String(a.fields[scope.via] ?? ''))) {
+      return refuse(`${ENTITIES[entity].label}所属的${ENTITIES[scope.parent].label}不存在`);
+    }
+    const current = state.get(entity, a.id);
+    const fields = current && !current.deleted ? changedFields(current.data, a.fields) : a.fields;
+    return accept(...(Object.keys(fields).length || !current ? [upsert(entity, a.id, fields)] : []));
+  },
+});
+
+/** Fields a stored run carries beside the listed ones (who ran it and when). */
+const UPLOAD_EXTRAS = ['createdBy', 'createdAt'];

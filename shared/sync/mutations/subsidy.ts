@@ -18,7 +18,7 @@ import { formatYuan } from '../../money';
 import { id } from '../../schemas/common';
 import { paymentInput, subsidyDraft, subsidyStatusInput } from '../../schemas/case';
 import type { Policy, SubsidyInput } from '../../schemas/policy';
-import { accept, refuse, type StateReader } from '../records';
+import { accept, refuse, refuseAt, type StateReader } from '../records';
 import { caseEvent, live } from './helpers';
 import { defineMutation, remove, upsert } from './types';
 
@@ -39,7 +39,7 @@ export const paymentSave = defineMutation({
     if (!c) return refuse('服务案件不存在');
     if (c.data.stage === 'closed') return refuse(CLOSED);
     const problem = paymentDateProblem(a.kind, a.paidOn, (live(state, 'pledge', a.caseId)?.data.loanStart as string | null) ?? null);
-    if (problem) return refuse(problem);
+    if (problem) return refuseAt('paidOn', problem);
     const { id: paymentId, ...fields } = a;
     const summary = `登记${PAYMENT_KIND_LABELS[a.kind]}支付 ${formatYuan(a.amountFen)} 元（${a.paidOn}）`;
     return accept(
@@ -256,9 +256,12 @@ export const subsidyStatus = defineMutation({
           ? [calc.totalFen, '申请金额', { label: '提交申请', on: (cur.submittedOn as string | null) ?? null }]
           : [Number(cur.approvedFen ?? calc.totalFen), '核定金额', { label: '批准', on: (cur.approvedOn as string | null) ?? null }];
       if (a.amountFen! > ceiling)
-        return refuse(`${a.to === 'approved' ? '核定' : '拨付'}金额 ${formatYuan(a.amountFen!)} 元超过${label} ${formatYuan(ceiling)} 元`);
+        return refuseAt(
+          'amountFen',
+          `${a.to === 'approved' ? '核定' : '拨付'}金额 ${formatYuan(a.amountFen!)} 元超过${label} ${formatYuan(ceiling)} 元`,
+        );
       const dateProblem = decisionDateProblem(a.on!, before);
-      if (dateProblem) return refuse(dateProblem);
+      if (dateProblem) return refuseAt('on', dateProblem);
     }
     const fields = {
       status: a.to,

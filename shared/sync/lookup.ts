@@ -4,8 +4,8 @@
  * (uscc, patent number, batch name). Plain indexed text, so neither inserting nor finding has
  * to parse the record's JSON.
  */
-import { ENTITIES, type Entity } from '../../shared/sync/entities';
-import type { Fields } from '../../shared/sync/records';
+import { ENTITIES, type Entity } from './entities';
+import type { Fields } from './records';
 
 export type LookupColumn = 'parent_id' | 'lookup_key';
 

@@ -1,0 +1,108 @@
+/**
+ * What the server answered for each pushed mutation, settled locally in one transaction:
+ * applied → the entry leaves the outbox and our values stand; conflict → the fields the server
+ * kept go back to its value (the conflict record arrives with the next pull); rejected → every
+ * change of the mutation is undone (a record it created disappears) and the refusal is kept to
+ * show the user. A field another unsent change also touches keeps that change.
+ */
+import type { Database } from 'better-sqlite3';
+import type { MutationResult } from '../../../shared/sync/protocol';
+import { pendingFields } from './apply-pull';
+import type { Touch } from './mutate';
+import { projectDelete, projectUpsert } from './project';
+import { dropRecord, getRecord, putRecord } from './store';
+
+interface OutboxRow {
+  seq: number;
+  id: string;
+  name: string;
+  args: string;
+  at: string;
+  actor: string;
+  touched: string;
+}
+
+const STAMP = (now: string) => ({ actor: '中心服务', now });
+
+/** Puts back the server's side of `fields` (all of the entry's when `fields` is null) for one record. */
+function restore(db: Database, t: Touch, fields: string[] | null, now: string): void {
+  const cur = getRecord(db, t.e, t.id);
+  if (!cur) return;
+  const still = pendingFields(db, t.e, t.id);
+  if (t.created && !cur.known && still.size === 0) {
+    dropRecord(db, t.e, t.id);
+    projectDelete(db, t.e, t.id);
+    return;
+  }
+  const shadow = { fields: { ...(cur.shadow?.fields ?? {}) }, deleted: cur.shadow?.deleted };
+  const data = { ...cur.data };
+  let deleted = cur.deleted;
+  for (const f of fields ?? t.f) {
+    if (still.has(f)) continue;
+    if (f === '*') {
+      if (shadow.deleted !== undefined) deleted = shadow.deleted;
+      shadow.deleted = undefined;
+      continue;
+    }
+    if (f in shadow.fields) data[f] = shadow.fields[f];
+    delete shadow.fields[f];
+  }
+  putRecord(db, { ...cur, data, deleted, shadow });
+  if (deleted) projectDelete(db, t.e, t.id);
+  else projectUpsert(db, t.e, t.id, data, STAMP(now));
+}
+
+/** Our value stands for these fields: the shadow of each is no longer needed. */
+function confirm(db: Database, t: Touch): void {
+  const cur = getRecord(db, t.e, t.id);
+  if (!cur) return;
+  const still = pendingFields(db, t.e, t.id);
+  const shadow = { fields: { ...(cur.shadow?.fields ?? {}) }, deleted: cur.shadow?.deleted };
+  for (const f of t.f) {
+    if (still.has(f)) continue;
+    if (f === '*') shadow.deleted = undefined;
+    else delete shadow.fields[f];
+  }
+  putRecord(db, { ...cur, known: true, shadow });
+}
+
+export interface AckSummary {
+  applied: number;
+  conflicts: number;
+  rejected: number;
+}
+
+export function acknowledge(db: Database, results: MutationResult[], now: string): AckSummary {
+  const summary: AckSummary = { applied: 0, conflicts: 0, rejected: 0 };
+  const bySeq = db.prepare('SELECT seq, id, name, args, at, actor, touched FROM outbox WHERE seq = ?');
+  const drop = db.prepare('DELETE FROM outbox WHERE seq = ?');
+  const keepRefusal = db.prepare(
+    'INSERT OR REPLACE INTO sync_rejections (id, seq, name, args, reasons, made_at, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    for (const r of results) {
+      if (r.status === 'gap') break;
+      const row = bySeq.get(r.seq) as OutboxRow | undefined;
+      if (!row || row.id !== r.id) continue;
+      const touched = JSON.parse(row.touched) as Touch[];
+      // Out of the outbox first, so what it touched counts as no longer pending.
+      drop.run(r.seq);
+      if (r.status === 'rejected') {
+        summary.rejected++;
+        keepRefusal.run(row.id, row.seq, row.name, row.args, JSON.stringify(r.reasons ?? []), row.at, row.actor, now);
+        for (const t of touched) restore(db, t, null, now);
+        continue;
+      }
+      const kept = new Map<string, string[]>();
+      for (const c of r.conflicts ?? []) kept.set(`${c.entity}/${c.recordId}`, [...(kept.get(`${c.entity}/${c.recordId}`) ?? []), c.field]);
+      if (r.status === 'conflict') summary.conflicts++;
+      else summary.applied++;
+      for (const t of touched) {
+        const fields = kept.get(`${t.e}/${t.id}`);
+        if (fields) restore(db, t, fields, now);
+        confirm(db, t);
+      }
+    }
+  }).immediate();
+  return summary;
+}

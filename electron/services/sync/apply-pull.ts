@@ -1,0 +1,123 @@
+/**
+ * Applies one pulled page to the replica and the tables, in one transaction with the cursor
+ * it leads to: a crash leaves the page either wholly applied with its cursor, or not at all.
+ * A field with a change of ours still waiting in the outbox keeps our value (the server's goes
+ * to the shadow, where a refusal of our change would restore it from).
+ */
+import type { Database } from 'better-sqlite3';
+import type { Entity } from '../../../shared/sync/entities';
+import type { PullChange, PullResponse } from '../../../shared/sync/protocol';
+import type { Fields } from '../../../shared/sync/records';
+import { projectDelete, projectUpsert } from './project';
+import { districtOf, dropRecord, getRecord, putRecord } from './store';
+import { writeState } from './state';
+
+const PULLED_BY = '中心服务';
+
+/** The fields of a record that unsent changes of ours touch ('*' for the whole record). */
+export function pendingFields(db: Database, entity: Entity, id: string): Set<string> {
+  const rows = db
+    .prepare('SELECT o.touched FROM outbox_touch t JOIN outbox o ON o.seq = t.seq WHERE t.entity = ? AND t.id = ?')
+    .pluck()
+    .all(entity, id) as string[];
+  const out = new Set<string>();
+  for (const json of rows)
+    for (const t of JSON.parse(json) as { e: string; id: string; f: string[] }[])
+      if (t.e === entity && t.id === id) t.f.forEach((f) => out.add(f));
+  return out;
+}
+
+function applyChange(db: Database, c: PullChange, stamp: { actor: string; now: string }, outboxEmpty: boolean): void {
+  const pending = outboxEmpty ? new Set<string>() : pendingFields(db, c.e, c.id);
+  const cur = getRecord(db, c.e, c.id);
+  if (c.op === 'remove') {
+    // Out of this user's scope now: gone from here, not deleted (unsent changes of ours to it
+    // stay in the outbox; the server will answer them, and the refusal is shown).
+    if (cur) {
+      dropRecord(db, c.e, c.id);
+      projectDelete(db, c.e, c.id);
+    }
+    return;
+  }
+  if (c.op === 'delete') {
+    if (!cur) return;
+    if (pending.size) {
+      putRecord(db, { ...cur, known: true, shadow: { fields: cur.shadow?.fields ?? {}, deleted: true } });
+      return;
+    }
+    putRecord(db, { ...cur, deleted: true, known: true, shadow: null });
+    projectDelete(db, c.e, c.id);
+    return;
+  }
+  const theirs: Fields = c.d ?? {};
+  const shadow = { fields: { ...(cur?.shadow?.fields ?? {}) }, deleted: cur?.shadow?.deleted };
+  let data: Fields;
+  let deleted = false;
+  if (pending.size === 0 || !cur) data = theirs;
+  else {
+    data = { ...theirs };
+    for (const f of pending) {
+      if (f === '*') continue;
+      shadow.fields[f] = theirs[f] ?? null;
+      data[f] = cur.data[f];
+    }
+    if (pending.has('*')) {
+      // Deleted here, not yet sent: stays deleted; the server's record is kept to restore.
+      shadow.deleted = false;
+      deleted = cur.deleted;
+      if (deleted) data = { ...cur.data, ...theirs };
+    }
+  }
+  putRecord(db, {
+    entity: c.e,
+    id: c.id,
+    data,
+    versions: c.v ?? {},
+    district: districtOf(db, c.e, data),
+    deleted,
+    known: true,
+    shadow: pending.size ? shadow : null,
+  });
+  if (deleted) projectDelete(db, c.e, c.id);
+  else projectUpsert(db, c.e, c.id, data, stamp);
+}
+
+/** Drops every record of these districts (the user no longer sees them), with what hangs off them. */
+export function removeDistricts(db: Database, districts: string[]): number {
+  let removed = 0;
+  for (const d of districts) {
+    const rows = db.prepare('SELECT entity, id FROM sync_records WHERE district = ?').all(d) as { entity: Entity; id: string }[];
+    for (const r of rows) {
+      dropRecord(db, r.entity, r.id);
+      projectDelete(db, r.entity, r.id);
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/**
+ * The page's changes, then its cursor. Foreign keys are not enforced while a page is applied:
+ * a pull sends each record at its latest version, so a child may arrive pages before its
+ * parent (the server's state is consistent; ours is once the pull completes), and deletions
+ * come record by record, children included, so nothing relies on a cascade.
+ */
+export function applyPage(db: Database, page: PullResponse, now: string): void {
+  const stamp = { actor: PULLED_BY, now };
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      if (page.resync) removeDistricts(db, page.resync.removeDistricts);
+      const outboxEmpty = db.prepare('SELECT 1 FROM outbox LIMIT 1').get() === undefined;
+      for (const c of page.changes) applyChange(db, c, stamp, outboxEmpty);
+      writeState(db, 'cursor', page.cursor);
+    }).immediate();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+/** How many live local records a page would delete or remove (for the mass-removal guard). */
+export function removalsIn(page: PullResponse): number {
+  return page.changes.filter((c) => c.op !== 'upsert').length;
+}

@@ -1,0 +1,124 @@
+/**
+ * The desktop's calls to the central service: sign-in, refresh, push and pull, with the
+ * protocol headers on each. A 401 for an expired access token is refreshed once and retried;
+ * any other failure becomes an AppError with a Chinese message (an unreachable server is
+ * OFFLINE-like UNAVAILABLE, so the engine can retry later).
+ */
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import { tokenPairSchema, type TokenPair } from '../../../shared/sync/auth';
+import {
+  COMPLETE_HEADER,
+  CURSOR_HEADER,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  SCHEMA_HEADER,
+  SCHEMA_VERSION,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../../../shared/sync/protocol';
+
+/** The server could not be reached (network, DNS, refused, timed out). */
+export class Unreachable extends AppError {
+  constructor(server: string, cause: unknown) {
+    super(
+      'OFFLINE',
+      `无法连接中心服务（${server}）：${cause instanceof Error ? cause.message : String(cause)}。修改已保存在本机，联网后会自动同步。`,
+    );
+  }
+}
+
+export interface Tokens {
+  get(): TokenPair | null;
+  set(pair: TokenPair | null): void;
+}
+
+const TIMEOUT_MS = 30_000;
+
+export class CentralClient {
+  constructor(
+    readonly server: string,
+    private readonly tokens: Tokens,
+  ) {}
+
+  private async send(path: string, init: RequestInit, auth: boolean): Promise<Response> {
+    const headers: Record<string, string> = {
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+      [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+    };
+    const pair = this.tokens.get();
+    if (auth && pair) headers.authorization = `Bearer ${pair.accessToken}`;
+    try {
+      return await fetch(new URL(path, this.server), { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch (err) {
+      throw new Unreachable(this.server, err);
+    }
+  }
+
+  private async fail(res: Response): Promise<never> {
+    const body = (await res.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string } } | null;
+    const code = body?.error?.code ?? (res.status === 401 ? 'UNAUTHORIZED' : 'INTERNAL');
+    throw new AppError(code, body?.error?.message ?? `中心服务返回错误（HTTP ${res.status}）`);
+  }
+
+  /** An authorised call; an expired access token is refreshed once. */
+  private async call(path: string, init: RequestInit): Promise<Response> {
+    let res = await this.send(path, init, true);
+    if (res.status === 401 && this.tokens.get()) {
+      const body = (await res
+        .clone()
+        .json()
+        .catch(() => null)) as { error?: { reason?: string } } | null;
+      if (body?.error?.reason === 'expired') {
+        await this.refresh();
+        res = await this.send(path, init, true);
+      }
+    }
+    if (!res.ok) await this.fail(res);
+    return res;
+  }
+
+  async login(name: string, password: string, deviceId: string): Promise<TokenPair> {
+    const res = await this.send('/auth/login', { method: 'POST', body: JSON.stringify({ name, password, deviceId }) }, false);
+    if (!res.ok) await this.fail(res);
+    const pair = tokenPairSchema.parse(await res.json());
+    this.tokens.set(pair);
+    return pair;
+  }
+
+  async refresh(): Promise<void> {
+    const current = this.tokens.get();
+    if (!current) throw new AppError('UNAUTHORIZED', '请先登录中心服务');
+    const res = await this.send('/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken: current.refreshToken }) }, false);
+    if (!res.ok) {
+      if (res.status === 401) this.tokens.set(null);
+      await this.fail(res);
+    }
+    this.tokens.set(tokenPairSchema.parse(await res.json()));
+  }
+
+  async logout(): Promise<void> {
+    await this.send('/auth/logout', { method: 'POST' }, true).catch(() => undefined);
+    this.tokens.set(null);
+  }
+
+  async push(body: PushRequest): Promise<PushResponse> {
+    return (await (await this.call('/sync/push', { method: 'POST', body: JSON.stringify(body) })).json()) as PushResponse;
+  }
+
+  /**
+   * Starts the request for the page after `cursor`: resolves with the next cursor as soon as
+   * the headers arrive (so the following page can be asked for while this one is read), and
+   * `page` with the whole page.
+   */
+  async pullStart(cursor: string | null, limit: number): Promise<{ cursor: string; complete: boolean; page: Promise<PullResponse> }> {
+    const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    const res = await this.call(`/sync/pull?${q}`, { method: 'GET' });
+    return {
+      cursor: res.headers.get(CURSOR_HEADER) ?? '',
+      complete: res.headers.get(COMPLETE_HEADER) === '1',
+      page: res.json() as Promise<PullResponse>,
+    };
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * One sync run: push the outbox in order (batches of at most MAX_PUSH_BATCH), settle each
+ * answer, then pull pages until the server has nothing more, each page applied in its own
+ * transaction with its cursor. The next page is asked for as soon as the current one's
+ * headers arrive, so the network and the database work at once.
+ */
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { MAX_PUSH_BATCH, type MutationEnvelope, type PullResponse } from '../../../shared/sync/protocol';
+import { acknowledge } from './ack';
+import { applyPage, removalsIn } from './apply-pull';
+import type { CentralClient } from './client';
+import { deviceIdOf, readState, writeState } from './state';
+
+export interface SyncProgress {
+  phase: 'push' | 'pull';
+  pushed: number;
+  pulled: number;
+  /** Unsent changes left. */
+  pending: number;
+}
+
+export interface SyncReport {
+  pushed: number;
+  pulled: number;
+  applied: number;
+  rejected: number;
+  conflicts: number;
+  /** Set when a pull stopped before removing most local records: nothing of that page was applied. */
+  held?: { removals: number; local: number };
+}
+
+export interface SyncOptions {
+  pageSize?: number;
+  onProgress?: (p: SyncProgress) => void;
+  /** The user confirmed that a pull may remove most local records. */
+  allowMassRemoval?: boolean;
+  now?: () => string;
+}
+
+const pendingCount = (db: Database) => db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+
+export async function pushAll(db: Database, client: CentralClient, report: SyncReport, opts: SyncOptions): Promise<void> {
+  const now = opts.now ?? (() => new Date().toISOString());
+  const deviceId = deviceIdOf(db);
+  const batch = db.prepare('SELECT seq, id, name, args, base, at, today FROM outbox ORDER BY seq LIMIT ?');
+  for (;;) {
+    const rows = batch.all(MAX_PUSH_BATCH) as {
+      seq: number;
+      id: string;
+      name: string;
+      args: string;
+      base: string;
+      at: string;
+      today: string;
+    }[];
+    if (rows.length === 0) return;
+    const mutations: MutationEnvelope[] = rows.map((r) => ({
+      seq: r.seq,
+      id: r.id,
+      name: r.name,
+      args: JSON.parse(r.args) as unknown,
+      base: JSON.parse(r.base) as Record<string, Record<string, number>>,
+      at: r.at,
+      today: r.today,
+    }));
+    const res = await client.push({ deviceId, mutations });
+    const gap = res.results.find((r) => r.status === 'gap');
+    const s = acknowledge(db, res.results, now());
+    report.pushed += s.applied + s.conflicts + s.rejected;
+    report.applied += s.applied;
+    report.rejected += s.rejected;
+    report.conflicts += s.conflicts;
+    opts.onProgress?.({ phase: 'push', pushed: report.pushed, pulled: report.pulled, pending: pendingCount(db) });
+    if (gap && gap.status === 'gap') {
+      throw new AppError(
+        'CONFLICT',
+        `中心服务要求从第 ${gap.expected} 项修改继续，而本机下一项是第 ${gap.seq} 项：同步已暂停，本机修改都已保留。`,
+      );
+    }
+  }
+}
+
+export async function pullAll(db: Database, client: CentralClient, report: SyncReport, opts: SyncOptions): Promise<void> {
+  const now = opts.now ?? (() => new Date().toISOString());
+  const limit = opts.pageSize ?? 2000;
+  let cursor = readState(db, 'cursor');
+  let next = await client.pullStart(cursor, limit);
+  let allowRemoval = opts.allowMassRemoval ?? false;
+  for (;;) {
+    const ahead = next.complete ? null : client.pullStart(next.cursor, limit);
+    // A rejection of the request ahead is seen when it is awaited, not as an unhandled one.
+    ahead?.catch(() => undefined);
+    const page: PullResponse = await next.page;
+    const removals = removalsIn(page) + (page.resync ? countIn(db, page.resync.removeDistricts) : 0);
+    if (!allowRemoval && removals > 0) {
+      const local = db.prepare('SELECT count(*) FROM sync_records WHERE deleted = 0').pluck().get() as number;
+      if (local >= 20 && removals * 2 > local) {
+        report.held = { removals, local };
+        return;
+      }
+      allowRemoval = false;
+    }
+    applyPage(db, page, now());
+    cursor = page.cursor;
+    report.pulled += page.changes.length;
+    opts.onProgress?.({ phase: 'pull', pushed: report.pushed, pulled: report.pulled, pending: pendingCount(db) });
+    if (page.complete || !ahead) return;
+    // The server resets the cursor on a resync: what was asked for ahead was for the old one.
+    next = page.resync ? await client.pullStart(cursor, limit) : await ahead;
+  }
+}
+
+function countIn(db: Database, districts: string[]): number {
+  if (districts.length === 0) return 0;
+  return db
+    .prepare(`SELECT count(*) FROM sync_records WHERE deleted = 0 AND district IN (${districts.map(() => '?').join(', ')})`)
+    .pluck()
+    .get(...districts) as number;
+}
+
+export async function syncOnce(db: Database, client: CentralClient, opts: SyncOptions = {}): Promise<SyncReport> {
+  const report: SyncReport = { pushed: 0, pulled: 0, applied: 0, rejected: 0, conflicts: 0 };
+  await pushAll(db, client, report, opts);
+  await pullAll(db, client, report, opts);
+  writeState(db, 'lastSyncAt', (opts.now ?? (() => new Date().toISOString()))());
+  return report;
+}
