@@ -14,15 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DISTRICTS } from '../shared/domain/districts';
-import {
-  COMPLETE_HEADER,
-  CURSOR_HEADER,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  SCHEMA_HEADER,
-  SCHEMA_VERSION,
-  type PullResponse,
-} from '../shared/sync/protocol';
+import { COMPLETE_HEADER, CURSOR_HEADER, VERSION_HEADERS, type PullResponse } from '../shared/sync/protocol';
 import { usccCheckChar } from '../shared/validators/uscc';
 import { addUser } from '../server/accounts';
 import { openDb } from '../server/db/connect';
@@ -36,8 +28,7 @@ const ENTERPRISES = 100_000;
 const PATENTS = 300_000;
 const PAGE = 5000;
 const HEADERS = {
-  [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-  [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+  ...VERSION_HEADERS,
   'content-type': 'application/json',
 };
 

@@ -1,3 +1,16 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+const prepared = new WeakMap<Database, Map<string, Statement>>();
+
+/** The statement for `sql`, prepared once per connection (hot paths: imports, pulls, projections). */
+export function cachedStatement(db: Database, sql: string): Statement {
+  let m = prepared.get(db);
+  if (!m) prepared.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
 /** Small helpers for building parameterised WHERE clauses without string-pasting values. */
 export class Where {
   private parts: string[] = [];

@@ -16,6 +16,11 @@ export const MIN_PROTOCOL_VERSION = 1;
 export const MIN_SCHEMA_VERSION = 1;
 export const PROTOCOL_HEADER = 'x-ipf-protocol';
 export const SCHEMA_HEADER = 'x-ipf-schema';
+/** The version headers every push and pull request carries. */
+export const VERSION_HEADERS: Readonly<Record<string, string>> = {
+  [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+  [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+};
 /**
  * A pull page's cursor and completeness, also in headers (the same as in the body): a client
  * can ask for the next page as soon as this one's headers arrive, and store this one meanwhile.

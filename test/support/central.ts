@@ -9,10 +9,7 @@ import type { District } from '../../shared/domain/districts';
 import {
   COMPLETE_HEADER,
   CURSOR_HEADER,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  SCHEMA_HEADER,
-  SCHEMA_VERSION,
+  VERSION_HEADERS,
   type MutationEnvelope,
   type MutationResult,
   type PullChange,
@@ -76,7 +73,7 @@ export async function signIn(app: FastifyInstance, name: string, password: strin
   return new TestClient(app, (res.json() as { accessToken: string }).accessToken, `device-${process.pid}-${++devices}`);
 }
 
-const VERSIONS = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), [SCHEMA_HEADER]: String(SCHEMA_VERSION) };
+const VERSIONS = VERSION_HEADERS;
 
 /** One device of one user: numbers its mutations, remembers its cursor. */
 export class TestClient {

@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import type { Entity } from '../../../shared/sync/entities';
 import type { PullChange, PullResponse } from '../../../shared/sync/protocol';
 import type { Fields } from '../../../shared/sync/records';
+import { cachedStatement } from '../sql';
 import { projectDelete, projectUpsert } from './project';
 import { districtOf, dropRecord, getRecord, putRecord } from './store';
 import { writeState } from './state';
@@ -16,8 +17,7 @@ const PULLED_BY = '中心服务';
 
 /** The fields of a record that unsent changes of ours touch ('*' for the whole record). */
 export function pendingFields(db: Database, entity: Entity, id: string): Set<string> {
-  const rows = db
-    .prepare('SELECT o.touched FROM outbox_touch t JOIN outbox o ON o.seq = t.seq WHERE t.entity = ? AND t.id = ?')
+  const rows = cachedStatement(db, 'SELECT o.touched FROM outbox_touch t JOIN outbox o ON o.seq = t.seq WHERE t.entity = ? AND t.id = ?')
     .pluck()
     .all(entity, id) as string[];
   const out = new Set<string>();
@@ -108,7 +108,7 @@ export function applyPage(db: Database, page: PullResponse, now: string): void {
   try {
     db.transaction(() => {
       if (page.resync) removeDistricts(db, page.resync.removeDistricts);
-      const outboxEmpty = db.prepare('SELECT 1 FROM outbox LIMIT 1').get() === undefined;
+      const outboxEmpty = cachedStatement(db, 'SELECT 1 FROM outbox LIMIT 1').get() === undefined;
       for (const c of page.changes) applyChange(db, c, stamp, outboxEmpty);
       writeState(db, 'cursor', page.cursor);
     }).immediate();

@@ -9,10 +9,7 @@ import { tokenPairSchema, type TokenPair } from '../../../shared/sync/auth';
 import {
   COMPLETE_HEADER,
   CURSOR_HEADER,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  SCHEMA_HEADER,
-  SCHEMA_VERSION,
+  VERSION_HEADERS,
   type PullResponse,
   type PushRequest,
   type PushResponse,
@@ -43,8 +40,7 @@ export class CentralClient {
 
   private async send(path: string, init: RequestInit, auth: boolean): Promise<Response> {
     const headers: Record<string, string> = {
-      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-      [SCHEMA_HEADER]: String(SCHEMA_VERSION),
+      ...VERSION_HEADERS,
       ...(init.body ? { 'content-type': 'application/json' } : {}),
     };
     const pair = this.tokens.get();

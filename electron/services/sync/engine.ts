@@ -86,7 +86,7 @@ export async function pullAll(db: Database, client: CentralClient, report: SyncR
   const limit = opts.pageSize ?? 2000;
   let cursor = readState(db, 'cursor');
   let next = await client.pullStart(cursor, limit);
-  let allowRemoval = opts.allowMassRemoval ?? false;
+  const allowRemoval = opts.allowMassRemoval ?? false;
   for (;;) {
     const ahead = next.complete ? null : client.pullStart(next.cursor, limit);
     // A rejection of the request ahead is seen when it is awaited, not as an unhandled one.
@@ -99,7 +99,6 @@ export async function pullAll(db: Database, client: CentralClient, report: SyncR
         report.held = { removals, local };
         return;
       }
-      allowRemoval = false;
     }
     applyPage(db, page, now());
     cursor = page.cursor;

@@ -13,6 +13,7 @@ import type { Role } from '../../../shared/sync/roles';
 import { roleProblem } from '../../../shared/sync/scope';
 import type { BankProduct } from '../../../shared/types/valuation';
 import { newId } from '../ids';
+import { cachedStatement } from '../sql';
 import { projectDelete, projectUpsert } from './project';
 import { districtOf, getRecord, localState, putRecord, type LocalRecord } from './store';
 
@@ -132,9 +133,10 @@ function enqueue(
   db: Database,
   m: { id: string; name: string; args: unknown; base: object; at: string; today: string; actor: string; touched: Touch[] },
 ): void {
-  const { lastInsertRowid } = db
-    .prepare('INSERT INTO outbox (id, name, args, base, at, today, actor, touched) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(m.id, m.name, JSON.stringify(m.args ?? {}), JSON.stringify(m.base), m.at, m.today, m.actor, JSON.stringify(m.touched));
-  const touch = db.prepare('INSERT OR IGNORE INTO outbox_touch (seq, entity, id) VALUES (?, ?, ?)');
+  const { lastInsertRowid } = cachedStatement(
+    db,
+    'INSERT INTO outbox (id, name, args, base, at, today, actor, touched) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(m.id, m.name, JSON.stringify(m.args ?? {}), JSON.stringify(m.base), m.at, m.today, m.actor, JSON.stringify(m.touched));
+  const touch = cachedStatement(db, 'INSERT OR IGNORE INTO outbox_touch (seq, entity, id) VALUES (?, ?, ?)');
   for (const t of m.touched) touch.run(lastInsertRowid, t.e, t.id);
 }

@@ -3,10 +3,12 @@
  * mutations and pulled changes reach enterprises, cases and the rest. Run inside the caller's
  * transaction.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { Entity } from '../../../shared/sync/entities';
 import type { Fields } from '../../../shared/sync/records';
+import { nameInitials } from '../enterprises/initials';
 import { enterpriseSearchDocument } from '../enterprises/repository';
+import { cachedStatement } from '../sql';
 import { CODECS, encode, hasTable, type Codec } from './codecs';
 
 export interface Stamp {
@@ -14,15 +16,7 @@ export interface Stamp {
   now: string;
 }
 
-const cache = new WeakMap<Database, Map<string, Statement>>();
-
-function stmt(db: Database, sql: string): Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
-}
+const stmt = cachedStatement;
 
 function upsertRow(
   db: Database,
@@ -95,8 +89,7 @@ export function projectUpsert(db: Database, entity: Entity, id: string, data: Fi
   if (entity === 'enterprise') {
     const name = String(data.name ?? '');
     if (row.inserted || row.oldName !== name) {
-      const initials = encode(codec, id, data).values.at(-2) as string;
-      indexEnterprise(db, row.rowid, name, initials, !row.inserted);
+      indexEnterprise(db, row.rowid, name, nameInitials(name), !row.inserted);
     }
     if (row.inserted) refreshEnterpriseAggregates(db, id);
   } else if (entity === 'case') setCaseItems(db, id, data.items);

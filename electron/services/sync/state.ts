@@ -1,8 +1,9 @@
 /** Small facts of this database's sync (device id, server, user, cursor, last sync), as text by key. */
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../sql';
 
 export function readState(db: Database, key: string): string | null {
-  return (db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+  return (cachedStatement(db, 'SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
 }
 
 export function writeState(db: Database, key: string, value: string | null): void {

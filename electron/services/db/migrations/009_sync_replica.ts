@@ -91,6 +91,7 @@ export const m009SyncReplica: Migration = {
     const today = now.slice(0, 10);
     const steward = db.prepare("SELECT value FROM settings WHERE key = 'stewardName'").pluck().get() as string | undefined;
     const actor = (steward && (JSON.parse(steward) as string)) || '本机用户';
+    const caseItems = db.prepare('SELECT ip_asset_id FROM case_items WHERE case_id = ?').pluck();
     const districts = new Map<string, string | null>();
     for (const entity of UPLOAD_ORDER) {
       const codec = CODECS[entity];
@@ -98,7 +99,7 @@ export const m009SyncReplica: Migration = {
       for (const row of db.prepare(`SELECT * FROM ${codec.table}`).all() as Record<string, unknown>[]) {
         const id = String(row[codec.idColumn]);
         const data: Fields = decode(codec, row);
-        if (entity === 'case') data.items = db.prepare('SELECT ip_asset_id FROM case_items WHERE case_id = ? ').pluck().all(id);
+        if (entity === 'case') data.items = caseItems.all(id);
         if (entity === 'valuation') Object.assign(data, valuationExtras(data));
         if (entity === 'catalog') data.products = data.products ?? [];
         const district = scope.field ? (data[scope.field] as string) : (districts.get(String(data[scope.via ?? ''])) ?? null);
