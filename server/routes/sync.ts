@@ -6,6 +6,7 @@ import {
   MIN_SCHEMA_VERSION,
   PROTOCOL_HEADER,
   SCHEMA_HEADER,
+  TOTAL_HEADER,
 } from '../../shared/sync/protocol';
 import { requireUser } from '../accounts';
 import { HttpError } from '../errors';
@@ -43,6 +44,7 @@ export async function syncRoutes(app: FastifyInstance): Promise<void> {
     checkVersions(request);
     const user = await requireUser(request);
     const page = await pull(app.ctx.db, user, request.query);
+    if (page.total !== undefined) reply.header(TOTAL_HEADER, String(page.total));
     return reply
       .type('application/json; charset=utf-8')
       .header(CURSOR_HEADER, page.cursor)

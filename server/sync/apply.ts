@@ -135,6 +135,7 @@ export async function applyMutation(
     for (const c of p.conflicts) {
       // Kept for a person to settle; it travels to everyone who sees the record.
       const conflictId = derivedId(env.id, 1000 + n++);
+      const writer = await state.lastWriter(p.write.entity, p.write.id, c.field, c.serverOrigin);
       const data = {
         entity: p.write.entity,
         recordId: p.write.id,
@@ -142,8 +143,8 @@ export async function applyMutation(
         baseVersion: c.baseVersion,
         serverValue: c.serverValue,
         clientValue: c.clientValue,
-        serverBy: c.serverOrigin,
-        serverAt: null,
+        serverBy: writer.by,
+        serverAt: writer.at,
         clientBy: user.name,
         clientAt: env.at,
         resolvedAt: null,

@@ -55,7 +55,11 @@ export interface PulledPage {
   body: string;
   cursor: string;
   complete: boolean;
+  /** On a pull from the start: how many live records the whole pull holds (for a progress bar). */
+  total?: number;
 }
+
+const TOTAL_SQL = `SELECT count(*)::int AS n FROM records WHERE (district = ANY($1::text[]) OR district IS NULL) AND NOT deleted`;
 
 /** A page of changes: records go out as stored, never parsed and re-encoded here. */
 export async function pull(db: Db, user: SessionUser, query: unknown): Promise<PulledPage> {
@@ -92,15 +96,18 @@ export async function pull(db: Db, user: SessionUser, query: unknown): Promise<P
     const body = `{"changes":[${changes}],"cursor":${JSON.stringify(next)},"complete":${complete}${resync ? `,"resync":${JSON.stringify(resync)}` : ''}}`;
     return { body, cursor: next, complete };
   };
+  // Counted once, on the first page of a pull from the start: the client's progress bar.
+  const total = initial ? (await db.query<{ n: number }>(TOTAL_SQL, [user.districts])).rows[0]!.n : undefined;
+  const counted = (p: PulledPage): PulledPage => (total === undefined ? p : { ...p, total });
   if (exits.length === 0 && db.kind === 'pglite') {
     const p = (
       await db.query<{ n: number; last_xid: string | null; last_seq: number | null; body: string }>(RECORDS_PAGE_SQL, [...args, initial])
     ).rows[0]!;
-    return page(p.body, p.n, p.n ? { xid: p.last_xid!, seq: Number(p.last_seq) } : null);
+    return counted(page(p.body, p.n, p.n ? { xid: p.last_xid!, seq: Number(p.last_seq) } : null));
   }
   const rows = mergeByCursor((await db.query<Row>(RECORDS_SQL, [...args, initial])).rows, exits, q.limit);
   const last = rows.at(-1);
-  return page(rows.map((r) => r.wire).join(','), rows.length, last ? { xid: last.xid, seq: Number(last.seq) } : null);
+  return counted(page(rows.map((r) => r.wire).join(','), rows.length, last ? { xid: last.xid, seq: Number(last.seq) } : null));
 }
 
 /** The first `limit` of two lists each ordered by (xid, seq). */

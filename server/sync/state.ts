@@ -93,6 +93,26 @@ export class BatchState implements StateReader {
     return null;
   }
 
+  /**
+   * Who last wrote `field` of a record, and when, for a conflict a person reads: the device's
+   * user (the version stamp keeps only the device) and the last audit line naming the field.
+   */
+  async lastWriter(entity: Entity, id: string, field: string, deviceId: string | null): Promise<{ by: string | null; at: string | null }> {
+    const line = (
+      await this.tx.query<{ user_name: string; at: Date | string }>(
+        `SELECT user_name, at FROM audit WHERE entity = $1 AND record_id = $2 AND (after IS NULL OR $3 = '*' OR jsonb_exists(after::jsonb, $3))
+          ORDER BY id DESC LIMIT 1`,
+        [entity, id, field],
+      )
+    ).rows[0];
+    const owner = deviceId
+      ? (await this.tx.query<{ name: string }>('SELECT u.name FROM devices d JOIN users u ON u.id = d.user_id WHERE d.id = $1', [deviceId]))
+          .rows[0]
+      : undefined;
+    const at = line ? new Date(line.at).toISOString() : null;
+    return { by: owner?.name ?? line?.user_name ?? null, at };
+  }
+
   /** Loads what decide() asked for (and locks the rows). */
   async load(need: Need): Promise<void> {
     if (need.kind === 'record') return this.loadKeys([{ entity: need.entity, id: need.id }]);

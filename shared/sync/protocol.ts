@@ -27,6 +27,8 @@ export const VERSION_HEADERS: Readonly<Record<string, string>> = {
  */
 export const CURSOR_HEADER = 'x-ipf-cursor';
 export const COMPLETE_HEADER = 'x-ipf-complete';
+/** On the first page of a pull from the start: how many records the whole pull holds. */
+export const TOTAL_HEADER = 'x-ipf-total';
 
 /** Mutations per push; a bigger outbox goes in several pushes. */
 export const MAX_PUSH_BATCH = 1000;

@@ -9,6 +9,7 @@ import { tokenPairSchema, type TokenPair } from '../../../shared/sync/auth';
 import {
   COMPLETE_HEADER,
   CURSOR_HEADER,
+  TOTAL_HEADER,
   VERSION_HEADERS,
   type PullResponse,
   type PushRequest,
@@ -108,12 +109,16 @@ export class CentralClient {
    * the headers arrive (so the following page can be asked for while this one is read), and
    * `page` with the whole page.
    */
-  async pullStart(cursor: string | null, limit: number): Promise<{ cursor: string; complete: boolean; page: Promise<PullResponse> }> {
+  async pullStart(
+    cursor: string | null,
+    limit: number,
+  ): Promise<{ cursor: string; complete: boolean; total: number | null; page: Promise<PullResponse> }> {
     const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
     const res = await this.call(`/sync/pull?${q}`, { method: 'GET' });
     return {
       cursor: res.headers.get(CURSOR_HEADER) ?? '',
       complete: res.headers.get(COMPLETE_HEADER) === '1',
+      total: res.headers.has(TOTAL_HEADER) ? Number(res.headers.get(TOTAL_HEADER)) : null,
       page: res.json() as Promise<PullResponse>,
     };
   }

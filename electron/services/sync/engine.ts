@@ -18,6 +18,8 @@ export interface SyncProgress {
   pulled: number;
   /** Unsent changes left. */
   pending: number;
+  /** Records the whole pull holds, when the server said (a pull from the start). */
+  total: number | null;
 }
 
 export interface SyncReport {
@@ -71,7 +73,7 @@ export async function pushAll(db: Database, client: CentralClient, report: SyncR
     report.applied += s.applied;
     report.rejected += s.rejected;
     report.conflicts += s.conflicts;
-    opts.onProgress?.({ phase: 'push', pushed: report.pushed, pulled: report.pulled, pending: pendingCount(db) });
+    opts.onProgress?.({ phase: 'push', pushed: report.pushed, pulled: report.pulled, pending: pendingCount(db), total: null });
     if (gap && gap.status === 'gap') {
       throw new AppError(
         'CONFLICT',
@@ -86,6 +88,7 @@ export async function pullAll(db: Database, client: CentralClient, report: SyncR
   const limit = opts.pageSize ?? 2000;
   let cursor = readState(db, 'cursor');
   let next = await client.pullStart(cursor, limit);
+  let total = next.total;
   const allowRemoval = opts.allowMassRemoval ?? false;
   for (;;) {
     const ahead = next.complete ? null : client.pullStart(next.cursor, limit);
@@ -103,10 +106,11 @@ export async function pullAll(db: Database, client: CentralClient, report: SyncR
     applyPage(db, page, now());
     cursor = page.cursor;
     report.pulled += page.changes.length;
-    opts.onProgress?.({ phase: 'pull', pushed: report.pushed, pulled: report.pulled, pending: pendingCount(db) });
+    opts.onProgress?.({ phase: 'pull', pushed: report.pushed, pulled: report.pulled, pending: pendingCount(db), total });
     if (page.complete || !ahead) return;
     // The server resets the cursor on a resync: what was asked for ahead was for the old one.
     next = page.resync ? await client.pullStart(cursor, limit) : await ahead;
+    total = next.total ?? total;
   }
 }
 

@@ -88,6 +88,9 @@ describe('desktop sync with the central service', () => {
           serverValue: '李的备注',
           clientValue: '王的备注',
           clientBy: '王管家',
+          // Who wrote the kept value is named, with when: not the device it came from.
+          serverBy: '李管家',
+          serverAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         }),
       ]);
     }
