@@ -38,6 +38,7 @@ import {
 import { subsidyInput, type Policy } from './schemas/policy';
 import type { SubsidyResult } from './domain/subsidy';
 import type { CaseDetail, CaseSummary, RegistrationStats, Reminder } from './types/case';
+import type { ConflictItemView, RejectionView, SyncStatusView } from './types/sync';
 
 export interface CallSpec<I extends z.ZodType, O> {
   readonly input: I;
@@ -191,6 +192,28 @@ export const contract = {
   bankCatalog: call<{ products: BankProduct[]; edited: boolean }>()(empty),
   bankCatalogSave: call<{ products: BankProduct[]; edited: boolean }>()(z.object({ products: bankCatalogSchema }).strict()),
   bankCatalogReset: call<{ products: BankProduct[]; edited: boolean }>()(empty),
+
+  syncStatus: call<SyncStatusView>()(empty),
+  syncLogin: call<{ status: SyncStatusView; switched: { from: string; unsent: number } | null }>()(
+    z
+      .object({
+        server: z.string().trim().min(1, '请填写中心服务地址').max(300, '地址过长'),
+        user: z.string().trim().min(1, '请填写用户名').max(40, '用户名过长'),
+        password: z.string().min(1, '请填写密码').max(200, '密码过长'),
+      })
+      .strict(),
+  ),
+  syncLogout: call<{ unsent: number }>()(empty),
+  syncNow: call<SyncStatusView>()(z.object({ allowMassRemoval: z.boolean().default(false) }).strict()),
+  syncConflicts: call<ConflictItemView[]>()(empty),
+  syncConflictResolve: call<SyncStatusView>()(
+    z.discriminatedUnion('take', [
+      z.object({ id: z.string().min(1).max(64), take: z.enum(['kept', 'offered']) }).strict(),
+      z.object({ id: z.string().min(1).max(64), take: z.literal('value'), value: z.unknown() }).strict(),
+    ]),
+  ),
+  syncRejections: call<RejectionView[]>()(empty),
+  syncRejectionDismiss: call<{ dismissed: true }>()(byId),
 
   jobStatus: call<JobStatusView>()(byId),
   jobCancel: call<JobStatusView>()(byId),

@@ -30,6 +30,7 @@ const runtime = createRuntime({
   worker: TSX_WORKER,
   resourcesDir: DEV_RESOURCES_DIR,
   printPdf: printer.print,
+  autoSync: true,
 });
 runtime.jobs.warm();
 if (values.demo && runtime.db) {

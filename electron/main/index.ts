@@ -3,7 +3,7 @@
  * call goes through the same dispatcher the harness and CLI use.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import type { Language } from '../../shared/settings';
 import { getSettings, updateSettings } from '../services/settings';
 import { createRuntime, type Runtime } from '../services/runtime';
@@ -13,6 +13,7 @@ import { buildMenuTemplate } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
 import { hardenWebContents, lockDownSession } from './security';
+import { safeStorageVault } from './safe-vault';
 import { createMainWindow } from './window';
 
 const CALM_TITLE = '知融工作台遇到了问题';
@@ -87,6 +88,8 @@ if (!app.requestSingleInstanceLock()) {
       worker: { file: path.join(__dirname, 'job-worker.cjs') },
       resourcesDir: path.join(app.getAppPath(), 'resources'),
       printPdf: createElectronPrinter(BrowserWindow),
+      vaultFor: (dbFile) => safeStorageVault(safeStorage, dbFile, runtime!.logger),
+      autoSync: true,
     });
     runtime.jobs.warm();
     registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));

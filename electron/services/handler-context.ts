@@ -4,6 +4,8 @@ import type { AppInfo, DbStatus } from '../../shared/types/app';
 import type { UploadStore } from './importers/uploads';
 import type { JobManager } from './jobs/manager';
 import type { Logger } from './logger';
+import type { SyncService } from './sync/service';
+import type { TokenVault } from './sync/session';
 import { getSettings } from './settings';
 
 export interface HandlerContext {
@@ -18,6 +20,14 @@ export interface HandlerContext {
   uploads: UploadStore;
   resourcesDir: string;
   printPdf?: (html: string) => Promise<Uint8Array>;
+  sync: () => SyncService;
+  dataDir: string;
+  /** The database a user who never signed in works in (the first to sign in takes it). */
+  defaultDbFile: string;
+  dbFile: () => string;
+  vaultFor: (dbFile: string) => TokenVault;
+  /** Closes this database and opens another (another user's). */
+  useDatabase: (file: string) => Promise<DbStatus>;
 }
 
 export function needDb(ctx: HandlerContext): Database {

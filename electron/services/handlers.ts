@@ -11,6 +11,7 @@ import type { JobManager } from './jobs/manager';
 import type { Handlers } from './rpc/dispatch';
 import { loadIndicatorSet } from './resources';
 import { getSettings, updateSettings } from './settings';
+import { syncHandlers } from './sync/handlers';
 import { valuationReportHtml, type ReportData } from './reports/valuation-report';
 import type { PortfolioItem } from './valuation/portfolio';
 import { buildItems, getRun, listRuns, saveRun, type RunRequest } from './valuation/runs';
@@ -31,6 +32,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
   };
   return {
     ...caseHandlers(ctx, today),
+    ...syncHandlers(ctx),
     appInfo: () => ctx.info(),
     databaseRetry: () => ctx.reopenDatabase(),
     idCheck: ({ value }) => identify(value),

@@ -12,13 +12,21 @@ import { createUploadStore } from './importers/uploads';
 import { createJobManager, type JobManager, type WorkerLaunch } from './jobs/manager';
 import { createLogger, type Logger } from './logger';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
+import { activeDatabase } from './sync/accounts';
+import { createSyncService, type SyncService } from './sync/service';
+import { fileVault, type TokenVault } from './sync/session';
 
 export interface RuntimeOptions {
   dataDir: string;
   version: string;
   shell: AppInfo['shell'];
-  /** Defaults to <dataDir>/ipf-desk.sqlite. */
+  /** Defaults to the database last used in dataDir (one per signed-in user), first <dataDir>/ipf-desk.sqlite. */
   dbFile?: string;
+  /** Where a database's sign-in tokens are kept: Electron's safeStorage in the app; by default a 0600 file beside it. */
+  vaultFor?: (dbFile: string) => TokenVault;
+  /** Sync on a timer while signed in (the app and the harness); off for the CLI and tests that drive sync themselves. */
+  autoSync?: boolean;
+  syncIntervalMs?: number;
   nativeBinding?: string;
   versions?: Record<string, string>;
   logEcho?: boolean;
@@ -44,6 +52,9 @@ export interface Runtime {
   readonly db: Database | null;
   info: () => AppInfo;
   jobs: JobManager;
+  sync: SyncService;
+  /** The database file in use now. */
+  readonly dbFile: string;
   close(): Promise<void>;
 }
 
@@ -54,8 +65,15 @@ export interface Runtime {
  */
 export function createRuntime(options: RuntimeOptions): Runtime {
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'ipf-desk.log'), echo: options.logEcho });
-  const dbFile = options.dbFile ?? path.join(options.dataDir, DB_FILE_NAME);
-  const jobs = createJobManager({ launch: options.worker, dbFile, nativeBinding: options.nativeBinding, logger });
+  let dbFile = options.dbFile ?? activeDatabase(options.dataDir, path.join(options.dataDir, DB_FILE_NAME));
+  const jobs = createJobManager({ launch: options.worker, dbFile: () => dbFile, nativeBinding: options.nativeBinding, logger });
+  const vaultFor = options.vaultFor ?? ((file: string) => fileVault(`${file}.session`));
+  const sync = createSyncService({
+    db: () => ctx.db,
+    vault: () => (ctx.db ? vaultFor(dbFile) : null),
+    logger,
+    intervalMs: options.syncIntervalMs,
+  });
   const ctx: HandlerContext = {
     db: null,
     info: () => info(),
@@ -66,6 +84,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     uploads: createUploadStore(),
     resourcesDir: options.resourcesDir,
     printPdf: options.printPdf,
+    sync: () => sync,
+    dataDir: options.dataDir,
+    defaultDbFile: path.join(options.dataDir, DB_FILE_NAME),
+    dbFile: () => dbFile,
+    vaultFor,
+    useDatabase,
   };
   let dbStatus: DbStatus = { status: 'error', file: dbFile, code: 'DB_UNAVAILABLE', message: '' };
   let releaseHolder = () => {};
@@ -104,7 +128,26 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       versions: options.versions,
     });
 
+  /**
+   * Closes this database and opens `file` (another user's): refused while a job runs on this
+   * one; the sync running on it is waited for. Returns the new status (an error is shown, not thrown).
+   */
+  async function useDatabase(file: string): Promise<DbStatus> {
+    if (file === dbFile && ctx.db) return dbStatus;
+    if (jobs.busy()) throw new AppError('CONFLICT', '有后台任务（导入、导出或估值）正在运行：请等它完成后再切换用户');
+    await sync.stop();
+    if (ctx.db?.open) ctx.db.close();
+    ctx.db = null;
+    releaseHolder();
+    releaseHolder = () => {};
+    dbFile = file;
+    const status = open();
+    if (options.autoSync) sync.start();
+    return status;
+  }
+
   open();
+  if (options.autoSync) sync.start();
   const dispatch = createDispatcher(buildHandlers(ctx), logger, (err) => databaseError(err, dbFile));
   return {
     dispatch,
@@ -114,7 +157,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     info,
     jobs,
+    sync,
+    get dbFile() {
+      return dbFile;
+    },
     close: async () => {
+      await sync.stop();
       await jobs.close();
       if (ctx.db?.open) ctx.db.close();
       releaseHolder();

@@ -70,6 +70,12 @@ export function createFakeElectron(userData: string) {
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
     dialog: { showErrorBox: vi.fn() },
     shell: { openExternal: vi.fn(), openPath: vi.fn() },
+    // Stands in for the OS keychain: a reversible transform, so a test can see nothing is kept in clear.
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      encryptString: (text: string) => Buffer.from(`enc:${Buffer.from(text).toString('base64')}`.split('').reverse().join('')),
+      decryptString: (buf: Buffer) => Buffer.from(buf.toString().split('').reverse().join('').slice(4), 'base64').toString(),
+    },
   };
   return { module, handlers, windows, fireReady: () => resolveReady() };
 }

@@ -41,13 +41,15 @@ const SPLIT_FROM = 40;
  */
 export function createJobManager(opts: {
   launch: WorkerLaunch;
-  dbFile: string;
+  /** The database each job opens: read when it starts (the app switches databases per user). */
+  dbFile: string | (() => string);
   nativeBinding?: string;
   logger: Logger;
   keep?: number;
   cores?: number;
 }) {
   const jobs = new Map<string, Job>();
+  const dbFile = () => (typeof opts.dbFile === 'string' ? opts.dbFile : opts.dbFile());
   const keep = opts.keep ?? 20;
   const cores = Math.max(1, opts.cores ?? os.availableParallelism());
   const pool: PoolWorker[] = [];
@@ -172,7 +174,7 @@ export function createJobManager(opts: {
                     total: job.status.total || 1,
                   });
                 } catch (err) {
-                  const known = err instanceof AppError ? err : databaseError(err, opts.dbFile);
+                  const known = err instanceof AppError ? err : databaseError(err, dbFile());
                   fail(job, known ? known.code : 'INTERNAL', known ? known.message : err instanceof Error ? err.message : String(err));
                 }
               }
@@ -190,7 +192,7 @@ export function createJobManager(opts: {
           type: 'job',
           jobId: job.status.id,
           spec,
-          dbFile: opts.dbFile,
+          dbFile: dbFile(),
           nativeBinding: opts.nativeBinding,
           actor: who.actor,
           today: who.today,
@@ -246,6 +248,9 @@ export function createJobManager(opts: {
     await Promise.all(pool.map((pw) => pw.worker.terminate()));
   }
 
-  return { start, status, cancel, wait, close, warm };
+  /** Whether any job is still running (the database must not be switched under it). */
+  const busy = () => [...jobs.values()].some((j) => j.status.state === 'running');
+
+  return { start, status, cancel, wait, close, warm, busy };
 }
 export type JobManager = ReturnType<typeof createJobManager>;

@@ -68,7 +68,10 @@ describe('desktop sync with the central service', () => {
     expect(a.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(1);
     expect(await a.sync()).toMatchObject({ pushed: 1, applied: 1, rejected: 0 });
     expect(a.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
-    await b.sync();
+    // B's first pull says how much the whole pull holds, for the progress bar.
+    const totals: (number | null)[] = [];
+    await syncOnce(b.db, clientFor(b.db, b.vault), { onProgress: (p) => p.phase === 'pull' && totals.push(p.total) });
+    expect(totals).toEqual([1]);
     expect(getEnterprise(b.db, created.id)).toMatchObject({ name: '深圳市同步一号科技有限公司', notes: '初稿' });
 
     // Both edit 备注 offline; A also changes 街道, B 行业.

@@ -1,0 +1,44 @@
+/** The contract's sync calls: sign-in and out, status, sync now, conflicts and refusals. */
+import { needDb, writer, type HandlerContext } from '../handler-context';
+import type { Handlers } from '../rpc/dispatch';
+import { localMutate } from './local';
+import { signIn, signOut } from './sign-in';
+import { conflictItems, dismissRejection, rejectionItems } from './views';
+
+type SyncCalls =
+  | 'syncStatus'
+  | 'syncLogin'
+  | 'syncLogout'
+  | 'syncNow'
+  | 'syncConflicts'
+  | 'syncConflictResolve'
+  | 'syncRejections'
+  | 'syncRejectionDismiss';
+
+/** What the conflict view offers, in the mutation's words: the kept value is the server's, the other the client's. */
+const TAKE = { kept: 'theirs', offered: 'mine' } as const;
+
+export function syncHandlers(ctx: HandlerContext): Pick<Handlers, SyncCalls> {
+  return {
+    syncStatus: () => ctx.sync().status(),
+    syncLogin: async ({ server, user, password }) => {
+      const { switched } = await signIn(ctx, server, user, password);
+      return { status: ctx.sync().status(), switched };
+    },
+    syncLogout: () => signOut(ctx),
+    syncNow: ({ allowMassRemoval }) => {
+      void ctx.sync().run({ allowMassRemoval });
+      return ctx.sync().status();
+    },
+    syncConflicts: () => conflictItems(needDb(ctx)),
+    syncConflictResolve: (input) => {
+      const db = needDb(ctx);
+      const args = input.take === 'value' ? { id: input.id, take: 'value', value: input.value } : { id: input.id, take: TAKE[input.take] };
+      localMutate(db, 'conflict.resolve', args, writer(db));
+      void ctx.sync().run();
+      return ctx.sync().status();
+    },
+    syncRejections: () => rejectionItems(needDb(ctx)),
+    syncRejectionDismiss: ({ id }) => (dismissRejection(needDb(ctx), id), { dismissed: true }),
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Words a person reads for what sync talks about: each mutation as an action, each field of a
+ * record by the name its form gives it, and a field's value with its unit (金额 in 万元).
+ */
+import { formatChineseAmount } from '../money';
+import type { Entity } from './entities';
+
+export const MUTATION_LABELS: Record<string, string> = {
+  'case.create': '新建服务案件',
+  'case.update': '修改服务案件',
+  'case.items': '调整案件的知识产权',
+  'case.move': '推进案件阶段',
+  'enterprise.save': '保存企业',
+  'enterprise.delete': '删除企业',
+  'ip.save': '保存知识产权',
+  'ip.delete': '删除知识产权',
+  'pledge.save': '保存贷款与质押登记',
+  'pledge.status': '更新质押登记状态',
+  'valuation.store': '保存估值记录',
+  'catalog.save': '修改银行产品目录',
+  'catalog.reset': '恢复银行产品目录',
+  'conflict.resolve': '处理同步冲突',
+  'record.upload': '上传本机原有记录',
+  'payment.save': '保存支付记录',
+  'payment.delete': '删除支付记录',
+  'subsidy.save': '保存贴息申请',
+  'subsidy.status': '更新贴息申请状态',
+  'visit.save': '保存走访记录',
+  'visit.delete': '删除走访记录',
+  'batch.save': '保存白名单批次',
+  'entry.save': '保存白名单记录',
+  'entry.status': '变更白名单状态',
+};
+
+const COMMON: Record<string, string> = {
+  name: '名称',
+  district: '所属区',
+  notes: '备注',
+  steward: '管家',
+  needFen: '融资需求',
+  needTermMonths: '需求期限',
+  status: '状态',
+  source: '来源',
+  surveyedOn: '摸排日期',
+  '*': '整条记录（修改与删除）',
+};
+
+const FIELD_LABELS: Partial<Record<Entity, Record<string, string>>> = {
+  enterprise: {
+    name: '企业名称',
+    uscc: '统一社会信用代码',
+    street: '街道',
+    address: '地址',
+    industry: '行业',
+    foundedOn: '成立日期',
+    registeredCapitalFen: '注册资本',
+    employees: '员工人数',
+    revenueFen: '上年营收',
+    rdFen: '研发投入',
+    qualifications: '资质',
+    contacts: '联系人',
+  },
+  ip_asset: {
+    kind: '类型',
+    number: '申请号/注册号',
+    title: '名称',
+    filingDate: '申请日',
+    grantDate: '授权公告日',
+    registrationDate: '注册日',
+    validUntil: '有效期至',
+    publishedOn: '首次发表日',
+    legalStatus: '法律状态',
+    feePaidThrough: '年费缴至',
+    owners: '权利人',
+    claimsCount: '权利要求数',
+    ipcClass: 'IPC 分类',
+    pledged: '已质押',
+    suspended: '中止程序',
+    underInvalidation: '无效宣告中',
+  },
+  whitelist_entry: { priority: '优先级', lastVisitOn: '最近走访' },
+  case: {
+    bankOfficer: '银行客户经理',
+    stage: '阶段',
+    paused: '暂停',
+    pauseReason: '暂停原因',
+    outcome: '结果',
+    purpose: '资金用途',
+    manualValueFen: '人工评估价值',
+    items: '知识产权',
+  },
+  pledge: {
+    bank: '贷款银行',
+    pledgee: '质权人',
+    loanContractNo: '借款合同号',
+    loanFen: '贷款金额',
+    ratePercent: '年利率',
+    loanStart: '贷款起始日',
+    loanEnd: '贷款到期日',
+    securedFen: '担保债权数额',
+    regNo: '登记号',
+    regDate: '登记日',
+  },
+  payment: { paidOn: '支付日期', kind: '类型', amountFen: '金额', note: '说明' },
+  subsidy: { amountFen: '申报金额', approvedFen: '批准金额', paidFen: '拨付金额', statusNote: '状态说明' },
+  visit: { visitedOn: '走访日期', place: '地点', attendees: '参加人员', nextSteps: '下一步', followUpOn: '跟进日期' },
+};
+
+export function fieldLabel(entity: string, field: string): string {
+  return FIELD_LABELS[entity as Entity]?.[field] ?? COMMON[field] ?? field;
+}
+
+/** A field's value as a person reads it: amounts in 万元, lists joined, yes/no, 空 for nothing. */
+export function describeValue(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (typeof value === 'number' && field.endsWith('Fen')) return formatChineseAmount(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value))
+    return value.length === 0 ? '（空）' : value.map((v) => (typeof v === 'object' ? describeObject(v) : String(v))).join('、');
+  if (typeof value === 'object') return describeObject(value);
+  return String(value);
+}
+
+function describeObject(v: unknown): string {
+  if (!v || typeof v !== 'object') return String(v);
+  return Object.values(v as Record<string, unknown>)
+    .filter((x) => x !== null && x !== '' && x !== undefined)
+    .map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x)))
+    .join(' ');
+}
