@@ -29,7 +29,9 @@ function restore(db: Database, t: Touch, fields: string[] | null, now: string): 
   const cur = getRecord(db, t.e, t.id);
   if (!cur) return;
   const still = pendingFields(db, t.e, t.id);
-  if (t.created && !cur.known && still.size === 0) {
+  // A record the server never had, with nothing more queued for it, goes: whether this entry
+  // created it or edited it after a creation refused earlier (that refusal kept it for this one).
+  if (!cur.known && still.size === 0 && (t.created || fields === null)) {
     dropRecord(db, t.e, t.id);
     projectDelete(db, t.e, t.id);
     return;

@@ -1,0 +1,80 @@
+/**
+ * What the seeded fault-injection run (fuzz/) found, each as a small case of its own: desktops
+ * (real SQLite files, the app's services) against the real central service on 127.0.0.1 over
+ * a fresh PGlite.
+ */
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ENTITIES } from '../../../shared/sync/entities';
+import { startCentral, type Central } from '../../../test/support/central';
+import { usePglite } from '../../../test/support/postgres';
+import { usccFor } from '../../../test/support/sheets';
+import { tempDir } from '../../../test/support/temp';
+import { openDatabase } from '../db/connection';
+import { getEnterprise, saveEnterprise } from '../enterprises/repository';
+import { syncOnce, type SyncReport } from './engine';
+import { clientFor, fileVault, login } from './session';
+
+const tmp = tempDir();
+const pglite = usePglite();
+let central: Central;
+let url: string;
+const PASSWORD = 'faults-密码-2026';
+let desks = 0;
+
+interface Desk {
+  db: Database;
+  vault: ReturnType<typeof fileVault>;
+  sync(): Promise<SyncReport>;
+}
+
+async function desk(user: string): Promise<Desk> {
+  const file = path.join(tmp.dir, `desk-${++desks}.sqlite`);
+  const db = openDatabase({ file }).db;
+  const vault = fileVault(`${file}.session`);
+  await login(db, vault, url, user, PASSWORD);
+  return { db, vault, sync: () => syncOnce(db, clientFor(db, vault)) };
+}
+
+const who = (actor: string) => ({ actor, now: new Date().toISOString() });
+function edited(db: Database, id: string, patch: Record<string, unknown>) {
+  const e = getEnterprise(db, id) as unknown as Record<string, unknown>;
+  return { id, ...Object.fromEntries(ENTITIES.enterprise.fields.map((f) => [f, e[f]])), ...patch } as Parameters<typeof saveEnterprise>[1];
+}
+const count = (db: Database, sql: string, ...args: unknown[]) =>
+  db
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
+
+beforeEach(async () => {
+  central = await startCentral(await pglite.fresh());
+  url = await central.app.listen({ host: '127.0.0.1', port: 0 });
+  for (const name of ['李管家', '王管家']) await central.account(name, 'steward', ['光明'], PASSWORD);
+  await central.account('南山管家', 'steward', ['南山'], PASSWORD);
+}, 60_000);
+afterEach(async () => central?.app.close());
+afterAll(() => tmp.cleanup());
+
+describe('sync faults found by the fuzz run', () => {
+  it('drops a record created and then edited offline when the server refuses both, so later pulls are not blocked', async () => {
+    const a = await desk('李管家');
+    const b = await desk('王管家');
+    saveEnterprise(a.db, { name: '深圳市先登记科技有限公司', uscc: usccFor(61), district: '光明' }, who('李管家'));
+    await a.sync();
+    // B registers the same credit code offline and edits its entry again before syncing.
+    const late = saveEnterprise(b.db, { name: '深圳市后登记科技有限公司', uscc: usccFor(61), district: '光明' }, who('王管家'));
+    saveEnterprise(b.db, edited(b.db, late.id, { notes: '补充说明' }), who('王管家'));
+    expect(await b.sync()).toMatchObject({ pushed: 2, rejected: 2, pulled: 1 });
+    expect(count(b.db, 'SELECT count(*) FROM sync_records WHERE id = ?', late.id)).toBe(0);
+    expect(b.db.prepare('SELECT name FROM enterprises').pluck().all()).toEqual(['深圳市先登记科技有限公司']);
+    // Out of scope the same way: created and edited by a steward of another district, both refused.
+    const south = await desk('南山管家');
+    const stray = saveEnterprise(south.db, { name: '深圳市越区登记科技有限公司', uscc: usccFor(62), district: '光明' }, who('南山管家'));
+    saveEnterprise(south.db, edited(south.db, stray.id, { notes: '又改了一次' }), who('南山管家'));
+    expect(await south.sync()).toMatchObject({ rejected: 2 });
+    expect(count(south.db, 'SELECT count(*) FROM sync_records')).toBe(0);
+    expect(count(south.db, 'SELECT count(*) FROM enterprises')).toBe(0);
+  }, 60_000);
+});
