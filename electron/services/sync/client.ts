@@ -53,6 +53,19 @@ export class CentralClient {
     }
   }
 
+  /**
+   * The answer's body. A connection cut while it arrives (a lost or half-delivered answer) is
+   * the network's failure like a refused connection: the engine keeps the changes and retries.
+   */
+  private async body(res: Response): Promise<unknown> {
+    try {
+      return await res.json();
+    } catch (err) {
+      if (err instanceof SyntaxError) throw err;
+      throw new Unreachable(this.server, err);
+    }
+  }
+
   private async fail(res: Response): Promise<never> {
     const body = (await res.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string } } | null;
     const code = body?.error?.code ?? (res.status === 401 ? 'UNAUTHORIZED' : 'INTERNAL');
@@ -79,7 +92,7 @@ export class CentralClient {
   async login(name: string, password: string, deviceId: string): Promise<TokenPair> {
     const res = await this.send('/auth/login', { method: 'POST', body: JSON.stringify({ name, password, deviceId }) }, false);
     if (!res.ok) await this.fail(res);
-    const pair = tokenPairSchema.parse(await res.json());
+    const pair = tokenPairSchema.parse(await this.body(res));
     this.tokens.set(pair);
     return pair;
   }
@@ -92,7 +105,7 @@ export class CentralClient {
       if (res.status === 401) this.tokens.set(null);
       await this.fail(res);
     }
-    this.tokens.set(tokenPairSchema.parse(await res.json()));
+    this.tokens.set(tokenPairSchema.parse(await this.body(res)));
   }
 
   async logout(): Promise<void> {
@@ -101,7 +114,7 @@ export class CentralClient {
   }
 
   async push(body: PushRequest): Promise<PushResponse> {
-    return (await (await this.call('/sync/push', { method: 'POST', body: JSON.stringify(body) })).json()) as PushResponse;
+    return (await this.body(await this.call('/sync/push', { method: 'POST', body: JSON.stringify(body) }))) as PushResponse;
   }
 
   /**
@@ -115,11 +128,14 @@ export class CentralClient {
   ): Promise<{ cursor: string; complete: boolean; total: number | null; page: Promise<PullResponse> }> {
     const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
     const res = await this.call(`/sync/pull?${q}`, { method: 'GET' });
+    const page = this.body(res) as Promise<PullResponse>;
+    // A page asked for ahead may fail while the one before it is applied: seen when awaited.
+    page.catch(() => undefined);
     return {
       cursor: res.headers.get(CURSOR_HEADER) ?? '',
       complete: res.headers.get(COMPLETE_HEADER) === '1',
       total: res.headers.has(TOTAL_HEADER) ? Number(res.headers.get(TOTAL_HEADER)) : null,
-      page: res.json() as Promise<PullResponse>,
+      page,
     };
   }
 }

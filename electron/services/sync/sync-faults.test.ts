@@ -3,6 +3,8 @@
  * (real SQLite files, the app's services) against the real central service on 127.0.0.1 over
  * a fresh PGlite.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { usccFor } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
 import { openDatabase } from '../db/connection';
 import { getEnterprise, saveEnterprise } from '../enterprises/repository';
+import { CentralClient } from './client';
 import { syncOnce, type SyncReport } from './engine';
 import { clientFor, fileVault, login } from './session';
 
@@ -58,6 +61,27 @@ afterEach(async () => central?.app.close());
 afterAll(() => tmp.cleanup());
 
 describe('sync faults found by the fuzz run', () => {
+  it('takes an answer cut off half way for the network failure it is (OFFLINE), not a crash', async () => {
+    // Headers and half the body, then the connection goes: a lost answer as the network loses it.
+    const cut = http.createServer((req, res) => {
+      const body = JSON.stringify({ changes: [], cursor: 'c', complete: true, results: [], lastSeq: 0, accessToken: 'x' });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length, 'x-ipf-cursor': 'c', 'x-ipf-complete': '1' });
+      res.write(body.slice(0, 20), () => res.socket?.destroy());
+    });
+    await new Promise<void>((resolve) => cut.listen(0, '127.0.0.1', resolve));
+    try {
+      const pair = { accessToken: 'a', refreshToken: 'r' } as never;
+      const client = new CentralClient(`http://127.0.0.1:${(cut.address() as AddressInfo).port}`, { get: () => pair, set: () => {} });
+      const pulled = await client.pullStart(null, 10);
+      await expect(pulled.page).rejects.toMatchObject({ code: 'OFFLINE' });
+      await expect(client.push({ deviceId: 'device-1234', mutations: [] })).rejects.toMatchObject({ code: 'OFFLINE' });
+      await expect(client.login('李管家', PASSWORD, 'device-1234')).rejects.toMatchObject({ code: 'OFFLINE' });
+    } finally {
+      cut.closeAllConnections();
+      await new Promise((resolve) => cut.close(resolve));
+    }
+  });
+
   it('drops a record created and then edited offline when the server refuses both, so later pulls are not blocked', async () => {
     const a = await desk('李管家');
     const b = await desk('王管家');
