@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createChromiumPrinter } from '../../electron/harness/pdf';
 import { startHarness, type Harness } from '../../electron/harness/server';
 import { DEV_RESOURCES_DIR, TSX_WORKER } from '../../electron/services/jobs/tsx-launch';
-import { createRuntime, type Runtime } from '../../electron/services/runtime';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../electron/services/runtime';
 import { tempDir } from '../../test/support/temp';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -41,7 +41,9 @@ export interface E2eSession {
  * The real app as a user meets it, minus Electron: the built renderer, the harness over
  * the real services and a real SQLite file, driven in Debian's Chromium.
  */
-export async function openSession(options: { prepare?: (dataDir: string) => void } = {}): Promise<E2eSession> {
+export async function openSession(
+  options: { prepare?: (dataDir: string) => void; runtime?: Pick<RuntimeOptions, 'autoSync' | 'syncIntervalMs'> } = {},
+): Promise<E2eSession> {
   if (!fs.existsSync(path.join(root, 'dist/renderer/index.html')))
     throw new Error('dist/renderer is missing: run npm run build:renderer first (npm test does).');
   const tmp = tempDir('ipf-e2e-');
@@ -54,6 +56,7 @@ export async function openSession(options: { prepare?: (dataDir: string) => void
     worker: TSX_WORKER,
     resourcesDir: DEV_RESOURCES_DIR,
     printPdf: printer.print,
+    ...options.runtime,
   });
   const harness = await startHarness({
     dispatch: runtime.dispatch,

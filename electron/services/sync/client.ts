@@ -19,11 +19,20 @@ import {
 /** The server could not be reached (network, DNS, refused, timed out). */
 export class Unreachable extends AppError {
   constructor(server: string, cause: unknown) {
-    super(
-      'OFFLINE',
-      `无法连接中心服务（${server}）：${cause instanceof Error ? cause.message : String(cause)}。修改已保存在本机，联网后会自动同步。`,
-    );
+    super('OFFLINE', `无法连接中心服务（${server}）：${why(cause)}。修改已保存在本机，联网后会自动同步。`);
   }
+}
+
+/** Node's fetch says "fetch failed" and keeps the reason in `cause`: said in Chinese for the user. */
+function why(err: unknown): string {
+  const e = err as { name?: string; cause?: { code?: string } } | null;
+  const code = e?.cause?.code;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError' || code === 'UND_ERR_CONNECT_TIMEOUT') return '连接超时';
+  if (code === 'ECONNREFUSED') return '连接被拒绝（服务未启动或端口不对）';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return '找不到该地址';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return '连接中断';
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return '网络不可达';
+  return '网络错误';
 }
 
 export interface Tokens {

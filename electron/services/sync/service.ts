@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { SyncProgressView, SyncStatusView } from '../../../shared/types/sync';
 import type { Logger } from '../logger';
-import { listConflicts } from './conflicts';
+import { listConflicts, type ConflictView } from './conflicts';
 import { syncOnce, type SyncReport } from './engine';
 import { signedInUser } from './local';
 import { clientFor, type TokenVault } from './session';
@@ -38,6 +38,22 @@ export interface SyncService {
   settle(): Promise<void>;
   /** Forgets the last error and held pull (after signing in or out, or another database). */
   reset(): void;
+}
+
+/**
+ * The records to badge: each conflict's record and, for a part of a case (a visit, a payment),
+ * the case it is shown in.
+ */
+function conflictedIds(db: Database, conflicts: ConflictView[]): string[] {
+  const ids = new Set<string>();
+  for (const c of conflicts) {
+    ids.add(c.recordId);
+    const raw = db.prepare('SELECT data FROM sync_records WHERE entity = ? AND id = ?').pluck().get(c.entity, c.recordId) as
+      string | undefined;
+    const caseId = raw ? (JSON.parse(raw) as { caseId?: unknown }).caseId : undefined;
+    if (typeof caseId === 'string') ids.add(caseId);
+  }
+  return [...ids];
 }
 
 export function createSyncService(deps: SyncServiceDeps): SyncService {
@@ -156,7 +172,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       pending: db.prepare('SELECT count(*) FROM outbox').pluck().get() as number,
       openConflicts: conflicts.length,
       rejections: db.prepare('SELECT count(*) FROM sync_rejections WHERE dismissed = 0').pluck().get() as number,
-      conflicted: [...new Set(conflicts.map((c) => c.recordId))],
+      conflicted: conflictedIds(db, conflicts),
     };
   }
 

@@ -51,8 +51,10 @@ export function vaultTokens(vault: TokenVault): Tokens {
 
 export function normalizeServer(url: string): string {
   let u: URL;
+  const typed = url.trim();
   try {
-    u = new URL(url.trim());
+    // An address typed without its scheme (192.168.1.10:8080) means http.
+    u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `http://${typed}`);
   } catch {
     throw new AppError('INVALID_INPUT', '服务器地址格式不正确，例如 http://192.168.1.10:8080', [
       { path: 'server', message: '服务器地址格式不正确' },

@@ -1,6 +1,7 @@
-import { Layout, Menu, Segmented, Typography } from 'antd';
+import { Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/settings';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { AreaPage } from './routes';
 import { AREAS, areaOf } from './areas';
 import { useAppStore } from './store';
@@ -44,15 +45,18 @@ export function AppShell() {
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t(`nav.${area}`)}
           </Typography.Title>
-          <Segmented<Language>
-            aria-label={t('language.label')}
-            value={i18n.language as Language}
-            onChange={(lang) => void setLanguage(lang)}
-            options={[
-              { label: t('language.zh'), value: 'zh-CN' },
-              { label: t('language.en'), value: 'en-US' },
-            ]}
-          />
+          <Space size={16}>
+            <SyncIndicator />
+            <Segmented<Language>
+              aria-label={t('language.label')}
+              value={i18n.language as Language}
+              onChange={(lang) => void setLanguage(lang)}
+              options={[
+                { label: t('language.zh'), value: 'zh-CN' },
+                { label: t('language.en'), value: 'en-US' },
+              ]}
+            />
+          </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <AreaPage area={area} />

@@ -5,6 +5,7 @@ import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { HomePage } from '../features/home/HomePage';
 import { PledgePage } from '../features/pledge/PledgePage';
 import { SubsidyPage } from '../features/subsidy/SubsidyPage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { ValuationPage } from '../features/valuation/ValuationPage';
 import type { AreaKey } from './areas';
 
@@ -24,6 +25,8 @@ export function AreaPage({ area }: { area: AreaKey }) {
       return <PledgePage />;
     case 'subsidy':
       return <SubsidyPage />;
+    case 'sync':
+      return <SyncPage />;
     default:
       return <AreaPlaceholder area={area} />;
   }

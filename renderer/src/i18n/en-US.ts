@@ -1,3 +1,4 @@
+import { syncEn } from './sync.en-US';
 import { caseEn, subsidyEn } from './cases.en-US';
 import type { Messages } from './zh-CN';
 
@@ -321,4 +322,5 @@ export const enUS: Messages = {
   boot: { loading: 'Starting…', failed: 'Cannot reach the local service' },
   case: caseEn,
   subsidy: subsidyEn,
+  sync: syncEn,
 };

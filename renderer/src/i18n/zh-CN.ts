@@ -1,3 +1,4 @@
+import { syncZh } from './sync.zh-CN';
 import { caseZh, subsidyZh } from './cases.zh-CN';
 
 export const zhCN = {
@@ -320,6 +321,7 @@ export const zhCN = {
   boot: { loading: '正在启动…', failed: '无法连接到本地服务' },
   case: caseZh,
   subsidy: subsidyZh,
+  sync: syncZh,
 } as const;
 
 type Widen<T> = T extends string ? string : T extends readonly string[] ? readonly string[] : { [K in keyof T]: Widen<T[K]> };

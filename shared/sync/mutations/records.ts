@@ -64,7 +64,7 @@ export const catalogReset = defineMutation({
 });
 
 /** The schema each synced field's value must satisfy when a conflict is settled with a typed value. */
-const FIELD_SCHEMAS: Partial<Record<Entity, Record<string, z.ZodType>>> = {
+export const FIELD_SCHEMAS: Partial<Record<Entity, Record<string, z.ZodType>>> = {
   enterprise: enterpriseInput.shape,
   ip_asset: ipAssetInput.shape,
   whitelist_batch: batchInput.shape,

@@ -16,6 +16,7 @@ import { RemindersCard } from './RemindersCard';
 import { useCasesStore } from './store';
 import { formatDateTime } from '../../../../shared/time';
 import { openableRow } from '../../lib/openableRow';
+import { ConflictBadge } from '../sync/ConflictBadge';
 
 const PAGE_SIZE = 50;
 
@@ -154,6 +155,7 @@ export function CaseList({ stage: fixedStage }: { stage?: Stage } = {}) {
               render: (_, r) => (
                 <>
                   <Typography.Text ellipsis>{r.enterpriseName}</Typography.Text>
+                  <ConflictBadge id={r.id} />
                   <br />
                   <Typography.Text
                     type="secondary"

@@ -14,6 +14,7 @@ import { useCasesStore } from './store';
 import { ValueTab } from './ValueTab';
 import { VisitsTab } from './VisitsTab';
 import { localDate } from '../../../../shared/time';
+import { ConflictBadge } from '../sync/ConflictBadge';
 
 const LOOP: Stage[] = STAGES.filter((s) => s !== 'closed');
 
@@ -51,6 +52,7 @@ export function CaseView({ id }: { id: string }) {
               {t('case.backToList')}
             </Button>
             <Typography.Text strong>{detail.enterprise.name}</Typography.Text>
+            <ConflictBadge id={r.id} />
             <Tag color={STAGE_COLORS[r.stage]}>{stageText(r.stage, r.paused, r.outcome)}</Tag>
           </Space>
         }

@@ -11,6 +11,7 @@ import { useEnterprisesStore } from './store';
 import { STATUS_COLORS } from './tables';
 import { formatDateTime } from '../../../../shared/time';
 import { openableRow } from '../../lib/openableRow';
+import { ConflictBadge } from '../sync/ConflictBadge';
 
 /** One enterprise at hand: profile, IP portfolio with pledgeability, whitelist entries. */
 export function EnterpriseDrawer() {
@@ -56,7 +57,16 @@ export function EnterpriseDrawer() {
       onClose={close}
       size="large"
       width={980}
-      title={e?.name ?? ''}
+      title={
+        e ? (
+          <>
+            {e.name}
+            <ConflictBadge id={e.id} />
+          </>
+        ) : (
+          ''
+        )
+      }
       loading={!data}
       extra={
         e && (

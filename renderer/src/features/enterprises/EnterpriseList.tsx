@@ -12,6 +12,7 @@ import { useEnterprisesStore } from './store';
 import { PAGE_SIZE, usePagedList } from './usePagedList';
 import { ServerTable } from './ServerTable';
 import { sortOrderOf, STATUS_COLORS, useTablePaging } from './tables';
+import { ConflictBadge } from '../sync/ConflictBadge';
 
 export function EnterpriseList({ onCreate, onDemo }: { onCreate: () => void; onDemo: () => void }) {
   const { t } = useTranslation();
@@ -32,7 +33,12 @@ export function EnterpriseList({ onCreate, onDemo }: { onCreate: () => void; onD
       sortOrder: sortOrderOf(s, 'name'),
       width: 280,
       ellipsis: true,
-      render: (v: string) => <Typography.Link>{v}</Typography.Link>,
+      render: (v: string, e: Enterprise) => (
+        <>
+          <Typography.Link>{v}</Typography.Link>
+          <ConflictBadge id={e.id} />
+        </>
+      ),
     },
     { key: 'uscc', title: t('ent.col.uscc'), dataIndex: 'uscc', width: 190 },
     {

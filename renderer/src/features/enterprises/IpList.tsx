@@ -12,6 +12,7 @@ import { useEnterprisesStore } from './store';
 import { ServerTable } from './ServerTable';
 import { sortOrderOf, useTablePaging } from './tables';
 import { PAGE_SIZE, usePagedList } from './usePagedList';
+import { ConflictBadge } from '../sync/ConflictBadge';
 
 const LEVEL_COLORS = { block: 'error', risk: 'warning', confirm: 'processing', warn: 'default' } as const;
 
@@ -43,7 +44,19 @@ export function PledgeTag({ asset }: { asset: IpAsset }) {
 export function ipColumns(t: (k: string) => string, s?: { sort: string; order: 'asc' | 'desc' }): ColumnsType<IpAsset> {
   const sorted = (key: string) => (s ? { sorter: true, sortOrder: sortOrderOf(s, key) } : {});
   return [
-    { key: 'number', title: t('ent.col.number'), dataIndex: 'displayNumber', width: 160, ...sorted('number') },
+    {
+      key: 'number',
+      title: t('ent.col.number'),
+      dataIndex: 'displayNumber',
+      width: 180,
+      ...sorted('number'),
+      render: (v: string, a: IpAsset) => (
+        <>
+          {v}
+          <ConflictBadge id={a.id} />
+        </>
+      ),
+    },
     { key: 'kind', title: t('ent.col.kind'), dataIndex: 'kind', width: 100, render: (k: IpKind) => IP_KIND_LABELS[k] },
     { key: 'title', title: t('ent.col.title'), dataIndex: 'title', width: 240, ellipsis: true, ...sorted('title') },
     { key: 'filingDate', title: t('ent.col.filing'), dataIndex: 'filingDate', width: 110, ...sorted('filingDate') },
@@ -80,7 +93,10 @@ export function ipColumnsCompact(t: (k: string) => string): ColumnsType<IpAsset>
       width: 170,
       render: (_: unknown, a: IpAsset) => (
         <>
-          <div className="nowrap">{a.displayNumber}</div>
+          <div className="nowrap">
+            {a.displayNumber}
+            <ConflictBadge id={a.id} />
+          </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {IP_KIND_LABELS[a.kind]} · {LEGAL_STATUS_LABELS[a.legalStatus]}
           </Typography.Text>

@@ -15,6 +15,7 @@ import { sortOrderOf, STATUS_COLORS, useTablePaging } from './tables';
 import { PAGE_SIZE, usePagedList } from './usePagedList';
 import { formatDateTime } from '../../../../shared/time';
 import { validated } from '../../lib/formErrors';
+import { ConflictBadge } from '../sync/ConflictBadge';
 
 /** Moves an entry to a new status with the reason, showing every earlier move. */
 function StatusModal({ entry, onClose }: { entry: WhitelistEntry; onClose: (changed: boolean) => void }) {
@@ -89,6 +90,13 @@ export function WhitelistList() {
       ellipsis: true,
       sorter: true,
       sortOrder: sortOrderOf(s, 'enterpriseName'),
+      render: (v: string, e: WhitelistEntry) => (
+        <>
+          {v}
+          <ConflictBadge id={e.id} />
+          <ConflictBadge id={e.enterpriseId} />
+        </>
+      ),
     },
     { key: 'district', title: t('ent.col.district'), dataIndex: 'district', width: 90 },
     { key: 'batch', title: t('ent.col.batch'), dataIndex: 'batchName', width: 190, ellipsis: true },
