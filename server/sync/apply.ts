@@ -31,13 +31,25 @@ export interface Applied {
 
 type Env = Omit<MutationEnvelope, 'base'> & { base: Record<string, Record<string, number>> };
 
-/** Where a record's district and root come from, given its new data. */
-function placeOf(state: BatchState, entity: Entity, id: string, data: Fields): { district: District | null; rootId: string | null } {
+/**
+ * Where a record's district and root come from, given its new data. A parent written earlier
+ * in the same mutation (an entry and its first status line, a case and its audit line) is
+ * found in `planned`: it is not staged until every write of the mutation has been checked.
+ */
+function placeOf(
+  state: BatchState,
+  planned: readonly { next: HeldRecord }[],
+  entity: Entity,
+  id: string,
+  data: Fields,
+): { district: District | null; rootId: string | null } {
   const scope = ENTITIES[entity].scope as { field?: string; parent?: Entity | 'any'; via?: string; global?: boolean };
   if (scope.global) return { district: null, rootId: null };
   if (scope.field) return { district: (data[scope.field] as District | undefined) ?? null, rootId: id };
   const parentId = String(data[scope.via!] ?? '');
-  const parent = scope.parent === 'any' ? state.get(data.entity as Entity, parentId) : state.get(scope.parent!, parentId);
+  const parentEntity = scope.parent === 'any' ? (data.entity as Entity) : scope.parent!;
+  const parent =
+    planned.findLast((p) => p.next.entity === parentEntity && p.next.id === parentId)?.next ?? state.get(parentEntity, parentId);
   return { district: parent?.district ?? null, rootId: (parent as HeldRecord | null)?.rootId ?? null };
 }
 
@@ -88,7 +100,7 @@ export async function applyMutation(
     const current = await state.settle(() => state.get(write.entity, write.id));
     const merged = mergeWrite(current, write, env.base[recordKey(write.entity, write.id)], deviceId);
     const data = { ...(current?.data ?? {}), ...merged.fields };
-    const place = await state.settle(() => placeOf(state, write.entity, write.id, data));
+    const place = await state.settle(() => placeOf(state, planned, write.entity, write.id, data));
     if (current && !inScope(user, current.district)) return rejected(env, outOfScope(current.district));
     if (!inScope(user, place.district)) return rejected(env, outOfScope(place.district));
     const touched = new Set([
