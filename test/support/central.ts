@@ -17,7 +17,7 @@ import {
   type PushResponse,
 } from '../../shared/sync/protocol';
 import type { Role } from '../../shared/sync/roles';
-import { addUser } from '../../server/accounts';
+import { addUser, setDistricts } from '../../server/accounts';
 import { buildServer } from '../../server/app';
 import type { Db } from '../../server/db/types';
 import { createLogger } from '../../server/logger';
@@ -33,6 +33,8 @@ export interface Central {
   user(name: string, role: Role, districts: District[]): Promise<TestClient>;
   /** An account with this password, not signed in (a desktop signs in over HTTP). */
   account(name: string, role: Role, districts: District[], password: string): Promise<void>;
+  /** The administrator's change of a user's districts. */
+  setDistricts(name: string, districts: District[]): Promise<void>;
 }
 
 export async function startCentral(db: Db): Promise<Central> {
@@ -54,6 +56,9 @@ export async function startCentral(db: Db): Promise<Central> {
     },
     account: async (name, role, districts, password) => {
       await addUser(db, { name, role, districts, password }, new Date(t));
+    },
+    setDistricts: async (name, districts) => {
+      await setDistricts(db, name, districts, new Date(t));
     },
   };
   return central;

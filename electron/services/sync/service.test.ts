@@ -189,4 +189,25 @@ describe('sync in the app', () => {
     expect(await b.call('syncRejections', {})).toEqual([]);
     await expect(b.call('syncRejectionDismiss', { id: r!.id })).rejects.toThrow(/已标记为已读|不存在/);
   }, 90_000);
+
+  it('holds a pull that would remove most local records until the user confirms it', async () => {
+    const a = desk('held');
+    await a.login('李管家');
+    await a.syncNow();
+    for (let i = 0; i < 24; i++) await a.save({ name: `深圳市暂停${i}号科技有限公司`, uscc: usccFor(100 + i), district: '光明' });
+    expect(await a.syncNow()).toMatchObject({ state: 'idle', pending: 0 });
+    // The administrator moves the steward to 南山: everything of 光明 would go.
+    await central.setDistricts('李管家', ['南山']);
+    // The next sign-in carries the new districts (the session holds the old ones until then).
+    await a.call('syncLogout', {});
+    await a.login('李管家');
+    await a.rt.sync.settle();
+    const held = await a.syncNow();
+    expect(held).toMatchObject({ state: 'held', held: { removals: 24, local: 24 } });
+    expect((await a.call<{ rows: Enterprise[] }>('enterprisesList', {})).rows).toHaveLength(24);
+    await a.call('syncNow', { allowMassRemoval: true });
+    await a.rt.sync.settle();
+    expect(await a.status()).toMatchObject({ state: 'idle', held: null });
+    expect((await a.call<{ rows: Enterprise[] }>('enterprisesList', {})).rows).toEqual([]);
+  }, 60_000);
 });
