@@ -3,6 +3,7 @@
  * (electron/services/sync/fuzz/), each as a small case against the real routes.
  */
 import { expect, it } from 'vitest';
+import { setDistricts } from '../accounts';
 import { startCentral } from '../../test/support/central';
 import { describeEachDb } from '../../test/support/postgres';
 import { usccFor } from '../../test/support/sheets';
@@ -32,5 +33,29 @@ describeEachDb('sync faults found by the fuzz run', (fresh) => {
     // A record with no district goes to everyone: the status line must not reach 南山.
     expect(await south.pullAll()).toEqual([]);
     expect((await officer.pullAll()).map((ch) => ch.e)).toContain('entry_status');
+  });
+
+  it('sends the deletions and moves of the districts kept when a change of districts starts the pull again', async () => {
+    const c = await startCentral(await fresh());
+    const both = await c.user('两区管家', 'steward', ['光明', '南山']);
+    const other = await c.user('光明管家', 'steward', ['光明', '福田']);
+    for (const [id, n] of [
+      ['gone', 1],
+      ['moved', 2],
+      ['kept', 3],
+    ] as const)
+      await other.run('enterprise.save', enterprise(id, n, '光明'));
+    await both.run('enterprise.save', enterprise('south', 4, '南山'));
+    expect((await both.pullAll()).map((ch) => ch.id).sort()).toEqual(['gone', 'kept', 'moved', 'south']);
+    // While the first steward is away: one is deleted, one moves to a district they do not hold,
+    // and they lose 南山.
+    await other.run('enterprise.delete', { id: 'gone' });
+    await other.run('enterprise.save', { ...enterprise('moved', 2, '福田') });
+    await setDistricts(c.db, '两区管家', ['光明'], c.now());
+    const page = await both.pullPage();
+    expect(page.resync).toEqual({ removeDistricts: ['南山'] });
+    const seen = [...page.changes, ...(page.complete ? [] : await both.pullAll())];
+    const last = (id: string) => seen.filter((ch) => ch.id === id).at(-1)?.op;
+    expect([last('gone'), last('moved'), last('kept')]).toEqual(['delete', 'remove', 'upsert']);
   });
 });

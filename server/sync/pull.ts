@@ -87,9 +87,13 @@ export async function pull(db: Db, user: SessionUser, query: unknown): Promise<P
     }
   }
   const initial = isStart(cursor);
+  // Only a client with nothing can skip deletions and scope exits: one starting again after its
+  // districts changed still holds the records of the districts it kept, some deleted or moved
+  // away since its last pull.
+  const fromNothing = initial && !resync;
   const horizon = (await db.query<{ x: string }>(HORIZON_SQL)).rows[0]!.x;
   const args = [cursor.xid, cursor.seq, horizon, user.districts, q.limit];
-  const exits = initial ? [] : (await db.query<Row>(EXITS_SQL, args)).rows;
+  const exits = fromNothing ? [] : (await db.query<Row>(EXITS_SQL, args)).rows;
   const page = (changes: string, n: number, last: { xid: string; seq: number } | null): PulledPage => {
     const next = encodeCursor(last ? { ...last, scope } : cursor);
     const complete = n < q.limit;
@@ -101,11 +105,14 @@ export async function pull(db: Db, user: SessionUser, query: unknown): Promise<P
   const counted = (p: PulledPage): PulledPage => (total === undefined ? p : { ...p, total });
   if (exits.length === 0 && db.kind === 'pglite') {
     const p = (
-      await db.query<{ n: number; last_xid: string | null; last_seq: number | null; body: string }>(RECORDS_PAGE_SQL, [...args, initial])
+      await db.query<{ n: number; last_xid: string | null; last_seq: number | null; body: string }>(RECORDS_PAGE_SQL, [
+        ...args,
+        fromNothing,
+      ])
     ).rows[0]!;
     return counted(page(p.body, p.n, p.n ? { xid: p.last_xid!, seq: Number(p.last_seq) } : null));
   }
-  const rows = mergeByCursor((await db.query<Row>(RECORDS_SQL, [...args, initial])).rows, exits, q.limit);
+  const rows = mergeByCursor((await db.query<Row>(RECORDS_SQL, [...args, fromNothing])).rows, exits, q.limit);
   const last = rows.at(-1);
   return counted(page(rows.map((r) => r.wire).join(','), rows.length, last ? { xid: last.xid, seq: Number(last.seq) } : null));
 }
