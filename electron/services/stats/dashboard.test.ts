@@ -1,0 +1,229 @@
+/**
+ * The dashboard's figures against values worked out by hand from a small seeded store: counts
+ * and sums, 同比 against a zero base and with no base, empty months, registrations changed or
+ * cancelled within the period, a loan across a year boundary, the time from first visit.
+ */
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { growthText } from '../../../shared/domain/stats';
+import { statsFilter } from '../../../shared/schemas/stats';
+import { usccFor } from '../../../test/support/sheets';
+import { tempDir } from '../../../test/support/temp';
+import { openDatabase } from '../db/connection';
+import { saveEnterprise } from '../enterprises/repository';
+import { dashboard } from './dashboard';
+
+const tmp = tempDir();
+let db: Database;
+const ctx = { actor: '测试', now: '2026-11-22T00:00:00.000Z' };
+const NOW = '2026-11-22T08:00:00.000Z';
+let n = 0;
+
+/** A case as the read model holds it (written straight to the tables: a fixture for the queries). */
+function kase(
+  enterpriseId: string,
+  c: {
+    opened: string;
+    steward?: string;
+    stage?: string;
+    kinds?: string[];
+    visits?: string[];
+    pledge?: { bank: string; status: string; regDate: string | null; securedFen: number | null; loanFen: number; loanStart: string };
+    subsidy?: { status: string; submittedOn: string; amountFen: number; approvedFen?: number; paidFen?: number };
+  },
+) {
+  const id = `c${++n}`;
+  db.prepare(
+    'INSERT INTO cases (id, enterprise_id, steward, stage, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, enterpriseId, c.steward ?? '李管家', c.stage ?? 'subsidy', 't', `${c.opened}T02:00:00.000Z`, 't', '');
+  for (const [i, kind] of (c.kinds ?? []).entries()) {
+    const ip = `${id}-ip${i}`;
+    db.prepare(
+      "INSERT INTO ip_assets (id, enterprise_id, kind, number, title, legal_status, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, 'granted', 't', '', 't', '')",
+    ).run(ip, enterpriseId, kind, `N${ip}`, '测试');
+    db.prepare('INSERT INTO case_items (case_id, ip_asset_id) VALUES (?, ?)').run(id, ip);
+  }
+  for (const [i, on] of (c.visits ?? []).entries())
+    db.prepare(
+      "INSERT INTO visits (id, case_id, visited_on, created_by, created_at, updated_by, updated_at) VALUES (?, ?, ?, 't', '', 't', '')",
+    ).run(`${id}-v${i}`, id, on);
+  const p = c.pledge;
+  if (p)
+    db.prepare(
+      'INSERT INTO pledges (case_id, bank, loan_fen, secured_fen, loan_start, status, reg_no, reg_date, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, p.bank, p.loanFen, p.securedFen, p.loanStart, p.status, p.regDate ? `Y${n}` : '', p.regDate, 't', '');
+  const s = c.subsidy;
+  if (s)
+    db.prepare(
+      "INSERT INTO subsidy_applications (case_id, policy_id, policy_version, calc, amount_fen, status, submitted_on, approved_fen, paid_fen, updated_by, updated_at) VALUES (?, 'p', '1', '{}', ?, ?, ?, ?, ?, 't', '')",
+    ).run(id, s.amountFen, s.status, s.submittedOn, s.approvedFen ?? null, s.paidFen ?? null);
+  return id;
+}
+
+beforeAll(() => {
+  db = openDatabase({ file: path.join(tmp.dir, 'd.sqlite') }).db;
+  db.pragma('foreign_keys = OFF');
+  const ns = saveEnterprise(db, { name: '深圳市看板南山有限公司', uscc: usccFor(9101), district: '南山' }, ctx).id;
+  const ba = saveEnterprise(db, { name: '深圳市看板宝安有限公司', uscc: usccFor(9102), district: '宝安' }, ctx).id;
+  // 2025 (the base year): two registrations in 南山 at 中国银行, one later cancelled.
+  kase(ns, {
+    opened: '2025-01-05',
+    kinds: ['invention'],
+    visits: ['2025-01-10'],
+    pledge: {
+      bank: '中国银行',
+      status: 'cancelled',
+      regDate: '2025-03-01',
+      securedFen: 300_000_000,
+      loanFen: 300_000_000,
+      loanStart: '2025-02-20',
+    },
+  });
+  kase(ns, {
+    opened: '2025-04-01',
+    kinds: ['invention', 'trademark'],
+    pledge: {
+      bank: '中国银行',
+      status: 'registered',
+      regDate: '2025-06-01',
+      securedFen: null,
+      loanFen: 100_000_000,
+      loanStart: '2025-05-20',
+    },
+  });
+  // 2026: 南山 twice (one changed since), 宝安 once at a bank with no registration in 2025.
+  kase(ns, {
+    opened: '2025-12-20',
+    kinds: ['invention'],
+    visits: ['2025-12-22', '2026-01-05'],
+    // A loan across the year boundary, registered in 2026.
+    pledge: {
+      bank: '中国银行',
+      status: 'registered',
+      regDate: '2026-01-10',
+      securedFen: 400_000_000,
+      loanFen: 500_000_000,
+      loanStart: '2025-12-30',
+    },
+    subsidy: { status: 'paid', submittedOn: '2026-03-01', amountFen: 2_000_000, approvedFen: 1_800_000, paidFen: 1_800_000 },
+  });
+  kase(ns, {
+    opened: '2026-02-01',
+    steward: '王管家',
+    kinds: ['utility', 'utility'],
+    visits: ['2026-02-03'],
+    pledge: {
+      bank: '招商银行',
+      status: 'changed',
+      regDate: '2026-05-01',
+      securedFen: 123_456_789,
+      loanFen: 200_000_000,
+      loanStart: '2026-04-20',
+    },
+    subsidy: { status: 'submitted', submittedOn: '2026-06-01', amountFen: 500_000 },
+  });
+  kase(ba, {
+    opened: '2026-03-01',
+    steward: '王管家',
+    kinds: ['software'],
+    visits: ['2026-03-02'],
+    pledge: {
+      bank: '微众银行',
+      status: 'registered',
+      regDate: '2026-08-01',
+      securedFen: 100_000_000,
+      loanFen: 100_000_000,
+      loanStart: '2026-07-25',
+    },
+  });
+  // Not registered: a draft and a refusal; an open case with no pledge.
+  kase(ba, {
+    opened: '2026-04-01',
+    pledge: { bank: '中国银行', status: 'draft', regDate: null, securedFen: 900_000_000, loanFen: 900_000_000, loanStart: '2026-09-01' },
+  });
+  kase(ba, {
+    opened: '2026-05-01',
+    stage: 'closed',
+    pledge: { bank: '中国银行', status: 'refused', regDate: null, securedFen: 900_000_000, loanFen: 900_000_000, loanStart: '2026-09-01' },
+  });
+  kase(ba, { opened: '2026-06-01', stage: 'guidance', visits: ['2026-06-02'] });
+});
+afterAll(() => {
+  db.close();
+  tmp.cleanup();
+});
+
+const year = (y: number, extra: Record<string, unknown> = {}) => statsFilter.parse({ from: `${y}-01-01`, to: `${y}-12-31`, ...extra });
+
+describe('the officer dashboard', () => {
+  it('counts registrations and amounts of a year with 同比, by district, bank and kind, and every month', () => {
+    const d = dashboard(db, year(2026), NOW);
+    const r = d.registrations;
+    // 400,000,000 + 123,456,789 + 100,000,000 (secured, else the loan).
+    expect(r.total).toMatchObject({ count: 3, amountFen: 623_456_789 });
+    expect(r.total.countGrowth).toEqual({ kind: 'ratio', value: 0.5 });
+    expect(r.total.amountGrowth).toEqual({ kind: 'ratio', value: 623_456_789 / 400_000_000 - 1 });
+    expect(r.byDistrict.map((s) => [s.key, s.count, s.amountFen, growthText(s.countGrowth)])).toEqual([
+      ['南山', 2, 523_456_789, '0.0%'],
+      ['宝安', 1, 100_000_000, '上年同期为 0'],
+    ]);
+    expect(r.byBank.map((s) => [s.key, s.count, growthText(s.countGrowth)])).toEqual([
+      ['中国银行', 1, '-50.0%'],
+      ['招商银行', 1, '上年同期为 0'],
+      ['微众银行', 1, '上年同期为 0'],
+    ]);
+    expect(r.byKind.map((s) => [s.key, s.count])).toEqual([
+      ['invention', 1],
+      ['utility', 1],
+      ['software', 1],
+    ]);
+    // Twelve months, the empty ones as zero.
+    expect(r.byMonth).toHaveLength(12);
+    expect(r.byMonth.filter((m) => m.count > 0).map((m) => m.month)).toEqual(['2026-01', '2026-05', '2026-08']);
+    expect(r.byMonth.find((m) => m.month === '2026-02')).toEqual({ month: '2026-02', count: 0, amountFen: 0 });
+  });
+
+  it('says when there is no base year instead of dividing by it', () => {
+    const d = dashboard(db, year(2025), NOW);
+    expect(d.registrations.total).toMatchObject({ count: 2, amountFen: 400_000_000 });
+    expect(growthText(d.registrations.total.countGrowth)).toBe('无上年同期数据');
+    expect(d.registrations.byKind.map((s) => s.key)).toEqual(['invention', 'mixed']);
+  });
+
+  it('filters by district, bank and steward, and a short period', () => {
+    expect(dashboard(db, year(2026, { districts: ['宝安'] }), NOW).registrations.total).toMatchObject({ count: 1, amountFen: 100_000_000 });
+    expect(dashboard(db, year(2026, { bank: '中国银行' }), NOW).registrations.total).toMatchObject({ count: 1, amountFen: 400_000_000 });
+    expect(dashboard(db, year(2026, { steward: '王管家' }), NOW).registrations.total).toMatchObject({ count: 2 });
+    const q2 = dashboard(db, statsFilter.parse({ from: '2026-04-01', to: '2026-06-30' }), NOW);
+    expect(q2.registrations.total).toMatchObject({ count: 1, amountFen: 123_456_789 });
+    expect(q2.registrations.byMonth.map((m) => m.month)).toEqual(['2026-04', '2026-05', '2026-06']);
+    // 2025 Q2 had one registration (100,000,000): the base is the same months a year before.
+    expect(q2.registrations.total.countGrowth).toEqual({ kind: 'ratio', value: 0 });
+  });
+
+  it('gives the pipeline, days from first visit, subsidies and steward workload', () => {
+    const d = dashboard(db, year(2026), NOW);
+    // Opened in 2026: five cases; financed (a registered pledge): two; a draft or a refusal is not a loan.
+    expect(d.pipeline).toEqual({ opened: 5, loaned: 2, registered: 2, conversion: 2 / 5 });
+    // Registered in 2026: first visits 2025-12-22 → loan 2025-12-30 (8 d) / reg 2026-01-10 (19 d);
+    // 2026-02-03 → 2026-04-20 (76 d) / 2026-05-01 (87 d); 2026-03-02 → 2026-07-25 (145 d) / 2026-08-01 (152 d).
+    expect(d.days.toLoan).toEqual({ n: 3, median: 76, p25: 42, p75: 110.5 });
+    expect(d.days.toRegistration).toMatchObject({ n: 3, median: 87 });
+    expect(d.subsidies.sort((a, b) => a.status.localeCompare(b.status))).toEqual([
+      { status: 'paid', count: 1, amountFen: 2_000_000, approvedFen: 1_800_000, paidFen: 1_800_000 },
+      { status: 'submitted', count: 1, amountFen: 500_000, approvedFen: 0, paidFen: 0 },
+    ]);
+    expect(d.workload).toEqual([
+      { steward: '李管家', openCases: 5, visits: 2, registrations: 1, amountFen: 400_000_000 },
+      { steward: '王管家', openCases: 2, visits: 2, registrations: 2, amountFen: 223_456_789 },
+    ]);
+    expect(d.asOf).toBe(NOW);
+  });
+
+  it('refuses a period that ends before it starts, at the field', () => {
+    const r = statsFilter.safeParse({ from: '2026-05-01', to: '2026-04-01' });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]).toMatchObject({ path: ['to'], message: '结束日期不能早于开始日期' });
+  });
+});

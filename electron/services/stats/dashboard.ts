@@ -1,0 +1,112 @@
+/**
+ * The officer's dashboard on this computer's data: the rows are read here, the figures computed
+ * by shared/domain/stats.ts (the same functions the central service uses on its rows).
+ */
+import type { Database } from 'better-sqlite3';
+import { addYears, daysBetween } from '../../../shared/domain/dates';
+import { registrationFigures, spread, type RegistrationRow } from '../../../shared/domain/stats';
+import type { StatsFilter } from '../../../shared/schemas/stats';
+import type { DashboardView } from '../../../shared/types/stats';
+import { Where } from '../sql';
+import { BANK, CASE_KIND, REG_AMOUNT, WAS_REGISTERED } from './sql';
+
+const FROM = 'FROM cases c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN pledges p ON p.case_id = c.id';
+
+/** The filter's districts, bank and steward (not its period) as conditions on c, e and p. */
+function scoped(f: StatsFilter): Where {
+  const w = new Where().in('e.district', f.districts);
+  if (f.bank) w.add(`${BANK} = ?`, f.bank);
+  if (f.steward) w.add('c.steward = ?', f.steward);
+  return w;
+}
+
+export function registrationRows(db: Database, f: StatsFilter, from: string, to: string): RegistrationRow[] {
+  const w = scoped(f).add(WAS_REGISTERED).add('p.reg_date BETWEEN ? AND ?', from, to);
+  return db
+    .prepare(
+      `SELECT c.id AS caseId, e.district, ${BANK} AS bank, ${CASE_KIND} AS kind, p.reg_date AS regDate, ${REG_AMOUNT} AS amountFen, c.steward
+         ${FROM} ${w} ORDER BY p.reg_date`,
+    )
+    .all(...w.params) as RegistrationRow[];
+}
+
+/** The dashboard for a period; `now` is the as-of time. */
+export function dashboard(db: Database, f: StatsFilter, now: string): DashboardView {
+  const prevFrom = addYears(f.from, -1);
+  const prevTo = addYears(f.to, -1);
+  const rows = registrationRows(db, f, f.from, f.to);
+  const before = registrationRows(db, f, prevFrom, prevTo);
+  // The data reaches back to the previous period when some case was opened before it ended.
+  const earliest = db.prepare('SELECT min(created_at) FROM cases').pluck().get() as string | null;
+  const hadBase = earliest !== null && earliest.slice(0, 10) <= prevTo;
+  const registrations = registrationFigures(rows, before, f, hadBase);
+
+  const opened = scoped(f).add('substr(c.created_at, 1, 10) BETWEEN ? AND ?', f.from, f.to);
+  const pipeline = db
+    .prepare(
+      `SELECT count(*) AS opened, coalesce(sum(coalesce(${WAS_REGISTERED}, 0) OR c.outcome IN ('loaned', 'subsidised')), 0) AS loaned,
+              coalesce(sum(${WAS_REGISTERED}), 0) AS registered ${FROM} ${opened}`,
+    )
+    .get(...opened.params) as { opened: number; loaned: number; registered: number };
+
+  const reg = scoped(f).add(WAS_REGISTERED).add('p.reg_date BETWEEN ? AND ?', f.from, f.to);
+  const timing = db
+    .prepare(
+      `SELECT (SELECT min(v.visited_on) FROM visits v WHERE v.case_id = c.id) AS firstVisit, p.loan_start AS loanStart, p.reg_date AS regDate
+         ${FROM} ${reg}`,
+    )
+    .all(...reg.params) as { firstVisit: string | null; loanStart: string | null; regDate: string }[];
+  const visited = timing.filter((t) => t.firstVisit);
+  const days = {
+    toLoan: spread(visited.filter((t) => t.loanStart && t.loanStart >= t.firstVisit!).map((t) => daysBetween(t.firstVisit!, t.loanStart!))),
+    toRegistration: spread(visited.filter((t) => t.regDate >= t.firstVisit!).map((t) => daysBetween(t.firstVisit!, t.regDate))),
+  };
+
+  const sub = scoped(f).add('s.submitted_on BETWEEN ? AND ?', f.from, f.to);
+  const subsidies = db
+    .prepare(
+      `SELECT s.status, count(*) AS count, coalesce(sum(s.amount_fen), 0) AS amountFen, coalesce(sum(s.approved_fen), 0) AS approvedFen,
+              coalesce(sum(s.paid_fen), 0) AS paidFen
+         ${FROM} JOIN subsidy_applications s ON s.case_id = c.id ${sub} GROUP BY s.status`,
+    )
+    .all(...sub.params) as DashboardView['subsidies'];
+
+  const work = scoped(f);
+  const workload = db
+    .prepare(
+      `SELECT coalesce(nullif(c.steward, ''), '（未分配）') AS steward, coalesce(sum(c.stage <> 'closed'), 0) AS openCases,
+              coalesce(sum((SELECT count(*) FROM visits v WHERE v.case_id = c.id AND v.visited_on BETWEEN ? AND ?)), 0) AS visits,
+              coalesce(sum(${WAS_REGISTERED} AND p.reg_date BETWEEN ? AND ?), 0) AS registrations,
+              coalesce(sum(CASE WHEN ${WAS_REGISTERED} AND p.reg_date BETWEEN ? AND ? THEN ${REG_AMOUNT} END), 0) AS amountFen
+         ${FROM} ${work} GROUP BY 1 ORDER BY openCases DESC, registrations DESC`,
+    )
+    .all(f.from, f.to, f.from, f.to, f.from, f.to, ...work.params) as DashboardView['workload'];
+
+  const batches = new Where().in('b.district', f.districts);
+  if (f.steward) batches.add('w.steward = ?', f.steward);
+  const funnelRows = db
+    .prepare(
+      `SELECT b.name AS batch, b.district, w.status, count(*) AS n FROM whitelist_entries w JOIN whitelist_batches b ON b.id = w.batch_id
+         ${batches} GROUP BY b.id, w.status ORDER BY b.surveyed_on DESC, b.name`,
+    )
+    .all(...batches.params) as { batch: string; district: string; status: string; n: number }[];
+  const funnel = new Map<string, DashboardView['funnel'][number]>();
+  for (const r of funnelRows) {
+    const k = `${r.district}/${r.batch}`;
+    const b = funnel.get(k) ?? { batch: r.batch, district: r.district, counts: {}, total: 0 };
+    b.counts[r.status] = r.n;
+    b.total += r.n;
+    funnel.set(k, b);
+  }
+
+  return {
+    period: { from: f.from, to: f.to, prevFrom, prevTo },
+    asOf: now,
+    registrations,
+    pipeline: { ...pipeline, conversion: pipeline.opened ? pipeline.loaned / pipeline.opened : null },
+    days,
+    subsidies,
+    workload,
+    funnel: [...funnel.values()],
+  };
+}

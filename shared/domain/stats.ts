@@ -1,0 +1,146 @@
+/**
+ * The officer's figures, computed once from plain rows: the desktop reads the rows from its
+ * SQLite store, the central service from PostgreSQL, and both hand them here, so a figure is
+ * the same wherever it is shown (the dashboard, the reports, the CLI).
+ *
+ * 笔数 counts registrations CNIPA recorded (registered, later changed or cancelled) whose
+ * registration date falls in the period; 登记金额 is the secured amount, else the loan. 同比
+ * compares with the same days one year earlier; a base of zero or no base is said in words,
+ * never divided by.
+ */
+import type { District } from './districts';
+import type { IpKind } from './ip';
+
+export interface RegistrationRow {
+  caseId: string;
+  district: District;
+  bank: string;
+  /** The kind of every pledged item, or 'mixed' when they differ ('none' when no items are recorded). */
+  kind: IpKind | 'mixed' | 'none';
+  regDate: string;
+  amountFen: number;
+  steward: string;
+}
+
+export type Growth = { kind: 'ratio'; value: number } | { kind: 'zero-base' } | { kind: 'no-base' };
+
+export interface Figure {
+  count: number;
+  amountFen: number;
+}
+
+export interface FigureWithGrowth extends Figure {
+  countGrowth: Growth;
+  amountGrowth: Growth;
+}
+
+export interface Segment extends FigureWithGrowth {
+  key: string;
+}
+
+export interface RegistrationFigures {
+  total: FigureWithGrowth;
+  byMonth: (Figure & { month: string })[];
+  byDistrict: Segment[];
+  byBank: Segment[];
+  byKind: Segment[];
+}
+
+export function growth(now: number, before: number | undefined): Growth {
+  if (before === undefined) return { kind: 'no-base' };
+  if (before === 0) return { kind: 'zero-base' };
+  return { kind: 'ratio', value: (now - before) / before };
+}
+
+/** 同比 as a person reads it: "+12.5%", "上年同期为 0", "无上年同期数据". */
+export function growthText(g: Growth): string {
+  if (g.kind === 'zero-base') return '上年同期为 0';
+  if (g.kind === 'no-base') return '无上年同期数据';
+  const pct = Math.round(g.value * 1000) / 10;
+  return `${pct > 0 ? '+' : ''}${pct.toFixed(1)}%`;
+}
+
+const sum = (rows: readonly RegistrationRow[]): Figure => ({
+  count: rows.length,
+  amountFen: rows.reduce((s, r) => s + r.amountFen, 0),
+});
+
+function withGrowth(now: Figure, before: Figure | undefined, hadBase: boolean): FigureWithGrowth {
+  return {
+    ...now,
+    countGrowth: hadBase ? growth(now.count, before?.count ?? 0) : { kind: 'no-base' },
+    amountGrowth: hadBase ? growth(now.amountFen, before?.amountFen ?? 0) : { kind: 'no-base' },
+  };
+}
+
+function groupBy(rows: readonly RegistrationRow[], key: (r: RegistrationRow) => string): Map<string, RegistrationRow[]> {
+  const m = new Map<string, RegistrationRow[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+function segments(
+  rows: readonly RegistrationRow[],
+  before: readonly RegistrationRow[],
+  hadBase: boolean,
+  key: (r: RegistrationRow) => string,
+) {
+  const prev = new Map([...groupBy(before, key)].map(([k, v]) => [k, sum(v)]));
+  return [...groupBy(rows, key)]
+    .map(([k, v]) => ({ key: k, ...withGrowth(sum(v), prev.get(k), hadBase) }))
+    .sort((a, b) => b.amountFen - a.amountFen || b.count - a.count || a.key.localeCompare(b.key, 'zh-Hans-CN'));
+}
+
+/** Every month from `from` to `to` (YYYY-MM-DD), so an empty month shows as zero rather than missing. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const end = to.slice(0, 7);
+  for (let guard = 0; guard < 1200; guard++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > end) break;
+    out.push(key);
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y++;
+  }
+  return out;
+}
+
+/**
+ * The registration figures of a period (`rows`) against the same period a year before
+ * (`before`; `hadBase` false when the data does not reach back that far).
+ */
+export function registrationFigures(
+  rows: readonly RegistrationRow[],
+  before: readonly RegistrationRow[],
+  period: { from: string; to: string },
+  hadBase: boolean,
+): RegistrationFigures {
+  const months = groupBy(rows, (r) => r.regDate.slice(0, 7));
+  return {
+    total: withGrowth(sum(rows), sum(before), hadBase),
+    byMonth: monthsBetween(period.from, period.to).map((month) => ({ month, ...sum(months.get(month) ?? []) })),
+    byDistrict: segments(rows, before, hadBase, (r) => r.district),
+    byBank: segments(rows, before, hadBase, (r) => r.bank || '（未填）'),
+    byKind: segments(rows, before, hadBase, (r) => r.kind),
+  };
+}
+
+/** Median and quartiles of a list of day counts (null when empty). */
+export function spread(days: readonly number[]): { n: number; median: number; p25: number; p75: number } | null {
+  if (days.length === 0) return null;
+  const s = [...days].sort((a, b) => a - b);
+  const at = (q: number) => {
+    const pos = (s.length - 1) * q;
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
+  };
+  return { n: s.length, median: at(0.5), p25: at(0.25), p75: at(0.75) };
+}
