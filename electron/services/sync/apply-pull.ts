@@ -5,7 +5,7 @@
  * to the shadow, where a refusal of our change would restore it from).
  */
 import type { Database } from 'better-sqlite3';
-import type { Entity } from '../../../shared/sync/entities';
+import { ENTITIES, ENTITY_NAMES, type Entity } from '../../../shared/sync/entities';
 import type { PullChange, PullResponse } from '../../../shared/sync/protocol';
 import type { Fields } from '../../../shared/sync/records';
 import { cachedStatement } from '../sql';
@@ -82,6 +82,29 @@ function applyChange(db: Database, c: PullChange, stamp: { actor: string; now: s
   else projectUpsert(db, c.e, c.id, data, stamp);
 }
 
+const PLACED = ENTITY_NAMES.filter((e) => !(ENTITIES[e].scope as { global?: boolean }).global);
+
+/**
+ * A pull sends each record at its latest version, so one may arrive before the record it hangs
+ * off (an IP item before its enterprise edited later) and find no district: placed once that
+ * one is here, or a later change of districts would not remove it. Grandchildren take a pass each.
+ */
+function placeWaiting(db: Database): void {
+  const waiting = cachedStatement(
+    db,
+    `SELECT entity, id, data FROM sync_records WHERE district IS NULL AND entity IN (${PLACED.map(() => '?').join(', ')})`,
+  );
+  const place = cachedStatement(db, 'UPDATE sync_records SET district = ? WHERE entity = ? AND id = ?');
+  for (let placed = 1; placed > 0;) {
+    placed = 0;
+    for (const r of waiting.all(...PLACED) as { entity: Entity; id: string; data: string }[]) {
+      // Undefined, not null, while the record it hangs off has not arrived.
+      const district = districtOf(db, r.entity, JSON.parse(r.data) as Fields);
+      if (district) placed += place.run(district, r.entity, r.id).changes;
+    }
+  }
+}
+
 /** Drops every record of these districts (the user no longer sees them), with what hangs off them. */
 export function removeDistricts(db: Database, districts: string[]): number {
   let removed = 0;
@@ -110,6 +133,7 @@ export function applyPage(db: Database, page: PullResponse, now: string): void {
       if (page.resync) removeDistricts(db, page.resync.removeDistricts);
       const outboxEmpty = cachedStatement(db, 'SELECT 1 FROM outbox LIMIT 1').get() === undefined;
       for (const c of page.changes) applyChange(db, c, stamp, outboxEmpty);
+      placeWaiting(db);
       writeState(db, 'cursor', page.cursor);
     }).immediate();
   } finally {

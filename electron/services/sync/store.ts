@@ -119,5 +119,5 @@ export function districtOf(db: Database, entity: Entity, data: Fields): District
   if (scope.field) return (data[scope.field] as District | undefined) ?? null;
   const parentId = String(data[scope.via!] ?? '');
   const parentEntity = scope.parent === 'any' ? (data.entity as Entity) : scope.parent!;
-  return (statements(db).get.get(parentEntity, parentId) as Row | undefined)?.district as District | null;
+  return ((statements(db).get.get(parentEntity, parentId) as Row | undefined)?.district ?? null) as District | null;
 }

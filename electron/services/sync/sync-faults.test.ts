@@ -15,6 +15,7 @@ import { usccFor } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
 import { openDatabase } from '../db/connection';
 import { getEnterprise, saveEnterprise } from '../enterprises/repository';
+import { saveIpAsset } from '../ip/repository';
 import { CentralClient } from './client';
 import { syncOnce, type SyncReport } from './engine';
 import { clientFor, fileVault, login } from './session';
@@ -56,6 +57,7 @@ beforeEach(async () => {
   url = await central.app.listen({ host: '127.0.0.1', port: 0 });
   for (const name of ['李管家', '王管家']) await central.account(name, 'steward', ['光明'], PASSWORD);
   await central.account('南山管家', 'steward', ['南山'], PASSWORD);
+  await central.account('两区管家', 'steward', ['光明', '南山'], PASSWORD);
 }, 60_000);
 afterEach(async () => central?.app.close());
 afterAll(() => tmp.cleanup());
@@ -100,5 +102,31 @@ describe('sync faults found by the fuzz run', () => {
     expect(await south.sync()).toMatchObject({ rejected: 2 });
     expect(count(south.db, 'SELECT count(*) FROM sync_records')).toBe(0);
     expect(count(south.db, 'SELECT count(*) FROM enterprises')).toBe(0);
+  }, 60_000);
+
+  it('places a record pulled before the record it hangs off, so losing that district removes it', async () => {
+    const a = await desk('两区管家');
+    const e = saveEnterprise(a.db, { name: '深圳市南山后改科技有限公司', uscc: usccFor(71), district: '南山' }, who('两区管家'));
+    const today = new Date().toISOString().slice(0, 10);
+    saveIpAsset(
+      a.db,
+      { enterpriseId: e.id, kind: 'trademark', number: 'TM71001', title: '南山商标', registrationDate: '2020-01-01' },
+      who('两区管家'),
+      today,
+    );
+    await a.sync();
+    // Edited after its IP item: a pull from scratch sends the item first.
+    saveEnterprise(a.db, edited(a.db, e.id, { notes: '后改' }), who('两区管家'));
+    await a.sync();
+    const b = await desk('两区管家');
+    await syncOnce(b.db, clientFor(b.db, b.vault), { pageSize: 1 });
+    expect(b.db.prepare('SELECT entity, district FROM sync_records ORDER BY entity').all()).toEqual([
+      { entity: 'enterprise', district: '南山' },
+      { entity: 'ip_asset', district: '南山' },
+    ]);
+    await central.db.query("UPDATE users SET districts = '{光明}' WHERE name = '两区管家'");
+    expect(await b.sync()).toMatchObject({ pulled: 0 });
+    expect(count(b.db, 'SELECT count(*) FROM sync_records')).toBe(0);
+    expect(count(b.db, 'SELECT count(*) FROM ip_assets')).toBe(0);
   }, 60_000);
 });
