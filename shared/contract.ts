@@ -39,6 +39,8 @@ import { subsidyInput, type Policy } from './schemas/policy';
 import type { SubsidyResult } from './domain/subsidy';
 import type { CaseDetail, CaseSummary, RegistrationStats, Reminder } from './types/case';
 import type { ConflictItemView, RejectionView, SyncStatusView } from './types/sync';
+import type { DashboardView } from './types/stats';
+import { statsFilter } from './schemas/stats';
 
 export interface CallSpec<I extends z.ZodType, O> {
   readonly input: I;
@@ -188,6 +190,7 @@ export const contract = {
       })
       .strict(),
   ),
+  dashboard: call<DashboardView>()(statsFilter),
   reminders: call<Reminder[]>()(z.object({ days: z.number().int().min(1).max(365).default(30) }).strict()),
   bankCatalog: call<{ products: BankProduct[]; edited: boolean }>()(empty),
   bankCatalogSave: call<{ products: BankProduct[]; edited: boolean }>()(z.object({ products: bankCatalogSchema }).strict()),

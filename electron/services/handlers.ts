@@ -11,6 +11,7 @@ import type { JobManager } from './jobs/manager';
 import type { Handlers } from './rpc/dispatch';
 import { loadIndicatorSet } from './resources';
 import { getSettings, updateSettings } from './settings';
+import { dashboard } from './stats/dashboard';
 import { syncHandlers } from './sync/handlers';
 import { valuationReportHtml, type ReportData } from './reports/valuation-report';
 import type { PortfolioItem } from './valuation/portfolio';
@@ -59,6 +60,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       (needDb(ctx).prepare("SELECT DISTINCT steward FROM whitelist_entries WHERE steward <> ''").pluck().all() as string[]).sort(
         PINYIN.compare,
       ),
+    dashboard: (f) => dashboard(needDb(ctx), f, new Date().toISOString()),
     officerOverview: ({ notVisitedDays }) => officerOverview(needDb(ctx), today(), notVisitedDays),
     importUpload: ({ fileName, fileBase64 }) => ctx.uploads.put(fileName, new Uint8Array(Buffer.from(fileBase64, 'base64'))),
     importStart: ({ kind, uploadId, mapping, mode }) => {

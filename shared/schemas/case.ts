@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PAYMENT_KINDS, PLEDGE_STATUSES, SUBSIDY_STATUSES } from '../domain/case-statuses';
 import { OUTCOMES, STAGES } from '../domain/case-stages';
 import { DISTRICTS } from '../domain/districts';
+import { IP_KINDS } from '../domain/ip';
 import { boundedNumber, fenAmount, id, isoDate, MAX_FEN, pastDate, shortText } from './common';
 
 const caseId = z.object({ caseId: id }).strict();
@@ -17,6 +18,12 @@ export const caseFilter = z
     /** Closed cases are hidden unless asked for (or the stage filter is 结案). */
     includeClosed: z.boolean().default(false),
     pausedOnly: z.boolean().default(false),
+    /** The dashboard's drill-down: cases registered in a period, of districts, a bank, a kind of pledged items. */
+    regFrom: isoDate.optional(),
+    regTo: isoDate.optional(),
+    districts: z.array(z.enum(DISTRICTS)).max(DISTRICTS.length).optional(),
+    bank: shortText(80).optional(),
+    ipKind: z.enum([...IP_KINDS, 'mixed', 'none']).optional(),
   })
   .strict();
 export type CaseFilter = z.output<typeof caseFilter>;

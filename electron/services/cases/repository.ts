@@ -4,6 +4,7 @@ import type { CaseFilter } from '../../../shared/schemas/case';
 import type { CaseRecord, CaseSummary } from '../../../shared/types/case';
 import type { Page } from '../../../shared/types/records';
 import { likeEscape, Where } from '../sql';
+import { BANK, CASE_KIND, WAS_REGISTERED } from '../stats/sql';
 
 const SUMMARY_COLUMNS = `c.id, c.enterprise_id AS enterpriseId, e.name AS enterpriseName, e.uscc, e.district, c.steward, c.bank_officer AS bankOfficer,
   c.stage, c.paused, c.outcome, c.need_fen AS needFen, p.bank, p.loan_fen AS loanFen, p.status AS pledgeStatus, p.reg_date AS regDate,
@@ -34,6 +35,11 @@ export function filterWhere(f: CaseFilter): Where {
   if (f.district) w.add('e.district = ?', f.district);
   if (f.steward) w.add('c.steward = ?', f.steward);
   if (f.pausedOnly) w.add('c.paused = 1');
+  // A drill-down from the dashboard selects by the dashboard's own rules (stats/sql.ts).
+  if (f.regFrom || f.regTo) w.add(WAS_REGISTERED).add('p.reg_date BETWEEN ? AND ?', f.regFrom ?? '0000-01-01', f.regTo ?? '9999-12-31');
+  if (f.districts) w.in('e.district', f.districts);
+  if (f.bank) w.add(`${BANK} = ?`, f.bank);
+  if (f.ipKind) w.add(`${CASE_KIND} = ?`, f.ipKind);
   return w;
 }
 

@@ -6,12 +6,15 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, addMonths } from '../../../shared/domain/dates';
 import { growthText } from '../../../shared/domain/stats';
 import { statsFilter } from '../../../shared/schemas/stats';
 import { usccFor } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
 import { openDatabase } from '../db/connection';
 import { saveEnterprise } from '../enterprises/repository';
+import { listCases } from '../cases/repository';
+import { caseFilter } from '../../../shared/schemas/case';
 import { dashboard } from './dashboard';
 
 const tmp = tempDir();
@@ -219,6 +222,21 @@ describe('the officer dashboard', () => {
       { steward: '王管家', openCases: 2, visits: 2, registrations: 2, amountFen: 223_456_789 },
     ]);
     expect(d.asOf).toBe(NOW);
+  });
+
+  it('drills down from every segment to exactly the cases behind it', () => {
+    const f = year(2026);
+    const d = dashboard(db, f, NOW);
+    const cases = (extra: Record<string, unknown>) =>
+      listCases(db, { ...caseFilter.parse({ includeClosed: true, regFrom: f.from, regTo: f.to, ...extra }), offset: 0, limit: 500 });
+    expect(cases({}).total).toBe(d.registrations.total.count);
+    for (const s of d.registrations.byBank) expect(cases({ bank: s.key }).total).toBe(s.count);
+    for (const s of d.registrations.byDistrict) expect(cases({ districts: [s.key] }).total).toBe(s.count);
+    for (const s of d.registrations.byKind) expect(cases({ ipKind: s.key }).total).toBe(s.count);
+    for (const m of d.registrations.byMonth) {
+      const first = `${m.month}-01`;
+      expect(cases({ regFrom: first, regTo: addDays(addMonths(first, 1), -1) }).total).toBe(m.count);
+    }
   });
 
   it('refuses a period that ends before it starts, at the field', () => {
