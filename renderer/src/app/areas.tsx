@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   BankOutlined,
   CalculatorOutlined,
   CloudSyncOutlined,
@@ -19,6 +20,7 @@ export const AREAS = [
   { key: 'valuation', icon: <CalculatorOutlined /> },
   { key: 'pledge', icon: <BankOutlined /> },
   { key: 'subsidy', icon: <MoneyCollectOutlined /> },
+  { key: 'dashboard', icon: <BarChartOutlined /> },
   { key: 'sync', icon: <CloudSyncOutlined /> },
   { key: 'training', icon: <ReadOutlined /> },
   { key: 'about', icon: <InfoCircleOutlined /> },

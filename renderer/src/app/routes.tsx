@@ -1,6 +1,7 @@
 import { AboutPage } from '../features/about/AboutPage';
 import { AreaPlaceholder } from '../features/areas/AreaPlaceholder';
 import { CasesPage } from '../features/cases/CasesPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { HomePage } from '../features/home/HomePage';
 import { PledgePage } from '../features/pledge/PledgePage';
@@ -25,6 +26,8 @@ export function AreaPage({ area }: { area: AreaKey }) {
       return <PledgePage />;
     case 'subsidy':
       return <SubsidyPage />;
+    case 'dashboard':
+      return <DashboardPage />;
     case 'sync':
       return <SyncPage />;
     default:

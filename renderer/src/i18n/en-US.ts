@@ -11,6 +11,7 @@ export const enUS: Messages = {
     valuation: 'Valuation',
     pledge: 'Pledge registration',
     subsidy: 'Interest subsidy',
+    dashboard: 'Dashboard',
     sync: 'Sync',
     training: 'Training',
     about: 'About',

@@ -10,6 +10,7 @@ export const zhCN = {
     valuation: '估值',
     pledge: '质押登记',
     subsidy: '贴息申报',
+    dashboard: '统计看板',
     sync: '数据同步',
     training: '培训',
     about: '关于',

@@ -17,6 +17,7 @@ import { useCasesStore } from './store';
 import { formatDateTime } from '../../../../shared/time';
 import { openableRow } from '../../lib/openableRow';
 import { ConflictBadge } from '../sync/ConflictBadge';
+import { DrillNotice, NO_DRILL } from './DrillNotice';
 
 const PAGE_SIZE = 50;
 
@@ -123,6 +124,7 @@ export function CaseList({ stage: fixedStage }: { stage?: Stage } = {}) {
             {t('case.pausedOnly')}
           </Space>
         </Space>
+        <DrillNotice filter={filter} onClear={() => (setOffset(0), setFilter(NO_DRILL))} />
         {error && <Typography.Text type="danger">{error}</Typography.Text>}
         <Table<CaseSummary>
           rowKey="id"

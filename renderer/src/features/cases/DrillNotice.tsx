@@ -1,0 +1,38 @@
+import { Alert, Button } from 'antd';
+import { IP_KIND_LABELS, type IpKind } from '../../../../shared/domain/ip';
+import type { CaseFilter } from '../../../../shared/schemas/case';
+
+/** The filters a drill-down from the dashboard sets; cleared together. */
+export const NO_DRILL: Partial<CaseFilter> = {
+  regFrom: undefined,
+  regTo: undefined,
+  districts: undefined,
+  bank: undefined,
+  ipKind: undefined,
+};
+
+export const KIND_LABELS: Record<IpKind | 'mixed' | 'none', string> = { ...IP_KIND_LABELS, mixed: '多类组合', none: '未列质物' };
+
+/** Says which dashboard segment the list shows, with a way back to all cases. */
+export function DrillNotice({ filter, onClear }: { filter: Partial<CaseFilter>; onClear: () => void }) {
+  if (!filter.regFrom && !filter.regTo && !filter.districts && !filter.bank && !filter.ipKind) return null;
+  const parts = [
+    filter.regFrom || filter.regTo ? `登记日期 ${filter.regFrom ?? '…'} 至 ${filter.regTo ?? '…'}` : null,
+    filter.districts?.length ? `区：${filter.districts.join('、')}` : null,
+    filter.bank ? `银行：${filter.bank}` : null,
+    filter.ipKind ? `质物类型：${KIND_LABELS[filter.ipKind]}` : null,
+  ].filter(Boolean);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={`来自统计看板：${parts.join(' · ')}`}
+      action={
+        <Button size="small" onClick={onClear}>
+          查看全部案件
+        </Button>
+      }
+    />
+  );
+}
