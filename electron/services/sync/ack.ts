@@ -7,10 +7,9 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { MutationResult } from '../../../shared/sync/protocol';
-import { pendingFields } from './apply-pull';
 import type { Touch } from './mutate';
-import { projectDelete, projectUpsert } from './project';
-import { dropRecord, getRecord, putRecord } from './store';
+import { projectDelete, projectUpsert, projectWaiting } from './project';
+import { dropRecord, getRecord, pendingFields, putRecord } from './store';
 
 interface OutboxRow {
   seq: number;
@@ -105,6 +104,8 @@ export function acknowledge(db: Database, results: MutationResult[], now: string
         confirm(db, t);
       }
     }
+    // A refused change of ours may have freed a key a pulled record waits for.
+    projectWaiting(db, STAMP(now));
   }).immediate();
   return summary;
 }

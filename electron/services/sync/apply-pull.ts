@@ -9,23 +9,13 @@ import { ENTITIES, ENTITY_NAMES, type Entity } from '../../../shared/sync/entiti
 import type { PullChange, PullResponse } from '../../../shared/sync/protocol';
 import type { Fields } from '../../../shared/sync/records';
 import { cachedStatement } from '../sql';
-import { projectDelete, projectUpsert } from './project';
-import { districtOf, dropRecord, getRecord, putRecord } from './store';
+import { projectDelete, projectUpsert, projectWaiting } from './project';
+import { districtOf, dropRecord, getRecord, pendingFields, putRecord } from './store';
 import { writeState } from './state';
 
 const PULLED_BY = '中心服务';
 
-/** The fields of a record that unsent changes of ours touch ('*' for the whole record). */
-export function pendingFields(db: Database, entity: Entity, id: string): Set<string> {
-  const rows = cachedStatement(db, 'SELECT o.touched FROM outbox_touch t JOIN outbox o ON o.seq = t.seq WHERE t.entity = ? AND t.id = ?')
-    .pluck()
-    .all(entity, id) as string[];
-  const out = new Set<string>();
-  for (const json of rows)
-    for (const t of JSON.parse(json) as { e: string; id: string; f: string[] }[])
-      if (t.e === entity && t.id === id) t.f.forEach((f) => out.add(f));
-  return out;
-}
+export { pendingFields } from './store';
 
 function applyChange(db: Database, c: PullChange, stamp: { actor: string; now: string }, outboxEmpty: boolean): void {
   const pending = outboxEmpty ? new Set<string>() : pendingFields(db, c.e, c.id);
@@ -133,6 +123,7 @@ export function applyPage(db: Database, page: PullResponse, now: string): void {
       if (page.resync) removeDistricts(db, page.resync.removeDistricts);
       const outboxEmpty = cachedStatement(db, 'SELECT 1 FROM outbox LIMIT 1').get() === undefined;
       for (const c of page.changes) applyChange(db, c, stamp, outboxEmpty);
+      projectWaiting(db, stamp);
       placeWaiting(db);
       writeState(db, 'cursor', page.cursor);
     }).immediate();

@@ -14,7 +14,7 @@ import { roleProblem } from '../../../shared/sync/scope';
 import type { BankProduct } from '../../../shared/types/valuation';
 import { newId } from '../ids';
 import { cachedStatement } from '../sql';
-import { projectDelete, projectUpsert } from './project';
+import { projectDelete, projectUpsert, projectWaiting } from './project';
 import { districtOf, getRecord, localState, putRecord, type LocalRecord } from './store';
 
 export interface MutateContext {
@@ -124,6 +124,8 @@ export function mutate(db: Database, name: string, args: unknown, ctx: MutateCon
       }
       if (touched.length)
         enqueue(db, { id: mutationId, name, args: parsed.data, base, at: ctx.now, today: ctx.today, actor: ctx.user.name, touched });
+      // An edit that gave up a key (a credit code changed) frees it for a pulled record waiting for it.
+      projectWaiting(db, stamp);
       return { mutationId, writes: decision.writes };
     })
     .immediate();

@@ -2,14 +2,25 @@
  * Writes a record into the tables the app reads (or removes it): the one path by which local
  * mutations and pulled changes reach enterprises, cases and the rest. Run inside the caller's
  * transaction.
+ *
+ * The tables hold unique keys (a credit code, an IP number, a batch name, one entry per batch
+ * and enterprise) that the replica's records may hold twice for a while: a pulled record may
+ * take a key that a change of ours not yet sent also takes (the server will refuse ours), and a
+ * pull sends each record at its latest version, so a record that took over a key can arrive
+ * before the one that gave it up. The table keeps the key for the claim that stands: an unsent
+ * change of ours until the server answers it, else the newer server version. The other record
+ * waits in the replica, out of the table, and is written as soon as the key is free (after
+ * each pulled page, each answer to a push and each local write).
  */
 import type { Database } from 'better-sqlite3';
 import type { Entity } from '../../../shared/sync/entities';
-import type { Fields } from '../../../shared/sync/records';
+import { fieldStamp, type Fields } from '../../../shared/sync/records';
 import { nameInitials } from '../enterprises/initials';
 import { enterpriseSearchDocument } from '../enterprises/repository';
 import { cachedStatement } from '../sql';
 import { CODECS, encode, hasTable, type Codec } from './codecs';
+import { readState, writeState } from './state';
+import { getRecord, pendingFields, type LocalRecord } from './store';
 
 export interface Stamp {
   actor: string;
@@ -81,11 +92,125 @@ function setCaseItems(db: Database, caseId: string, items: unknown) {
   for (const assetId of Array.isArray(items) ? items : []) insert.run(caseId, String(assetId));
 }
 
-/** Writes the record's current data into its table. */
+/** A table's unique keys other than the record's id: their columns, and the record fields they hold. */
+interface UniqueKey {
+  columns: string[];
+  fields: string[];
+}
+
+const uniqueCache = new WeakMap<Database, Map<string, UniqueKey[]>>();
+
+function uniqueKeys(db: Database, codec: Codec): UniqueKey[] {
+  let byTable = uniqueCache.get(db);
+  if (!byTable) uniqueCache.set(db, (byTable = new Map()));
+  let keys = byTable.get(codec.table);
+  if (!keys) {
+    keys = [];
+    for (const ix of db.pragma(`index_list(${codec.table})`) as { name: string; unique: number; origin: string }[]) {
+      if (!ix.unique || ix.origin === 'pk') continue;
+      const columns = (db.pragma(`index_info(${ix.name})`) as { name: string }[]).map((c) => c.name);
+      const fields = columns.map((c) => codec.columns.find((x) => x.column === c)?.field);
+      // An index on the id column (a history line's sync id) is the record's own.
+      if (fields.every((f): f is string => f !== undefined)) keys.push({ columns, fields });
+    }
+    byTable.set(codec.table, keys);
+  }
+  return keys;
+}
+
+const isUniqueClash = (err: unknown) => (err as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/** The rows of other records that hold one of the record's unique keys, with the key's fields. */
+function holdersOf(db: Database, codec: Codec, id: string, data: Fields): { id: string; fields: string[] }[] {
+  const { columns, values } = encode(codec, id, data);
+  const out: { id: string; fields: string[] }[] = [];
+  for (const key of uniqueKeys(db, codec)) {
+    const vals = key.columns.map((c) => values[columns.indexOf(c)]);
+    const ids = stmt(
+      db,
+      `SELECT ${codec.idColumn} FROM ${codec.table} WHERE ${key.columns.map((c) => `${c} = ?`).join(' AND ')} AND ${codec.idColumn} <> ?`,
+    )
+      .pluck()
+      .all(...vals, id) as string[];
+    for (const other of ids) out.push({ id: other, fields: key.fields });
+  }
+  return out;
+}
+
+/** A change of ours not yet answered claims the key: the record is unsent, or its key is being changed. */
+function claims(db: Database, r: LocalRecord, fields: string[]): boolean {
+  if (!r.known) return true;
+  const pending = pendingFields(db, r.entity, r.id);
+  return pending.has('*') || fields.some((f) => pending.has(f));
+}
+
+const keyVersion = (r: LocalRecord, fields: string[]) => Math.max(...fields.map((f) => fieldStamp(r.versions, f) ?? 0));
+
+const WAITING = 'waitingForKey';
+
+function waiting(db: Database): string[] {
+  const raw = readState(db, WAITING);
+  return raw ? (JSON.parse(raw) as string[]) : [];
+}
+
+function wait(db: Database, entity: Entity, id: string): void {
+  const list = waiting(db);
+  const k = `${entity}/${id}`;
+  if (!list.includes(k)) writeState(db, WAITING, JSON.stringify([...list, k]));
+}
+
+/**
+ * The record's key is held by other rows: whether it takes the key (the holders' rows go and
+ * they wait) or waits itself. Rows only go while a page is applied (foreign keys off, so
+ * nothing hanging off them goes too); otherwise the record waits, its row as it was.
+ */
+function takesKey(db: Database, entity: Entity, id: string, holders: { id: string; fields: string[] }[]): boolean {
+  const me = getRecord(db, entity, id);
+  if (!me || db.pragma('foreign_keys', { simple: true }) === 1) return false;
+  for (const h of holders) {
+    const other = getRecord(db, entity, h.id);
+    if (!other) continue;
+    if (claims(db, other, h.fields)) return false;
+    if (claims(db, me, h.fields) || keyVersion(me, h.fields) <= keyVersion(other, h.fields)) return false;
+  }
+  for (const h of holders) {
+    projectDelete(db, entity, h.id);
+    wait(db, entity, h.id);
+  }
+  return true;
+}
+
+/** Writes the records that waited for a key, where the key is now free. */
+export function projectWaiting(db: Database, stamp: Stamp): void {
+  const list = waiting(db);
+  if (list.length === 0) return;
+  writeState(db, WAITING, null);
+  for (const k of list) {
+    const at = k.indexOf('/');
+    const entity = k.slice(0, at) as Entity;
+    const r = getRecord(db, entity, k.slice(at + 1));
+    if (r && !r.deleted) projectUpsert(db, entity, r.id, r.data, stamp);
+  }
+}
+
+/** Writes the record's current data into its table (or lets it wait for its key: see above). */
 export function projectUpsert(db: Database, entity: Entity, id: string, data: Fields, stamp: Stamp): void {
   if (!hasTable(entity)) return;
   const codec = CODECS[entity];
-  const row = upsertRow(db, codec, id, data, stamp);
+  let row: ReturnType<typeof upsertRow>;
+  try {
+    row = upsertRow(db, codec, id, data, stamp);
+  } catch (err) {
+    if (!isUniqueClash(err)) throw err;
+    const holders = holdersOf(db, codec, id, data);
+    if (holders.length === 0) throw err;
+    if (!takesKey(db, entity, id, holders)) {
+      if (db.pragma('foreign_keys', { simple: true }) !== 1) projectDelete(db, entity, id);
+      wait(db, entity, id);
+      return;
+    }
+    row = upsertRow(db, codec, id, data, stamp);
+  }
   if (entity === 'enterprise') {
     const name = String(data.name ?? '');
     if (row.inserted || row.oldName !== name) {

@@ -10,6 +10,7 @@ import { ENTITIES, type Entity } from '../../../shared/sync/entities';
 import { lookupColumn, lookupValues } from '../../../shared/sync/lookup';
 import type { Fields, StateReader, SyncRecord } from '../../../shared/sync/records';
 import type { District } from '../../../shared/domain/districts';
+import { cachedStatement } from '../sql';
 
 /** The server's side of fields changed here: their values, and whether it had the record deleted. */
 export interface Shadow {
@@ -120,4 +121,16 @@ export function districtOf(db: Database, entity: Entity, data: Fields): District
   const parentId = String(data[scope.via!] ?? '');
   const parentEntity = scope.parent === 'any' ? (data.entity as Entity) : scope.parent!;
   return ((statements(db).get.get(parentEntity, parentId) as Row | undefined)?.district ?? null) as District | null;
+}
+
+/** The fields of a record that unsent changes of ours touch ('*' for the whole record). */
+export function pendingFields(db: Database, entity: Entity, id: string): Set<string> {
+  const rows = cachedStatement(db, 'SELECT o.touched FROM outbox_touch t JOIN outbox o ON o.seq = t.seq WHERE t.entity = ? AND t.id = ?')
+    .pluck()
+    .all(entity, id) as string[];
+  const out = new Set<string>();
+  for (const json of rows)
+    for (const t of JSON.parse(json) as { e: string; id: string; f: string[] }[])
+      if (t.e === entity && t.id === id) t.f.forEach((f) => out.add(f));
+  return out;
 }

@@ -17,7 +17,7 @@ import { openDatabase } from '../db/connection';
 import { getEnterprise, saveEnterprise } from '../enterprises/repository';
 import { saveIpAsset } from '../ip/repository';
 import { CentralClient } from './client';
-import { syncOnce, type SyncReport } from './engine';
+import { pullAll, syncOnce, type SyncReport } from './engine';
 import { clientFor, fileVault, login } from './session';
 
 const tmp = tempDir();
@@ -128,5 +128,45 @@ describe('sync faults found by the fuzz run', () => {
     expect(await b.sync()).toMatchObject({ pulled: 0 });
     expect(count(b.db, 'SELECT count(*) FROM sync_records')).toBe(0);
     expect(count(b.db, 'SELECT count(*) FROM ip_assets')).toBe(0);
+  }, 60_000);
+
+  it('keeps a pulled record that takes the credit code of an unsent one of ours out of the list until the server refuses ours', async () => {
+    const a = await desk('李管家');
+    const b = await desk('王管家');
+    const mine = saveEnterprise(a.db, { name: '深圳市本机未发科技有限公司', uscc: usccFor(81), district: '光明' }, who('李管家'));
+    const theirs = saveEnterprise(b.db, { name: '深圳市他处先发科技有限公司', uscc: usccFor(81), district: '光明' }, who('王管家'));
+    await b.sync();
+    // A pull alone (the app pulls while a change is being typed, or after a failed push).
+    const report = { pushed: 0, pulled: 0, applied: 0, rejected: 0, conflicts: 0 };
+    await pullAll(a.db, clientFor(a.db, a.vault), report, {});
+    expect(report.pulled).toBe(1);
+    expect(a.db.prepare('SELECT id FROM enterprises').pluck().all()).toEqual([mine.id]);
+    expect(count(a.db, "SELECT count(*) FROM sync_records WHERE entity = 'enterprise' AND deleted = 0")).toBe(2);
+    // Sent, ours is refused and theirs takes its place in the list.
+    expect(await a.sync()).toMatchObject({ rejected: 1 });
+    expect(a.db.prepare('SELECT id FROM enterprises').pluck().all()).toEqual([theirs.id]);
+    expect(getEnterprise(a.db, theirs.id).name).toBe('深圳市他处先发科技有限公司');
+  }, 60_000);
+
+  it('applies credit codes swapped between two enterprises in one push, page by page', async () => {
+    const a = await desk('李管家');
+    const b = await desk('王管家');
+    const p = saveEnterprise(b.db, { name: '深圳市甲方科技有限公司', uscc: usccFor(91), district: '光明' }, who('王管家'));
+    const q = saveEnterprise(b.db, { name: '深圳市乙方科技有限公司', uscc: usccFor(92), district: '光明' }, who('王管家'));
+    await b.sync();
+    await a.sync();
+    // Typed in the wrong way round: swapped through a third code, all in one push.
+    saveEnterprise(b.db, edited(b.db, p.id, { uscc: usccFor(93) }), who('王管家'));
+    saveEnterprise(b.db, edited(b.db, q.id, { uscc: usccFor(91) }), who('王管家'));
+    saveEnterprise(b.db, edited(b.db, p.id, { uscc: usccFor(92) }), who('王管家'));
+    expect(await b.sync()).toMatchObject({ applied: 3 });
+    for (const pageSize of [1, 2000]) {
+      const c = pageSize === 1 ? a : await desk('李管家');
+      await syncOnce(c.db, clientFor(c.db, c.vault), { pageSize });
+      expect(c.db.prepare('SELECT id, uscc FROM enterprises ORDER BY uscc').all()).toEqual([
+        { id: q.id, uscc: usccFor(91) },
+        { id: p.id, uscc: usccFor(92) },
+      ]);
+    }
   }, 60_000);
 });
