@@ -6,6 +6,7 @@ import { exportCommand } from './commands/export';
 import { idCommand } from './commands/id';
 import { importCommand } from './commands/import';
 import { policiesCommand } from './commands/policies';
+import { statsCommand } from './commands/stats';
 import { subsidyCommand } from './commands/subsidy';
 import { conflictCommand, conflictsCommand, enterpriseCommand, loginCommand, logoutCommand, syncCommand } from './commands/sync';
 import { valueCommand } from './commands/value';
@@ -26,6 +27,7 @@ const COMMANDS: Command[] = [
   conflictsCommand,
   conflictCommand,
   enterpriseCommand,
+  statsCommand,
 ];
 
 /** The commands that write to the database, and when (an import's dry run only reads). */
@@ -78,6 +80,9 @@ export async function runCli(argv: string[]): Promise<CommandOutcome> {
         server: { type: 'string' },
         user: { type: 'string' },
         take: { type: 'string' },
+        year: { type: 'string' },
+        district: { type: 'string' },
+        period: { type: 'string' },
         'allow-removal': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
