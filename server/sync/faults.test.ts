@@ -58,4 +58,28 @@ describeEachDb('sync faults found by the fuzz run', (fresh) => {
     const last = (id: string) => seen.filter((ch) => ch.id === id).at(-1)?.op;
     expect([last('gone'), last('moved'), last('kept')]).toEqual(['delete', 'remove', 'upsert']);
   });
+
+  it('says with each pulled change which district the record is in now, moved with its enterprise or not', async () => {
+    const c = await startCentral(await fresh());
+    const both = await c.user('两区管家', 'steward', ['光明', '南山']);
+    const south = await c.user('南山管家', 'steward', ['南山']);
+    await both.run('enterprise.save', enterprise('e1', 1, '光明'));
+    await both.run('ip.save', {
+      id: 'p1',
+      enterpriseId: 'e1',
+      kind: 'trademark',
+      number: 'TM95001',
+      title: '商标',
+      registrationDate: '2020-01-01',
+    });
+    expect((await both.pullAll()).map((ch) => [ch.id, ch.s])).toEqual([
+      ['e1', '光明'],
+      ['p1', '光明'],
+    ]);
+    await both.run('enterprise.save', enterprise('e1', 1, '南山'));
+    expect((await south.pullAll()).map((ch) => [ch.id, ch.s])).toEqual([
+      ['e1', '南山'],
+      ['p1', '南山'],
+    ]);
+  });
 });

@@ -23,6 +23,13 @@ interface Row {
 const HORIZON_SQL = 'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x';
 
 /**
+ * The stored change with the district the record is in now appended (`"s"`): a record moves
+ * with its enterprise without being written again, and the desktop must not have to work the
+ * district out from a parent it may never receive (one deleted, or not pulled yet).
+ */
+const WIRE = `left(r.wire, -1) || ',"s":' || coalesce(to_json(r.district)::text, 'null') || '}'`;
+
+/**
  * Records and scope exits are read apart, each in index order, and merged here: a UNION under
  * one ORDER BY made PostgreSQL sort every remaining row on each page. A page is the stored
  * wire texts joined. On PGlite the database joins them (every row it returns is built as a JS
@@ -31,7 +38,7 @@ const HORIZON_SQL = 'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x';
  */
 const RECORDS_PAGE_SQL = `
   WITH page AS (
-    SELECT r.xid, r.seq, r.wire FROM records r
+    SELECT r.xid, r.seq, ${WIRE} AS wire FROM records r
      WHERE (r.xid, r.seq) > ($1::xid8, $2::bigint) AND r.xid < $3::xid8
        AND (r.district = ANY($4::text[]) OR r.district IS NULL) AND NOT (r.deleted AND $6)
      ORDER BY r.xid, r.seq LIMIT $5)
@@ -41,7 +48,7 @@ const RECORDS_PAGE_SQL = `
          coalesce(string_agg(wire, ',' ORDER BY xid, seq), '') AS body
     FROM page`;
 const RECORDS_SQL = `
-  SELECT r.xid::text AS xid, r.seq, r.wire FROM records r
+  SELECT r.xid::text AS xid, r.seq, ${WIRE} AS wire FROM records r
    WHERE (r.xid, r.seq) > ($1::xid8, $2::bigint) AND r.xid < $3::xid8
      AND (r.district = ANY($4::text[]) OR r.district IS NULL) AND NOT (r.deleted AND $6)
    ORDER BY r.xid, r.seq LIMIT $5`;

@@ -102,6 +102,8 @@ export interface PullChange {
   op: 'upsert' | 'delete' | 'remove';
   d?: Fields;
   v?: Record<string, number>;
+  /** The district the record is in now (its own or the one of the enterprise it hangs off); null for records everyone sees. */
+  s?: string | null;
 }
 
 export interface PullResponse {

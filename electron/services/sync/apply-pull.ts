@@ -6,6 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { ENTITIES, ENTITY_NAMES, type Entity } from '../../../shared/sync/entities';
+import type { District } from '../../../shared/domain/districts';
 import type { PullChange, PullResponse } from '../../../shared/sync/protocol';
 import type { Fields } from '../../../shared/sync/records';
 import { cachedStatement } from '../sql';
@@ -16,6 +17,16 @@ import { writeState } from './state';
 const PULLED_BY = '中心服务';
 
 export { pendingFields } from './store';
+
+/**
+ * Where a pulled record is: as the server says (`s`), except for a record that carries its
+ * district itself (an enterprise), whose field may hold an unsent move of ours. A server that
+ * does not say leaves it to the record's parent here.
+ */
+function placeOf(db: Database, c: PullChange, data: Fields): District | null {
+  if ('field' in ENTITIES[c.e].scope || c.s === undefined) return districtOf(db, c.e, data);
+  return c.s as District | null;
+}
 
 function applyChange(db: Database, c: PullChange, stamp: { actor: string; now: string }, outboxEmpty: boolean): void {
   const pending = outboxEmpty ? new Set<string>() : pendingFields(db, c.e, c.id);
@@ -63,7 +74,7 @@ function applyChange(db: Database, c: PullChange, stamp: { actor: string; now: s
     id: c.id,
     data,
     versions: c.v ?? {},
-    district: districtOf(db, c.e, data),
+    district: placeOf(db, c, data),
     deleted,
     known: true,
     shadow: pending.size ? shadow : null,

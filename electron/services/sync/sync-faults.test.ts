@@ -14,7 +14,7 @@ import { usePglite } from '../../../test/support/postgres';
 import { usccFor } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
 import { openDatabase } from '../db/connection';
-import { getEnterprise, saveEnterprise } from '../enterprises/repository';
+import { deleteEnterprise, getEnterprise, saveEnterprise } from '../enterprises/repository';
 import { saveIpAsset } from '../ip/repository';
 import { CentralClient } from './client';
 import { pullAll, syncOnce, type SyncReport } from './engine';
@@ -168,5 +168,23 @@ describe('sync faults found by the fuzz run', () => {
         { id: p.id, uscc: usccFor(92) },
       ]);
     }
+  }, 60_000);
+
+  it('places a conflict about a record since deleted, which a fresh desktop never receives, in its district', async () => {
+    const a = await desk('李管家');
+    const b = await desk('王管家');
+    const e = saveEnterprise(a.db, { name: '深圳市将删科技有限公司', uscc: usccFor(101), district: '光明' }, who('李管家'));
+    await a.sync();
+    await b.sync();
+    saveEnterprise(a.db, edited(a.db, e.id, { notes: '李' }), who('李管家'));
+    saveEnterprise(b.db, edited(b.db, e.id, { notes: '王' }), who('王管家'));
+    await a.sync();
+    expect(await b.sync()).toMatchObject({ conflicts: 1 });
+    await a.sync();
+    deleteEnterprise(a.db, e.id, who('李管家'));
+    await a.sync();
+    const c = await desk('李管家');
+    await c.sync();
+    expect(c.db.prepare('SELECT entity, district FROM sync_records').all()).toEqual([{ entity: 'conflict', district: '光明' }]);
   }, 60_000);
 });
