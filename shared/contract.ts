@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { IdResult } from './validators/identify';
 import { LANGUAGES } from './settings';
-import type { District } from './domain/districts';
+import { DISTRICTS, type District } from './domain/districts';
 import type { Funnel } from './domain/whitelist';
 import { enterpriseInput } from './schemas/enterprise';
 import { ipAssetInput } from './schemas/ip';
@@ -191,6 +191,18 @@ export const contract = {
       .strict(),
   ),
   dashboard: call<DashboardView>()(statsFilter),
+  /** A monthly or annual district report, built in a worker (poll jobStatus); a PDF is then printed by reportPrint. */
+  reportStart: call<JobStatusView>()(
+    z
+      .object({
+        kind: z.enum(['monthly', 'annual']),
+        period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, '期间应写作 2024-03（月报）或 2024（年报）'),
+        district: z.enum(DISTRICTS).optional(),
+        format: z.enum(['pdf', 'xlsx']),
+      })
+      .strict(),
+  ),
+  reportPrint: call<{ fileName: string; base64: string }>()(byId),
   reminders: call<Reminder[]>()(z.object({ days: z.number().int().min(1).max(365).default(30) }).strict()),
   bankCatalog: call<{ products: BankProduct[]; edited: boolean }>()(empty),
   bankCatalogSave: call<{ products: BankProduct[]; edited: boolean }>()(z.object({ products: bankCatalogSchema }).strict()),

@@ -1,4 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
+import { pageTemplates, type PrintOptions } from '../services/reports/html';
 
 /**
  * HTML → PDF for the harness with Debian's Chromium (the app uses Electron's printToPDF).
@@ -7,7 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 export function createChromiumPrinter(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') {
   let browser: Promise<Browser> | null = null;
   return {
-    async print(html: string): Promise<Uint8Array> {
+    async print(html: string, opts: PrintOptions = {}): Promise<Uint8Array> {
       browser ??= chromium.launch({
         executablePath,
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -15,7 +16,7 @@ export function createChromiumPrinter(executablePath = process.env.CHROMIUM_PATH
       const page = await (await browser).newPage({ javaScriptEnabled: false });
       try {
         await page.setContent(html, { waitUntil: 'load' });
-        return new Uint8Array(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+        return new Uint8Array(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, ...pageTemplates(opts) }));
       } finally {
         await page.close();
       }

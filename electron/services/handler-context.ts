@@ -7,6 +7,7 @@ import type { Logger } from './logger';
 import type { SyncService } from './sync/service';
 import type { TokenVault } from './sync/session';
 import { getSettings } from './settings';
+import type { PrintOptions } from './reports/html';
 
 export interface HandlerContext {
   /** Null when the database could not be opened; calls that need it then fail cleanly. */
@@ -19,7 +20,7 @@ export interface HandlerContext {
   jobs: () => JobManager;
   uploads: UploadStore;
   resourcesDir: string;
-  printPdf?: (html: string) => Promise<Uint8Array>;
+  printPdf?: (html: string, opts?: PrintOptions) => Promise<Uint8Array>;
   sync: () => SyncService;
   dataDir: string;
   /** The database a user who never signed in works in (the first to sign in takes it). */

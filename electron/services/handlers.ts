@@ -61,6 +61,16 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
         PINYIN.compare,
       ),
     dashboard: (f) => dashboard(needDb(ctx), f, new Date().toISOString()),
+    reportStart: ({ format, ...request }) => startJob({ type: 'report', request, format }),
+    reportPrint: async ({ id }) => {
+      const job = ctx.jobs().status(id) as JobStatusView;
+      if (job.type !== 'report' || job.state !== 'done' || !job.resultJson) throw new AppError('NOT_FOUND', '报告尚未生成完成');
+      const r = JSON.parse(job.resultJson) as { fileName: string; html?: string; header?: string };
+      if (!r.html) throw new AppError('INVALID_INPUT', '这份报告不是 PDF 格式');
+      if (!ctx.printPdf) throw new AppError('INTERNAL', '当前运行环境无法生成 PDF');
+      const pdf = await ctx.printPdf(r.html, { header: r.header });
+      return { fileName: r.fileName, base64: Buffer.from(pdf).toString('base64') };
+    },
     officerOverview: ({ notVisitedDays }) => officerOverview(needDb(ctx), today(), notVisitedDays),
     importUpload: ({ fileName, fileBase64 }) => ctx.uploads.put(fileName, new Uint8Array(Buffer.from(fileBase64, 'base64'))),
     importStart: ({ kind, uploadId, mapping, mode }) => {

@@ -15,6 +15,7 @@ import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { activeDatabase } from './sync/accounts';
 import { createSyncService, type SyncService } from './sync/service';
 import { fileVault, type TokenVault } from './sync/session';
+import type { PrintOptions } from './reports/html';
 
 export interface RuntimeOptions {
   dataDir: string;
@@ -36,7 +37,7 @@ export interface RuntimeOptions {
   /** The folder holding resources/ data (indicator sets, bank products, policies). */
   resourcesDir: string;
   /** HTML → PDF, provided by the shell (Electron's printToPDF, or Chromium in the harness). */
-  printPdf?: (html: string) => Promise<Uint8Array>;
+  printPdf?: (html: string, opts?: PrintOptions) => Promise<Uint8Array>;
 }
 
 /**

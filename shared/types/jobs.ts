@@ -3,7 +3,7 @@ export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 /** A background job as the renderer sees it; `result` depends on the job type. */
 export interface JobStatusView {
   id: string;
-  type: 'import' | 'export' | 'demo' | 'valuation';
+  type: 'import' | 'export' | 'demo' | 'valuation' | 'report';
   state: JobState;
   done: number;
   total: number;

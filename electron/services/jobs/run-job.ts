@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
 import type { JobSpec } from './types';
 
 export interface JobEnv {
@@ -62,6 +63,23 @@ export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
     case 'valuation-part': {
       const { packPart, valuePortfolioPart } = await import('../valuation/portfolio');
       return packPart(valuePortfolioPart(spec.items, { onProgress: env.onProgress, isCancelled: env.isCancelled }));
+    }
+    case 'report': {
+      env.onProgress(0, 3);
+      const { reportData } = await import('../reports/district/data');
+      const data = reportData(env.db, spec.request, new Date().toISOString());
+      env.onProgress(1, 3);
+      if (env.isCancelled()) throw new AppError('CONFLICT', '报告已取消');
+      if (spec.format === 'xlsx') {
+        const { reportXlsx } = await import('../reports/district/xlsx');
+        const bytes = await reportXlsx(data);
+        env.onProgress(3, 3);
+        return { fileName: `${data.fileStem}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
+      }
+      const { pageHeader, reportHtml } = await import('../reports/district/html');
+      const html = reportHtml(data);
+      env.onProgress(2, 3);
+      return { fileName: `${data.fileStem}.pdf`, html, header: pageHeader(data) };
     }
     case 'demo': {
       const { generateDemo } = await import('../demo/generate');

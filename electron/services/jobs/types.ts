@@ -2,11 +2,14 @@ import type { ExportFormat, ExportRequest } from '../exporters/export-list';
 import type { ImportKind } from '../importers/kinds';
 import type { Mapping } from '../importers/mapping';
 import type { PortfolioItem } from '../valuation/portfolio';
+import type { ReportRequest } from '../reports/district/data';
 
 export type JobSpec =
   | { type: 'import'; kind: ImportKind; fileName: string; bytes: Uint8Array; mapping?: Mapping; mode: 'preview' | 'dry-run' | 'commit' }
   | { type: 'export'; request: ExportRequest; format: ExportFormat }
   | { type: 'demo'; enterprises: number; seed?: number }
+  /** A district report: its figures and, for PDF, the HTML the shell then prints. */
+  | { type: 'report'; request: ReportRequest; format: 'pdf' | 'xlsx' }
   | { type: 'valuation'; items: PortfolioItem[] }
   /** One worker's share of a valuation job; the manager merges the parts. */
   | { type: 'valuation-part'; items: PortfolioItem[] };

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../shared/time';
 import type { ValuationRunSummary } from '../../../shared/types/valuation';
 import type { ValuationResult } from '../valuation/engine';
 import type { PortfolioItem } from '../valuation/portfolio';
-import { esc } from './html';
+import { esc, REPORT_CSS } from './html';
 
 export interface ReportData {
   summary: ValuationRunSummary;
@@ -109,15 +109,9 @@ export function valuationReportHtml(d: ReportData): string {
     .map((i) => `<h4>${esc(i.label)}</h4><ol>${i.result.working.map((w) => `<li>${esc(w)}</li>`).join('')}</ol>`)
     .join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(d.summary.title)}</title>
-<style>
-  @page { size: A4; margin: 16mm 14mm; }
-  body { font-family: 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; font-size: 12px; color: #222; }
-  h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 15px; border-bottom: 2px solid #1d5fd1; padding-bottom: 4px; margin-top: 22px; } h4 { margin: 10px 0 4px; }
-  table { width: 100%; border-collapse: collapse; margin-top: 8px; } th, td { border: 1px solid #ccc; padding: 4px 6px; text-align: left; vertical-align: top; } th { background: #f0f4fb; }
-  .num { text-align: right; white-space: nowrap; } .meta { color: #666; } .figures { display: flex; gap: 12px; margin-top: 10px; }
-  .fig { flex: 1; border: 1px solid #d6e0f5; border-radius: 6px; padding: 8px 10px; } .fig b { display: block; font-size: 18px; margin-top: 4px; color: #1d5fd1; }
+<style>${REPORT_CSS}
   .rule { color: #444; margin: 8px 0 0; }
-  ol { margin: 4px 0 0 18px; padding: 0; } li { margin: 2px 0; } section { page-break-inside: avoid; }
+  ol { margin: 4px 0 0 18px; padding: 0; } li { margin: 2px 0; }
 </style></head><body>
 <h1>知识产权价值评估报告</h1>
 <div class="meta">${esc(d.summary.title)} · 评估对象：${esc(d.enterpriseName)} · 评估基准日：${esc(d.items[0]?.input.valuationDate ?? '')} · 出具：${esc(d.summary.createdBy)}，${esc(formatDateTime(d.summary.createdAt))}</div>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { DISTRICTS, type District } from '../../../../shared/domain/districts';
 import { api } from '../../api';
 import { dayOf, isoOf } from '../../lib/dates';
-import type { Period, PeriodMode } from './period';
+import type { Period, PeriodMode } from '../../../../shared/domain/periods';
 
 export interface DashboardFilter {
   period: Period;

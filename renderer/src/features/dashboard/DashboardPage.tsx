@@ -15,7 +15,7 @@ import { fenToWanText } from '../../lib/format';
 import { KIND_LABELS, NO_DRILL } from '../cases/DrillNotice';
 import { useCasesStore } from '../cases/store';
 import { DashboardFilters, type DashboardFilter } from './DashboardFilters';
-import { periodLabel, rangeOf } from './period';
+import { periodLabel, rangeOf } from '../../../../shared/domain/periods';
 
 const wan = (fen: number) => Math.round(fen / 10_000) / 100;
 const growthColor = (g: Growth) => (g.kind !== 'ratio' ? undefined : g.value >= 0 ? '#389e0d' : '#cf1322');

@@ -1,5 +1,5 @@
 /** The dashboard's periods: a month, a quarter, a year, or days chosen. */
-import { addDays, addMonths } from '../../../../shared/domain/dates';
+import { addDays, addMonths } from './dates';
 
 export type PeriodMode = 'month' | 'quarter' | 'year' | 'custom';
 
@@ -35,4 +35,14 @@ export function periodLabel(p: Period): string {
   if (p.mode === 'quarter') return `${p.year}年第${p.part}季度`;
   if (p.mode === 'month') return `${p.year}年${p.part}月`;
   return `${p.from} 至 ${p.to}`;
+}
+
+/** A report's period as the CLI and the report dialog name it: 2024-03 (a month) or 2024 (a year). */
+export function reportPeriod(kind: 'monthly' | 'annual', text: string): Period | null {
+  const m = kind === 'monthly' ? /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text) : /^(\d{4})$/.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const part = kind === 'monthly' ? Number(m[2]) : 1;
+  const p: Period = { mode: kind === 'monthly' ? 'month' : 'year', year, part, from: '', to: '' };
+  return { ...p, ...rangeOf(p) };
 }
