@@ -6,6 +6,7 @@ import { exportCommand } from './commands/export';
 import { idCommand } from './commands/id';
 import { importCommand } from './commands/import';
 import { policiesCommand } from './commands/policies';
+import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { subsidyCommand } from './commands/subsidy';
 import { conflictCommand, conflictsCommand, enterpriseCommand, loginCommand, logoutCommand, syncCommand } from './commands/sync';
@@ -28,6 +29,7 @@ const COMMANDS: Command[] = [
   conflictCommand,
   enterpriseCommand,
   statsCommand,
+  reportCommand,
 ];
 
 /** The commands that write to the database, and when (an import's dry run only reads). */

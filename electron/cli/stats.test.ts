@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedStatsFixture } from '../../test/support/stats-fixture';
@@ -27,4 +28,31 @@ describe('stats from the command line', () => {
     expect(await runCli(['stats', '--year', '26', '--db', file])).toMatchObject({ exitCode: 2 });
     expect(await runCli(['stats', '--year', '2026', '--district', '广州', '--db', file])).toMatchObject({ exitCode: 2 });
   });
+
+  it('writes the annual report as .xlsx and the monthly one as PDF, and refuses a bad period or district', async () => {
+    const file = path.join(tmp.dir, 'r.sqlite');
+    const db = openDatabase({ file }).db;
+    seedStatsFixture(db);
+    db.close();
+    const xlsx = path.join(tmp.dir, 'annual.xlsx');
+    expect(await runCli(['report', 'annual', '--period', '2026', '--format', 'xlsx', '--out', xlsx, '--db', file])).toMatchObject({
+      exitCode: 0,
+      output: { report: '全市-质押融资年度报告-2026.xlsx' },
+    });
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    const pdf = path.join(tmp.dir, 'monthly.pdf');
+    expect(
+      await runCli(['report', 'monthly', '--period', '2026-05', '--district', '南山', '--format', 'pdf', '--out', pdf, '--db', file]),
+    ).toMatchObject({
+      exitCode: 0,
+    });
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await runCli(['report', 'monthly', '--period', '2026', '--format', 'xlsx', '--out', xlsx, '--db', file])).toMatchObject({
+      exitCode: 1,
+      output: { error: { code: 'INVALID_INPUT', message: '月报的期间应写作 2024-03' } },
+    });
+    expect(await runCli(['report', 'annual', '--period', '2026', '--district', '广州', '--out', xlsx, '--db', file])).toMatchObject({
+      exitCode: 2,
+    });
+  }, 60_000);
 });

@@ -18,7 +18,7 @@ const WRITE_PROBLEMS: Record<string, string> = {
 };
 
 /** Writes the file; a reason in Chinese when the system refuses (null when written). */
-function writeOut(file: string, bytes: Uint8Array): string | null {
+export function writeOut(file: string, bytes: Uint8Array): string | null {
   try {
     fs.writeFileSync(file, bytes);
     return null;

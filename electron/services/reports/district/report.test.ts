@@ -51,7 +51,7 @@ describe('district reports', () => {
     const { result } = await report({ kind: 'annual', period: '2026', format: 'xlsx' });
     expect(result.fileName).toBe('全市-质押融资年度报告-2026.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(result.base64!, 'base64'));
+    await wb.xlsx.load(Buffer.from(result.base64!, 'base64') as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       '概要',
       '月度',
