@@ -82,4 +82,16 @@ describeEachDb('sync faults found by the fuzz run', (fresh) => {
       ['p1', '南山'],
     ]);
   });
+
+  it('deletes the status lines of the entries an enterprise is deleted with, leaving nothing that points at a deleted record', async () => {
+    const c = await startCentral(await fresh());
+    const officer = await c.user('光明专员', 'officer', ['光明']);
+    await officer.run('enterprise.save', enterprise('e1', 1, '光明'));
+    await officer.run('batch.save', { id: 'b1', name: '光明第一批', district: '光明', surveyedOn: '2026-01-05' });
+    await officer.run('entry.save', { id: 'w1', batchId: 'b1', enterpriseId: 'e1' });
+    await officer.run('entry.status', { entryId: 'w1', status: '已走访', reason: '走访了' });
+    expect((await officer.run('enterprise.delete', { id: 'e1' })).status).toBe('applied');
+    const live = await c.db.query<{ entity: string }>('SELECT entity FROM records WHERE NOT deleted ORDER BY entity');
+    expect(live.rows).toEqual([{ entity: 'whitelist_batch' }]);
+  });
 });

@@ -151,13 +151,26 @@ describe('whitelist', () => {
 
   it('deletes an enterprise with its IP and entries, recording each for sync', () => {
     const e = all({ statuses: ['已放款'] }).rows.find((x) => x.ipCount > 0)!;
+    const count = (sql: string) => db.prepare(sql).pluck().get(e.id) as number;
+    const lines = count(
+      'SELECT count(*) FROM whitelist_status_history h JOIN whitelist_entries w ON w.id = h.entry_id WHERE w.enterprise_id = ?',
+    );
+    const runs = count('SELECT count(*) FROM valuations WHERE enterprise_id = ?');
     deleteEnterprise(db, e.id, ctx);
     expect(db.prepare('SELECT count(*) FROM ip_assets WHERE enterprise_id = ?').pluck().get(e.id)).toBe(0);
-    // One mutation in the outbox, naming the enterprise, each of its items and its entry.
+    // One mutation in the outbox, naming the enterprise, each of its items, its entry with its status lines, its valuation runs.
     const last = db.prepare('SELECT name, touched FROM outbox ORDER BY seq DESC LIMIT 1').get() as { name: string; touched: string };
     const touched = JSON.parse(last.touched) as { e: string; f: string[] }[];
     expect(last.name).toBe('enterprise.delete');
-    expect(touched.map((t) => t.e).sort()).toEqual(['enterprise', ...Array<string>(e.ipCount).fill('ip_asset'), 'whitelist_entry'].sort());
+    expect(touched.map((t) => t.e).sort()).toEqual(
+      [
+        'enterprise',
+        ...Array<string>(e.ipCount).fill('ip_asset'),
+        'whitelist_entry',
+        ...Array<string>(lines).fill('entry_status'),
+        ...Array<string>(runs).fill('valuation'),
+      ].sort(),
+    );
     expect(touched.every((t) => t.f[0] === '*')).toBe(true);
   });
 });

@@ -24,7 +24,11 @@ export const enterpriseSave = defineMutation({
   },
 });
 
-/** Deletes an enterprise with its IP items and whitelist entries; one with a case is kept (the case is evidence). */
+/**
+ * Deletes an enterprise with everything that hangs off it: IP items, whitelist entries with
+ * their status lines, stored valuation runs. One with a case is kept (the case is evidence).
+ * Nothing is left pointing at a deleted record (a desktop's tables could not hold it).
+ */
 export const enterpriseDelete = defineMutation({
   name: 'enterprise.delete',
   args: z.object({ id }).strict(),
@@ -33,7 +37,13 @@ export const enterpriseDelete = defineMutation({
   decide(a, state) {
     if (!live(state, 'enterprise', a.id)) return refuse('企业不存在或已被删除');
     if (state.children('case', 'enterpriseId', a.id).length) return refuse('该企业有服务案件，案件记录须保留，不能删除企业');
-    const children = [...state.children('ip_asset', 'enterpriseId', a.id), ...state.children('whitelist_entry', 'enterpriseId', a.id)];
+    const entries = state.children('whitelist_entry', 'enterpriseId', a.id);
+    const children = [
+      ...state.children('ip_asset', 'enterpriseId', a.id),
+      ...entries,
+      ...entries.flatMap((e) => state.children('entry_status', 'entryId', e.id)),
+      ...state.children('valuation', 'enterpriseId', a.id),
+    ];
     return accept(remove('enterprise', a.id), ...children.map((c) => ({ ...remove(c.entity, c.id), checked: false })));
   },
 });
