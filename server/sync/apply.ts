@@ -127,11 +127,20 @@ export async function applyMutation(
     planned.push({ write, current, next, conflicts: merged.conflicts, fields: merged.fields, deleted: merged.delete });
   }
 
+  // A delete kept as a conflict (the record was edited meanwhile) takes nothing with it: what
+  // the mutation would have deleted under it (an enterprise's IP items and entries) stays too.
+  const kept = new Set(
+    planned.filter((p) => p.write.op === 'delete' && p.write.checked && !p.deleted && p.conflicts.length).map((p) => p.write.id),
+  );
+  const underKept = (p: (typeof planned)[number]) =>
+    p.write.op === 'delete' && !p.write.checked && p.current !== null && p.current.rootId !== null && kept.has(p.current.rootId);
+
   const audit: AuditLine[] = [];
   const moves: Applied['moves'] = [];
   const notes: ConflictNote[] = [];
   let n = 0;
   for (const p of planned) {
+    if (underKept(p)) continue;
     const changed = Object.keys(p.fields).filter((f) => JSON.stringify(p.current?.data[f] ?? null) !== JSON.stringify(p.fields[f] ?? null));
     if (changed.length || p.deleted || p.next.deleted !== (p.current?.deleted ?? false) || (!p.current && p.write.op === 'upsert')) {
       state.stage(p.next);

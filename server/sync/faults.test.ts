@@ -94,4 +94,30 @@ describeEachDb('sync faults found by the fuzz run', (fresh) => {
     const live = await c.db.query<{ entity: string }>('SELECT entity FROM records WHERE NOT deleted ORDER BY entity');
     expect(live.rows).toEqual([{ entity: 'whitelist_batch' }]);
   });
+
+  it('keeps what hangs off an enterprise whose delete became a conflict', async () => {
+    const c = await startCentral(await fresh());
+    const a = await c.user('管家甲', 'steward', ['光明']);
+    const b = await c.user('管家乙', 'steward', ['光明']);
+    await a.run('enterprise.save', enterprise('e1', 1, '光明'));
+    await a.run('ip.save', {
+      id: 'p1',
+      enterpriseId: 'e1',
+      kind: 'trademark',
+      number: 'TM95101',
+      title: '商标',
+      registrationDate: '2020-01-01',
+    });
+    const seen = (await a.pullAll()).find((ch) => ch.id === 'e1')!.v!;
+    await b.pullAll();
+    await b.run('enterprise.save', { ...enterprise('e1', 1, '光明'), notes: '乙改了' }, { 'enterprise/e1': { notes: seen['*']! } });
+    // A deletes what it saw, not having seen B's edit: a conflict, and nothing is deleted.
+    const base = Object.fromEntries(Object.keys(enterprise('e1', 1, '光明')).map((f) => [f, seen['*']!]));
+    const r = await a.run('enterprise.delete', { id: 'e1' }, { 'enterprise/e1': base });
+    expect(r).toMatchObject({ status: 'conflict', conflicts: [{ entity: 'enterprise', recordId: 'e1', field: '*' }] });
+    const live = await c.db.query<{ id: string }>(
+      "SELECT id FROM records WHERE entity IN ('enterprise', 'ip_asset') AND NOT deleted ORDER BY id",
+    );
+    expect(live.rows).toEqual([{ id: 'e1' }, { id: 'p1' }]);
+  });
 });

@@ -98,8 +98,11 @@ export function acknowledge(db: Database, results: MutationResult[], now: string
       for (const c of r.conflicts ?? []) kept.set(`${c.entity}/${c.recordId}`, [...(kept.get(`${c.entity}/${c.recordId}`) ?? []), c.field]);
       if (r.status === 'conflict') summary.conflicts++;
       else summary.applied++;
+      // A delete of ours kept as a conflict took nothing with it on the server: what this entry
+      // deleted along with it (an enterprise's IP items and entries) comes back here too.
+      const deleteKept = touched.some((t) => t.f.includes('*') && kept.get(`${t.e}/${t.id}`)?.includes('*'));
       for (const t of touched) {
-        const fields = kept.get(`${t.e}/${t.id}`);
+        const fields = kept.get(`${t.e}/${t.id}`) ?? (deleteKept && t.f.includes('*') ? ['*'] : undefined);
         if (fields) restore(db, t, fields, now);
         confirm(db, t);
       }

@@ -187,4 +187,31 @@ describe('sync faults found by the fuzz run', () => {
     await c.sync();
     expect(c.db.prepare('SELECT entity, district FROM sync_records').all()).toEqual([{ entity: 'conflict', district: '光明' }]);
   }, 60_000);
+
+  it('brings back what a delete of ours took with it when the server keeps the record as a conflict', async () => {
+    const a = await desk('李管家');
+    const b = await desk('王管家');
+    const e = saveEnterprise(a.db, { name: '深圳市删改相争科技有限公司', uscc: usccFor(111), district: '光明' }, who('李管家'));
+    const today = new Date().toISOString().slice(0, 10);
+    const ip = saveIpAsset(
+      a.db,
+      { enterpriseId: e.id, kind: 'trademark', number: 'TM111001', title: '相争商标', registrationDate: '2020-01-01' },
+      who('李管家'),
+      today,
+    );
+    await a.sync();
+    await b.sync();
+    saveEnterprise(b.db, edited(b.db, e.id, { notes: '王刚改过' }), who('王管家'));
+    await b.sync();
+    // A deletes the enterprise (and with it the item) without having seen B's edit.
+    deleteEnterprise(a.db, e.id, who('李管家'));
+    expect(count(a.db, 'SELECT count(*) FROM ip_assets')).toBe(0);
+    expect(await a.sync()).toMatchObject({ conflicts: 1 });
+    for (const d of [a, b, await desk('李管家')]) {
+      await d.sync();
+      expect(d.db.prepare('SELECT id FROM ip_assets').pluck().all()).toEqual([ip.id]);
+      expect(getEnterprise(d.db, e.id)).toMatchObject({ notes: '王刚改过', ipCount: 1 });
+      expect(count(d.db, "SELECT count(*) FROM sync_records WHERE entity IN ('enterprise', 'ip_asset') AND deleted = 0")).toBe(2);
+    }
+  }, 60_000);
 });
