@@ -15,6 +15,7 @@ import { fenToWanText } from '../../lib/format';
 import { KIND_LABELS, NO_DRILL } from '../cases/DrillNotice';
 import { useCasesStore } from '../cases/store';
 import { DashboardFilters, type DashboardFilter } from './DashboardFilters';
+import { ReportButtons } from './ReportButtons';
 import { periodLabel, rangeOf } from '../../../../shared/domain/periods';
 
 const wan = (fen: number) => Math.round(fen / 10_000) / 100;
@@ -117,7 +118,10 @@ export function DashboardPage() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
-          <DashboardFilters value={filter} onChange={setFilter} banks={banks} thisYear={thisYear} />
+          <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+            <DashboardFilters value={filter} onChange={setFilter} banks={banks} thisYear={thisYear} />
+            <ReportButtons period={filter.period} districts={filter.districts} narrowed={!!filter.bank || !!filter.steward} />
+          </Space>
           <Typography.Text type="secondary">
             {periodLabel(filter.period)}（{from} 至 {to}）· {filter.districts.length ? filter.districts.join('、') : '全部区'}
             {view && ` · 数据截至 ${formatDateTime(view.asOf)} · 同比对照 ${view.period.prevFrom} 至 ${view.period.prevTo}`}
