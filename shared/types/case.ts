@@ -1,3 +1,4 @@
+import type { Growth } from '../domain/stats';
 import type { CaseFacts, Outcome, Stage } from '../domain/case-stages';
 import type { PaymentKind, PledgeStatus, SubsidyStatus } from '../domain/case-statuses';
 import type { District } from '../domain/districts';
@@ -163,9 +164,9 @@ export interface Reminder {
 export interface StatRow {
   count: number;
   amountFen: number;
-  /** Year-on-year change, as a fraction (0.7458 = +74.58%); null without last year's figure. */
-  countGrowth: number | null;
-  amountGrowth: number | null;
+  /** Year-on-year change (shared/domain/stats.ts): a ratio, or a zero or missing base said in words. */
+  countGrowth: Growth;
+  amountGrowth: Growth;
 }
 
 export interface RegistrationStats {

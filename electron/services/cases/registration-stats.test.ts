@@ -5,6 +5,7 @@ import { usccFor } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
 import { openDatabase } from '../db/connection';
 import { saveEnterprise } from '../enterprises/repository';
+import { growthText } from '../../../shared/domain/stats';
 import { registrationStats } from './registration-stats';
 
 const tmp = tempDir();
@@ -48,20 +49,38 @@ describe('registration statistics', () => {
     const s = registrationStats(db);
     expect(s.year).toBe('2026');
     expect(s.byYear).toEqual([
-      { year: '2025', count: 2, amountFen: 400_000_000, countGrowth: null, amountGrowth: null },
-      { year: '2026', count: 3, amountFen: 623_456_789, countGrowth: 0.5, amountGrowth: 623_456_789 / 400_000_000 - 1 },
+      { year: '2025', count: 2, amountFen: 400_000_000, countGrowth: { kind: 'no-base' }, amountGrowth: { kind: 'no-base' } },
+      {
+        year: '2026',
+        count: 3,
+        amountFen: 623_456_789,
+        countGrowth: { kind: 'ratio', value: 0.5 },
+        amountGrowth: { kind: 'ratio', value: 623_456_789 / 400_000_000 - 1 },
+      },
     ]);
   });
 
   it('splits a year by district and by bank, each against its own last year', () => {
     const s = registrationStats(db, '2026');
     expect(s.byDistrict).toEqual([
-      { district: '南山', count: 2, amountFen: 523_456_789, countGrowth: 1, amountGrowth: 523_456_789 / 300_000_000 - 1 },
-      { district: '宝安', count: 1, amountFen: 100_000_000, countGrowth: 0, amountGrowth: 0 },
+      {
+        district: '南山',
+        count: 2,
+        amountFen: 523_456_789,
+        countGrowth: { kind: 'ratio', value: 1 },
+        amountGrowth: { kind: 'ratio', value: 523_456_789 / 300_000_000 - 1 },
+      },
+      {
+        district: '宝安',
+        count: 1,
+        amountFen: 100_000_000,
+        countGrowth: { kind: 'ratio', value: 0 },
+        amountGrowth: { kind: 'ratio', value: 0 },
+      },
     ]);
-    expect(s.byBank.map((b) => [b.bank, b.count, b.countGrowth])).toEqual([
-      ['中国银行', 2, 1],
-      ['招商银行', 1, null],
+    expect(s.byBank.map((b) => [b.bank, b.count, growthText(b.countGrowth)])).toEqual([
+      ['中国银行', 2, '+100.0%'],
+      ['招商银行', 1, '上年同期为 0'],
     ]);
     expect(registrationStats(db, '2024')).toMatchObject({ year: '2024', byDistrict: [], byBank: [] });
   });

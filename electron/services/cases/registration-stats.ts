@@ -1,55 +1,45 @@
 import type { Database } from 'better-sqlite3';
-import { PLEDGE_WAS_REGISTERED } from '../../../shared/domain/case-statuses';
+import { growth, registrationFigures, type Segment } from '../../../shared/domain/stats';
+import type { District } from '../../../shared/domain/districts';
 import type { RegistrationStats, StatRow } from '../../../shared/types/case';
+import type { StatsFilter } from '../../../shared/schemas/stats';
+import { registrationRows } from '../stats/dashboard';
 
-const growth = (now: number, before: number | undefined) => (before ? (now - before) / before : null);
+const row = (s: Segment): StatRow => ({ count: s.count, amountFen: s.amountFen, countGrowth: s.countGrowth, amountGrowth: s.amountGrowth });
 
 /**
- * Pledge registrations as the annual typical-cases list reports them: 笔数 (registrations
- * CNIPA recorded), 登记金额 (the secured amount, else the loan) and 同比增长, by year, and by
- * district and by bank for one year (the latest by default).
+ * Pledge registrations as the annual typical-cases list reports them: 笔数, 登记金额 and 同比, by
+ * year, and by district and by bank for one year (the latest by default). The rows and the
+ * figures are the dashboard's (stats/dashboard.ts, shared/domain/stats.ts): one rule for both.
  */
 export function registrationStats(db: Database, year?: string): RegistrationStats {
-  const base = `FROM pledges p JOIN cases c ON c.id = p.case_id JOIN enterprises e ON e.id = c.enterprise_id
-    WHERE p.reg_no <> '' AND p.reg_date IS NOT NULL AND p.status IN (${PLEDGE_WAS_REGISTERED.map((s) => `'${s}'`).join(', ')})`;
-  const amount = 'coalesce(sum(coalesce(p.secured_fen, p.loan_fen)), 0)';
-  const years = db
-    .prepare(`SELECT substr(p.reg_date, 1, 4) AS year, count(*) AS count, ${amount} AS amountFen ${base} GROUP BY year ORDER BY year`)
-    .all() as { year: string; count: number; amountFen: number }[];
-  const prev = new Map(years.map((y) => [String(Number(y.year) + 1), y]));
-  const byYear = years.map((y) => ({
-    ...y,
-    countGrowth: growth(y.count, prev.get(y.year)?.count),
-    amountGrowth: growth(y.amountFen, prev.get(y.year)?.amountFen),
-  }));
-  const chosen = year ?? years.at(-1)?.year ?? null;
+  // Every registration ever: no district, bank or steward narrows it.
+  const everything: StatsFilter = { from: '0001-01-01', to: '9999-12-31', districts: [] };
+  const all = registrationRows(db, everything, everything.from, everything.to);
+  const perYear = new Map<string, { count: number; amountFen: number }>();
+  for (const r of all) {
+    const y = perYear.get(r.regDate.slice(0, 4)) ?? { count: 0, amountFen: 0 };
+    y.count++;
+    y.amountFen += r.amountFen;
+    perYear.set(r.regDate.slice(0, 4), y);
+  }
+  const years = [...perYear.keys()].sort();
+  const byYear = years.map((y, i) => {
+    const before = i > 0 ? perYear.get(String(Number(y) - 1)) : undefined;
+    const now = perYear.get(y)!;
+    // The first year with data has no base; a later year without registrations a base of zero.
+    const base = i === 0 ? undefined : (before ?? { count: 0, amountFen: 0 });
+    return { year: y, ...now, countGrowth: growth(now.count, base?.count), amountGrowth: growth(now.amountFen, base?.amountFen) };
+  });
+  const chosen = year ?? years.at(-1) ?? null;
   if (!chosen) return { year: null, byYear, byDistrict: [], byBank: [] };
+  const inYear = (y: string) => all.filter((r) => r.regDate.startsWith(y));
   const last = String(Number(chosen) - 1);
-  const grouped = <K extends string>(column: string, key: K) => {
-    const rows = db
-      .prepare(
-        `SELECT ${column} AS k, substr(p.reg_date, 1, 4) AS year, count(*) AS count, ${amount} AS amountFen ${base} AND substr(p.reg_date, 1, 4) IN (?, ?) GROUP BY k, year`,
-      )
-      .all(chosen, last) as { k: string; year: string; count: number; amountFen: number }[];
-    const before = new Map(rows.filter((r) => r.year === last).map((r) => [r.k, r]));
-    return rows
-      .filter((r) => r.year === chosen)
-      .map(
-        (r) =>
-          ({
-            [key]: r.k,
-            count: r.count,
-            amountFen: r.amountFen,
-            countGrowth: growth(r.count, before.get(r.k)?.count),
-            amountGrowth: growth(r.amountFen, before.get(r.k)?.amountFen),
-          }) as StatRow & Record<K, string>,
-      )
-      .sort((a, b) => b.amountFen - a.amountFen);
-  };
+  const f = registrationFigures(inYear(chosen), inYear(last), { from: `${chosen}-01-01`, to: `${chosen}-12-31` }, years[0]! <= last);
   return {
     year: chosen,
     byYear,
-    byDistrict: grouped('e.district', 'district') as RegistrationStats['byDistrict'],
-    byBank: grouped("coalesce(nullif(p.bank, ''), '（未填）')", 'bank'),
+    byDistrict: f.byDistrict.map((s) => ({ district: s.key as District, ...row(s) })),
+    byBank: f.byBank.map((s) => ({ bank: s.key, ...row(s) })),
   };
 }

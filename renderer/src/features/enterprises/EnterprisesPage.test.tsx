@@ -45,6 +45,6 @@ describe('enterprise list', () => {
     await waitFor(() => expect(screen.getByText('共 1 条')).toBeTruthy());
     await userEvent.clear(screen.getByPlaceholderText(/拼音首字母/));
     await userEvent.type(screen.getByPlaceholderText(/拼音首字母/), '不存在的企业');
-    expect(await screen.findByText('没有符合筛选条件的记录')).toBeTruthy();
+    expect(await screen.findByText('没有符合筛选条件的记录', {}, { timeout: 5000 })).toBeTruthy();
   });
 });

@@ -2,10 +2,9 @@ import { Card, Col, Empty, Row, Select, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistrationStats, StatRow } from '../../../../shared/types/case';
+import { growthText } from '../../../../shared/domain/stats';
 import { api } from '../../api';
 import { fenToWanText } from '../../lib/format';
-
-const pct = (g: number | null) => (g === null ? '—' : `${g >= 0 ? '+' : ''}${(g * 100).toFixed(2)}%`);
 
 /** 质押登记 figures as the annual list reports them: 笔数, 登记金额, 同比, by year, district and bank. */
 export function RegistrationStatsCard({ version }: { version: number }) {
@@ -24,9 +23,14 @@ export function RegistrationStatsCard({ version }: { version: number }) {
   const columns = <K extends string>(key: K, title: string) => [
     { title, dataIndex: key },
     { title: t('ent.reg.count'), dataIndex: 'count', align: 'right' as const },
-    { title: t('ent.reg.countGrowth'), key: 'cg', align: 'right' as const, render: (_: unknown, r: StatRow) => pct(r.countGrowth) },
+    { title: t('ent.reg.countGrowth'), key: 'cg', align: 'right' as const, render: (_: unknown, r: StatRow) => growthText(r.countGrowth) },
     { title: t('ent.reg.amount'), key: 'a', align: 'right' as const, render: (_: unknown, r: StatRow) => fenToWanText(r.amountFen) },
-    { title: t('ent.reg.amountGrowth'), key: 'ag', align: 'right' as const, render: (_: unknown, r: StatRow) => pct(r.amountGrowth) },
+    {
+      title: t('ent.reg.amountGrowth'),
+      key: 'ag',
+      align: 'right' as const,
+      render: (_: unknown, r: StatRow) => growthText(r.amountGrowth),
+    },
   ];
   return (
     <Card
