@@ -64,3 +64,9 @@ export function formatChineseAmount(fen: Fen, digits = 2): string {
   if (abs >= 1e4) return `${(yuan / 1e4).toFixed(digits)} 万元`;
   return `${formatYuan(fen)} 元`;
 }
+
+/** An amount in 万元 as lists and reports show it: "1,234.5 万元" (at most 2 decimals, a no-break space before the unit). */
+export function formatWan(fen: Fen): string {
+  assertFen(fen);
+  return `${(fen / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}\u00a0万元`;
+}

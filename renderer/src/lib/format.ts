@@ -1,11 +1,10 @@
+import { formatWan } from '../../../shared/money';
 /**
  * fen → "1,234.5 万元" for lists where amounts are in the tens of thousands. The space before
  * the unit does not break, so a narrow column never leaves 万元 on a line of its own.
  */
 export function fenToWanText(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '—';
-  const wan = fen / 1_000_000;
-  return `${wan.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}\u00a0万元`;
+  return fen === null || fen === undefined ? '—' : formatWan(fen);
 }
 
 /** fen → 万元 for a form field. */

@@ -3,14 +3,14 @@ import { SUBSIDY_STATUS_LABELS } from '../../../../shared/domain/case-statuses';
 import { IP_KIND_LABELS } from '../../../../shared/domain/ip';
 import { growthText, type Segment } from '../../../../shared/domain/stats';
 import { ENTRY_STATUSES } from '../../../../shared/domain/whitelist';
-import { formatChineseAmount } from '../../../../shared/money';
+import { formatWan } from '../../../../shared/money';
 import { formatDateTime } from '../../../../shared/time';
 import { esc, REPORT_CSS } from '../html';
 import { countAmountChart } from './charts';
 import type { ReportData } from './data';
 
 const KIND: Record<string, string> = { ...IP_KIND_LABELS, mixed: '多类组合', none: '未列质物' };
-const amount = (fen: number) => formatChineseAmount(fen);
+const amount = (fen: number) => formatWan(fen);
 const table = (head: string[], rows: (string | number)[][], numeric: number[] = []) =>
   `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows
     .map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`)

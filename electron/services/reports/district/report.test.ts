@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { growthText } from '../../../../shared/domain/stats';
-import { formatChineseAmount } from '../../../../shared/money';
+import { formatWan } from '../../../../shared/money';
 import type { JobStatusView } from '../../../../shared/types/jobs';
 import type { DashboardView } from '../../../../shared/types/stats';
 import { caller, finishJob } from '../../../../test/support/call';
@@ -91,7 +91,7 @@ describe('district reports', () => {
     const { result, id } = await report({ kind: 'monthly', period: '2026-05', district: '南山', format: 'pdf' });
     expect(result.html).toContain('南山知识产权质押融资月度报告');
     expect(result.html).toContain(`质押登记笔数<b>${screen.registrations.total.count} 笔</b>`);
-    expect(result.html).toContain(formatChineseAmount(screen.registrations.total.amountFen));
+    expect(result.html).toContain(formatWan(screen.registrations.total.amountFen));
     expect(result.html).toContain('<svg');
     const pdf = await call<{ fileName: string; base64: string }>('reportPrint', { id });
     expect(pdf.fileName).toBe('南山-质押融资月度报告-2026-05.pdf');
