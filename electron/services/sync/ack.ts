@@ -9,7 +9,7 @@ import type { Database } from 'better-sqlite3';
 import type { MutationResult } from '../../../shared/sync/protocol';
 import type { Touch } from './mutate';
 import { projectDelete, projectUpsert, projectWaiting } from './project';
-import { dropRecord, getRecord, pendingFields, putRecord } from './store';
+import { districtOf, dropRecord, getRecord, pendingFields, putRecord } from './store';
 
 interface OutboxRow {
   seq: number;
@@ -36,6 +36,7 @@ function restore(db: Database, t: Touch, fields: string[] | null, now: string): 
     return;
   }
   const shadow = { fields: { ...(cur.shadow?.fields ?? {}) }, deleted: cur.shadow?.deleted };
+  const newer = new Set(cur.shadow?.newer ?? []);
   const data = { ...cur.data };
   let deleted = cur.deleted;
   for (const f of fields ?? t.f) {
@@ -47,24 +48,42 @@ function restore(db: Database, t: Touch, fields: string[] | null, now: string): 
     }
     if (f in shadow.fields) data[f] = shadow.fields[f];
     delete shadow.fields[f];
+    newer.delete(f);
   }
-  putRecord(db, { ...cur, data, deleted, shadow });
+  putRecord(db, { ...cur, data, deleted, shadow: { ...shadow, ...(newer.size ? { newer: [...newer] } : {}) } });
   if (deleted) projectDelete(db, t.e, t.id);
   else projectUpsert(db, t.e, t.id, data, STAMP(now));
 }
 
-/** Our value stands for these fields: the shadow of each is no longer needed. */
-function confirm(db: Database, t: Touch): void {
+/**
+ * Our change stands for these fields: the shadow of each is no longer needed. Where a pull
+ * brought the server's value after our change was made (the answer to it was lost, the pull
+ * went on), that value is what the server holds once it applied ours (it decides again: a
+ * status line's time and previous status, a visit day), and it will not be sent again.
+ */
+function confirm(db: Database, t: Touch, now: string): void {
   const cur = getRecord(db, t.e, t.id);
   if (!cur) return;
   const still = pendingFields(db, t.e, t.id);
   const shadow = { fields: { ...(cur.shadow?.fields ?? {}) }, deleted: cur.shadow?.deleted };
+  const newer = new Set(cur.shadow?.newer ?? []);
+  const data = { ...cur.data };
+  let adopted = false;
   for (const f of t.f) {
     if (still.has(f)) continue;
     if (f === '*') shadow.deleted = undefined;
-    else delete shadow.fields[f];
+    else {
+      if (newer.has(f) && JSON.stringify(data[f] ?? null) !== JSON.stringify(shadow.fields[f] ?? null)) {
+        data[f] = shadow.fields[f];
+        adopted = true;
+      }
+      delete shadow.fields[f];
+      newer.delete(f);
+    }
   }
-  putRecord(db, { ...cur, known: true, shadow });
+  const district = adopted ? districtOf(db, t.e, data) : cur.district;
+  putRecord(db, { ...cur, data, district, known: true, shadow: { ...shadow, ...(newer.size ? { newer: [...newer] } : {}) } });
+  if (adopted && !cur.deleted) projectUpsert(db, t.e, t.id, data, STAMP(now));
 }
 
 export interface AckSummary {
@@ -104,7 +123,7 @@ export function acknowledge(db: Database, results: MutationResult[], now: string
       for (const t of touched) {
         const fields = kept.get(`${t.e}/${t.id}`) ?? (deleteKept && t.f.includes('*') ? ['*'] : undefined);
         if (fields) restore(db, t, fields, now);
-        confirm(db, t);
+        confirm(db, t, now);
       }
     }
     // A refused change of ours may have freed a key a pulled record waits for.

@@ -8,10 +8,10 @@ import type { Database } from 'better-sqlite3';
 import { ENTITIES, ENTITY_NAMES, type Entity } from '../../../shared/sync/entities';
 import type { District } from '../../../shared/domain/districts';
 import type { PullChange, PullResponse } from '../../../shared/sync/protocol';
-import type { Fields } from '../../../shared/sync/records';
+import { fieldStamp, type Fields } from '../../../shared/sync/records';
 import { cachedStatement } from '../sql';
 import { projectDelete, projectUpsert, projectWaiting } from './project';
-import { districtOf, dropRecord, getRecord, pendingFields, putRecord } from './store';
+import { districtOf, dropRecord, getRecord, pendingFields, putRecord, type Shadow } from './store';
 import { writeState } from './state';
 
 const PULLED_BY = '中心服务';
@@ -51,17 +51,20 @@ function applyChange(db: Database, c: PullChange, stamp: { actor: string; now: s
     return;
   }
   const theirs: Fields = c.d ?? {};
-  const shadow = { fields: { ...(cur?.shadow?.fields ?? {}) }, deleted: cur?.shadow?.deleted };
+  const shadow: Shadow = { fields: { ...(cur?.shadow?.fields ?? {}) }, deleted: cur?.shadow?.deleted };
   let data: Fields;
   let deleted = false;
   if (pending.size === 0 || !cur) data = theirs;
   else {
     data = { ...theirs };
+    const newer = new Set(cur.shadow?.newer ?? []);
     for (const f of pending) {
       if (f === '*') continue;
       shadow.fields[f] = theirs[f] ?? null;
+      if (!cur.known || fieldStamp(c.v, f) !== fieldStamp(cur.versions, f)) newer.add(f);
       data[f] = cur.data[f];
     }
+    if (newer.size) shadow.newer = [...newer];
     if (pending.has('*')) {
       // Deleted here, not yet sent: stays deleted; the server's record is kept to restore.
       shadow.deleted = false;

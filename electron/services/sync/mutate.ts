@@ -15,7 +15,7 @@ import type { BankProduct } from '../../../shared/types/valuation';
 import { newId } from '../ids';
 import { cachedStatement } from '../sql';
 import { projectDelete, projectUpsert, projectWaiting } from './project';
-import { districtOf, getRecord, localState, putRecord, type LocalRecord } from './store';
+import { districtOf, getRecord, localState, putRecord, type LocalRecord, type Shadow } from './store';
 
 export interface MutateContext {
   /** The signed-in user (role null before anyone signed in on this database). */
@@ -49,7 +49,7 @@ function applyLocal(
   stamp: { actor: string; now: string },
 ): { touch: Touch | null; base: Record<string, number> | null } {
   const cur = getRecord(db, w.entity, w.id);
-  const shadow = { fields: { ...(cur?.shadow?.fields ?? {}) }, deleted: cur?.shadow?.deleted };
+  const shadow: Shadow = { fields: { ...(cur?.shadow?.fields ?? {}) }, deleted: cur?.shadow?.deleted };
   const versionsOf = (fields: string[]) =>
     cur?.known && w.checked ? Object.fromEntries(fields.map((f) => [f, fieldStamp(cur.versions, f) ?? 0])) : null;
   if (w.op === 'delete') {
@@ -64,6 +64,9 @@ function applyLocal(
   if (cur && !cur.deleted && changed.length === 0) return { touch: null, base: null };
   if (cur?.known) {
     for (const f of changed) if (!(f in shadow.fields)) shadow.fields[f] = before[f] ?? null;
+    // Typed after the pull that brought the server's value: this change is the newer one.
+    const newer = cur.shadow?.newer?.filter((f) => !changed.includes(f));
+    if (newer?.length) shadow.newer = newer;
     if (cur.deleted && shadow.deleted === undefined) shadow.deleted = true;
   }
   const data = { ...before, ...w.fields };

@@ -16,6 +16,12 @@ import { cachedStatement } from '../sql';
 export interface Shadow {
   fields: Fields;
   deleted?: boolean;
+  /**
+   * Fields whose server value here was pulled after our change was made (the server changed
+   * them since, perhaps by applying that very change, its answer lost): when our change is
+   * confirmed, the server holds this value, not necessarily ours (it decides again).
+   */
+  newer?: string[];
 }
 
 export interface LocalRecord extends SyncRecord {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
 import { ENTITIES } from '../../../shared/sync/entities';
 import { startCentral, type Central } from '../../../test/support/central';
 import { usePglite } from '../../../test/support/postgres';
@@ -16,8 +17,9 @@ import { tempDir } from '../../../test/support/temp';
 import { openDatabase } from '../db/connection';
 import { deleteEnterprise, getEnterprise, saveEnterprise } from '../enterprises/repository';
 import { saveIpAsset } from '../ip/repository';
+import { changeStatus, createBatch, saveEntry } from '../whitelist/repository';
 import { CentralClient } from './client';
-import { pullAll, syncOnce, type SyncReport } from './engine';
+import { pullAll, pushAll, syncOnce, type SyncReport } from './engine';
 import { clientFor, fileVault, login } from './session';
 
 const tmp = tempDir();
@@ -58,6 +60,7 @@ beforeEach(async () => {
   for (const name of ['李管家', '王管家']) await central.account(name, 'steward', ['光明'], PASSWORD);
   await central.account('南山管家', 'steward', ['南山'], PASSWORD);
   await central.account('两区管家', 'steward', ['光明', '南山'], PASSWORD);
+  await central.account('光明专员', 'officer', ['光明'], PASSWORD);
 }, 60_000);
 afterEach(async () => central?.app.close());
 afterAll(() => tmp.cleanup());
@@ -213,5 +216,32 @@ describe('sync faults found by the fuzz run', () => {
       expect(getEnterprise(d.db, e.id)).toMatchObject({ notes: '王刚改过', ipCount: 1 });
       expect(count(d.db, "SELECT count(*) FROM sync_records WHERE entity IN ('enterprise', 'ip_asset') AND deleted = 0")).toBe(2);
     }
+  }, 60_000);
+
+  it('takes what the server decided for a change whose answer was lost while a pull brought its result', async () => {
+    const o = await desk('光明专员');
+    const e = saveEnterprise(o.db, { name: '深圳市回执丢失科技有限公司', uscc: usccFor(121), district: '光明' }, who('光明专员'));
+    const batch = createBatch(o.db, { name: '回执测试批次', district: '光明', surveyedOn: '2026-01-05' }, who('光明专员'));
+    const entry = saveEntry(o.db, { batchId: batch.id, enterpriseId: e.id }, who('光明专员'));
+    await o.sync();
+    // The status line is written here at this desktop's time; the server writes its own time.
+    changeStatus(o.db, { entryId: entry.id, status: '已走访', reason: '上门走访' }, who('光明专员'));
+    const client = clientFor(o.db, o.vault);
+    const report = { pushed: 0, pulled: 0, applied: 0, rejected: 0, conflicts: 0 };
+    const lost = Object.assign(Object.create(client) as CentralClient, {
+      push: async (body: Parameters<CentralClient['push']>[0]) => {
+        await client.push(body);
+        throw new AppError('OFFLINE', '回执丢失');
+      },
+    });
+    await expect(pushAll(o.db, lost, report, {})).rejects.toMatchObject({ code: 'OFFLINE' });
+    await pullAll(o.db, client, report, {});
+    expect(await o.sync()).toMatchObject({ applied: 1, pulled: 0 });
+    const fresh = await desk('光明专员');
+    await fresh.sync();
+    const records = (d: Desk) => d.db.prepare("SELECT entity, id, data FROM sync_records WHERE entity <> 'enterprise' ORDER BY 1, 2").all();
+    expect(records(o)).toEqual(records(fresh));
+    const lines = (d: Desk) => d.db.prepare('SELECT to_status, changed_at FROM whitelist_status_history ORDER BY 1').all();
+    expect(lines(o)).toEqual(lines(fresh));
   }, 60_000);
 });
