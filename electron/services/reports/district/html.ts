@@ -11,10 +11,12 @@ import type { ReportData } from './data';
 
 const KIND: Record<string, string> = { ...IP_KIND_LABELS, mixed: '多类组合', none: '未列质物' };
 const amount = (fen: number) => formatWan(fen);
-const table = (head: string[], rows: (string | number)[][], numeric: number[] = []) =>
-  `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows
-    .map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`)
-    .join('')}</table>`;
+const table = (head: string[], rows: (string | number)[][], numeric: number[] = [], empty = '本期没有数据。') =>
+  rows.length === 0
+    ? `<p class="meta">${esc(empty)}</p>`
+    : `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows
+        .map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`)
+        .join('')}</table>`;
 const segmentTable = (label: string, segs: Segment[], name = (k: string) => k) =>
   segs.length === 0
     ? '<p class="meta">本期没有质押登记。</p>'
