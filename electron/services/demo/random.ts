@@ -19,3 +19,13 @@ export function rng(seed: number) {
   return { next, int, pick, weighted, chance: (p: number) => next() < p };
 }
 export type Rng = ReturnType<typeof rng>;
+
+/** A seed for the i-th item's own stream (a 32-bit hash of both), so one item's draws never shift another's. */
+export function mixSeed(seed: number, i: number): number {
+  let h = Math.imul((seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
