@@ -50,6 +50,11 @@ function restore(db: Database, t: Touch, fields: string[] | null, now: string): 
     delete shadow.fields[f];
     newer.delete(f);
   }
+  // Nothing of ours is left on it: it is as the server has it, deleted there meanwhile included.
+  if (still.size === 0 && shadow.deleted !== undefined) {
+    deleted = shadow.deleted;
+    shadow.deleted = undefined;
+  }
   putRecord(db, { ...cur, data, deleted, shadow: { ...shadow, ...(newer.size ? { newer: [...newer] } : {}) } });
   if (deleted) projectDelete(db, t.e, t.id);
   else projectUpsert(db, t.e, t.id, data, STAMP(now));
@@ -81,9 +86,13 @@ function confirm(db: Database, t: Touch, now: string): void {
       newer.delete(f);
     }
   }
+  // Deleted there after our edit was applied (the pull said so while it was out): deleted here too.
+  const deleted = cur.deleted || (still.size === 0 && shadow.deleted === true);
+  if (still.size === 0) shadow.deleted = undefined;
   const district = adopted ? districtOf(db, t.e, data) : cur.district;
-  putRecord(db, { ...cur, data, district, known: true, shadow: { ...shadow, ...(newer.size ? { newer: [...newer] } : {}) } });
-  if (adopted && !cur.deleted) projectUpsert(db, t.e, t.id, data, STAMP(now));
+  putRecord(db, { ...cur, data, district, deleted, known: true, shadow: { ...shadow, ...(newer.size ? { newer: [...newer] } : {}) } });
+  if (deleted && !cur.deleted) projectDelete(db, t.e, t.id);
+  else if (adopted && !deleted) projectUpsert(db, t.e, t.id, data, STAMP(now));
 }
 
 export interface AckSummary {

@@ -118,7 +118,8 @@ function uniqueKeys(db: Database, codec: Codec): UniqueKey[] {
   return keys;
 }
 
-const isUniqueClash = (err: unknown) => (err as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+const codeOf = (err: unknown) => (err as { code?: string } | null)?.code;
+const isUniqueClash = (err: unknown) => codeOf(err) === 'SQLITE_CONSTRAINT_UNIQUE';
 
 /** The rows of other records that hold one of the record's unique keys, with the key's fields. */
 function holdersOf(db: Database, codec: Codec, id: string, data: Fields): { id: string; fields: string[] }[] {
@@ -201,6 +202,9 @@ export function projectUpsert(db: Database, entity: Entity, id: string, data: Fi
   try {
     row = upsertRow(db, codec, id, data, stamp);
   } catch (err) {
+    // The record it hangs off has no row (it waits for a key, or went while this change of
+    // ours was out): this one waits for it too, rather than failing the write or the answer.
+    if (codeOf(err) === 'SQLITE_CONSTRAINT_FOREIGNKEY') return wait(db, entity, id);
     if (!isUniqueClash(err)) throw err;
     const holders = holdersOf(db, codec, id, data);
     if (holders.length === 0) throw err;

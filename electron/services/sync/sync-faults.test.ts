@@ -21,6 +21,7 @@ import { changeStatus, createBatch, saveEntry } from '../whitelist/repository';
 import { CentralClient } from './client';
 import { pullAll, pushAll, syncOnce, type SyncReport } from './engine';
 import { clientFor, fileVault, login } from './session';
+import { getRecord } from './store';
 
 const tmp = tempDir();
 const pglite = usePglite();
@@ -53,6 +54,20 @@ const count = (db: Database, sql: string, ...args: unknown[]) =>
     .prepare(sql)
     .pluck()
     .get(...args) as number;
+const noReport = (): SyncReport => ({ pushed: 0, pulled: 0, applied: 0, rejected: 0, conflicts: 0 });
+/** A pull alone (the app pulls while a change is being typed, or after a failed push). */
+const pullOnly = (d: Desk) => pullAll(d.db, clientFor(d.db, d.vault), noReport(), {});
+/** The outbox pushed and applied, the answer lost on the way back. */
+async function pushAnswerLost(d: Desk): Promise<void> {
+  const client = clientFor(d.db, d.vault);
+  const lost = Object.assign(Object.create(client) as CentralClient, {
+    push: async (body: Parameters<CentralClient['push']>[0]) => {
+      await client.push(body);
+      throw new AppError('OFFLINE', '回执丢失');
+    },
+  });
+  await expect(pushAll(d.db, lost, noReport(), {})).rejects.toMatchObject({ code: 'OFFLINE' });
+}
 
 beforeEach(async () => {
   central = await startCentral(await pglite.fresh());
@@ -226,16 +241,8 @@ describe('sync faults found by the fuzz run', () => {
     await o.sync();
     // The status line is written here at this desktop's time; the server writes its own time.
     changeStatus(o.db, { entryId: entry.id, status: '已走访', reason: '上门走访' }, who('光明专员'));
-    const client = clientFor(o.db, o.vault);
-    const report = { pushed: 0, pulled: 0, applied: 0, rejected: 0, conflicts: 0 };
-    const lost = Object.assign(Object.create(client) as CentralClient, {
-      push: async (body: Parameters<CentralClient['push']>[0]) => {
-        await client.push(body);
-        throw new AppError('OFFLINE', '回执丢失');
-      },
-    });
-    await expect(pushAll(o.db, lost, report, {})).rejects.toMatchObject({ code: 'OFFLINE' });
-    await pullAll(o.db, client, report, {});
+    await pushAnswerLost(o);
+    await pullOnly(o);
     expect(await o.sync()).toMatchObject({ applied: 1, pulled: 0 });
     const fresh = await desk('光明专员');
     await fresh.sync();
@@ -243,5 +250,42 @@ describe('sync faults found by the fuzz run', () => {
     expect(records(o)).toEqual(records(fresh));
     const lines = (d: Desk) => d.db.prepare('SELECT to_status, changed_at FROM whitelist_status_history ORDER BY 1').all();
     expect(lines(o)).toEqual(lines(fresh));
+  }, 60_000);
+
+  it('ends a record deleted on the server while an edit of ours was out as deleted, whether the edit is refused or applied', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    for (const outcome of ['refused', 'applied'] as const) {
+      const a = await desk('李管家');
+      const b = await desk('王管家');
+      const n = outcome === 'refused' ? 131 : 132;
+      const e = saveEnterprise(a.db, { name: `深圳市另删${n}科技有限公司`, uscc: usccFor(n), district: '光明' }, who('李管家'));
+      const ip = saveIpAsset(
+        a.db,
+        { enterpriseId: e.id, kind: 'trademark', number: `TM${n}001`, title: '原名', registrationDate: '2020-01-01' },
+        who('李管家'),
+        today,
+      );
+      await a.sync();
+      await b.sync();
+      saveIpAsset(
+        a.db,
+        { ...(getRecord(a.db, 'ip_asset', ip.id)!.data as object), id: ip.id, title: '李改名' } as never,
+        who('李管家'),
+        today,
+      );
+      // Applied, the answer lost: B deletes after it. Refused: B deletes first, and the edit of an item of no enterprise is refused.
+      if (outcome === 'applied') await pushAnswerLost(a);
+      await b.sync();
+      deleteEnterprise(b.db, e.id, who('王管家'));
+      await b.sync();
+      await pullOnly(a);
+      expect(await a.sync()).toMatchObject(outcome === 'refused' ? { rejected: 1 } : { applied: 1 });
+      expect(a.db.prepare("SELECT entity, deleted FROM sync_records WHERE entity IN ('enterprise', 'ip_asset') ORDER BY 1").all()).toEqual([
+        { entity: 'enterprise', deleted: 1 },
+        { entity: 'ip_asset', deleted: 1 },
+      ]);
+      expect(count(a.db, 'SELECT count(*) FROM ip_assets')).toBe(0);
+      expect(a.db.pragma('foreign_key_check')).toEqual([]);
+    }
   }, 60_000);
 });
