@@ -7,6 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { MutationResult } from '../../../shared/sync/protocol';
+import { signedInUser } from './local';
 import type { Touch } from './mutate';
 import { projectDelete, projectUpsert, projectWaiting } from './project';
 import { districtOf, dropRecord, getRecord, pendingFields, putRecord } from './store';
@@ -55,7 +56,17 @@ function restore(db: Database, t: Touch, fields: string[] | null, now: string): 
     deleted = shadow.deleted;
     shadow.deleted = undefined;
   }
-  putRecord(db, { ...cur, data, deleted, shadow: { ...shadow, ...(newer.size ? { newer: [...newer] } : {}) } });
+  // Put back where it was: a refused move of an enterprise goes back to its district.
+  const district = districtOf(db, t.e, data);
+  const user = signedInUser(db);
+  if (district !== null && user && !user.districts.includes(district)) {
+    // A district the user no longer holds (its records were removed here when that changed):
+    // the server will never send this one's removal.
+    dropRecord(db, t.e, t.id);
+    projectDelete(db, t.e, t.id);
+    return;
+  }
+  putRecord(db, { ...cur, data, deleted, district, shadow: { ...shadow, ...(newer.size ? { newer: [...newer] } : {}) } });
   if (deleted) projectDelete(db, t.e, t.id);
   else projectUpsert(db, t.e, t.id, data, STAMP(now));
 }

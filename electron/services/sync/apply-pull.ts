@@ -134,7 +134,11 @@ export function applyPage(db: Database, page: PullResponse, now: string): void {
   db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
-      if (page.resync) removeDistricts(db, page.resync.removeDistricts);
+      if (page.resync) {
+        removeDistricts(db, page.resync.removeDistricts);
+        // The user's districts changed: who they are now is read again after the pull (engine.ts).
+        writeState(db, 'scopeChanged', '1');
+      }
       const outboxEmpty = cachedStatement(db, 'SELECT 1 FROM outbox LIMIT 1').get() === undefined;
       for (const c of page.changes) applyChange(db, c, stamp, outboxEmpty);
       projectWaiting(db, stamp);

@@ -6,6 +6,7 @@
  */
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { tokenPairSchema, type TokenPair } from '../../../shared/sync/auth';
+import type { SessionUser } from '../../../shared/sync/roles';
 import {
   COMPLETE_HEADER,
   CURSOR_HEADER,
@@ -115,6 +116,11 @@ export class CentralClient {
       await this.fail(res);
     }
     this.tokens.set(tokenPairSchema.parse(await this.body(res)));
+  }
+
+  /** Who the server says is signed in now: districts changed by an administrator included. */
+  async me(): Promise<SessionUser> {
+    return (await this.body(await this.call('/auth/me', { method: 'GET' }))) as SessionUser;
   }
 
   async logout(): Promise<void> {

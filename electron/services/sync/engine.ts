@@ -42,8 +42,23 @@ export interface SyncOptions {
 
 const pendingCount = (db: Database) => db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
 
+/**
+ * After the pull that started again because the user's districts changed, the signed-in user
+ * is read again: a refused change of ours put back in a district the user no longer holds is
+ * then dropped here (ack.ts), as the server will never send its removal.
+ */
+async function refreshUser(db: Database, client: CentralClient): Promise<void> {
+  if (!readState(db, 'scopeChanged')) return;
+  const user = await client.me();
+  db.transaction(() => {
+    writeState(db, 'user', JSON.stringify(user));
+    writeState(db, 'scopeChanged', null);
+  })();
+}
+
 export async function pushAll(db: Database, client: CentralClient, report: SyncReport, opts: SyncOptions): Promise<void> {
   const now = opts.now ?? (() => new Date().toISOString());
+  await refreshUser(db, client);
   const deviceId = deviceIdOf(db);
   const batch = db.prepare('SELECT seq, id, name, args, base, at, today FROM outbox ORDER BY seq LIMIT ?');
   for (;;) {
@@ -107,11 +122,12 @@ export async function pullAll(db: Database, client: CentralClient, report: SyncR
     cursor = page.cursor;
     report.pulled += page.changes.length;
     opts.onProgress?.({ phase: 'pull', pushed: report.pushed, pulled: report.pulled, pending: pendingCount(db), total });
-    if (page.complete || !ahead) return;
+    if (page.complete || !ahead) break;
     // The server resets the cursor on a resync: what was asked for ahead was for the old one.
     next = page.resync ? await client.pullStart(cursor, limit) : await ahead;
     total = next.total ?? total;
   }
+  await refreshUser(db, client);
 }
 
 function countIn(db: Database, districts: string[]): number {

@@ -288,4 +288,20 @@ describe('sync faults found by the fuzz run', () => {
       expect(a.db.pragma('foreign_key_check')).toEqual([]);
     }
   }, 60_000);
+
+  it('drops a refused move of ours back into a district the user has lost since', async () => {
+    const a = await desk('两区管家');
+    const e = saveEnterprise(a.db, { name: '深圳市南山迁出科技有限公司', uscc: usccFor(141), district: '南山' }, who('两区管家'));
+    await a.sync();
+    // Moved to 光明 here; meanwhile the administrator takes 南山 away.
+    saveEnterprise(a.db, edited(a.db, e.id, { district: '光明' }), who('两区管家'));
+    await central.db.query("UPDATE users SET districts = '{光明}' WHERE name = '两区管家'");
+    await pullOnly(a);
+    expect(await a.sync()).toMatchObject({ rejected: 1 });
+    expect(count(a.db, 'SELECT count(*) FROM sync_records')).toBe(0);
+    expect(count(a.db, 'SELECT count(*) FROM enterprises')).toBe(0);
+    expect(JSON.parse(a.db.prepare("SELECT value FROM sync_state WHERE key = 'user'").pluck().get() as string)).toMatchObject({
+      districts: ['光明'],
+    });
+  }, 60_000);
 });
