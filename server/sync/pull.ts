@@ -25,9 +25,11 @@ const HORIZON_SQL = 'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x';
 /**
  * The stored change with the district the record is in now appended (`"s"`): a record moves
  * with its enterprise without being written again, and the desktop must not have to work the
- * district out from a parent it may never receive (one deleted, or not pulled yet).
+ * district out from a parent it may never receive (one deleted, or not pulled yet). Then who
+ * last changed it and when (`"b"`, `"t"`), which the desktop's lists show and order by.
  */
-const WIRE = `left(r.wire, -1) || ',"s":' || coalesce(to_json(r.district)::text, 'null') || '}'`;
+const WIRE = `left(r.wire, -1) || ',"s":' || coalesce(to_json(r.district)::text, 'null')
+  || ',"t":"' || to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '","b":' || to_json(r.updated_by)::text || '}'`;
 
 /**
  * Records and scope exits are read apart, each in index order, and merged here: a UNION under

@@ -104,6 +104,9 @@ export interface PullChange {
   v?: Record<string, number>;
   /** The district the record is in now (its own or the one of the enterprise it hangs off); null for records everyone sees. */
   s?: string | null;
+  /** When it was last changed on the server (ISO, UTC) and by whom. */
+  t?: string;
+  b?: string;
 }
 
 export interface PullResponse {

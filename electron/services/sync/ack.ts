@@ -10,7 +10,7 @@ import type { MutationResult } from '../../../shared/sync/protocol';
 import { signedInUser } from './local';
 import type { Touch } from './mutate';
 import { projectDelete, projectUpsert, projectWaiting } from './project';
-import { districtOf, dropRecord, getRecord, pendingFields, putRecord } from './store';
+import { districtOf, dropRecord, getRecord, pendingFields, putRecord, type Shadow } from './store';
 
 interface OutboxRow {
   seq: number;
@@ -66,10 +66,18 @@ function restore(db: Database, t: Touch, fields: string[] | null, now: string): 
     projectDelete(db, t.e, t.id);
     return;
   }
-  putRecord(db, { ...cur, data, deleted, district, shadow: { ...shadow, ...(newer.size ? { newer: [...newer] } : {}) } });
+  putRecord(db, { ...cur, data, deleted, district, shadow: rest(shadow, newer, still, cur.shadow?.at) });
   if (deleted) projectDelete(db, t.e, t.id);
-  else projectUpsert(db, t.e, t.id, data, STAMP(now));
+  else projectUpsert(db, t.e, t.id, data, settledStamp(still, cur.shadow?.at) ?? STAMP(now));
 }
+
+/** What is left of a shadow: the newer marks, and the server's stamp while anything of ours is pending. */
+function rest(shadow: Shadow, newer: Set<string>, still: Set<string>, at: Shadow['at']): Shadow {
+  return { ...shadow, ...(newer.size ? { newer: [...newer] } : {}), ...(still.size && at ? { at } : {}) };
+}
+
+/** Once nothing of ours is pending, the row shows the server's who-and-when again. */
+const settledStamp = (still: Set<string>, at: Shadow['at']) => (still.size === 0 ? at : undefined);
 
 /**
  * Our change stands for these fields: the shadow of each is no longer needed. Where a pull
@@ -101,9 +109,10 @@ function confirm(db: Database, t: Touch, now: string): void {
   const deleted = cur.deleted || (still.size === 0 && shadow.deleted === true);
   if (still.size === 0) shadow.deleted = undefined;
   const district = adopted ? districtOf(db, t.e, data) : cur.district;
-  putRecord(db, { ...cur, data, district, deleted, known: true, shadow: { ...shadow, ...(newer.size ? { newer: [...newer] } : {}) } });
+  putRecord(db, { ...cur, data, district, deleted, known: true, shadow: rest(shadow, newer, still, cur.shadow?.at) });
+  const at = settledStamp(still, cur.shadow?.at);
   if (deleted && !cur.deleted) projectDelete(db, t.e, t.id);
-  else if (adopted && !deleted) projectUpsert(db, t.e, t.id, data, STAMP(now));
+  else if (!deleted && (adopted || at)) projectUpsert(db, t.e, t.id, data, at ?? STAMP(now));
 }
 
 export interface AckSummary {
@@ -147,7 +156,7 @@ export function acknowledge(db: Database, results: MutationResult[], now: string
       }
     }
     // A refused change of ours may have freed a key a pulled record waits for.
-    projectWaiting(db, STAMP(now));
+    projectWaiting(db);
   }).immediate();
   return summary;
 }

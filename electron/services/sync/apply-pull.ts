@@ -10,7 +10,7 @@ import type { District } from '../../../shared/domain/districts';
 import type { PullChange, PullResponse } from '../../../shared/sync/protocol';
 import { fieldStamp, type Fields } from '../../../shared/sync/records';
 import { cachedStatement } from '../sql';
-import { projectDelete, projectUpsert, projectWaiting } from './project';
+import { projectDelete, projectUpsert, projectWaiting, type Stamp } from './project';
 import { districtOf, dropRecord, getRecord, pendingFields, putRecord, type Shadow } from './store';
 import { writeState } from './state';
 
@@ -28,7 +28,10 @@ function placeOf(db: Database, c: PullChange, data: Fields): District | null {
   return c.s as District | null;
 }
 
-function applyChange(db: Database, c: PullChange, stamp: { actor: string; now: string }, outboxEmpty: boolean): void {
+function applyChange(db: Database, c: PullChange, page: Stamp, outboxEmpty: boolean): void {
+  // The rows show who changed the record on the server and when (not when it was pulled), so
+  // every desktop lists and orders them alike.
+  const stamp: Stamp = { actor: c.b ?? page.actor, now: c.t ?? page.now };
   const pending = outboxEmpty ? new Set<string>() : pendingFields(db, c.e, c.id);
   const cur = getRecord(db, c.e, c.id);
   if (c.op === 'remove') {
@@ -43,7 +46,7 @@ function applyChange(db: Database, c: PullChange, stamp: { actor: string; now: s
   if (c.op === 'delete') {
     if (!cur) return;
     if (pending.size) {
-      putRecord(db, { ...cur, known: true, shadow: { fields: cur.shadow?.fields ?? {}, deleted: true } });
+      putRecord(db, { ...cur, known: true, shadow: { ...cur.shadow, fields: cur.shadow?.fields ?? {}, deleted: true, at: stamp } });
       return;
     }
     putRecord(db, { ...cur, deleted: true, known: true, shadow: null });
@@ -65,6 +68,7 @@ function applyChange(db: Database, c: PullChange, stamp: { actor: string; now: s
       data[f] = cur.data[f];
     }
     if (newer.size) shadow.newer = [...newer];
+    shadow.at = stamp;
     if (pending.has('*')) {
       // Deleted here, not yet sent: stays deleted; the server's record is kept to restore.
       shadow.deleted = false;
@@ -141,7 +145,7 @@ export function applyPage(db: Database, page: PullResponse, now: string): void {
       }
       const outboxEmpty = cachedStatement(db, 'SELECT 1 FROM outbox LIMIT 1').get() === undefined;
       for (const c of page.changes) applyChange(db, c, stamp, outboxEmpty);
-      projectWaiting(db, stamp);
+      projectWaiting(db);
       placeWaiting(db);
       writeState(db, 'cursor', page.cursor);
     }).immediate();

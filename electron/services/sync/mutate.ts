@@ -14,7 +14,7 @@ import { roleProblem } from '../../../shared/sync/scope';
 import type { BankProduct } from '../../../shared/types/valuation';
 import { newId } from '../ids';
 import { cachedStatement } from '../sql';
-import { projectDelete, projectUpsert, projectWaiting } from './project';
+import { projectDelete, projectUpsert, projectWaiting, rowStamp } from './project';
 import { districtOf, getRecord, localState, putRecord, type LocalRecord, type Shadow } from './store';
 
 export interface MutateContext {
@@ -49,12 +49,13 @@ function applyLocal(
   stamp: { actor: string; now: string },
 ): { touch: Touch | null; base: Record<string, number> | null } {
   const cur = getRecord(db, w.entity, w.id);
-  const shadow: Shadow = { fields: { ...(cur?.shadow?.fields ?? {}) }, deleted: cur?.shadow?.deleted };
+  const shadow: Shadow = { fields: { ...(cur?.shadow?.fields ?? {}) }, deleted: cur?.shadow?.deleted, at: cur?.shadow?.at };
   const versionsOf = (fields: string[]) =>
     cur?.known && w.checked ? Object.fromEntries(fields.map((f) => [f, fieldStamp(cur.versions, f) ?? 0])) : null;
   if (w.op === 'delete') {
     if (!cur || cur.deleted) return { touch: null, base: null };
     if (cur.known && shadow.deleted === undefined) shadow.deleted = false;
+    if (cur.known) shadow.at ??= rowStamp(db, w.entity, w.id) ?? undefined;
     putRecord(db, { ...cur, deleted: true, shadow });
     projectDelete(db, w.entity, w.id);
     return { touch: { e: w.entity, id: w.id, f: ['*'], created: false }, base: versionsOf(Object.keys(cur.data)) };
@@ -63,6 +64,7 @@ function applyLocal(
   const changed = Object.keys(w.fields).filter((f) => !cur || cur.deleted || !same(before[f], w.fields[f]));
   if (cur && !cur.deleted && changed.length === 0) return { touch: null, base: null };
   if (cur?.known) {
+    shadow.at ??= cur.shadow?.at ?? rowStamp(db, w.entity, w.id) ?? undefined;
     for (const f of changed) if (!(f in shadow.fields)) shadow.fields[f] = before[f] ?? null;
     // Typed after the pull that brought the server's value: this change is the newer one.
     const newer = cur.shadow?.newer?.filter((f) => !changed.includes(f));
@@ -128,7 +130,7 @@ export function mutate(db: Database, name: string, args: unknown, ctx: MutateCon
       if (touched.length)
         enqueue(db, { id: mutationId, name, args: parsed.data, base, at: ctx.now, today: ctx.today, actor: ctx.user.name, touched });
       // An edit that gave up a key (a credit code changed) frees it for a pulled record waiting for it.
-      projectWaiting(db, stamp);
+      projectWaiting(db);
       return { mutationId, writes: decision.writes };
     })
     .immediate();

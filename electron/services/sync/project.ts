@@ -149,15 +149,27 @@ const keyVersion = (r: LocalRecord, fields: string[]) => Math.max(...fields.map(
 
 const WAITING = 'waitingForKey';
 
-function waiting(db: Database): string[] {
+/** Each waiting record with the stamp its row is to be written with: "entity/id", who, when. */
+type Waiting = [string, string, string];
+
+function waiting(db: Database): Waiting[] {
   const raw = readState(db, WAITING);
-  return raw ? (JSON.parse(raw) as string[]) : [];
+  return raw ? (JSON.parse(raw) as Waiting[]) : [];
 }
 
-function wait(db: Database, entity: Entity, id: string): void {
+function wait(db: Database, entity: Entity, id: string, stamp: Stamp): void {
   const list = waiting(db);
   const k = `${entity}/${id}`;
-  if (!list.includes(k)) writeState(db, WAITING, JSON.stringify([...list, k]));
+  if (!list.some((w) => w[0] === k)) writeState(db, WAITING, JSON.stringify([...list, [k, stamp.actor, stamp.now]]));
+}
+
+/** Who last changed the record's row, and when (for the tables that keep it). */
+export function rowStamp(db: Database, entity: Entity, id: string): Stamp | null {
+  if (!hasTable(entity) || !CODECS[entity].stamps.updated) return null;
+  const codec = CODECS[entity];
+  const row = stmt(db, `SELECT updated_by AS actor, updated_at AS now FROM ${codec.table} WHERE ${codec.idColumn} = ?`).get(id) as
+    Stamp | undefined;
+  return row ?? null;
 }
 
 /**
@@ -165,7 +177,7 @@ function wait(db: Database, entity: Entity, id: string): void {
  * they wait) or waits itself. Rows only go while a page is applied (foreign keys off, so
  * nothing hanging off them goes too); otherwise the record waits, its row as it was.
  */
-function takesKey(db: Database, entity: Entity, id: string, holders: { id: string; fields: string[] }[]): boolean {
+function takesKey(db: Database, entity: Entity, id: string, holders: { id: string; fields: string[] }[], stamp: Stamp): boolean {
   const me = getRecord(db, entity, id);
   if (!me || db.pragma('foreign_keys', { simple: true }) === 1) return false;
   for (const h of holders) {
@@ -175,22 +187,23 @@ function takesKey(db: Database, entity: Entity, id: string, holders: { id: strin
     if (claims(db, me, h.fields) || keyVersion(me, h.fields) <= keyVersion(other, h.fields)) return false;
   }
   for (const h of holders) {
+    const was = rowStamp(db, entity, h.id) ?? stamp;
     projectDelete(db, entity, h.id);
-    wait(db, entity, h.id);
+    wait(db, entity, h.id, was);
   }
   return true;
 }
 
 /** Writes the records that waited for a key, where the key is now free. */
-export function projectWaiting(db: Database, stamp: Stamp): void {
+export function projectWaiting(db: Database): void {
   const list = waiting(db);
   if (list.length === 0) return;
   writeState(db, WAITING, null);
-  for (const k of list) {
+  for (const [k, actor, now] of list) {
     const at = k.indexOf('/');
     const entity = k.slice(0, at) as Entity;
     const r = getRecord(db, entity, k.slice(at + 1));
-    if (r && !r.deleted) projectUpsert(db, entity, r.id, r.data, stamp);
+    if (r && !r.deleted) projectUpsert(db, entity, r.id, r.data, { actor, now });
   }
 }
 
@@ -204,13 +217,13 @@ export function projectUpsert(db: Database, entity: Entity, id: string, data: Fi
   } catch (err) {
     // The record it hangs off has no row (it waits for a key, or went while this change of
     // ours was out): this one waits for it too, rather than failing the write or the answer.
-    if (codeOf(err) === 'SQLITE_CONSTRAINT_FOREIGNKEY') return wait(db, entity, id);
+    if (codeOf(err) === 'SQLITE_CONSTRAINT_FOREIGNKEY') return wait(db, entity, id, stamp);
     if (!isUniqueClash(err)) throw err;
     const holders = holdersOf(db, codec, id, data);
     if (holders.length === 0) throw err;
-    if (!takesKey(db, entity, id, holders)) {
+    if (!takesKey(db, entity, id, holders, stamp)) {
       if (db.pragma('foreign_keys', { simple: true }) !== 1) projectDelete(db, entity, id);
-      wait(db, entity, id);
+      wait(db, entity, id, stamp);
       return;
     }
     row = upsertRow(db, codec, id, data, stamp);

@@ -22,6 +22,8 @@ export interface Shadow {
    * confirmed, the server holds this value, not necessarily ours (it decides again).
    */
   newer?: string[];
+  /** Who changed the record on the server and when, as its row showed before our change: the row's again once ours is settled. */
+  at?: { actor: string; now: string };
 }
 
 export interface LocalRecord extends SyncRecord {

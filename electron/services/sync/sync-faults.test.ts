@@ -304,4 +304,26 @@ describe('sync faults found by the fuzz run', () => {
       districts: ['光明'],
     });
   }, 60_000);
+
+  it('lists and orders pulled records by who changed them on the server and when, alike on every desktop', async () => {
+    const o = await desk('光明专员');
+    const e = saveEnterprise(o.db, { name: '深圳市两批次科技有限公司', uscc: usccFor(151), district: '光明' }, who('光明专员'));
+    const first = createBatch(o.db, { name: '第一批', district: '光明', surveyedOn: '2026-01-05' }, who('光明专员'));
+    const w1 = saveEntry(o.db, { batchId: first.id, enterpriseId: e.id }, who('光明专员'));
+    await o.sync();
+    central.advance(60_000);
+    const second = createBatch(o.db, { name: '第二批', district: '光明', surveyedOn: '2026-02-05' }, who('光明专员'));
+    saveEntry(o.db, { batchId: second.id, enterpriseId: e.id, priority: 3 }, who('光明专员'));
+    await o.sync();
+    central.advance(60_000);
+    // The first batch's entry is the one changed last on the server.
+    changeStatus(o.db, { entryId: w1.id, status: '推进中', reason: '银行已受理' }, who('光明专员'));
+    await o.sync();
+    const fresh = await desk('光明专员');
+    await fresh.sync();
+    for (const d of [fresh, o]) {
+      expect(d.db.prepare('SELECT wl_status, wl_priority FROM enterprises').get()).toEqual({ wl_status: '推进中', wl_priority: 2 });
+      expect(d.db.prepare('SELECT DISTINCT updated_by FROM whitelist_entries').pluck().all()).toEqual(['光明专员']);
+    }
+  }, 60_000);
 });
