@@ -478,7 +478,8 @@ function sweepPglite(keep: string): void {
   }
 }
 
-function pgliteTemplate(migrated: boolean): Promise<string> {
+/** A migrated (or empty) PGlite data folder kept between runs: copy it, never open it. */
+export function pgliteTemplate(migrated: boolean): Promise<string> {
   const own = migrated ? loadMigrations().map((m) => [m.version, m.name, m.sql]) : [];
   const key = crypto
     .createHash('sha256')
