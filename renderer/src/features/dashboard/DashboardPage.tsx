@@ -41,7 +41,19 @@ function drill(from: string, to: string, f: DashboardFilter, patch: Partial<Case
   navigate('cases');
 }
 
-function Kpi({ title, value, growth, onClick }: { title: string; value: string; growth?: Growth; onClick?: () => void }) {
+function Kpi({
+  title,
+  value,
+  growth,
+  note,
+  onClick,
+}: {
+  title: string;
+  value: string;
+  growth?: Growth;
+  note?: string;
+  onClick?: () => void;
+}) {
   return (
     <Card size="small" hoverable={!!onClick} onClick={onClick} style={{ height: '100%' }}>
       <Statistic title={title} value={value} />
@@ -50,13 +62,18 @@ function Kpi({ title, value, growth, onClick }: { title: string; value: string; 
           同比 {growthText(growth)}
         </Typography.Text>
       )}
+      {note && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+          {note}
+        </Typography.Text>
+      )}
     </Card>
   );
 }
 
 const barOption = (segments: { key: string; label: string; count: number; amountFen: number }[], horizontal = false) => ({
   tooltip: { trigger: 'axis' },
-  legend: { data: ['笔数', '登记金额（万元）'] },
+  legend: { data: ['笔数', '登记金额（万元）'], top: 0 },
   grid: { left: horizontal ? 150 : 50, right: 50, top: 40, bottom: 30 },
   [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: segments.map((s) => s.label), ...(horizontal ? { inverse: true } : {}) },
   [horizontal ? 'xAxis' : 'yAxis']: [
@@ -151,19 +168,22 @@ export function DashboardPage() {
               />
             </Col>
             <Col span={6}>
-              <Kpi title="本期新开案件 / 已融资" value={`${view.pipeline.opened} / ${view.pipeline.loaned}`} />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                转化率 {view.pipeline.conversion === null ? '—（本期无新案件）' : `${(view.pipeline.conversion * 100).toFixed(1)}%`}
-              </Typography.Text>
+              <Kpi
+                title="本期新开案件 / 已融资"
+                value={`${view.pipeline.opened} / ${view.pipeline.loaned}`}
+                note={`转化率 ${view.pipeline.conversion === null ? '—（本期无新案件）' : `${(view.pipeline.conversion * 100).toFixed(1)}%`}`}
+              />
             </Col>
             <Col span={6}>
-              <Kpi title="首次走访到放款（中位）" value={view.days.toLoan ? `${Math.round(view.days.toLoan.median)} 天` : '—'} />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {view.days.toLoan
-                  ? `四分位 ${Math.round(view.days.toLoan.p25)}–${Math.round(view.days.toLoan.p75)} 天，${view.days.toLoan.n} 件`
-                  : '本期没有走访后登记的案件'}
-                {view.days.toRegistration && ` · 到登记中位 ${Math.round(view.days.toRegistration.median)} 天`}
-              </Typography.Text>
+              <Kpi
+                title="首次走访到放款（中位）"
+                value={view.days.toLoan ? `${Math.round(view.days.toLoan.median)} 天` : '—'}
+                note={
+                  view.days.toLoan
+                    ? `四分位 ${Math.round(view.days.toLoan.p25)}–${Math.round(view.days.toLoan.p75)} 天，${view.days.toLoan.n} 件${view.days.toRegistration ? ` · 到登记中位 ${Math.round(view.days.toRegistration.median)} 天` : ''}`
+                    : '本期没有走访后登记的案件'
+                }
+              />
             </Col>
           </Row>
           <Card title="月度质押登记" size="small">
@@ -182,7 +202,7 @@ export function DashboardPage() {
                 }}
                 option={{
                   tooltip: { trigger: 'axis' },
-                  legend: { data: ['笔数', '登记金额（万元）'] },
+                  legend: { data: ['笔数', '登记金额（万元）'], top: 0 },
                   grid: { left: 50, right: 60, top: 40, bottom: 30 },
                   xAxis: { type: 'category', data: months.map((m) => m.month) },
                   yAxis: [

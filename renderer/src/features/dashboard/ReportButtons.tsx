@@ -1,4 +1,4 @@
-import { Button, message, Progress, Space, Tooltip } from 'antd';
+import { Button, message, Progress, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { District } from '../../../../shared/domain/districts';
 import type { Period } from '../../../../shared/domain/periods';
@@ -12,6 +12,7 @@ type Result = { fileName: string; base64?: string; html?: string };
 export function ReportButtons({ period, districts, narrowed }: { period: Period; districts: District[]; narrowed: boolean }) {
   const job = useJob<Result>();
   const [printing, setPrinting] = useState(false);
+  const [printError, setPrintError] = useState<string | null>(null);
   const kind = period.mode === 'month' ? 'monthly' : period.mode === 'year' ? 'annual' : null;
   // The report's figures are the screen's only for the same filter: refused, with the reason, otherwise.
   const why = !kind
@@ -24,19 +25,23 @@ export function ReportButtons({ period, districts, narrowed }: { period: Period;
   const start = async (format: 'pdf' | 'xlsx') => {
     if (!kind) return;
     const label = kind === 'monthly' ? `${period.year}-${String(period.part).padStart(2, '0')}` : String(period.year);
-    const r = await job.run(() => api().reportStart({ kind, period: label, district: districts[0], format }));
-    if (!r) {
-      if (job.error) void message.error(job.error);
-      return;
-    }
+    let id = '';
+    const r = await job.run(async () => {
+      const started = await api().reportStart({ kind, period: label, district: districts[0], format });
+      id = started.id;
+      return started;
+    });
+    // A failure is shown below the buttons (job.error, read when rendering).
+    if (!r) return;
     if (r.base64) return void (downloadBase64(r.fileName, r.base64), message.success(`已导出 ${r.fileName}`));
     setPrinting(true);
+    setPrintError(null);
     try {
-      const pdf = await api().reportPrint({ id: job.job!.id });
+      const pdf = await api().reportPrint({ id });
       downloadBase64(pdf.fileName, pdf.base64);
       void message.success(`已导出 ${pdf.fileName}`);
     } catch (err) {
-      void message.error((err as Error).message);
+      setPrintError((err as Error).message);
     } finally {
       setPrinting(false);
     }
@@ -62,6 +67,7 @@ export function ReportButtons({ period, districts, narrowed }: { period: Period;
             )}
           </>
         )}
+        {(job.error ?? printError) && <Typography.Text type="danger">{job.error ?? printError}</Typography.Text>}
       </Space>
     </Tooltip>
   );
