@@ -7,6 +7,7 @@ import { benchCentral } from './central';
 import { benchDistrictScale } from './district-scale';
 import { benchHarnessColdStart } from './harness-cold-start';
 import { benchImportResponsiveness } from './import-responsiveness';
+import { benchSync } from './sync';
 import { benchValuation } from './valuation';
 import type { Figure } from './stats';
 
@@ -16,6 +17,7 @@ const BENCHES: [string, () => Promise<Figure | Figure[]>][] = [
   ['responsive', benchImportResponsiveness],
   ['valuation', benchValuation],
   ['central', benchCentral],
+  ['sync', benchSync],
 ];
 
 const only = process.argv[2];
