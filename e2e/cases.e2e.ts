@@ -27,7 +27,7 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     s = await openSession({
       prepare: (dir) => {
         const { db } = openDatabase({ file: path.join(dir, 'ipf-desk.sqlite') });
-        generateDemo(db, { enterprises: 40, today: TODAY, ctx: { actor: '演示', now: `${TODAY}T00:00:00.000Z` }, seed: 11 });
+        generateDemo(db, { enterprises: 40, today: TODAY, ctx: { actor: '演示', now: `${TODAY}T00:00:00.000Z` }, seed: 11, cases: false });
         // A 南山 demo enterprise with clean inventions to pledge and one item that cannot be.
         for (const e of db.prepare("SELECT id, name FROM enterprises WHERE district = '南山' ORDER BY name").all() as {
           id: string;

@@ -21,7 +21,7 @@ describe('out-of-range values are refused at their field, never clamped', () => 
     s = await openSession({
       prepare: (dir) => {
         const { db } = openDatabase({ file: path.join(dir, 'ipf-desk.sqlite') });
-        generateDemo(db, { enterprises: 20, today: TODAY, ctx: { actor: '演示', now: `${TODAY}T00:00:00.000Z` }, seed: 5 });
+        generateDemo(db, { enterprises: 20, today: TODAY, ctx: { actor: '演示', now: `${TODAY}T00:00:00.000Z` }, seed: 5, cases: false });
         db.close();
       },
     });

@@ -78,7 +78,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       return startJob({ type: 'import', kind, fileName, bytes, mapping, mode });
     },
     exportStart: ({ format, ...request }) => startJob({ type: 'export', request, format }),
-    demoStart: ({ enterprises, seed }) => startJob({ type: 'demo', enterprises, seed }),
+    demoStart: ({ enterprises, seed }) => startJob({ type: 'demo', enterprises, seed, resourcesDir: ctx.resourcesDir }),
     valuationCatalog: () => ({
       indicatorSet: loadIndicatorSet(ctx.resourcesDir),
       products: bankProducts(ctx.db, ctx.resourcesDir).products,

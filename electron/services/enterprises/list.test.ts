@@ -16,7 +16,7 @@ let db: Database;
 
 beforeAll(() => {
   db = openDatabase({ file: path.join(tmp.dir, 'store.sqlite') }).db;
-  generateDemo(db, { enterprises: 400, today: TODAY, ctx, seed: 7 });
+  generateDemo(db, { enterprises: 400, today: TODAY, ctx, seed: 7, cases: false });
   saveEnterprise(
     db,
     { name: '深圳华为示例技术有限公司', uscc: '91350100M000100Y43', district: '龙岗', qualifications: ['高新技术企业'] },

@@ -86,6 +86,8 @@ export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
       return generateDemo(env.db, {
         enterprises: spec.enterprises,
         seed: spec.seed,
+        // The subsidy policies the demo's applications use (the packaged app's resources folder).
+        resourcesDir: spec.resourcesDir,
         today: env.today,
         ctx,
         onProgress: env.onProgress,

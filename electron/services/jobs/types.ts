@@ -7,7 +7,7 @@ import type { ReportRequest } from '../reports/district/data';
 export type JobSpec =
   | { type: 'import'; kind: ImportKind; fileName: string; bytes: Uint8Array; mapping?: Mapping; mode: 'preview' | 'dry-run' | 'commit' }
   | { type: 'export'; request: ExportRequest; format: ExportFormat }
-  | { type: 'demo'; enterprises: number; seed?: number }
+  | { type: 'demo'; enterprises: number; seed?: number; resourcesDir?: string }
   /** A district report: its figures and, for PDF, the HTML the shell then prints. */
   | { type: 'report'; request: ReportRequest; format: 'pdf' | 'xlsx' }
   | { type: 'valuation'; items: PortfolioItem[] }
