@@ -10,7 +10,7 @@ import type { MutationResult } from '../../../shared/sync/protocol';
 import { signedInUser } from './local';
 import type { Touch } from './mutate';
 import { projectDelete, projectUpsert, projectWaiting } from './project';
-import { districtOf, dropRecord, getRecord, pendingFields, putRecord, type Shadow } from './store';
+import { descendantsOf, districtOf, dropRecord, getRecord, pendingFields, placeDescendants, putRecord, type Shadow } from './store';
 
 interface OutboxRow {
   seq: number;
@@ -61,12 +61,15 @@ function restore(db: Database, t: Touch, fields: string[] | null, now: string): 
   const user = signedInUser(db);
   if (district !== null && user && !user.districts.includes(district)) {
     // A district the user no longer holds (its records were removed here when that changed):
-    // the server will never send this one's removal.
-    dropRecord(db, t.e, t.id);
-    projectDelete(db, t.e, t.id);
+    // the server will never send the removal of this one, or of what hangs off it.
+    for (const r of [{ entity: t.e, id: t.id }, ...descendantsOf(db, t.e, t.id)].reverse()) {
+      dropRecord(db, r.entity, r.id);
+      projectDelete(db, r.entity, r.id);
+    }
     return;
   }
   putRecord(db, { ...cur, data, deleted, district, shadow: rest(shadow, newer, still, cur.shadow?.at) });
+  if (district !== cur.district) placeDescendants(db, t.e, t.id, district);
   if (deleted) projectDelete(db, t.e, t.id);
   else projectUpsert(db, t.e, t.id, data, settledStamp(still, cur.shadow?.at) ?? STAMP(now));
 }
@@ -110,6 +113,7 @@ function confirm(db: Database, t: Touch, now: string): void {
   if (still.size === 0) shadow.deleted = undefined;
   const district = adopted ? districtOf(db, t.e, data) : cur.district;
   putRecord(db, { ...cur, data, district, deleted, known: true, shadow: rest(shadow, newer, still, cur.shadow?.at) });
+  if (district !== cur.district) placeDescendants(db, t.e, t.id, district);
   const at = settledStamp(still, cur.shadow?.at);
   if (deleted && !cur.deleted) projectDelete(db, t.e, t.id);
   else if (!deleted && (adopted || at)) projectUpsert(db, t.e, t.id, data, at ?? STAMP(now));

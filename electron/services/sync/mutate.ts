@@ -15,7 +15,7 @@ import type { BankProduct } from '../../../shared/types/valuation';
 import { newId } from '../ids';
 import { cachedStatement } from '../sql';
 import { projectDelete, projectUpsert, projectWaiting, rowStamp } from './project';
-import { districtOf, getRecord, localState, putRecord, type LocalRecord, type Shadow } from './store';
+import { districtOf, getRecord, localState, placeDescendants, putRecord, type LocalRecord, type Shadow } from './store';
 
 export interface MutateContext {
   /** The signed-in user (role null before anyone signed in on this database). */
@@ -83,6 +83,7 @@ function applyLocal(
     shadow,
   };
   putRecord(db, next);
+  if (cur && cur.district !== next.district) placeDescendants(db, w.entity, w.id, next.district);
   projectUpsert(db, w.entity, w.id, data, stamp);
   return { touch: { e: w.entity, id: w.id, f: changed, created: !cur }, base: versionsOf(Object.keys(w.fields)) };
 }

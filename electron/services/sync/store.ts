@@ -142,3 +142,38 @@ export function pendingFields(db: Database, entity: Entity, id: string): Set<str
       if (t.e === entity && t.id === id) t.f.forEach((f) => out.add(f));
   return out;
 }
+
+/** The entities whose records hang off one of `entity` (a conflict may hang off any). */
+const childEntities = (entity: Entity): Entity[] =>
+  (Object.keys(ENTITIES) as Entity[]).filter((e) => {
+    const scope = ENTITIES[e].scope as { parent?: Entity | 'any' };
+    return scope.parent === entity || (scope.parent === 'any' && e !== entity);
+  });
+
+/** Every record that hangs off this one, and off those, and so on (the replica's, deleted or not). */
+export function descendantsOf(db: Database, entity: Entity, id: string): { entity: Entity; id: string }[] {
+  const out: { entity: Entity; id: string }[] = [];
+  const queue = [{ entity, id }];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    for (const child of childEntities(next.entity)) {
+      const ids = cachedStatement(db, 'SELECT id FROM sync_records WHERE entity = ? AND parent_id = ?')
+        .pluck()
+        .all(child, next.id) as string[];
+      for (const c of ids) {
+        out.push({ entity: child, id: c });
+        queue.push({ entity: child, id: c });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * What hangs off a record takes its district with it, as the server moves them: after a move
+ * of ours (and its refusal undone) the replica drops the right records when the user loses a
+ * district.
+ */
+export function placeDescendants(db: Database, entity: Entity, id: string, district: District | null): void {
+  const place = cachedStatement(db, 'UPDATE sync_records SET district = ? WHERE entity = ? AND id = ?');
+  for (const d of descendantsOf(db, entity, id)) place.run(district, d.entity, d.id);
+}

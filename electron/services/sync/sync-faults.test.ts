@@ -326,4 +326,34 @@ describe('sync faults found by the fuzz run', () => {
       expect(d.db.prepare('SELECT DISTINCT updated_by FROM whitelist_entries').pluck().all()).toEqual(['光明专员']);
     }
   }, 60_000);
+
+  it('takes what hangs off an enterprise along when a refused move of ours puts it back in a district the user has lost', async () => {
+    const a = await desk('两区管家');
+    const e = saveEnterprise(a.db, { name: '深圳市南山连带科技有限公司', uscc: usccFor(161), district: '南山' }, who('两区管家'));
+    const today = new Date().toISOString().slice(0, 10);
+    const ip = saveIpAsset(
+      a.db,
+      { enterpriseId: e.id, kind: 'trademark', number: 'TM161001', title: '连带商标', registrationDate: '2020-01-01' },
+      who('两区管家'),
+      today,
+    );
+    await a.sync();
+    // The item edited, then the enterprise moved to 光明, both offline; 南山 is taken away meanwhile.
+    saveIpAsset(
+      a.db,
+      { ...(getRecord(a.db, 'ip_asset', ip.id)!.data as object), id: ip.id, title: '改过的商标' } as never,
+      who('两区管家'),
+      today,
+    );
+    saveEnterprise(a.db, edited(a.db, e.id, { district: '光明' }), who('两区管家'));
+    expect(a.db.prepare('SELECT entity, district FROM sync_records ORDER BY 1').all()).toEqual([
+      { entity: 'enterprise', district: '光明' },
+      { entity: 'ip_asset', district: '光明' },
+    ]);
+    await central.db.query("UPDATE users SET districts = '{光明}' WHERE name = '两区管家'");
+    expect(await a.sync()).toMatchObject({ rejected: 2 });
+    await a.sync();
+    expect(a.db.prepare('SELECT entity FROM sync_records').all()).toEqual([]);
+    expect(count(a.db, 'SELECT count(*) FROM ip_assets')).toBe(0);
+  }, 60_000);
 });
