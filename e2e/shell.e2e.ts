@@ -54,7 +54,9 @@ describe('app shell in Chromium through the harness', () => {
     await nav().getByText('贴息申报').click();
     await s.page.getByText('福田区知识产权质押融资贴息（2021–2023 年版）').first().waitFor();
     await nav().getByText('数据同步').click();
-    await s.page.getByText('数据同步即将上线').waitFor();
+    await s.page.getByText('登录中心服务').first().waitFor();
+    await nav().getByText('培训').click();
+    await s.page.getByText('培训即将上线').waitFor();
     expect(s.errors).toEqual([]);
   });
 });

@@ -9,6 +9,9 @@ import { createRuntime, type Runtime, type RuntimeOptions } from '../../electron
 import { tempDir } from '../../test/support/temp';
 
 const root = path.resolve(import.meta.dirname, '../..');
+// The harness's services and the browser run in one zone, as on a steward's laptop: otherwise,
+// between 16:00 and 24:00 UTC the page's "today" (Beijing) is a day after the service's (UTC).
+process.env.TZ = 'Asia/Shanghai';
 export const ARTIFACTS = path.join(root, '.e2e-artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
