@@ -12,7 +12,13 @@ describe('valuation in Chromium', () => {
     s = await openSession({
       prepare: (dir) => {
         const { db } = openDatabase({ file: path.join(dir, 'ipf-desk.sqlite') });
-        generateDemo(db, { enterprises: 40, today: '2026-11-22', ctx: { actor: '演示', now: '2026-11-22T00:00:00.000Z' }, seed: 11, cases: false });
+        generateDemo(db, {
+          enterprises: 40,
+          today: '2026-11-22',
+          ctx: { actor: '演示', now: '2026-11-22T00:00:00.000Z' },
+          seed: 11,
+          cases: false,
+        });
         enterprise = db
           .prepare(
             "SELECT e.name, e.id FROM enterprises e WHERE (SELECT count(*) FROM ip_assets a WHERE a.enterprise_id = e.id AND a.kind = 'invention' AND a.expires_on > '2027-01-01') >= 2 LIMIT 1",
