@@ -120,4 +120,31 @@ describeEachDb('sync faults found by the fuzz run', (fresh) => {
     );
     expect(live.rows).toEqual([{ id: 'e1' }, { id: 'p1' }]);
   });
+
+  it('settles a delete that met edits as "mine" the way the delete goes, with what hangs off the record', async () => {
+    const c = await startCentral(await fresh());
+    const a = await c.user('管家甲', 'steward', ['光明']);
+    const b = await c.user('管家乙', 'steward', ['光明']);
+    await a.run('enterprise.save', enterprise('e1', 1, '光明'));
+    const seen = (await a.pullAll()).find((ch) => ch.id === 'e1')!.v!;
+    await b.pullAll();
+    await b.run('enterprise.save', { ...enterprise('e1', 1, '光明'), notes: '乙改了' }, { 'enterprise/e1': { notes: seen['*']! } });
+    const base = Object.fromEntries(Object.keys(enterprise('e1', 1, '光明')).map((f) => [f, seen['*']!]));
+    const r = await a.run('enterprise.delete', { id: 'e1' }, { 'enterprise/e1': base });
+    expect(r.status).toBe('conflict');
+    // An item added meanwhile, then the delete taken after all.
+    await b.run('ip.save', {
+      id: 'p1',
+      enterpriseId: 'e1',
+      kind: 'trademark',
+      number: 'TM95201',
+      title: '商标',
+      registrationDate: '2020-01-01',
+    });
+    const conflictId = r.conflicts![0]!.conflictId;
+    await a.pullAll();
+    expect((await a.run('conflict.resolve', { id: conflictId, take: 'mine' })).status).toBe('applied');
+    const live = await c.db.query<{ entity: string }>("SELECT entity FROM records WHERE NOT deleted AND entity <> 'conflict'");
+    expect(live.rows).toEqual([]);
+  });
 });

@@ -6,9 +6,25 @@ import { enterpriseInput } from '../../schemas/enterprise';
 import { ipAssetInput } from '../../schemas/ip';
 import { batchInput, entryInput } from '../../schemas/whitelist';
 import { ENTITIES, isEntity, type Entity } from '../entities';
-import { accept, refuse } from '../records';
+import { accept, refuse, type Decision, type StateReader } from '../records';
+import { enterpriseDelete } from './enterprises';
 import { live } from './helpers';
-import { changedFields, defineMutation, remove, upsert } from './types';
+import { ipDelete } from './ip';
+import { paymentDelete } from './subsidy';
+import { changedFields, defineMutation, remove, upsert, type DecideContext } from './types';
+import { visitDelete } from './visits';
+
+/**
+ * How each entity's records are deleted: a delete that met edits, settled as "mine", deletes
+ * the way that mutation does (what hangs off the record goes with it, a record still needed
+ * is kept), rather than the record alone, which would leave its IP items and entries behind.
+ */
+const DELETES: Partial<Record<Entity, { decide: (a: { id: string }, state: StateReader, ctx: DecideContext) => Decision }>> = {
+  enterprise: enterpriseDelete,
+  ip_asset: ipDelete,
+  payment: paymentDelete,
+  visit: visitDelete,
+};
 
 /** A stored valuation run: evidence, only ever added (a second delivery changes nothing). */
 export const valuationStore = defineMutation({
@@ -103,12 +119,13 @@ export const conflictResolve = defineMutation({
       // An edit met a delete (clientValue: the edit) or a delete met edits (clientValue: null).
       if (a.take === 'theirs') return accept(done);
       const edit = c.data.clientValue;
-      return accept(
-        edit && typeof edit === 'object'
-          ? upsert(entity, recordId, edit as Record<string, unknown>, false)
-          : { ...remove(entity, recordId), checked: false },
-        done,
-      );
+      if (edit && typeof edit === 'object') return accept(upsert(entity, recordId, edit as Record<string, unknown>, false), done);
+      if (!target) return accept(done);
+      const del = DELETES[entity];
+      if (!del) return accept({ ...remove(entity, recordId), checked: false }, done);
+      const d = del.decide({ id: recordId }, state, ctx);
+      if (!d.ok) return d;
+      return accept(...d.writes.map((w) => ({ ...w, checked: false })), done);
     }
     if (!target && a.take === 'theirs') return accept(done);
     if (!(ENTITIES[entity].fields as readonly string[]).includes(field)) return accept(done);
