@@ -110,7 +110,7 @@ describe('sync between two desktops in Chromium', () => {
       await editRevenue(b, name, '300');
       await syncNow(a, 'offline');
       await a.page
-        .getByText(/无法连接中心服务.*连接被拒绝/)
+        .getByText(/无法连接中心服务.*连接(被拒绝|中断)/)
         .first()
         .waitFor();
       await a.page.getByText('1 项待同步').waitFor();
