@@ -113,13 +113,18 @@ class Central {
   }
 }
 
-/** `sync --db <file>` by the real CLI process, SIGKILLed at `killAt` (or left to finish when that never comes). */
+/**
+ * `sync --db <file>` by the real CLI process, SIGKILLed at `killAt` (a kill meant for its push
+ * comes at its pull when it has nothing to push), or left to finish when the kill comes too
+ * late. Returns whether it was killed, and what went wrong if it ended on its own otherwise
+ * than synced or offline.
+ */
 async function cliSync(
   r: Replica,
   taps: { cli: Tap },
   killAt: { phase: 'sent' | 'answered'; path: string; delay: number },
   trace: (s: string) => void,
-): Promise<string | null> {
+): Promise<{ killed: boolean; problem: string | null }> {
   await r.idle();
   r.close();
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'sync', '--allow-removal', '--db', r.file], {
@@ -132,7 +137,7 @@ async function cliSync(
   child.stderr.on('data', (b: Buffer) => (err += b.toString()));
   let killed = false;
   const fire = (p: string) => {
-    if (killed || !p.startsWith(killAt.path)) return;
+    if (killed || !(p.startsWith(killAt.path) || (killAt.path === '/sync/push' && p.startsWith('/sync/pull')))) return;
     killed = true;
     setTimeout(() => child.kill('SIGKILL'), killAt.delay);
   };
@@ -143,7 +148,7 @@ async function cliSync(
   taps.cli = {};
   r.reopen();
   trace(`${r.tag} CLI sync ${signal ?? `exit ${code}`} (kill at ${killAt.phase} ${killAt.path} +${killAt.delay} ms) ${out.trim()}`);
-  if (signal === 'SIGKILL') return null;
+  if (signal === 'SIGKILL') return { killed: true, problem: null };
   const json = (() => {
     try {
       return JSON.parse(out) as { error?: { code?: string } };
@@ -151,8 +156,8 @@ async function cliSync(
       return null;
     }
   })();
-  if (code === 0 || (code === 1 && json?.error?.code === 'OFFLINE')) return null;
-  return `${r.tag} CLI sync exit ${code}: ${out} ${err}`;
+  if (code === 0 || (code === 1 && json?.error?.code === 'OFFLINE')) return { killed: false, problem: null };
+  return { killed: false, problem: `${r.tag} CLI sync exit ${code}: ${out} ${err}` };
 }
 
 async function readServer(dir: string): Promise<ServerState & { districts: Map<string, string[]> }> {
@@ -211,6 +216,7 @@ async function runSeed(seed: number): Promise<void> {
     const killServerAt = rng.int(Math.floor(STEPS * 0.2), Math.floor(STEPS * 0.6));
     const cliAt = rng.int(Math.floor(STEPS * 0.3), Math.floor(STEPS * 0.8));
     let killArmed = false;
+    let cliKills = 0;
     const killDelay = rng.int(0, 40);
     const taps: { server: Tap; cli: Tap } = {
       server: {
@@ -241,8 +247,9 @@ async function runSeed(seed: number): Promise<void> {
         r.randomEdit(rng, unique, pools);
         for (const o of replicas) if (o !== r) o.randomEdit(rng, unique, pools);
         await Promise.all(replicas.filter((o) => o !== r).map((o) => o.sync('push')));
-        const failed = await cliSync(r, taps, { ...killAt, delay: rng.int(0, 25) }, trace);
-        if (failed) problems.push(failed);
+        const cli = await cliSync(r, taps, { ...killAt, delay: rng.int(0, 25) }, trace);
+        if (cli.problem) problems.push(cli.problem);
+        if (cli.killed) cliKills++;
         continue;
       }
       const r = rng.pick(replicas);
@@ -318,7 +325,7 @@ async function runSeed(seed: number): Promise<void> {
     const faults = Object.values(proxy.counts).reduce((s, x) => s + x, 0);
     console.log(
       `sync fuzz seed ${seed}: ${notes.length} mutations ${JSON.stringify(statuses)}, ${faults} faults ${JSON.stringify(proxy.counts)}, ` +
-        `${central.kills} server kill(s), ${replicas.reduce((s, o) => s + o.offline.count, 0)} syncs offline, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `${central.kills} server kill(s), ${cliKills} CLI kill(s), ${replicas.reduce((s, o) => s + o.offline.count, 0)} syncs offline, ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     // A run that injected nothing or applied nothing proves nothing.
     expect(faults, 'faults injected').toBeGreaterThan(0);
