@@ -9,7 +9,11 @@
  * never divided by.
  */
 import type { District } from './districts';
-import type { IpKind } from './ip';
+import { IP_KIND_LABELS, type IpKind } from './ip';
+
+/** The kind of a registration's pledged items as every figure names it. */
+export const PLEDGE_KIND_LABELS: Record<IpKind | 'mixed' | 'none', string> = { ...IP_KIND_LABELS, mixed: '多类组合', none: '未列质物' };
+export const pledgeKindLabel = (k: string): string => PLEDGE_KIND_LABELS[k as IpKind | 'mixed' | 'none'] ?? k;
 
 export interface RegistrationRow {
   caseId: string;

@@ -1,7 +1,6 @@
 /** A district report as HTML for printing: the period and district in every page's header, charts as SVG. */
 import { SUBSIDY_STATUS_LABELS } from '../../../../shared/domain/case-statuses';
-import { IP_KIND_LABELS } from '../../../../shared/domain/ip';
-import { growthText, type Segment } from '../../../../shared/domain/stats';
+import { growthText, pledgeKindLabel, type Segment } from '../../../../shared/domain/stats';
 import { ENTRY_STATUSES } from '../../../../shared/domain/whitelist';
 import { formatWan } from '../../../../shared/money';
 import { formatDateTime } from '../../../../shared/time';
@@ -9,7 +8,6 @@ import { esc, REPORT_CSS } from '../html';
 import { countAmountChart } from './charts';
 import type { ReportData } from './data';
 
-const KIND: Record<string, string> = { ...IP_KIND_LABELS, mixed: '多类组合', none: '未列质物' };
 const amount = (fen: number) => formatWan(fen);
 const table = (head: string[], rows: (string | number)[][], numeric: number[] = [], empty = '本期没有数据。') =>
   rows.length === 0
@@ -73,7 +71,7 @@ ${
       : ''
   }${segmentTable('区', r.byDistrict)}</section>
 <section><h2>${monthly ? '四' : '三'}、按银行</h2>${segmentTable('银行', r.byBank)}</section>
-<section><h2>${monthly ? '五' : '四'}、按知识产权类型</h2>${segmentTable('类型', r.byKind, (k) => KIND[k] ?? k)}</section>
+<section><h2>${monthly ? '五' : '四'}、按知识产权类型</h2>${segmentTable('类型', r.byKind, pledgeKindLabel)}</section>
 <section><h2>${monthly ? '六' : '五'}、贴息申报（本期提交）</h2>${
     v.subsidies.length
       ? table(

@@ -4,8 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { SUBSIDY_STATUS_LABELS } from '../../../../shared/domain/case-statuses';
-import { IP_KIND_LABELS, type IpKind } from '../../../../shared/domain/ip';
-import { growthText, type Growth, type Segment } from '../../../../shared/domain/stats';
+import { growthText, pledgeKindLabel, type Growth, type Segment } from '../../../../shared/domain/stats';
 import { ENTRY_STATUSES } from '../../../../shared/domain/whitelist';
 import { formatDateTime } from '../../../../shared/time';
 import type { ReportData } from './data';
@@ -15,10 +14,6 @@ const PCT = '0.0%';
 const wan = (fen: number) => fen / 1_000_000;
 /** 同比 as a number where there is one; else its words (never a division by zero). */
 const growthCell = (g: Growth): number | string => (g.kind === 'ratio' ? g.value : growthText(g));
-const KIND: Record<string, string> = { ...IP_KIND_LABELS, mixed: '多类组合', none: '未列质物' } satisfies Record<
-  IpKind | 'mixed' | 'none',
-  string
->;
 
 type Cell = string | number | null;
 interface SheetSpec {
@@ -78,7 +73,7 @@ export async function reportXlsx(data: ReportData): Promise<Uint8Array> {
     },
     segmentSheet('按区', '区', r.byDistrict),
     segmentSheet('按银行', '银行', r.byBank),
-    segmentSheet('按知识产权类型', '类型', r.byKind, (k) => KIND[k] ?? k),
+    segmentSheet('按知识产权类型', '类型', r.byKind, pledgeKindLabel),
     {
       name: '贴息',
       headers: ['状态', '件数', '申报金额', '批准金额', '拨付金额'],

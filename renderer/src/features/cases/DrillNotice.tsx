@@ -1,5 +1,5 @@
 import { Alert, Button } from 'antd';
-import { IP_KIND_LABELS, type IpKind } from '../../../../shared/domain/ip';
+import { PLEDGE_KIND_LABELS } from '../../../../shared/domain/stats';
 import type { CaseFilter } from '../../../../shared/schemas/case';
 
 /** The filters a drill-down from the dashboard sets; cleared together. */
@@ -11,8 +11,6 @@ export const NO_DRILL: Partial<CaseFilter> = {
   ipKind: undefined,
 };
 
-export const KIND_LABELS: Record<IpKind | 'mixed' | 'none', string> = { ...IP_KIND_LABELS, mixed: '多类组合', none: '未列质物' };
-
 /** Says which dashboard segment the list shows, with a way back to all cases. */
 export function DrillNotice({ filter, onClear }: { filter: Partial<CaseFilter>; onClear: () => void }) {
   if (!filter.regFrom && !filter.regTo && !filter.districts && !filter.bank && !filter.ipKind) return null;
@@ -20,7 +18,7 @@ export function DrillNotice({ filter, onClear }: { filter: Partial<CaseFilter>; 
     filter.regFrom || filter.regTo ? `登记日期 ${filter.regFrom ?? '…'} 至 ${filter.regTo ?? '…'}` : null,
     filter.districts?.length ? `区：${filter.districts.join('、')}` : null,
     filter.bank ? `银行：${filter.bank}` : null,
-    filter.ipKind ? `质物类型：${KIND_LABELS[filter.ipKind]}` : null,
+    filter.ipKind ? `质物类型：${PLEDGE_KIND_LABELS[filter.ipKind]}` : null,
   ].filter(Boolean);
   return (
     <Alert

@@ -2,7 +2,7 @@ import { Alert, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Typogr
 import { useEffect, useMemo, useState } from 'react';
 import { SUBSIDY_STATUS_LABELS } from '../../../../shared/domain/case-statuses';
 import type { District } from '../../../../shared/domain/districts';
-import { growthText, type Growth, type Segment } from '../../../../shared/domain/stats';
+import { growthText, pledgeKindLabel, type Growth, type Segment } from '../../../../shared/domain/stats';
 import { ENTRY_STATUSES } from '../../../../shared/domain/whitelist';
 import { todayIso } from '../../../../shared/domain/dates';
 import type { CaseFilter } from '../../../../shared/schemas/case';
@@ -12,7 +12,7 @@ import { api } from '../../api';
 import { navigate } from '../../app/useHashRoute';
 import { EChart } from '../../components/EChart';
 import { fenToWanText } from '../../lib/format';
-import { KIND_LABELS, NO_DRILL } from '../cases/DrillNotice';
+import { NO_DRILL } from '../cases/DrillNotice';
 import { useCasesStore } from '../cases/store';
 import { DashboardFilters, type DashboardFilter } from './DashboardFilters';
 import { ReportButtons } from './ReportButtons';
@@ -254,7 +254,7 @@ export function DashboardPage() {
                       {
                         type: 'pie',
                         radius: ['35%', '65%'],
-                        data: r.byKind.map((s) => ({ name: KIND_LABELS[s.key as keyof typeof KIND_LABELS] ?? s.key, value: s.count })),
+                        data: r.byKind.map((s) => ({ name: pledgeKindLabel(s.key), value: s.count })),
                       },
                     ],
                   }}
@@ -263,7 +263,7 @@ export function DashboardPage() {
                   size="small"
                   rowKey="key"
                   pagination={false}
-                  dataSource={r.byKind.map((s) => ({ ...s, label: KIND_LABELS[s.key as keyof typeof KIND_LABELS] ?? s.key }))}
+                  dataSource={r.byKind.map((s) => ({ ...s, label: pledgeKindLabel(s.key) }))}
                   columns={segmentColumns('类型')}
                   onRow={(s) => ({
                     onClick: () => drill(from, to, filter, { ipKind: s.key as CaseFilter['ipKind'] }),
