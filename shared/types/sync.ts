@@ -16,6 +16,8 @@ export interface SyncStatusView {
   /** idle: nothing running; syncing; offline: the server could not be reached (retrying); error: it answered an error; held: a pull would remove most local records and waits for the user. */
   state: 'signed-out' | 'idle' | 'syncing' | 'offline' | 'error' | 'held';
   lastSyncAt: string | null;
+  /** Changes whenever a sync changed local records or another database was opened: lists reload on it. */
+  dataVersion: number;
   /** When the engine will try again on its own (after an error, with backoff), if it will. */
   nextAttemptAt: string | null;
   pending: number;

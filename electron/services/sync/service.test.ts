@@ -79,9 +79,15 @@ describe('sync in the app', () => {
 
     const b = desk('b');
     await b.login('王管家');
-    await b.syncNow();
+    await b.rt.sync.settle();
+    const pulled = (await b.status()).dataVersion;
     const list = await b.call<{ rows: Enterprise[] }>('enterprisesList', {});
     expect(list.rows.map((e) => e.name)).toEqual(['深圳市界面同步科技有限公司']);
+    // A sync that changed nothing here leaves the lists alone; one that pulled an edit tells them to reload.
+    expect((await b.syncNow()).dataVersion).toBe(pulled);
+    await a.save({ id: list.rows[0]!.id, name: '深圳市界面同步科技有限公司', uscc: usccFor(31), district: '光明', revenueFen: 5_000_000 });
+    await a.syncNow();
+    expect((await b.syncNow()).dataVersion).toBe(pulled + 1);
   }, 60_000);
 
   it('takes another user to a database of their own and back, keeping and counting unsent changes', async () => {

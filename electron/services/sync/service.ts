@@ -68,6 +68,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   let timer: NodeJS.Timeout | null = null;
   let nextAttemptAt: string | null = null;
   let started = false;
+  // Bumped whenever a sync changed local records (or the database changed), so lists reload.
+  let dataVersion = 0;
 
   const signedIn = (db: Database) => signedInUser(db) !== null && (deps.vault()?.load() ?? null) !== null;
 
@@ -98,6 +100,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         onProgress: (p) => (progress = { phase: p.phase, pushed: p.pushed, pulled: p.pulled, total: p.total }),
       });
       held = report.held ?? null;
+      if (report.pulled || report.rejected || report.conflicts) dataVersion++;
       error = null;
       failures = 0;
       if (report.rejected || report.conflicts) deps.logger.info('sync settled', { rejected: report.rejected, conflicts: report.conflicts });
@@ -134,6 +137,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       error,
       held: held ?? null,
       nextAttemptAt: timer ? nextAttemptAt : null,
+      dataVersion,
     };
     if (!db)
       return {
@@ -194,10 +198,13 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       await running;
     },
     reset() {
+      dataVersion++;
       error = null;
       held = null;
       failures = 0;
-      schedule(0);
+      // Straight away rather than on a zero timer, so the status says 同步中 from the first poll
+      // after signing in (never 已同步 before the first pull).
+      if (started) void run();
     },
   };
 }

@@ -6,11 +6,13 @@ import { AreaPage } from './routes';
 import { AREAS, areaOf } from './areas';
 import { useAppStore } from './store';
 import { navigate, useHashRoute } from './useHashRoute';
+import { useSyncedReload } from './useSyncedReload';
 
 export function AppShell() {
   const { t, i18n } = useTranslation();
   const area = areaOf(useHashRoute());
   const setLanguage = useAppStore((s) => s.setLanguage);
+  useSyncedReload();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={232} theme="light" style={{ borderRight: '1px solid #eef0f3' }}>

@@ -16,6 +16,7 @@ import { NO_DRILL } from '../cases/DrillNotice';
 import { useCasesStore } from '../cases/store';
 import { DashboardFilters, type DashboardFilter } from './DashboardFilters';
 import { ReportButtons } from './ReportButtons';
+import { useSyncStore } from '../sync/store';
 import { periodLabel, rangeOf } from '../../../../shared/domain/periods';
 
 const wan = (fen: number) => Math.round(fen / 10_000) / 100;
@@ -103,6 +104,7 @@ export function DashboardPage() {
     districts: [],
   });
   const [view, setView] = useState<DashboardView | null>(null);
+  const synced = useSyncStore((s) => s.status?.dataVersion);
   const [error, setError] = useState<string | null>(null);
   const [banks, setBanks] = useState<string[]>([]);
   const { from, to } = rangeOf(filter.period);
@@ -125,7 +127,7 @@ export function DashboardPage() {
     return () => {
       live = false;
     };
-  }, [request]);
+  }, [request, synced]);
 
   const r = view?.registrations;
   const months = useMemo(() => r?.byMonth ?? [], [r]);
