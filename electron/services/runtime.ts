@@ -13,6 +13,7 @@ import { createJobManager, type JobManager, type WorkerLaunch } from './jobs/man
 import { createLogger, type Logger } from './logger';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { activeDatabase } from './sync/accounts';
+import { finishBulkLoad } from './sync/bulk-load';
 import { createSyncService, type SyncService } from './sync/service';
 import { fileVault, type TokenVault } from './sync/session';
 import type { PrintOptions } from './reports/html';
@@ -101,6 +102,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     try {
       const opened = openDatabase({ file: dbFile, nativeBinding: options.nativeBinding, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
       ctx.db = opened.db;
+      // A first sync cut off by a crash left its indexes and counts to be put back.
+      if (finishBulkLoad(opened.db)) logger.warn('an interrupted first sync: indexes and counts put back');
       // Lets the CLI refuse to write, and a busy message name us, while we hold the store.
       releaseHolder = claimHolder(dbFile, PROGRAM_NAMES[options.shell]);
       dbStatus = { status: 'ok', schemaVersion: opened.migration.to, file: dbFile, backupFile: opened.migration.backupFile };

@@ -2,7 +2,8 @@
 import type { Role } from '../sync/roles';
 
 export interface SyncProgressView {
-  phase: 'push' | 'pull';
+  /** index: the indexes and counts of a first pull built after its last page. */
+  phase: 'push' | 'pull' | 'index';
   pushed: number;
   pulled: number;
   /** Records the server said the first pull holds; null when it did not say (a later pull). */

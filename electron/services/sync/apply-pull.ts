@@ -33,7 +33,8 @@ function applyChange(db: Database, c: PullChange, page: Stamp, outboxEmpty: bool
   // every desktop lists and orders them alike.
   const stamp: Stamp = { actor: c.b ?? page.actor, now: c.t ?? page.now };
   const pending = outboxEmpty ? new Set<string>() : pendingFields(db, c.e, c.id);
-  const cur = getRecord(db, c.e, c.id);
+  // An upsert with nothing of ours pending takes the server's record as it is: ours is not read.
+  const cur = c.op === 'upsert' && pending.size === 0 ? null : getRecord(db, c.e, c.id);
   if (c.op === 'remove') {
     // Out of this user's scope now: gone from here, not deleted (unsent changes of ours to it
     // stay in the outbox; the server will answer them, and the refusal is shown).

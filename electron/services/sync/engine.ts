@@ -9,11 +9,13 @@ import { AppError } from '../../../shared/errors';
 import { MAX_PUSH_BATCH, type MutationEnvelope, type PullResponse } from '../../../shared/sync/protocol';
 import { acknowledge } from './ack';
 import { applyPage, removalsIn } from './apply-pull';
+import { beginBulkLoad, finishBulkLoad, mayBulkLoad } from './bulk-load';
 import type { CentralClient } from './client';
 import { deviceIdOf, readState, writeState } from './state';
 
 export interface SyncProgress {
-  phase: 'push' | 'pull';
+  /** index: the first pull's indexes and counts being built after its last page (bulk-load.ts). */
+  phase: 'push' | 'pull' | 'index';
   pushed: number;
   pulled: number;
   /** Unsent changes left. */
@@ -98,11 +100,28 @@ export async function pushAll(db: Database, client: CentralClient, report: SyncR
   }
 }
 
+type PullStart = Awaited<ReturnType<CentralClient['pullStart']>>;
+
 export async function pullAll(db: Database, client: CentralClient, report: SyncReport, opts: SyncOptions): Promise<void> {
+  const cursor = readState(db, 'cursor');
+  const next = await client.pullStart(cursor, opts.pageSize ?? 2000);
+  const bulk = mayBulkLoad(db, cursor);
+  if (bulk) beginBulkLoad(db);
+  try {
+    await pullPages(db, client, report, opts, next);
+  } finally {
+    if (bulk) {
+      opts.onProgress?.({ phase: 'index', pushed: report.pushed, pulled: report.pulled, pending: pendingCount(db), total: null });
+      finishBulkLoad(db);
+    }
+  }
+  await refreshUser(db, client);
+}
+
+async function pullPages(db: Database, client: CentralClient, report: SyncReport, opts: SyncOptions, first: PullStart): Promise<void> {
   const now = opts.now ?? (() => new Date().toISOString());
   const limit = opts.pageSize ?? 2000;
-  let cursor = readState(db, 'cursor');
-  let next = await client.pullStart(cursor, limit);
+  let next = first;
   let total = next.total;
   const allowRemoval = opts.allowMassRemoval ?? false;
   for (;;) {
@@ -119,15 +138,13 @@ export async function pullAll(db: Database, client: CentralClient, report: SyncR
       }
     }
     applyPage(db, page, now());
-    cursor = page.cursor;
     report.pulled += page.changes.length;
     opts.onProgress?.({ phase: 'pull', pushed: report.pushed, pulled: report.pulled, pending: pendingCount(db), total });
     if (page.complete || !ahead) break;
     // The server resets the cursor on a resync: what was asked for ahead was for the old one.
-    next = page.resync ? await client.pullStart(cursor, limit) : await ahead;
+    next = page.resync ? await client.pullStart(page.cursor, limit) : await ahead;
     total = next.total ?? total;
   }
-  await refreshUser(db, client);
 }
 
 function countIn(db: Database, districts: string[]): number {

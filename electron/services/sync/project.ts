@@ -18,6 +18,7 @@ import { fieldStamp, type Fields } from '../../../shared/sync/records';
 import { nameInitials } from '../enterprises/initials';
 import { enterpriseSearchDocument } from '../enterprises/repository';
 import { cachedStatement } from '../sql';
+import { bulkLoading, enterpriseAggregatesSql } from './bulk-load';
 import { CODECS, encode, hasTable, type Codec } from './codecs';
 import { readState, writeState } from './state';
 import { getRecord, pendingFields, type LocalRecord } from './store';
@@ -76,14 +77,10 @@ function indexEnterprise(db: Database, rowid: number, name: string, initials: st
  * version) gets them computed here.
  */
 function refreshEnterpriseAggregates(db: Database, id: string) {
-  stmt(
-    db,
-    `UPDATE enterprises SET ip_count = (SELECT count(*) FROM ip_assets WHERE enterprise_id = @id),
-       (wl_status, wl_steward, wl_need_fen, wl_priority, last_visit_on) =
-         (SELECT status, steward, need_fen, priority, last_visit_on FROM whitelist_entries
-           WHERE enterprise_id = @id ORDER BY updated_at DESC, id DESC LIMIT 1)
-     WHERE id = @id`,
-  ).run({ id });
+  // Loading in bulk, the counts are computed for all at the end (and the children's indexes
+  // these read are away).
+  if (bulkLoading(db)) return;
+  stmt(db, enterpriseAggregatesSql('id = ?')).run(id);
 }
 
 function setCaseItems(db: Database, caseId: string, items: unknown) {

@@ -53,6 +53,7 @@ export const syncEn: Messages['sync'] = {
     firstSync: 'Receiving data from the central service',
     pushing: 'Pushing local changes ({{n}} sent)',
     pulling: '{{n}} received',
+    indexing: '{{n}} received; building indexes and counts…',
     pullingOf: '{{n}} / {{total}} received',
     heldTitle: 'This sync would remove most local records: paused',
     heldBody:

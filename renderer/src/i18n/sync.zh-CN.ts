@@ -50,6 +50,7 @@ export const syncZh = {
     firstSync: '正在接收中心服务的数据',
     pushing: '正在推送本机修改（已推送 {{n}} 项）',
     pulling: '已接收 {{n}} 条',
+    indexing: '已接收 {{n}} 条，正在建立索引和统计…',
     pullingOf: '已接收 {{n}} / {{total}} 条',
     heldTitle: '本次同步将删除本机大部分记录，已暂停',
     heldBody: '中心服务的数据将删除本机 {{local}} 条记录中的 {{removals}} 条（例如负责区域有变）。本机尚未应用任何删除。确认无误后再继续。',

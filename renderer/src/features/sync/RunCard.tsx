@@ -10,13 +10,15 @@ const now = (allowMassRemoval = false) => api().syncNow({ allowMassRemoval }).th
 /** The progress line: pushed so far, then received out of the whole first pull when the server said how many. */
 function progressText(t: ReturnType<typeof useTranslation>['t'], p: NonNullable<SyncStatusView['progress']>) {
   if (p.phase === 'push') return t('sync.run.pushing', { n: p.pushed });
+  if (p.phase === 'index') return t('sync.run.indexing', { n: p.pulled });
   return p.total ? t('sync.run.pullingOf', { n: p.pulled, total: p.total }) : t('sync.run.pulling', { n: p.pulled });
 }
 
 export function RunCard({ status }: { status: SyncStatusView }) {
   const { t } = useTranslation();
   const p = status.progress;
-  const percent = p?.phase === 'pull' && p.total ? Math.min(100, Math.floor((p.pulled / p.total) * 100)) : undefined;
+  const percent =
+    p?.phase === 'index' ? 99 : p?.phase === 'pull' && p.total ? Math.min(99, Math.floor((p.pulled / p.total) * 100)) : undefined;
   return (
     <Card
       title={t('sync.run.title')}
