@@ -15,6 +15,7 @@ import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { activeDatabase } from './sync/accounts';
 import { finishBulkLoad } from './sync/bulk-load';
 import { createSyncService, type SyncService } from './sync/service';
+import { createWorkerRunner } from './sync/worker-runner';
 import { fileVault, type TokenVault } from './sync/session';
 import type { PrintOptions } from './reports/html';
 
@@ -70,7 +71,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let dbFile = options.dbFile ?? activeDatabase(options.dataDir, path.join(options.dataDir, DB_FILE_NAME));
   const jobs = createJobManager({ launch: options.worker, dbFile: () => dbFile, nativeBinding: options.nativeBinding, logger });
   const vaultFor = options.vaultFor ?? ((file: string) => fileVault(`${file}.session`));
+  const syncWorker = createWorkerRunner({ launch: options.worker, nativeBinding: options.nativeBinding, logger });
   const sync = createSyncService({
+    runner: syncWorker.run,
     db: () => ctx.db,
     vault: () => (ctx.db ? vaultFor(dbFile) : null),
     logger,
@@ -167,6 +170,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     close: async () => {
       await sync.stop();
+      await syncWorker.close();
       await jobs.close();
       if (ctx.db?.open) ctx.db.close();
       releaseHolder();

@@ -1,8 +1,10 @@
+import type { TokenPair } from '../../../shared/sync/auth';
 import type { ExportFormat, ExportRequest } from '../exporters/export-list';
 import type { ImportKind } from '../importers/kinds';
 import type { Mapping } from '../importers/mapping';
 import type { PortfolioItem } from '../valuation/portfolio';
 import type { ReportRequest } from '../reports/district/data';
+import type { SyncProgress } from '../sync/engine';
 
 export type JobSpec =
   | { type: 'import'; kind: ImportKind; fileName: string; bytes: Uint8Array; mapping?: Mapping; mode: 'preview' | 'dry-run' | 'commit' }
@@ -25,8 +27,19 @@ export interface WorkerInput {
   cancelFlag: SharedArrayBuffer;
 }
 
-/** Messages to a pooled worker: a job, or a request to load the job modules ahead of time. */
-export type WorkerRequest = ({ type: 'job' } & WorkerInput) | { type: 'warm' };
+/** One sync run for the sync service's own worker: the database, the server and the tokens to use. */
+export interface SyncWorkerInput {
+  jobId: string;
+  dbFile: string;
+  nativeBinding?: string;
+  server: string;
+  pair: TokenPair;
+  pageSize?: number;
+  allowMassRemoval?: boolean;
+}
+
+/** Messages to a worker: a job, a sync run, or a request to load the job modules ahead of time. */
+export type WorkerRequest = ({ type: 'job' } & WorkerInput) | ({ type: 'sync' } & SyncWorkerInput) | { type: 'warm' };
 
 /** Messages from a pooled worker, each tagged with the job it belongs to. */
 export type WorkerMessage = { jobId: string } & WorkerEvent;
@@ -37,3 +50,10 @@ export type WorkerEvent =
   | { type: 'done'; resultJson: string }
   | { type: 'part-done'; part: unknown }
   | { type: 'failed'; code: string; message: string };
+
+/** Messages from the sync worker: progress, tokens it refreshed (null: the server ended the session) for the main thread to keep, the report or the failure. */
+export type SyncWorkerMessage = { jobId: string } & (
+  | { type: 'sync-progress'; progress: SyncProgress }
+  | { type: 'tokens'; pair: TokenPair | null }
+  | Extract<WorkerEvent, { type: 'done' | 'failed' }>
+);

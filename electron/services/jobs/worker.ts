@@ -8,11 +8,12 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { openDatabase } from '../db/connection';
 import { databaseError } from '../db/errors';
+import { syncInWorker } from '../sync/in-worker';
 import { runJob } from './run-job';
-import type { WorkerMessage, WorkerRequest } from './types';
+import type { SyncWorkerMessage, WorkerMessage, WorkerRequest } from './types';
 
 const connections = new Map<string, Database>();
-const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+const post = (m: WorkerMessage | SyncWorkerMessage) => parentPort!.postMessage(m);
 
 function connection(file: string, nativeBinding?: string): Database {
   let db = connections.get(file);
@@ -54,9 +55,10 @@ parentPort!.on('message', async (req: WorkerRequest) => {
     portfolio.valuePortfolioPart(warmUpItems());
     return;
   }
-  const flag = new Int32Array(req.cancelFlag);
-  let lastProgress = 0;
   try {
+    if (req.type === 'sync') return await syncInWorker(req, connection(req.dbFile, req.nativeBinding), post);
+    const flag = new Int32Array(req.cancelFlag);
+    let lastProgress = 0;
     const result = await runJob(req.spec, {
       db: connection(req.dbFile, req.nativeBinding),
       actor: req.actor,

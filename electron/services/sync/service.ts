@@ -9,9 +9,10 @@ import { AppError } from '../../../shared/errors';
 import type { SyncProgressView, SyncStatusView } from '../../../shared/types/sync';
 import type { Logger } from '../logger';
 import { listConflicts, type ConflictView } from './conflicts';
-import { syncOnce, type SyncReport } from './engine';
+import type { SyncReport } from './engine';
 import { signedInUser } from './local';
-import { clientFor, type TokenVault } from './session';
+import { runHere, type SyncRunner } from './runner';
+import type { TokenVault } from './session';
 import { readState } from './state';
 
 export interface SyncServiceDeps {
@@ -24,6 +25,8 @@ export interface SyncServiceDeps {
   backoffMs?: number;
   maxBackoffMs?: number;
   pageSize?: number;
+  /** Where the engine runs: a worker thread in the app; here by default. */
+  runner?: SyncRunner;
 }
 
 export interface SyncService {
@@ -94,7 +97,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     if (!db || !vault || !signedIn(db)) return null;
     progress = { phase: 'push', pushed: 0, pulled: 0, total: null };
     try {
-      const report = await syncOnce(db, clientFor(db, vault), {
+      const report = await (deps.runner ?? runHere)({
+        db,
+        vault,
         pageSize: deps.pageSize,
         allowMassRemoval: opts.allowMassRemoval,
         onProgress: (p) => (progress = { phase: p.phase, pushed: p.pushed, pulled: p.pulled, total: p.total }),

@@ -112,8 +112,14 @@ export async function logout(db: Database, vault: TokenVault): Promise<{ unsent:
   return { unsent: db.prepare('SELECT count(*) FROM outbox').pluck().get() as number };
 }
 
-export function clientFor(db: Database, vault: TokenVault): CentralClient {
+/** The server and tokens this database syncs with; UNAUTHORIZED when it is not signed in. */
+export function sessionOf(db: Database, vault: TokenVault): { server: string; pair: TokenPair } {
   const server = readState(db, 'server');
-  if (!server || !signedInUser(db) || !vault.load()) throw new AppError('UNAUTHORIZED', '尚未登录中心服务：请先登录');
-  return new CentralClient(server, vaultTokens(vault));
+  const pair = vault.load();
+  if (!server || !signedInUser(db) || !pair) throw new AppError('UNAUTHORIZED', '尚未登录中心服务：请先登录');
+  return { server, pair };
+}
+
+export function clientFor(db: Database, vault: TokenVault): CentralClient {
+  return new CentralClient(sessionOf(db, vault).server, vaultTokens(vault));
 }
