@@ -13,6 +13,7 @@ import { startHarness } from '../electron/harness/server';
 import { DEV_RESOURCES_DIR, TSX_WORKER } from '../electron/services/jobs/tsx-launch';
 import { createRuntime } from '../electron/services/runtime';
 import { usccFor } from '../test/support/sheets';
+import { recordFrames as record } from './frames';
 import type { Figure } from './stats';
 
 const ROWS = 50_000;
@@ -27,33 +28,13 @@ async function workbook(): Promise<Buffer> {
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-/**
- * Starts recording the longest frame gap in the page; the returned function stops and reads
- * it. The scripts are strings because tsx would wrap a function with helpers the page lacks.
- */
+/** Records frames, keeping the longest task seen over all phases. */
 async function recordFrames(page: Page): Promise<() => Promise<number>> {
-  await page.evaluate(`(() => {
-    window.__gap = 0;
-    window.__stop = false;
-    window.__longtask = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longtask = Math.max(window.__longtask, e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-    let last = performance.now();
-    const tick = (t) => {
-      window.__gap = Math.max(window.__gap, t - last);
-      last = t;
-      if (!window.__stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
+  const stop = await record(page);
   return async () => {
-    const [gap, longtask] = (await page.evaluate('(() => { window.__stop = true; return [window.__gap, window.__longtask]; })()')) as [
-      number,
-      number,
-    ];
-    longestTask = Math.max(longestTask, longtask);
-    return gap;
+    const f = await stop();
+    longestTask = Math.max(longestTask, f.longTask);
+    return f.gap;
   };
 }
 

@@ -9,6 +9,12 @@ export interface Cursor {
   xid: string;
   seq: number;
   scope: string;
+  /**
+   * Set on the pages of a pull from nothing until it completes: the snapshot horizon when it
+   * began. Its position is older than deletions purged since, yet it missed none of them unless
+   * one made after it began was purged.
+   */
+  since?: string;
 }
 
 export const scopeSignature = (user: Pick<SessionUser, 'role' | 'districts'>): string =>
@@ -17,23 +23,30 @@ export const scopeSignature = (user: Pick<SessionUser, 'role' | 'districts'>): s
 export const START = { xid: '0', seq: 0 };
 
 export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify({ v: 1, x: c.xid, s: c.seq, d: c.scope })).toString('base64url');
+  return Buffer.from(JSON.stringify({ v: 1, x: c.xid, s: c.seq, d: c.scope, ...(c.since ? { f: c.since } : {}) })).toString('base64url');
 }
 
 /** The cursor, or null when the text is not one of ours. */
 export function decodeCursor(text: string): Cursor | null {
   try {
-    const o = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as { v?: unknown; x?: unknown; s?: unknown; d?: unknown };
+    const o = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as {
+      v?: unknown;
+      x?: unknown;
+      s?: unknown;
+      d?: unknown;
+      f?: unknown;
+    };
     if (
       o.v !== 1 ||
       typeof o.x !== 'string' ||
       !/^\d{1,20}$/.test(o.x) ||
       typeof o.s !== 'number' ||
       !Number.isSafeInteger(o.s) ||
-      typeof o.d !== 'string'
+      typeof o.d !== 'string' ||
+      (o.f !== undefined && (typeof o.f !== 'string' || !/^\d{1,20}$/.test(o.f)))
     )
       return null;
-    return { xid: o.x, seq: o.s, scope: o.d };
+    return { xid: o.x, seq: o.s, scope: o.d, ...(o.f ? { since: o.f as string } : {}) };
   } catch {
     return null;
   }

@@ -85,7 +85,9 @@ export async function pull(db: Db, user: SessionUser, query: unknown): Promise<P
       resync = { removeDistricts: had.filter((d) => !user.districts.includes(d as District)) };
     } else {
       const horizon = await purgeHorizon(db);
-      if (!isStart(given) && horizon && compare(given, horizon) < 0) {
+      // A pull from nothing still under way missed a deletion only if one made after it began was purged.
+      const missed = given.since ? horizon && BigInt(horizon.xid) >= BigInt(given.since) : horizon && compare(given, horizon) < 0;
+      if (!isStart(given) && missed) {
         throw new HttpError(
           410,
           'RESYNC_REQUIRED',
@@ -103,9 +105,12 @@ export async function pull(db: Db, user: SessionUser, query: unknown): Promise<P
   const horizon = (await db.query<{ x: string }>(HORIZON_SQL)).rows[0]!.x;
   const args = [cursor.xid, cursor.seq, horizon, user.districts, q.limit];
   const exits = fromNothing ? [] : (await db.query<Row>(EXITS_SQL, args)).rows;
+  // The pages of a pull from nothing carry when it began, until the last.
+  const since = fromNothing ? horizon : cursor.since;
   const page = (changes: string, n: number, last: { xid: string; seq: number } | null): PulledPage => {
-    const next = encodeCursor(last ? { ...last, scope } : cursor);
     const complete = n < q.limit;
+    const at = last ?? cursor;
+    const next = encodeCursor({ xid: at.xid, seq: at.seq, scope, ...(since && !complete ? { since } : {}) });
     const body = `{"changes":[${changes}],"cursor":${JSON.stringify(next)},"complete":${complete}${resync ? `,"resync":${JSON.stringify(resync)}` : ''}}`;
     return { body, cursor: next, complete };
   };

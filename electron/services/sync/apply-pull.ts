@@ -12,6 +12,7 @@ import { fieldStamp, type Fields } from '../../../shared/sync/records';
 import { cachedStatement } from '../sql';
 import { projectDelete, projectUpsert, projectWaiting, type Stamp } from './project';
 import { districtOf, dropRecord, getRecord, pendingFields, putRecord, type Shadow } from './store';
+import { crossOff, resyncing } from './resync';
 import { writeState } from './state';
 
 const PULLED_BY = '中心服务';
@@ -146,6 +147,7 @@ export function applyPage(db: Database, page: PullResponse, now: string): void {
       }
       const outboxEmpty = cachedStatement(db, 'SELECT 1 FROM outbox LIMIT 1').get() === undefined;
       for (const c of page.changes) applyChange(db, c, stamp, outboxEmpty);
+      if (resyncing(db)) crossOff(db, page.changes);
       projectWaiting(db);
       placeWaiting(db);
       writeState(db, 'cursor', page.cursor);

@@ -10,6 +10,7 @@ import { MAX_PUSH_BATCH, type MutationEnvelope, type PullResponse } from '../../
 import { acknowledge } from './ack';
 import { applyPage, removalsIn } from './apply-pull';
 import { beginBulkLoad, finishBulkLoad, mayBulkLoad } from './bulk-load';
+import { beginResync, finishResync, resyncing, staleCount } from './resync';
 import type { CentralClient } from './client';
 import { deviceIdOf, readState, writeState } from './state';
 
@@ -102,13 +103,36 @@ export async function pushAll(db: Database, client: CentralClient, report: SyncR
 
 type PullStart = Awaited<ReturnType<CentralClient['pullStart']>>;
 
-export async function pullAll(db: Database, client: CentralClient, report: SyncReport, opts: SyncOptions): Promise<void> {
+/** The first page's request; a cursor the server no longer serves starts a resync from nothing. */
+async function firstPage(db: Database, client: CentralClient, limit: number): Promise<{ cursor: string | null; next: PullStart }> {
   const cursor = readState(db, 'cursor');
-  const next = await client.pullStart(cursor, opts.pageSize ?? 2000);
+  try {
+    return { cursor, next: await client.pullStart(cursor, limit) };
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'RESYNC_REQUIRED') throw err;
+    beginResync(db);
+    return { cursor: null, next: await client.pullStart(null, limit) };
+  }
+}
+
+/** At the end of a completed resync, what it did not bring goes, unless that is most of what is here. */
+function settleResync(db: Database, report: SyncReport, opts: SyncOptions): void {
+  const stale = staleCount(db);
+  const local = db.prepare('SELECT count(*) FROM sync_records WHERE deleted = 0').pluck().get() as number;
+  if (!opts.allowMassRemoval && local >= 20 && stale * 2 > local) {
+    report.held = { removals: stale, local };
+    return;
+  }
+  finishResync(db);
+}
+
+export async function pullAll(db: Database, client: CentralClient, report: SyncReport, opts: SyncOptions): Promise<void> {
+  const { cursor, next } = await firstPage(db, client, opts.pageSize ?? 2000);
   const bulk = mayBulkLoad(db, cursor);
   if (bulk) beginBulkLoad(db);
   try {
-    await pullPages(db, client, report, opts, next);
+    const completed = await pullPages(db, client, report, opts, next);
+    if (completed && resyncing(db)) settleResync(db, report, opts);
   } finally {
     if (bulk) {
       opts.onProgress?.({ phase: 'index', pushed: report.pushed, pulled: report.pulled, pending: pendingCount(db), total: null });
@@ -118,7 +142,8 @@ export async function pullAll(db: Database, client: CentralClient, report: SyncR
   await refreshUser(db, client);
 }
 
-async function pullPages(db: Database, client: CentralClient, report: SyncReport, opts: SyncOptions, first: PullStart): Promise<void> {
+/** Applies pages until the pull completes (true) or one is held by the mass-removal guard (false). */
+async function pullPages(db: Database, client: CentralClient, report: SyncReport, opts: SyncOptions, first: PullStart): Promise<boolean> {
   const now = opts.now ?? (() => new Date().toISOString());
   const limit = opts.pageSize ?? 2000;
   let next = first;
@@ -134,7 +159,7 @@ async function pullPages(db: Database, client: CentralClient, report: SyncReport
       const local = db.prepare('SELECT count(*) FROM sync_records WHERE deleted = 0').pluck().get() as number;
       if (local >= 20 && removals * 2 > local) {
         report.held = { removals, local };
-        return;
+        return false;
       }
     }
     applyPage(db, page, now());
@@ -145,6 +170,7 @@ async function pullPages(db: Database, client: CentralClient, report: SyncReport
     next = page.resync ? await client.pullStart(page.cursor, limit) : await ahead;
     total = next.total ?? total;
   }
+  return true;
 }
 
 function countIn(db: Database, districts: string[]): number {
