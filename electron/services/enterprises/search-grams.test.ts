@@ -44,3 +44,22 @@ describe('search n-grams', () => {
     expect(found('深圳华信')).toBe(false);
   });
 });
+
+describe('the search entry built in one pass', () => {
+  const plain = (...texts: string[]) => {
+    const cs = texts.map((t) => [...t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')]);
+    const pairsOf = (c: string[]) => c.slice(1).map((x, i) => c[i]! + x);
+    return { grams: cs.flatMap(pairsOf).join(' '), unigrams: [...new Set(cs.flat())].join(' ') };
+  };
+  it('is the pairs and distinct characters of every text, as defined', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom(...'深圳市锐芯光电科技有限公司abcABC123 （）·-𠀀'), maxLength: 20 }), { maxLength: 4 }),
+        (texts) => {
+          expect(searchDocument(...texts)).toEqual(plain(...texts));
+        },
+      ),
+      { numRuns: 2000, seed: 20261201 },
+    );
+  });
+});
