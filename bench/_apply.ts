@@ -72,6 +72,8 @@ for (let i = 0; i < changes.length; i += PAGE)
   pages.push(JSON.stringify({ changes: changes.slice(i, i + PAGE), cursor: `c${i}`, complete: i + PAGE >= changes.length }));
 const file = `/tmp/prof/apply-${process.pid}.sqlite`;
 const { db } = openDatabase({ file });
+if (process.env.CKPT) db.pragma(`wal_autocheckpoint = ${process.env.CKPT}`);
+if (process.env.SYNCOFF) db.pragma('synchronous = OFF');
 const t = performance.now();
 beginBulkLoad(db);
 let parse = 0;
