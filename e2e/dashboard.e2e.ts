@@ -51,6 +51,26 @@ describe('the officer dashboard in Chromium', () => {
     await s.page.getByText(/来自统计看板/).waitFor({ state: 'detached' });
   });
 
+  it('sets a district target, refusing a wrong value at its field, and shows the progress', async () => {
+    await s.page.goto(`${s.harness.url}#/dashboard`);
+    await s.page.getByText('尚未设置 2026 年目标').waitFor();
+    await s.page.getByRole('button', { name: '设置目标' }).click();
+    const count = s.page.getByRole('textbox', { name: '南山目标笔数' });
+    await count.fill('-2');
+    await s.page.getByRole('textbox', { name: '南山目标金额' }).fill('1000.5');
+    await s.page.getByRole('button', { name: /保\s*存/ }).click();
+    await s.page.getByText('目标笔数不能小于 0').waitFor();
+    await s.screenshot('dashboard-target-refused');
+    await count.fill('4');
+    await s.page.getByRole('button', { name: /保\s*存/ }).click();
+    await s.page.getByText('2026 年 1 月 1 日起至本期末 · 设有目标的区：南山').waitFor();
+    // 南山 registered 2 of 4 and 523.46 of 1,000.50 万元 in 2026.
+    await s.page.getByText('2 笔 / 4 笔（50.0%）').waitFor();
+    await s.page.getByText('523.46 万元 / 1,000.50 万元（52.3%）').waitFor();
+    await s.page.waitForTimeout(300);
+    await s.screenshot('dashboard-targets');
+  });
+
   it('exports the annual report as Excel and PDF', async () => {
     await s.page.goto(`${s.harness.url}#/dashboard`);
     await s.page.getByText('质押登记笔数').waitFor();

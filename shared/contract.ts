@@ -4,6 +4,7 @@
  * main-process IPC handlers, the harness HTTP routes and the renderer client are all derived
  * from this object, so adding a call never needs hand-written glue.
  */
+import { targetInput, targetYear, type Target } from './schemas/targets';
 import { z } from 'zod';
 import type { IdResult } from './validators/identify';
 import { LANGUAGES } from './settings';
@@ -191,6 +192,8 @@ export const contract = {
       .strict(),
   ),
   dashboard: call<DashboardView>()(statsFilter),
+  targetsList: call<Target[]>()(targetYear),
+  targetSave: call<Target>()(targetInput),
   /** A monthly or annual district report, built in a worker (poll jobStatus); a PDF is then printed by reportPrint. */
   reportStart: call<JobStatusView>()(
     z

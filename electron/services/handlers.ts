@@ -1,3 +1,4 @@
+import { listTargets, saveTarget } from './targets/repository';
 import { todayIso } from '../../shared/domain/dates';
 import { AppError } from '../../shared/errors';
 import { identify } from '../../shared/validators/identify';
@@ -61,6 +62,8 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
         PINYIN.compare,
       ),
     dashboard: (f) => dashboard(needDb(ctx), f, new Date().toISOString()),
+    targetsList: ({ year }) => listTargets(needDb(ctx), year),
+    targetSave: (input) => saveTarget(needDb(ctx), input, writer(needDb(ctx))),
     reportStart: ({ format, ...request }) => startJob({ type: 'report', request, format }),
     reportPrint: async ({ id }) => {
       const job = ctx.jobs().status(id) as JobStatusView;

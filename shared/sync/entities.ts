@@ -190,6 +190,12 @@ export const ENTITIES = {
     ],
     scope: { parent: 'enterprise', via: 'enterpriseId' },
   },
+  /** A district's targets for a year (its id: shared/domain/targets.ts targetId). */
+  district_target: {
+    label: '年度目标',
+    fields: ['district', 'year', 'registrations', 'amountFen'],
+    scope: { field: 'district' },
+  },
   /** The bank product catalogue as edited (one record, id 'bank-products'), seen by everyone. */
   catalog: {
     label: '银行产品目录',

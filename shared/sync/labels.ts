@@ -30,6 +30,7 @@ export const MUTATION_LABELS: Record<string, string> = {
   'batch.save': '保存白名单批次',
   'entry.save': '保存白名单记录',
   'entry.status': '变更白名单状态',
+  'target.save': '设置年度目标',
 };
 
 const COMMON: Record<string, string> = {
@@ -103,6 +104,7 @@ const FIELD_LABELS: Partial<Record<Entity, Record<string, string>>> = {
   },
   payment: { paidOn: '支付日期', kind: '类型', amountFen: '金额', note: '说明' },
   subsidy: { amountFen: '申报金额', approvedFen: '批准金额', paidFen: '拨付金额', statusNote: '状态说明' },
+  district_target: { year: '年份', registrations: '目标笔数', amountFen: '目标金额' },
   visit: { visitedOn: '走访日期', place: '地点', attendees: '参加人员', nextSteps: '下一步', followUpOn: '跟进日期' },
 };
 

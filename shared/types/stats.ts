@@ -1,4 +1,5 @@
 import type { RegistrationFigures } from '../domain/stats';
+import type { TargetProgress } from '../domain/targets';
 
 export interface Spread {
   n: number;
@@ -8,6 +9,8 @@ export interface Spread {
 }
 
 export interface DashboardView {
+  /** Progress against the districts' yearly targets (the year the period ends in); null without targets or under a bank or steward filter. */
+  targets: TargetProgress | null;
   period: { from: string; to: string; prevFrom: string; prevTo: string };
   /** When these figures were read (the data's as-of time). */
   asOf: string;

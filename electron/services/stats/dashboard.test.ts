@@ -14,6 +14,7 @@ import { tempDir } from '../../../test/support/temp';
 import { openDatabase } from '../db/connection';
 import { listCases } from '../cases/repository';
 import { caseFilter } from '../../../shared/schemas/case';
+import { listTargets, saveTarget } from '../targets/repository';
 import { dashboard } from './dashboard';
 
 const tmp = tempDir();
@@ -114,5 +115,45 @@ describe('the officer dashboard', () => {
     const r = statsFilter.safeParse({ from: '2026-05-01', to: '2026-04-01' });
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]).toMatchObject({ path: ['to'], message: '结束日期不能早于开始日期' });
+  });
+});
+
+describe('yearly targets', () => {
+  it('shows progress against the districts’ targets, each part summed over the districts that set it', () => {
+    const who = { actor: '光明专员', now: NOW };
+    saveTarget(db, { district: '南山', year: 2026, registrations: 4, amountFen: 1_000_000_000 }, who);
+    saveTarget(db, { district: '宝安', year: 2026, amountFen: 200_000_000 }, who);
+    expect(dashboard(db, year(2026), NOW).targets).toEqual({
+      year: 2026,
+      districts: ['南山', '宝安'].sort(),
+      // Only 南山 set a count: its 2 against 4.
+      registrations: { target: 4, actual: 2, share: 0.5 },
+      amountFen: { target: 1_200_000_000, actual: 623_456_789, share: 623_456_789 / 1_200_000_000 },
+    });
+    expect(dashboard(db, year(2026, { districts: ['宝安'] }), NOW).targets).toEqual({
+      year: 2026,
+      districts: ['宝安'],
+      registrations: null,
+      amountFen: { target: 200_000_000, actual: 100_000_000, share: 0.5 },
+    });
+    // Targets are per district: none under a bank filter, none for a year without any.
+    expect(dashboard(db, year(2026, { bank: '中国银行' }), NOW).targets).toBeNull();
+    expect(dashboard(db, year(2025), NOW).targets).toBeNull();
+    // Setting it again edits the one record of that district and year.
+    saveTarget(db, { district: '南山', year: 2026, registrations: 8, amountFen: 1_000_000_000 }, who);
+    expect(listTargets(db, 2026).map((t) => [t.district, t.registrations])).toEqual(
+      [
+        ['南山', 8],
+        ['宝安', null],
+      ].sort(),
+    );
+  });
+
+  it('refuses a year or an amount out of range at its field, in Chinese', () => {
+    const who = { actor: '光明专员', now: NOW };
+    expect(() => saveTarget(db, { district: '南山', year: 1999, registrations: 1 }, who)).toThrow(/年份不能小于 2000/);
+    expect(() => saveTarget(db, { district: '南山', year: 2026, registrations: -1 }, who)).toThrow(/目标笔数不能小于 0/);
+    expect(() => saveTarget(db, { district: '南山', year: 2026, registrations: 1.5 }, who)).toThrow(/目标笔数应为整数/);
+    expect(listTargets(db, 1999)).toEqual([]);
   });
 });

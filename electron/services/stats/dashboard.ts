@@ -4,7 +4,9 @@
  */
 import type { Database } from 'better-sqlite3';
 import { addYears, daysBetween } from '../../../shared/domain/dates';
+import type { District } from '../../../shared/domain/districts';
 import { registrationFigures, spread, type RegistrationRow } from '../../../shared/domain/stats';
+import { targetProgress, type TargetProgress } from '../../../shared/domain/targets';
 import type { StatsFilter } from '../../../shared/schemas/stats';
 import type { DashboardView } from '../../../shared/types/stats';
 import { Where } from '../sql';
@@ -100,6 +102,7 @@ export function dashboard(db: Database, f: StatsFilter, now: string): DashboardV
   }
 
   return {
+    targets: f.bank || f.steward ? null : progressOf(db, f),
     period: { from: f.from, to: f.to, prevFrom, prevTo },
     asOf: now,
     registrations,
@@ -109,4 +112,25 @@ export function dashboard(db: Database, f: StatsFilter, now: string): DashboardV
     workload,
     funnel: [...funnel.values()],
   };
+}
+
+/**
+ * The districts' targets for the year the period ends in, against their registrations from the
+ * year's first day to the period's end. Targets are per district, so none under a bank or steward filter.
+ */
+function progressOf(db: Database, f: StatsFilter): TargetProgress | null {
+  const year = Number(f.to.slice(0, 4));
+  const w = new Where().add('year = ?', year).in('district', f.districts);
+  const targets = db
+    .prepare(`SELECT district, registrations, amount_fen AS amountFen FROM district_targets ${w} ORDER BY district`)
+    .all(...w.params) as { district: District; registrations: number | null; amountFen: number | null }[];
+  if (targets.length === 0) return null;
+  const actual = new Map<District, { count: number; amountFen: number }>();
+  for (const r of registrationRows(db, { ...f, districts: targets.map((t) => t.district) }, `${year}-01-01`, f.to)) {
+    const a = actual.get(r.district as District) ?? { count: 0, amountFen: 0 };
+    a.count++;
+    a.amountFen += r.amountFen;
+    actual.set(r.district as District, a);
+  }
+  return targetProgress(year, targets, actual);
 }

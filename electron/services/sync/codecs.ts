@@ -256,6 +256,12 @@ export const CODECS: Record<Exclude<Entity, 'conflict'>, Codec> = {
     ],
     stamps: { created: false, updated: false },
   },
+  district_target: {
+    table: 'district_targets',
+    idColumn: 'id',
+    columns: [text('district'), col('year', 'int', 0), int('registrations'), int('amountFen')],
+    stamps: ALL_STAMPS,
+  },
   catalog: {
     table: 'catalog_overrides',
     idColumn: 'name',

@@ -7,6 +7,7 @@ import { catalogReset, catalogSave, conflictResolve, recordUpload, valuationStor
 import { paymentDelete, paymentSave, subsidySave, subsidyStatus } from './subsidy';
 import type { MutationDef } from './types';
 import { visitDelete, visitSave } from './visits';
+import { targetSave } from './targets';
 import { batchSave, entrySave, entryStatus } from './whitelist';
 
 const ALL = [
@@ -17,6 +18,7 @@ const ALL = [
   batchSave,
   entrySave,
   entryStatus,
+  targetSave,
   caseCreateMutation,
   caseUpdateMutation,
   caseItemsMutation,

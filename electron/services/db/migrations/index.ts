@@ -7,6 +7,7 @@ import { m006WhitelistEntrySurvey } from './006_whitelist_entry_survey';
 import { m007PledgeSubsidyDates } from './007_pledge_subsidy_dates';
 import { m008NameOrderAndSearch } from './008_name_order_and_search';
 import { m009SyncReplica } from './009_sync_replica';
+import { m010DistrictTargets } from './010_district_targets';
 import type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next one. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m007PledgeSubsidyDates,
   m008NameOrderAndSearch,
   m009SyncReplica,
+  m010DistrictTargets,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

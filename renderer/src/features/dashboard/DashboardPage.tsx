@@ -16,6 +16,7 @@ import { NO_DRILL } from '../cases/DrillNotice';
 import { useCasesStore } from '../cases/store';
 import { DashboardFilters, type DashboardFilter } from './DashboardFilters';
 import { ReportButtons } from './ReportButtons';
+import { TargetsCard } from './TargetsCard';
 import { useSyncStore } from '../sync/store';
 import { periodLabel, rangeOf } from '../../../../shared/domain/periods';
 
@@ -105,6 +106,7 @@ export function DashboardPage() {
   });
   const [view, setView] = useState<DashboardView | null>(null);
   const synced = useSyncStore((s) => s.status?.dataVersion);
+  const [saved, setSaved] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [banks, setBanks] = useState<string[]>([]);
   const { from, to } = rangeOf(filter.period);
@@ -127,7 +129,7 @@ export function DashboardPage() {
     return () => {
       live = false;
     };
-  }, [request, synced]);
+  }, [request, synced, saved]);
 
   const r = view?.registrations;
   const months = useMemo(() => r?.byMonth ?? [], [r]);
@@ -188,37 +190,50 @@ export function DashboardPage() {
               />
             </Col>
           </Row>
-          <Card title="月度质押登记" size="small">
-            {r.total.count === 0 ? (
-              <Empty description="本期没有质押登记" image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            ) : (
-              <EChart
-                label="月度质押登记"
-                height={260}
-                onClick={({ dataIndex }) => {
-                  const m = months[dataIndex];
-                  if (!m) return;
-                  // The month within the period (a custom period may start or end inside it).
-                  const first = `${m.month}-01`;
-                  drill(first < from ? from : first, lastDay(m.month) > to ? to : lastDay(m.month), filter);
-                }}
-                option={{
-                  tooltip: { trigger: 'axis' },
-                  legend: { data: ['笔数', '登记金额（万元）'], top: 0 },
-                  grid: { left: 50, right: 60, top: 40, bottom: 30 },
-                  xAxis: { type: 'category', data: months.map((m) => m.month) },
-                  yAxis: [
-                    { type: 'value', name: '笔数', minInterval: 1 },
-                    { type: 'value', name: '万元', splitLine: { show: false } },
-                  ],
-                  series: [
-                    { name: '笔数', type: 'bar', data: months.map((m) => m.count) },
-                    { name: '登记金额（万元）', type: 'line', yAxisIndex: 1, data: months.map((m) => wan(m.amountFen)) },
-                  ],
-                }}
+          <Row gutter={16}>
+            <Col span={8}>
+              <TargetsCard
+                targets={view.targets}
+                year={Number(to.slice(0, 4))}
+                districts={filter.districts}
+                narrowed={!!filter.bank || !!filter.steward}
+                onSaved={() => setSaved((n) => n + 1)}
               />
-            )}
-          </Card>
+            </Col>
+            <Col span={16}>
+              <Card title="月度质押登记" size="small">
+                {r.total.count === 0 ? (
+                  <Empty description="本期没有质押登记" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                ) : (
+                  <EChart
+                    label="月度质押登记"
+                    height={260}
+                    onClick={({ dataIndex }) => {
+                      const m = months[dataIndex];
+                      if (!m) return;
+                      // The month within the period (a custom period may start or end inside it).
+                      const first = `${m.month}-01`;
+                      drill(first < from ? from : first, lastDay(m.month) > to ? to : lastDay(m.month), filter);
+                    }}
+                    option={{
+                      tooltip: { trigger: 'axis' },
+                      legend: { data: ['笔数', '登记金额（万元）'], top: 0 },
+                      grid: { left: 50, right: 60, top: 40, bottom: 30 },
+                      xAxis: { type: 'category', data: months.map((m) => m.month) },
+                      yAxis: [
+                        { type: 'value', name: '笔数', minInterval: 1 },
+                        { type: 'value', name: '万元', splitLine: { show: false } },
+                      ],
+                      series: [
+                        { name: '笔数', type: 'bar', data: months.map((m) => m.count) },
+                        { name: '登记金额（万元）', type: 'line', yAxisIndex: 1, data: months.map((m) => wan(m.amountFen)) },
+                      ],
+                    }}
+                  />
+                )}
+              </Card>
+            </Col>
+          </Row>
           <Row gutter={16}>
             <Col span={12}>
               <Card title="按区" size="small">
