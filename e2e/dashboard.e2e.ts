@@ -64,16 +64,16 @@ describe('the officer dashboard in Chromium', () => {
     await count.fill('4');
     await s.page.getByRole('button', { name: /保\s*存/ }).click();
     await s.page.getByText('2026 年 1 月 1 日起至本期末 · 设有目标的区：南山').waitFor();
-    // 南山 registered 2 of 4 and 523.46 of 1,000.50 万元 in 2026.
+    // 南山 registered 2 of 4 and 523.46 of 1,000.5 万元 in 2026.
     await s.page.getByText('2 笔 / 4 笔（50.0%）').waitFor();
-    await s.page.getByText('523.46 万元 / 1,000.50 万元（52.3%）').waitFor();
+    await s.page.getByText('523.46 万元 / 1,000.5 万元（52.3%）').waitFor();
     await s.page.waitForTimeout(300);
     await s.screenshot('dashboard-targets');
   });
 
   it('exports the annual report as Excel and PDF', async () => {
     await s.page.goto(`${s.harness.url}#/dashboard`);
-    await s.page.getByText('质押登记笔数').waitFor();
+    await s.page.getByText('质押登记笔数').first().waitFor();
     const downloads: Download[] = [];
     s.page.on('download', (d) => downloads.push(d));
     for (const [button, ext, magic] of [

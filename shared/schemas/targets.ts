@@ -10,7 +10,9 @@ export const targetInput = z
     /** 登记笔数 for the year; null: no target. */
     registrations: boundedNumber('目标笔数', 0, 100_000, { int: true }).nullable().default(null),
     /** 登记金额 for the year; null: no target. */
-    amountFen: fenAmount('目标金额', { max: MAX_FEN.loan * 100 }).nullable().default(null),
+    amountFen: fenAmount('目标金额', { max: MAX_FEN.loan * 100 })
+      .nullable()
+      .default(null),
   })
   .strict();
 export type TargetInput = z.input<typeof targetInput>;

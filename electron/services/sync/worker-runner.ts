@@ -25,7 +25,9 @@ export function createWorkerRunner(opts: { launch: WorkerLaunch; nativeBinding?:
 
   function ensure(): Worker {
     if (worker) return worker;
-    const w = new Worker(opts.launch.file, { execArgv: opts.launch.execArgv ?? [] });
+    // The job workers' larger young generation: a first pull allocates every record's objects,
+    // and a worker's default nursery had it scavenging all the time.
+    const w = new Worker(opts.launch.file, { execArgv: opts.launch.execArgv ?? [], resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     w.on('message', (m: SyncWorkerMessage) => current?.onMessage(m));
     w.on('error', (err) => opts.logger.error('sync worker crashed', err));
     w.on('exit', () => {

@@ -8,9 +8,7 @@ import type { WriteContext } from '../enterprises/repository';
 
 export function listTargets(db: Database, year: number): Target[] {
   return db
-    .prepare(
-      `SELECT id, district, year, registrations, amount_fen AS amountFen FROM district_targets WHERE year = ? ORDER BY district`,
-    )
+    .prepare(`SELECT id, district, year, registrations, amount_fen AS amountFen FROM district_targets WHERE year = ? ORDER BY district`)
     .all(year) as Target[];
 }
 
