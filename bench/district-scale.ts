@@ -25,7 +25,7 @@ import { percentile, timeEach, type Figure } from './stats';
 const TODAY = '2026-11-22';
 const ctx = { actor: 'bench', now: '2026-11-22T00:00:00.000Z' };
 
-function districtDb(): string {
+export function districtDb(): string {
   const file = path.join(os.tmpdir(), `ipf-bench-100k-v${LATEST_SCHEMA_VERSION}.sqlite`);
   if (fs.existsSync(file)) return file;
   const t = performance.now();

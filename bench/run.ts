@@ -4,6 +4,7 @@
  * `npm run bench -- <name>` runs only the benchmarks whose name contains <name>.
  */
 import { benchCentral } from './central';
+import { benchDashboardScale } from './dashboard-scale';
 import { benchDistrictScale } from './district-scale';
 import { benchHarnessColdStart } from './harness-cold-start';
 import { benchImportResponsiveness } from './import-responsiveness';
@@ -14,6 +15,7 @@ import type { Figure } from './stats';
 const BENCHES: [string, () => Promise<Figure | Figure[]>][] = [
   ['harness', benchHarnessColdStart],
   ['district', benchDistrictScale],
+  ['dashboard', benchDashboardScale],
   ['responsive', benchImportResponsiveness],
   ['valuation', benchValuation],
   ['central', benchCentral],

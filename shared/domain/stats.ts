@@ -18,7 +18,10 @@ export const pledgeKindLabel = (k: string): string => PLEDGE_KIND_LABELS[k as Ip
 export interface RegistrationRow {
   caseId: string;
   district: District;
+  /** The head institution (shared/domain/banks.ts headBank). */
   bank: string;
+  /** The bank as written on the pledge, a branch below its head. */
+  branch: string;
   /** The kind of every pledged item, or 'mixed' when they differ ('none' when no items are recorded). */
   kind: IpKind | 'mixed' | 'none';
   regDate: string;
@@ -40,6 +43,8 @@ export interface FigureWithGrowth extends Figure {
 
 export interface Segment extends FigureWithGrowth {
   key: string;
+  /** A head bank's branches as written, when any differs from the head's own name. */
+  branches?: Segment[];
 }
 
 export interface RegistrationFigures {
@@ -131,7 +136,11 @@ export function registrationFigures(
     total: withGrowth(sum(rows), sum(before), hadBase),
     byMonth: monthsBetween(period.from, period.to).map((month) => ({ month, ...sum(months.get(month) ?? []) })),
     byDistrict: segments(rows, before, hadBase, (r) => r.district),
-    byBank: segments(rows, before, hadBase, (r) => r.bank || '（未填）'),
+    byBank: segments(rows, before, hadBase, (r) => r.bank || '（未填）').map((head) => {
+      const inHead = (list: readonly RegistrationRow[]) => list.filter((r) => (r.bank || '（未填）') === head.key);
+      const branches = segments(inHead(rows), inHead(before), hadBase, (r) => r.branch || r.bank || '（未填）');
+      return branches.some((b) => b.key !== head.key) ? { ...head, branches } : head;
+    }),
     byKind: segments(rows, before, hadBase, (r) => r.kind),
   };
 }
@@ -147,4 +156,9 @@ export function spread(days: readonly number[]): { n: number; median: number; p2
     return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
   };
   return { n: s.length, median: at(0.5), p25: at(0.25), p75: at(0.75) };
+}
+
+/** The bank table of a report: each head bank, then its branches indented below it. */
+export function headsAndBranches(byBank: readonly Segment[]): Segment[] {
+  return byBank.flatMap((h) => [h, ...(h.branches ?? []).map((b) => ({ ...b, key: `\u3000${b.key}` }))]);
 }

@@ -4,7 +4,7 @@ import type { CaseFilter } from '../../../shared/schemas/case';
 import type { CaseRecord, CaseSummary } from '../../../shared/types/case';
 import type { Page } from '../../../shared/types/records';
 import { likeEscape, Where } from '../sql';
-import { BANK, CASE_KIND, WAS_REGISTERED } from '../stats/sql';
+import { BANK, BANK_BRANCH, CASE_KIND, WAS_REGISTERED } from '../stats/sql';
 
 const SUMMARY_COLUMNS = `c.id, c.enterprise_id AS enterpriseId, e.name AS enterpriseName, e.uscc, e.district, c.steward, c.bank_officer AS bankOfficer,
   c.stage, c.paused, c.outcome, c.need_fen AS needFen, p.bank, p.loan_fen AS loanFen, p.status AS pledgeStatus, p.reg_date AS regDate,
@@ -39,6 +39,7 @@ export function filterWhere(f: CaseFilter): Where {
   if (f.regFrom || f.regTo) w.add(WAS_REGISTERED).add('p.reg_date BETWEEN ? AND ?', f.regFrom ?? '0000-01-01', f.regTo ?? '9999-12-31');
   if (f.districts) w.in('e.district', f.districts);
   if (f.bank) w.add(`${BANK} = ?`, f.bank);
+  if (f.branch) w.add(`${BANK_BRANCH} = ?`, f.branch);
   if (f.ipKind) w.add(`${CASE_KIND} = ?`, f.ipKind);
   return w;
 }

@@ -10,7 +10,7 @@ import { targetProgress, type TargetProgress } from '../../../shared/domain/targ
 import type { StatsFilter } from '../../../shared/schemas/stats';
 import type { DashboardView } from '../../../shared/types/stats';
 import { Where } from '../sql';
-import { BANK, CASE_KIND, REG_AMOUNT, WAS_REGISTERED } from './sql';
+import { BANK, BANK_BRANCH, CASE_KIND, REG_AMOUNT, WAS_REGISTERED } from './sql';
 
 const FROM = 'FROM cases c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN pledges p ON p.case_id = c.id';
 
@@ -18,6 +18,7 @@ const FROM = 'FROM cases c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOI
 function scoped(f: StatsFilter): Where {
   const w = new Where().in('e.district', f.districts);
   if (f.bank) w.add(`${BANK} = ?`, f.bank);
+  if (f.branch) w.add(`${BANK_BRANCH} = ?`, f.branch);
   if (f.steward) w.add('c.steward = ?', f.steward);
   return w;
 }
@@ -26,7 +27,7 @@ export function registrationRows(db: Database, f: StatsFilter, from: string, to:
   const w = scoped(f).add(WAS_REGISTERED).add('p.reg_date BETWEEN ? AND ?', from, to);
   return db
     .prepare(
-      `SELECT c.id AS caseId, e.district, ${BANK} AS bank, ${CASE_KIND} AS kind, p.reg_date AS regDate, ${REG_AMOUNT} AS amountFen, c.steward
+      `SELECT c.id AS caseId, e.district, ${BANK} AS bank, ${BANK_BRANCH} AS branch, ${CASE_KIND} AS kind, p.reg_date AS regDate, ${REG_AMOUNT} AS amountFen, c.steward
          ${FROM} ${w} ORDER BY p.reg_date`,
     )
     .all(...w.params) as RegistrationRow[];

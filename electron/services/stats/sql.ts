@@ -2,6 +2,7 @@
  * SQL pieces the dashboard and the case list's drill-down share, so a segment's number and the
  * list behind it are selected by the same rule.
  */
+import { BANK_PREFIXES, NO_BANK } from '../../../shared/domain/banks';
 import { PLEDGE_WAS_REGISTERED } from '../../../shared/domain/case-statuses';
 
 /** A pledge CNIPA recorded (registered, changed or cancelled since). */
@@ -14,5 +15,13 @@ export const REG_AMOUNT = 'coalesce(p.secured_fen, p.loan_fen, 0)';
 export const CASE_KIND = `(SELECT CASE count(DISTINCT a.kind) WHEN 0 THEN 'none' WHEN 1 THEN min(a.kind) ELSE 'mixed' END
   FROM case_items ci JOIN ip_assets a ON a.id = ci.ip_asset_id WHERE ci.case_id = c.id)`;
 
-/** The bank as grouped: blank shows as （未填）. */
-export const BANK = "coalesce(nullif(p.bank, ''), '（未填）')";
+const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const likePrefix = (s: string) => quoted(`${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+
+/** The head institution of the pledge's bank, as shared/domain/banks.ts headBank says (blank: （未填）). */
+export const BANK = `(CASE WHEN trim(p.bank) = '' OR p.bank IS NULL THEN ${quoted(NO_BANK)} ${BANK_PREFIXES.map(
+  (b) => `WHEN trim(p.bank) LIKE ${likePrefix(b.prefix)} ESCAPE '\\' THEN ${quoted(b.head)}`,
+).join(' ')} ELSE trim(p.bank) END)`;
+
+/** The bank as written, a branch below its head (blank: （未填）). */
+export const BANK_BRANCH = `coalesce(nullif(trim(p.bank), ''), ${quoted(NO_BANK)})`;

@@ -1,6 +1,6 @@
 /** A district report as HTML for printing: the period and district in every page's header, charts as SVG. */
 import { SUBSIDY_STATUS_LABELS } from '../../../../shared/domain/case-statuses';
-import { growthText, pledgeKindLabel, type Segment } from '../../../../shared/domain/stats';
+import { growthText, headsAndBranches, pledgeKindLabel, type Segment } from '../../../../shared/domain/stats';
 import { ENTRY_STATUSES } from '../../../../shared/domain/whitelist';
 import { formatWan } from '../../../../shared/money';
 import { formatDateTime } from '../../../../shared/time';
@@ -70,7 +70,7 @@ ${
         )}</div>`
       : ''
   }${segmentTable('区', r.byDistrict)}</section>
-<section><h2>${monthly ? '四' : '三'}、按银行</h2>${segmentTable('银行', r.byBank)}</section>
+<section><h2>${monthly ? '四' : '三'}、按银行</h2>${segmentTable('银行（总行 / 分支机构）', headsAndBranches(r.byBank))}</section>
 <section><h2>${monthly ? '五' : '四'}、按知识产权类型</h2>${segmentTable('类型', r.byKind, pledgeKindLabel)}</section>
 <section><h2>${monthly ? '六' : '五'}、贴息申报（本期提交）</h2>${
     v.subsidies.length

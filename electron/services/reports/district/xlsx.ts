@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { SUBSIDY_STATUS_LABELS } from '../../../../shared/domain/case-statuses';
-import { growthText, pledgeKindLabel, type Growth, type Segment } from '../../../../shared/domain/stats';
+import { growthText, headsAndBranches, pledgeKindLabel, type Growth, type Segment } from '../../../../shared/domain/stats';
 import { ENTRY_STATUSES } from '../../../../shared/domain/whitelist';
 import { formatDateTime } from '../../../../shared/time';
 import type { ReportData } from './data';
@@ -72,7 +72,7 @@ export async function reportXlsx(data: ReportData): Promise<Uint8Array> {
       formats: { 2: WAN },
     },
     segmentSheet('按区', '区', r.byDistrict),
-    segmentSheet('按银行', '银行', r.byBank),
+    segmentSheet('按银行', '银行（总行 / 分支机构）', headsAndBranches(r.byBank)),
     segmentSheet('按知识产权类型', '类型', r.byKind, pledgeKindLabel),
     {
       name: '贴息',

@@ -8,6 +8,7 @@ export const NO_DRILL: Partial<CaseFilter> = {
   regTo: undefined,
   districts: undefined,
   bank: undefined,
+  branch: undefined,
   ipKind: undefined,
 };
 
@@ -17,7 +18,7 @@ export function DrillNotice({ filter, onClear }: { filter: Partial<CaseFilter>; 
   const parts = [
     filter.regFrom || filter.regTo ? `登记日期 ${filter.regFrom ?? '…'} 至 ${filter.regTo ?? '…'}` : null,
     filter.districts?.length ? `区：${filter.districts.join('、')}` : null,
-    filter.bank ? `银行：${filter.bank}` : null,
+    filter.bank ? `银行：${filter.bank}${filter.branch && filter.branch !== filter.bank ? `（${filter.branch}）` : ''}` : null,
     filter.ipKind ? `质物类型：${PLEDGE_KIND_LABELS[filter.ipKind]}` : null,
   ].filter(Boolean);
   return (

@@ -24,6 +24,17 @@ const wan = (fen: number) => Math.round(fen / 10_000) / 100;
 const growthColor = (g: Growth) => (g.kind !== 'ratio' ? undefined : g.value >= 0 ? '#389e0d' : '#cf1322');
 
 /** Opens the case list on exactly the registrations behind a number or a segment. */
+type BankRow = Segment & { label: string; rowKey: string; head?: string; children?: BankRow[] };
+
+/** Head banks with their branches as written below them (a row expands when it has any). */
+const bankRows = (heads: readonly Segment[]): BankRow[] =>
+  heads.map((h) => ({
+    ...h,
+    label: h.key,
+    rowKey: h.key,
+    children: h.branches?.map((b) => ({ ...b, label: b.key, rowKey: `${h.key}/${b.key}`, head: h.key })),
+  }));
+
 function drill(from: string, to: string, f: DashboardFilter, patch: Partial<CaseFilter> = {}) {
   const store = useCasesStore.getState();
   store.setFilter({
@@ -38,6 +49,7 @@ function drill(from: string, to: string, f: DashboardFilter, patch: Partial<Case
     regTo: to,
     districts: f.districts.length ? f.districts : undefined,
     bank: f.bank,
+    branch: undefined,
     ...patch,
   });
   navigate('cases');
@@ -300,13 +312,16 @@ export function DashboardPage() {
                 true,
               )}
             />
-            <Table<Segment & { label: string }>
+            <Table<BankRow>
               size="small"
-              rowKey="key"
+              rowKey="rowKey"
               pagination={r.byBank.length > 10 ? { pageSize: 10 } : false}
-              dataSource={r.byBank.map((s) => ({ ...s, label: s.key }))}
-              columns={segmentColumns('银行')}
-              onRow={(s) => ({ onClick: () => drill(from, to, filter, { bank: s.key }), style: { cursor: 'pointer' } })}
+              dataSource={bankRows(r.byBank)}
+              columns={segmentColumns('银行（总行 / 分支机构）')}
+              onRow={(s) => ({
+                onClick: () => drill(from, to, filter, s.head ? { bank: s.head, branch: s.key } : { bank: s.key }),
+                style: { cursor: 'pointer' },
+              })}
             />
           </Card>
           <Row gutter={16}>
