@@ -10,15 +10,13 @@
  * The database is generated once per schema version and cached in the temp folder.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { statsFilter, type StatsFilter } from '../shared/schemas/stats';
 import { openDatabase } from '../electron/services/db/connection';
-import { LATEST_SCHEMA_VERSION } from '../electron/services/db/migrations';
 import { createChromiumPrinter } from '../electron/harness/pdf';
 import { runJob } from '../electron/services/jobs/run-job';
 import { dashboard } from '../electron/services/stats/dashboard';
+import { cachedDb } from './cached-db';
 import { districtDb } from './district-scale';
 import { percentile, timeEach, type Figure } from './stats';
 
@@ -115,19 +113,16 @@ function seedCases(db: Database): void {
 }
 
 function dashboardDb(): string {
-  const file = path.join(os.tmpdir(), `ipf-bench-dashboard-v${LATEST_SCHEMA_VERSION}.sqlite`);
-  if (fs.existsSync(file)) return file;
-  const t = performance.now();
-  fs.copyFileSync(districtDb(), `${file}.tmp`);
-  const { db } = openDatabase({ file: `${file}.tmp` });
-  seedCases(db);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('ANALYZE');
-  db.close();
-  fs.renameSync(`${file}.tmp`, file);
-  for (const f of [`${file}.tmp-wal`, `${file}.tmp-shm`]) fs.rmSync(f, { force: true });
-  console.error(`dashboard: seeded ${CASES} cases (${REGISTERED} registered) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  return file;
+  return cachedDb('ipf-bench-dashboard', (file) => {
+    const t = performance.now();
+    fs.copyFileSync(districtDb(), file);
+    const { db } = openDatabase({ file });
+    seedCases(db);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.exec('ANALYZE');
+    db.close();
+    console.error(`dashboard: seeded ${CASES} cases (${REGISTERED} registered) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  });
 }
 
 const FILTERS: { label: string; f: StatsFilter }[] = [

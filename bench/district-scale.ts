@@ -14,31 +14,28 @@ import ExcelJS from 'exceljs';
 import type { EnterpriseQuery } from '../shared/schemas/queries';
 import { openDatabase } from '../electron/services/db/connection';
 import { searchDocument } from '../electron/services/enterprises/search-grams';
-import { LATEST_SCHEMA_VERSION } from '../electron/services/db/migrations';
 import { generateDemo } from '../electron/services/demo/generate';
 import { listEnterprises } from '../electron/services/enterprises/repository';
 import { readTable } from '../electron/services/importers/read-table';
 import { runImport } from '../electron/services/importers/run-import';
 import { officerOverview } from '../electron/services/whitelist/overview';
+import { cachedDb } from './cached-db';
 import { percentile, timeEach, type Figure } from './stats';
 
 const TODAY = '2026-11-22';
 const ctx = { actor: 'bench', now: '2026-11-22T00:00:00.000Z' };
 
 export function districtDb(): string {
-  const file = path.join(os.tmpdir(), `ipf-bench-100k-v${LATEST_SCHEMA_VERSION}.sqlite`);
-  if (fs.existsSync(file)) return file;
-  const t = performance.now();
-  const { db } = openDatabase({ file: `${file}.tmp` });
-  const r = generateDemo(db, { enterprises: 100_000, ipPerEnterprise: 3, today: TODAY, ctx, seed: 42 });
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('ANALYZE');
-  db.close();
-  fs.renameSync(`${file}.tmp`, file);
-  fs.rmSync(`${file}.tmp-wal`, { force: true });
-  fs.rmSync(`${file}.tmp-shm`, { force: true });
-  console.error(`generated ${r.enterprises} enterprises, ${r.ipAssets} IP items in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  return file;
+  return cachedDb('ipf-bench-100k', (file) => {
+    const t = performance.now();
+    const { db } = openDatabase({ file });
+    // Without cases: the list and import figures need enterprises and IP; the dashboard bench adds its own cases.
+    const r = generateDemo(db, { enterprises: 100_000, ipPerEnterprise: 3, today: TODAY, ctx, seed: 42, cases: false });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.exec('ANALYZE');
+    db.close();
+    console.error(`generated ${r.enterprises} enterprises, ${r.ipAssets} IP items in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  });
 }
 
 const QUERIES: EnterpriseQuery[] = [

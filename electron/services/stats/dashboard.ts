@@ -11,6 +11,7 @@ import type { StatsFilter } from '../../../shared/schemas/stats';
 import type { DashboardView } from '../../../shared/types/stats';
 import { Where } from '../sql';
 import { BANK, BANK_BRANCH, CASE_KIND, REG_AMOUNT, WAS_REGISTERED } from './sql';
+import { headBank } from '../../../shared/domain/banks';
 
 const FROM = 'FROM cases c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN pledges p ON p.case_id = c.id';
 
@@ -25,12 +26,14 @@ function scoped(f: StatsFilter): Where {
 
 export function registrationRows(db: Database, f: StatsFilter, from: string, to: string): RegistrationRow[] {
   const w = scoped(f).add(WAS_REGISTERED).add('p.reg_date BETWEEN ? AND ?', from, to);
-  return db
+  const rows = db
     .prepare(
-      `SELECT c.id AS caseId, e.district, ${BANK} AS bank, ${BANK_BRANCH} AS branch, ${CASE_KIND} AS kind, p.reg_date AS regDate, ${REG_AMOUNT} AS amountFen, c.steward
+      `SELECT c.id AS caseId, e.district, ${BANK_BRANCH} AS branch, ${CASE_KIND} AS kind, p.reg_date AS regDate, ${REG_AMOUNT} AS amountFen, c.steward
          ${FROM} ${w} ORDER BY p.reg_date`,
     )
-    .all(...w.params) as RegistrationRow[];
+    .all(...w.params) as Omit<RegistrationRow, 'bank'>[];
+  // The head bank by the shared rule (the SQL BANK is the same rule, for filters).
+  return rows.map((r) => ({ ...r, bank: headBank(r.branch) }));
 }
 
 /** The dashboard for a period; `now` is the as-of time. */
@@ -74,16 +77,7 @@ export function dashboard(db: Database, f: StatsFilter, now: string): DashboardV
     )
     .all(...sub.params) as DashboardView['subsidies'];
 
-  const work = scoped(f);
-  const workload = db
-    .prepare(
-      `SELECT coalesce(nullif(c.steward, ''), '（未分配）') AS steward, coalesce(sum(c.stage <> 'closed'), 0) AS openCases,
-              coalesce(sum((SELECT count(*) FROM visits v WHERE v.case_id = c.id AND v.visited_on BETWEEN ? AND ?)), 0) AS visits,
-              coalesce(sum(${WAS_REGISTERED} AND p.reg_date BETWEEN ? AND ?), 0) AS registrations,
-              coalesce(sum(CASE WHEN ${WAS_REGISTERED} AND p.reg_date BETWEEN ? AND ? THEN ${REG_AMOUNT} END), 0) AS amountFen
-         ${FROM} ${work} GROUP BY 1 ORDER BY openCases DESC, registrations DESC`,
-    )
-    .all(f.from, f.to, f.from, f.to, f.from, f.to, ...work.params) as DashboardView['workload'];
+  const workload = workloadOf(db, f, rows);
 
   const batches = new Where().in('b.district', f.districts);
   if (f.steward) batches.add('w.steward = ?', f.steward);
@@ -134,4 +128,38 @@ function progressOf(db: Database, f: StatsFilter): TargetProgress | null {
     actual.set(r.district as District, a);
   }
   return targetProgress(year, targets, actual);
+}
+
+/**
+ * Each steward's open cases (now), visits in the period and registrations in the period (from the
+ * rows already read), in three cheap reads rather than one pass over every case.
+ */
+function workloadOf(db: Database, f: StatsFilter, rows: readonly RegistrationRow[]): DashboardView['workload'] {
+  const by = new Map<string, DashboardView['workload'][number]>();
+  const of = (steward: string) => {
+    const k = steward || '（未分配）';
+    let w = by.get(k);
+    if (!w) by.set(k, (w = { steward: k, openCases: 0, visits: 0, registrations: 0, amountFen: 0 }));
+    return w;
+  };
+  const open = scoped(f).add("c.stage <> 'closed'");
+  for (const r of db.prepare(`SELECT c.steward, count(*) AS n ${FROM} ${open} GROUP BY c.steward`).all(...open.params) as {
+    steward: string;
+    n: number;
+  }[])
+    of(r.steward).openCases += r.n;
+  const visited = scoped(f).add('v.visited_on BETWEEN ? AND ?', f.from, f.to);
+  for (const r of db
+    .prepare(
+      `SELECT c.steward, count(*) AS n FROM visits v JOIN cases c ON c.id = v.case_id JOIN enterprises e ON e.id = c.enterprise_id
+                LEFT JOIN pledges p ON p.case_id = c.id ${visited} GROUP BY c.steward`,
+    )
+    .all(...visited.params) as { steward: string; n: number }[])
+    of(r.steward).visits += r.n;
+  for (const r of rows) {
+    const w = of(r.steward);
+    w.registrations++;
+    w.amountFen += r.amountFen;
+  }
+  return [...by.values()].sort((a, b) => b.openCases - a.openCases || b.registrations - a.registrations);
 }

@@ -12,7 +12,7 @@ export const WAS_REGISTERED = `p.reg_no <> '' AND p.reg_date IS NOT NULL AND p.s
 export const REG_AMOUNT = 'coalesce(p.secured_fen, p.loan_fen, 0)';
 
 /** The kind of every pledged item of case c, 'mixed' when they differ, 'none' without items. */
-export const CASE_KIND = `(SELECT CASE count(DISTINCT a.kind) WHEN 0 THEN 'none' WHEN 1 THEN min(a.kind) ELSE 'mixed' END
+export const CASE_KIND = `(SELECT CASE WHEN min(a.kind) IS NULL THEN 'none' WHEN min(a.kind) = max(a.kind) THEN min(a.kind) ELSE 'mixed' END
   FROM case_items ci JOIN ip_assets a ON a.id = ci.ip_asset_id WHERE ci.case_id = c.id)`;
 
 const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;

@@ -8,6 +8,7 @@ import { m007PledgeSubsidyDates } from './007_pledge_subsidy_dates';
 import { m008NameOrderAndSearch } from './008_name_order_and_search';
 import { m009SyncReplica } from './009_sync_replica';
 import { m010DistrictTargets } from './010_district_targets';
+import { m011DashboardIndexes } from './011_dashboard_indexes';
 import type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next one. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m008NameOrderAndSearch,
   m009SyncReplica,
   m010DistrictTargets,
+  m011DashboardIndexes,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

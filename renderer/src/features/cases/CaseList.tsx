@@ -17,7 +17,7 @@ import { useCasesStore } from './store';
 import { formatDateTime } from '../../../../shared/time';
 import { openableRow } from '../../lib/openableRow';
 import { ConflictBadge } from '../sync/ConflictBadge';
-import { DrillNotice, NO_DRILL } from './DrillNotice';
+import { DrillNotice, isDrill, NO_DRILL } from './DrillNotice';
 
 const PAGE_SIZE = 50;
 
@@ -62,7 +62,8 @@ export function CaseList({ stage: fixedStage }: { stage?: Stage } = {}) {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {!fixedStage && <RemindersCard />}
+      {/* Arriving from a drill-down, the cases asked for come first, not the reminders. */}
+      {!fixedStage && !isDrill(filter) && <RemindersCard />}
       <Card
         title={fixedStage ? t('case.listAt', { stage: STAGE_LABELS[fixedStage] }) : t('case.listTitle')}
         extra={

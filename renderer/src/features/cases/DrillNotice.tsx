@@ -12,9 +12,12 @@ export const NO_DRILL: Partial<CaseFilter> = {
   ipKind: undefined,
 };
 
+/** Whether the list shows a dashboard segment (set by a drill-down). */
+export const isDrill = (f: Partial<CaseFilter>): boolean => !!(f.regFrom || f.regTo || f.districts || f.bank || f.ipKind);
+
 /** Says which dashboard segment the list shows, with a way back to all cases. */
 export function DrillNotice({ filter, onClear }: { filter: Partial<CaseFilter>; onClear: () => void }) {
-  if (!filter.regFrom && !filter.regTo && !filter.districts && !filter.bank && !filter.ipKind) return null;
+  if (!isDrill(filter)) return null;
   const parts = [
     filter.regFrom || filter.regTo ? `登记日期 ${filter.regFrom ?? '…'} 至 ${filter.regTo ?? '…'}` : null,
     filter.districts?.length ? `区：${filter.districts.join('、')}` : null,
