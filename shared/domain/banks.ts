@@ -49,11 +49,19 @@ export const BANK_PREFIXES: readonly { prefix: string; head: string }[] = HEAD_B
   [h.name, ...h.aliases].map((prefix) => ({ prefix, head: h.name })),
 ).sort((a, b) => b.prefix.length - a.prefix.length);
 
+const heads = new Map<string, string>();
+
 /** The head institution a bank text belongs to. */
 export function headBank(text: string): string {
-  const t = text.trim();
-  if (t === '') return NO_BANK;
-  return BANK_PREFIXES.find((p) => t.startsWith(p.prefix))?.head ?? t;
+  let head = heads.get(text);
+  if (head === undefined) {
+    const t = text.trim();
+    head = t === '' ? NO_BANK : (BANK_PREFIXES.find((p) => t.startsWith(p.prefix))?.head ?? t);
+    // A district writes a few hundred bank names at most; the cap only guards a pathological input.
+    if (heads.size > 10_000) heads.clear();
+    heads.set(text, head);
+  }
+  return head;
 }
 
 /** The bank text as a branch below its head (blank as （未填）). */

@@ -36,8 +36,19 @@ export function addDays(iso: string, days: number): string {
 }
 
 /** Whole days from a to b (negative when b is earlier). */
+// The dashboard asks for tens of thousands of day counts over a few thousand distinct days.
+const dayMs = new Map<string, number>();
+function msOf(iso: string): number {
+  let ms = dayMs.get(iso);
+  if (ms === undefined) {
+    if (dayMs.size > 20_000) dayMs.clear();
+    dayMs.set(iso, (ms = toUtc(iso).getTime()));
+  }
+  return ms;
+}
+
 export function daysBetween(a: string, b: string): number {
-  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
+  return Math.round((msOf(b) - msOf(a)) / 86_400_000);
 }
 
 /** Today's date where the user is (local calendar), as ISO. */

@@ -136,11 +136,7 @@ export function registrationFigures(
     total: withGrowth(sum(rows), sum(before), hadBase),
     byMonth: monthsBetween(period.from, period.to).map((month) => ({ month, ...sum(months.get(month) ?? []) })),
     byDistrict: segments(rows, before, hadBase, (r) => r.district),
-    byBank: segments(rows, before, hadBase, (r) => r.bank || '（未填）').map((head) => {
-      const inHead = (list: readonly RegistrationRow[]) => list.filter((r) => (r.bank || '（未填）') === head.key);
-      const branches = segments(inHead(rows), inHead(before), hadBase, (r) => r.branch || r.bank || '（未填）');
-      return branches.some((b) => b.key !== head.key) ? { ...head, branches } : head;
-    }),
+    byBank: bankSegments(rows, before, hadBase),
     byKind: segments(rows, before, hadBase, (r) => r.kind),
   };
 }
@@ -161,4 +157,15 @@ export function spread(days: readonly number[]): { n: number; median: number; p2
 /** The bank table of a report: each head bank, then its branches indented below it. */
 export function headsAndBranches(byBank: readonly Segment[]): Segment[] {
   return byBank.flatMap((h) => [h, ...(h.branches ?? []).map((b) => ({ ...b, key: `\u3000${b.key}` }))]);
+}
+
+/** Head banks, each with its branches as written when any differs from the head's own name. */
+function bankSegments(rows: readonly RegistrationRow[], before: readonly RegistrationRow[], hadBase: boolean): Segment[] {
+  const head = (r: RegistrationRow) => r.bank || '（未填）';
+  const now = groupBy(rows, head);
+  const then = groupBy(before, head);
+  return segments(rows, before, hadBase, head).map((h) => {
+    const branches = segments(now.get(h.key) ?? [], then.get(h.key) ?? [], hadBase, (r) => r.branch || head(r));
+    return branches.some((b) => b.key !== h.key) ? { ...h, branches } : h;
+  });
 }

@@ -10,6 +10,7 @@
  * or when the app next opens the database after a crash.
  */
 import type { Database } from 'better-sqlite3';
+import { CASE_ITEMS_KIND } from '../db/migrations/011_dashboard_indexes';
 import { readState, writeState } from './state';
 
 const KEY = 'bulkLoad';
@@ -62,6 +63,8 @@ export function beginBulkLoad(db: Database): void {
     const restore = [
       ...indexes.filter((r) => r.tbl_name !== 'enterprises').map((r) => r.sql),
       enterpriseAggregatesSql('1'),
+      // A pull may bring an item again with another kind while its trigger is away.
+      `UPDATE cases SET items_kind = ${CASE_ITEMS_KIND('cases.id')}`,
       ...indexes.filter((r) => r.tbl_name === 'enterprises').map((r) => r.sql),
       ...triggers.map((r) => r.sql),
     ];
