@@ -3,7 +3,7 @@
  * by shared/domain/stats.ts (the same functions the central service uses on its rows).
  */
 import type { Database } from 'better-sqlite3';
-import { addYears, daysBetween } from '../../../shared/domain/dates';
+import { addDays, addYears, daysBetween } from '../../../shared/domain/dates';
 import type { District } from '../../../shared/domain/districts';
 import { registrationFigures, spread, type RegistrationRow } from '../../../shared/domain/stats';
 import { targetProgress, type TargetProgress } from '../../../shared/domain/targets';
@@ -14,6 +14,10 @@ import { BANK, BANK_BRANCH, CASE_KIND, REG_AMOUNT, WAS_REGISTERED } from './sql'
 import { headBank } from '../../../shared/domain/banks';
 
 const FROM = 'FROM cases c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN pledges p ON p.case_id = c.id';
+
+/** The joins a count over cases needs for the filter: the enterprise for districts, the pledge for a bank. */
+const casesFrom = (f: StatsFilter) =>
+  `FROM cases c${f.districts.length ? ' JOIN enterprises e ON e.id = c.enterprise_id' : ''}${f.bank || f.branch ? ' LEFT JOIN pledges p ON p.case_id = c.id' : ''}`;
 
 /** The filter's districts, bank and steward (not its period) as conditions on c, e and p. */
 function scoped(f: StatsFilter): Where {
@@ -47,7 +51,8 @@ export function dashboard(db: Database, f: StatsFilter, now: string): DashboardV
   const hadBase = earliest !== null && earliest.slice(0, 10) <= prevTo;
   const registrations = registrationFigures(rows, before, f, hadBase);
 
-  const opened = scoped(f).add('substr(c.created_at, 1, 10) BETWEEN ? AND ?', f.from, f.to);
+  // Opened on a day of the period (the UTC date of created_at, as before), read by the created_at index.
+  const opened = scoped(f).add('c.created_at >= ? AND c.created_at < ?', f.from, addDays(f.to, 1));
   const pipeline = db
     .prepare(
       `SELECT count(*) AS opened, coalesce(sum(coalesce(${WAS_REGISTERED}, 0) OR c.outcome IN ('loaned', 'subsidised')), 0) AS loaned,
@@ -143,7 +148,7 @@ function workloadOf(db: Database, f: StatsFilter, rows: readonly RegistrationRow
     return w;
   };
   const open = scoped(f).add("c.stage <> 'closed'");
-  for (const r of db.prepare(`SELECT c.steward, count(*) AS n ${FROM} ${open} GROUP BY c.steward`).all(...open.params) as {
+  for (const r of db.prepare(`SELECT c.steward, count(*) AS n ${casesFrom(f)} ${open} GROUP BY c.steward`).all(...open.params) as {
     steward: string;
     n: number;
   }[])
