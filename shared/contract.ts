@@ -67,6 +67,9 @@ export interface OfficerOverviewView {
   totals: { enterprises: number; entries: number; needFen: number };
 }
 
+/** The 同步 page's lists are filtered by one typed text (shared/sync/list-filters.ts). */
+const syncListFilter = z.object({ search: z.string().max(100).default('') }).strict();
+
 export const contract = {
   appInfo: call<AppInfo>()(empty),
   databaseRetry: call<DbStatus>()(empty),
@@ -127,6 +130,8 @@ export const contract = {
       z.object({ kind: z.literal('ip'), filter: ipFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z.object({ kind: z.literal('whitelist'), filter: entryFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z.object({ kind: z.literal('cases'), filter: caseFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
+      z.object({ kind: z.literal('conflicts'), filter: syncListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
+      z.object({ kind: z.literal('rejections'), filter: syncListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
     ]),
   ),
   demoStart: call<JobStatusView>()(

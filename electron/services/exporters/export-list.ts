@@ -11,10 +11,35 @@ import { listCases } from '../cases/repository';
 import { listEnterprises } from '../enterprises/repository';
 import { listIpAssets } from '../ip/repository';
 import { listEntries } from '../whitelist/repository';
+import { conflictItems, rejectionItems } from '../sync/views';
+import { conflictMatches, rejectionMatches } from '../../../shared/sync/list-filters';
+import type { ConflictItemView, RejectionView } from '../../../shared/types/sync';
 import { wanColumn, writeCsv, writeXlsx, type Column } from './sheet-writers';
 import { formatDateTime } from '../../../shared/time';
 
 export type ExportFormat = 'xlsx' | 'csv';
+
+const at = (iso: string | null) => (iso ? formatDateTime(iso) : '');
+
+const CONFLICT_COLUMNS: Column<ConflictItemView>[] = [
+  { header: '记录类型', value: (c) => c.entityLabel },
+  { header: '记录', value: (c) => c.recordLabel, width: 30 },
+  { header: '字段', value: (c) => c.fieldLabel },
+  { header: '现行值', value: (c) => c.kept.text, width: 24 },
+  { header: '现行值修改人', value: (c) => c.kept.by ?? '' },
+  { header: '现行值修改时间', value: (c) => at(c.kept.at), width: 18 },
+  { header: '未采用的值', value: (c) => c.offered.text, width: 24 },
+  { header: '未采用值修改人', value: (c) => c.offered.by ?? '' },
+  { header: '未采用值修改时间', value: (c) => at(c.offered.at), width: 18 },
+];
+
+const REJECTION_COLUMNS: Column<RejectionView>[] = [
+  { header: '修改', value: (r) => r.label, width: 24 },
+  { header: '原因', value: (r) => r.reasons.join('；'), width: 50 },
+  { header: '修改人', value: (r) => r.actor },
+  { header: '修改时间', value: (r) => at(r.madeAt), width: 18 },
+  { header: '拒绝时间', value: (r) => at(r.rejectedAt), width: 18 },
+];
 
 // Headers are the import's own, so an exported file imports back unchanged.
 const ENTERPRISE_COLUMNS: Column<Enterprise>[] = [
@@ -97,7 +122,9 @@ export type ExportRequest =
   | { kind: 'enterprises'; filter: EnterpriseFilter }
   | { kind: 'ip'; filter: IpFilter }
   | { kind: 'whitelist'; filter: EntryFilter }
-  | { kind: 'cases'; filter: CaseFilter };
+  | { kind: 'cases'; filter: CaseFilter }
+  | { kind: 'conflicts'; filter: { search: string } }
+  | { kind: 'rejections'; filter: { search: string } };
 
 const PAGE = 1000;
 
@@ -136,6 +163,18 @@ function table(db: Database, req: ExportRequest, today: string): { sheet: string
         sheet: '服务案件',
         columns: CASE_COLUMNS as Column<never>[],
         rows: collect((offset) => listCases(db, { ...req.filter, offset, limit: PAGE })) as never[],
+      };
+    case 'conflicts':
+      return {
+        sheet: '同步冲突',
+        columns: CONFLICT_COLUMNS as Column<never>[],
+        rows: conflictItems(db).filter((c) => conflictMatches(c, req.filter.search)) as never[],
+      };
+    case 'rejections':
+      return {
+        sheet: '被拒绝的修改',
+        columns: REJECTION_COLUMNS as Column<never>[],
+        rows: rejectionItems(db).filter((r) => rejectionMatches(r, req.filter.search)) as never[],
       };
   }
 }

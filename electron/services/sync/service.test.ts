@@ -52,6 +52,14 @@ function desk(name: string, opts: { syncIntervalMs?: number } = {}) {
   };
 }
 
+/** A 同步 page list exported as CSV through the export job: its rows and its text. */
+async function exported(d: ReturnType<typeof desk>, kind: 'conflicts' | 'rejections', search: string) {
+  const job = await d.call<{ id: string }>('exportStart', { kind, filter: { search }, format: 'csv' });
+  const done = await d.rt.jobs.wait(job.id);
+  const r = JSON.parse(done.resultJson!) as { rows: number; base64: string };
+  return { rows: r.rows, text: Buffer.from(r.base64, 'base64').toString('utf8') };
+}
+
 beforeEach(async () => {
   central = await startCentral(await pglite.fresh());
   url = await central.app.listen({ host: '127.0.0.1', port: 0 });
@@ -174,6 +182,12 @@ describe('sync in the app', () => {
         offered: { by: '王管家', text: '300.00 万元' },
       });
     }
+    // The list exports as it is filtered, both sides in words.
+    const csv = await exported(b, 'conflicts', '冲突科技');
+    expect(csv.rows).toBe(1);
+    expect(csv.text).toContain('上年营收,200.00 万元,李管家');
+    expect(csv.text).toContain('300.00 万元,王管家');
+    expect((await exported(b, 'conflicts', '没有这个')).rows).toBe(0);
     const [c] = await b.call<ConflictItemView[]>('syncConflicts', {});
     await b.call('syncConflictResolve', { id: c!.id, take: 'value', value: 250_000_000 });
     await b.rt.sync.settle();
@@ -190,6 +204,9 @@ describe('sync in the app', () => {
     expect(await b.syncNow()).toMatchObject({ rejections: 1 });
     const [r] = await b.call<RejectionView[]>('syncRejections', {});
     expect(r).toMatchObject({ label: '保存企业' });
+    const refused = await exported(b, 'rejections', '');
+    expect(refused.rows).toBe(1);
+    expect(refused.text).toContain('保存企业');
     expect(r!.reasons.join('')).toMatch(/统一社会信用代码/);
     await b.call('syncRejectionDismiss', { id: r!.id });
     expect(await b.call('syncRejections', {})).toEqual([]);

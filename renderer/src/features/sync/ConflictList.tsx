@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictItemView } from '../../../../shared/types/sync';
 import { api } from '../../api';
+import { conflictMatches } from '../../../../shared/sync/list-filters';
+import { ExportButtons } from '../../components/ExportButtons';
 import { ConflictCard } from './ConflictCard';
 import { useSyncStore } from './store';
 
@@ -18,13 +20,16 @@ export function ConflictList() {
       .then(setItems)
       .catch(() => setItems([]));
   }, [version]);
-  const shown = items.filter((c) => !q.trim() || `${c.entityLabel}${c.recordLabel}${c.fieldLabel}`.includes(q.trim()));
+  const shown = items.filter((c) => conflictMatches(c, q));
   return (
     <Card
       title={`${t('sync.conflicts.title')}（${items.length}）`}
       extra={
         items.length > 0 && (
-          <Input.Search allowClear placeholder={t('sync.filter')} onChange={(e) => setQ(e.target.value)} style={{ width: 220 }} />
+          <Space>
+            <Input.Search allowClear placeholder={t('sync.filter')} onChange={(e) => setQ(e.target.value)} style={{ width: 220 }} />
+            <ExportButtons request={{ kind: 'conflicts', filter: { search: q } }} />
+          </Space>
         )
       }
       aria-label="sync-conflicts"

@@ -1,9 +1,11 @@
-import { Button, Card, Empty, Input, Table, Typography } from 'antd';
+import { Button, Card, Empty, Input, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/time';
 import type { RejectionView } from '../../../../shared/types/sync';
+import { rejectionMatches } from '../../../../shared/sync/list-filters';
 import { api } from '../../api';
+import { ExportButtons } from '../../components/ExportButtons';
 import { useSyncStore } from './store';
 
 /** The changes the server refused (already undone here), with its reasons, until dismissed. */
@@ -23,13 +25,16 @@ export function RejectionList() {
     load();
     void useSyncStore.getState().refresh();
   };
-  const shown = items.filter((r) => !q.trim() || `${r.label}${r.reasons.join('')}${r.actor}`.includes(q.trim()));
+  const shown = items.filter((r) => rejectionMatches(r, q));
   return (
     <Card
       title={`${t('sync.rejections.title')}（${items.length}）`}
       extra={
         items.length > 0 && (
-          <Input.Search allowClear placeholder={t('sync.filter')} onChange={(e) => setQ(e.target.value)} style={{ width: 220 }} />
+          <Space>
+            <Input.Search allowClear placeholder={t('sync.filter')} onChange={(e) => setQ(e.target.value)} style={{ width: 220 }} />
+            <ExportButtons request={{ kind: 'rejections', filter: { search: q } }} />
+          </Space>
         )
       }
       aria-label="sync-rejections"
