@@ -93,6 +93,16 @@ describe('the officer dashboard', () => {
       { steward: '李管家', openCases: 5, visits: 2, registrations: 1, amountFen: 400_000_000 },
       { steward: '王管家', openCases: 2, visits: 2, registrations: 2, amountFen: 223_456_789 },
     ]);
+    // Every case is in 南山 or 宝安: the two districts' workloads add up to the whole (the joins a filter needs).
+    const add = new Map<string, number[]>();
+    for (const district of ['南山', '宝安'])
+      for (const w of dashboard(db, year(2026, { districts: [district] }), NOW).workload) {
+        const a = add.get(w.steward) ?? [0, 0, 0, 0];
+        add.set(w.steward, [a[0]! + w.openCases, a[1]! + w.visits, a[2]! + w.registrations, a[3]! + w.amountFen]);
+      }
+    expect(Object.fromEntries(add)).toEqual(
+      Object.fromEntries(d.workload.map((w) => [w.steward, [w.openCases, w.visits, w.registrations, w.amountFen]])),
+    );
     expect(d.asOf).toBe(NOW);
   });
 

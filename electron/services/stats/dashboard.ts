@@ -15,9 +15,9 @@ import { headBank } from '../../../shared/domain/banks';
 
 const FROM = 'FROM cases c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN pledges p ON p.case_id = c.id';
 
-/** The joins a count over cases needs for the filter: the enterprise for districts, the pledge for a bank. */
-const casesFrom = (f: StatsFilter) =>
-  `FROM cases c${f.districts.length ? ' JOIN enterprises e ON e.id = c.enterprise_id' : ''}${f.bank || f.branch ? ' LEFT JOIN pledges p ON p.case_id = c.id' : ''}`;
+/** The joins a count over cases c needs for the filter: the enterprise for districts, the pledge for a bank. */
+const caseJoins = (f: StatsFilter) =>
+  `${f.districts.length ? ' JOIN enterprises e ON e.id = c.enterprise_id' : ''}${f.bank || f.branch ? ' LEFT JOIN pledges p ON p.case_id = c.id' : ''}`;
 
 /** The filter's districts, bank and steward (not its period) as conditions on c, e and p. */
 function scoped(f: StatsFilter): Where {
@@ -28,23 +28,30 @@ function scoped(f: StatsFilter): Where {
   return w;
 }
 
-export function registrationRows(db: Database, f: StatsFilter, from: string, to: string): RegistrationRow[] {
+/** A registration of the period with its case's first visit and loan start (for the days from one to the other). */
+type TimedRow = RegistrationRow & { firstVisit: string | null; loanStart: string | null };
+
+export function registrationRows(db: Database, f: StatsFilter, from: string, to: string): RegistrationRow[];
+export function registrationRows(db: Database, f: StatsFilter, from: string, to: string, timed: true): TimedRow[];
+export function registrationRows(db: Database, f: StatsFilter, from: string, to: string, timed = false): RegistrationRow[] {
   const w = scoped(f).add(WAS_REGISTERED).add('p.reg_date BETWEEN ? AND ?', from, to);
+  const timing = timed ? ', (SELECT min(v.visited_on) FROM visits v WHERE v.case_id = c.id) AS firstVisit, p.loan_start AS loanStart' : '';
   const rows = db
     .prepare(
-      `SELECT c.id AS caseId, e.district, ${BANK_BRANCH} AS branch, ${CASE_KIND} AS kind, p.reg_date AS regDate, ${REG_AMOUNT} AS amountFen, c.steward
+      `SELECT c.id AS caseId, e.district, ${BANK_BRANCH} AS branch, ${CASE_KIND} AS kind, p.reg_date AS regDate, ${REG_AMOUNT} AS amountFen, c.steward${timing}
          ${FROM} ${w} ORDER BY p.reg_date`,
     )
-    .all(...w.params) as Omit<RegistrationRow, 'bank'>[];
+    .all(...w.params) as (Omit<RegistrationRow, 'bank'> & Partial<TimedRow>)[];
   // The head bank by the shared rule (the SQL BANK is the same rule, for filters).
-  return rows.map((r) => ({ ...r, bank: headBank(r.branch) }));
+  for (const r of rows) (r as RegistrationRow).bank = headBank(r.branch);
+  return rows as RegistrationRow[];
 }
 
 /** The dashboard for a period; `now` is the as-of time. */
 export function dashboard(db: Database, f: StatsFilter, now: string): DashboardView {
   const prevFrom = addYears(f.from, -1);
   const prevTo = addYears(f.to, -1);
-  const rows = registrationRows(db, f, f.from, f.to);
+  const rows = registrationRows(db, f, f.from, f.to, true);
   const before = registrationRows(db, f, prevFrom, prevTo);
   // The data reaches back to the previous period when some case was opened before it ended.
   const earliest = db.prepare('SELECT min(created_at) FROM cases').pluck().get() as string | null;
@@ -60,14 +67,7 @@ export function dashboard(db: Database, f: StatsFilter, now: string): DashboardV
     )
     .get(...opened.params) as { opened: number; loaned: number; registered: number };
 
-  const reg = scoped(f).add(WAS_REGISTERED).add('p.reg_date BETWEEN ? AND ?', f.from, f.to);
-  const timing = db
-    .prepare(
-      `SELECT (SELECT min(v.visited_on) FROM visits v WHERE v.case_id = c.id) AS firstVisit, p.loan_start AS loanStart, p.reg_date AS regDate
-         ${FROM} ${reg}`,
-    )
-    .all(...reg.params) as { firstVisit: string | null; loanStart: string | null; regDate: string }[];
-  const visited = timing.filter((t) => t.firstVisit);
+  const visited = rows.filter((t) => t.firstVisit);
   const days = {
     toLoan: spread(visited.filter((t) => t.loanStart && t.loanStart >= t.firstVisit!).map((t) => daysBetween(t.firstVisit!, t.loanStart!))),
     toRegistration: spread(visited.filter((t) => t.regDate >= t.firstVisit!).map((t) => daysBetween(t.firstVisit!, t.regDate))),
@@ -148,17 +148,16 @@ function workloadOf(db: Database, f: StatsFilter, rows: readonly RegistrationRow
     return w;
   };
   const open = scoped(f).add("c.stage <> 'closed'");
-  for (const r of db.prepare(`SELECT c.steward, count(*) AS n ${casesFrom(f)} ${open} GROUP BY c.steward`).all(...open.params) as {
+  for (const r of db
+    .prepare(`SELECT c.steward, count(*) AS n FROM cases c${caseJoins(f)} ${open} GROUP BY c.steward`)
+    .all(...open.params) as {
     steward: string;
     n: number;
   }[])
     of(r.steward).openCases += r.n;
   const visited = scoped(f).add('v.visited_on BETWEEN ? AND ?', f.from, f.to);
   for (const r of db
-    .prepare(
-      `SELECT c.steward, count(*) AS n FROM visits v JOIN cases c ON c.id = v.case_id JOIN enterprises e ON e.id = c.enterprise_id
-                LEFT JOIN pledges p ON p.case_id = c.id ${visited} GROUP BY c.steward`,
-    )
+    .prepare(`SELECT c.steward, count(*) AS n FROM visits v JOIN cases c ON c.id = v.case_id${caseJoins(f)} ${visited} GROUP BY c.steward`)
     .all(...visited.params) as { steward: string; n: number }[])
     of(r.steward).visits += r.n;
   for (const r of rows) {
