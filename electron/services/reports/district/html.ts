@@ -1,6 +1,7 @@
 /** A district report as HTML for printing: the period and district in every page's header, charts as SVG. */
 import { SUBSIDY_STATUS_LABELS } from '../../../../shared/domain/case-statuses';
 import { growthText, headsAndBranches, pledgeKindLabel, type Segment } from '../../../../shared/domain/stats';
+import type { TargetProgress } from '../../../../shared/domain/targets';
 import { ENTRY_STATUSES } from '../../../../shared/domain/whitelist';
 import { formatWan } from '../../../../shared/money';
 import { formatDateTime } from '../../../../shared/time';
@@ -27,6 +28,17 @@ const segmentTable = (label: string, segs: Segment[], name = (k: string) => k) =
 /** The header line printed on every page (the shell's header template). */
 export const pageHeader = (d: ReportData) => `${d.title} · ${d.periodLabel} · ${d.districtLabel}`;
 
+/** The year's targets in a sentence, as 统计看板 shows them ('' without targets). */
+function targetText(t: TargetProgress | null): string {
+  if (!t) return '';
+  const share = (s: number | null) => (s === null ? '目标为 0' : `完成 ${(s * 100).toFixed(1)}%`);
+  const parts = [
+    t.registrations && `登记 ${t.registrations.actual} 笔 / 目标 ${t.registrations.target} 笔（${share(t.registrations.share)}）`,
+    t.amountFen && `登记金额 ${amount(t.amountFen.actual)} / 目标 ${amount(t.amountFen.target)}（${share(t.amountFen.share)}）`,
+  ].filter(Boolean);
+  return parts.length ? `${t.year} 年目标（${t.districts.join('、')}）：${parts.join('；')}。` : '';
+}
+
 export function reportHtml(d: ReportData): string {
   const v = d.view;
   const r = v.registrations;
@@ -46,7 +58,7 @@ export function reportHtml(d: ReportData): string {
   <div class="fig">本期新开案件 / 已融资<b>${v.pipeline.opened} / ${v.pipeline.loaned}</b>转化率 ${v.pipeline.conversion === null ? '—' : `${(v.pipeline.conversion * 100).toFixed(1)}%`}</div>
 </div>
 <section><h2>一、总体情况</h2>
-<p>本期共办理知识产权质押登记 ${r.total.count} 笔，登记金额 ${esc(amount(r.total.amountFen))}，笔数同比 ${esc(growthText(r.total.countGrowth))}，金额同比 ${esc(growthText(r.total.amountGrowth))}。首次走访到放款：${esc(days(v.days.toLoan))}；首次走访到登记：${esc(days(v.days.toRegistration))}。</p></section>
+<p>本期共办理知识产权质押登记 ${r.total.count} 笔，登记金额 ${esc(amount(r.total.amountFen))}，笔数同比 ${esc(growthText(r.total.countGrowth))}，金额同比 ${esc(growthText(r.total.amountGrowth))}。首次走访到放款：${esc(days(v.days.toLoan))}；首次走访到登记：${esc(days(v.days.toRegistration))}。${esc(targetText(v.targets))}</p></section>
 ${
   monthly
     ? `<section><h2>二、月度登记</h2><div class="chart">${countAmountChart(

@@ -107,4 +107,20 @@ describe('district reports', () => {
     const { final } = await finishJob(call, job);
     expect(final).toMatchObject({ state: 'failed', error: { message: '月报的期间应写作 2024-03' } });
   });
+
+  it('carries the year’s district targets as the dashboard shows them, in the .xlsx and the PDF', async () => {
+    await call('targetSave', { district: '南山', year: 2026, registrations: 4, amountFen: 1_000_000_000 });
+    const screen = await call<DashboardView>('dashboard', { from: '2026-01-01', to: '2026-12-31' });
+    const t = screen.targets!;
+    expect(t.registrations).toMatchObject({ target: 4, actual: 2 });
+    const { result } = await report({ kind: 'annual', period: '2026', format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(result.base64!, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('年度目标')!;
+    const row = (n: number) => [1, 2, 3, 4].map((c) => sheet.getRow(n).getCell(c).value);
+    expect(row(4)).toEqual(['质押登记笔数', 4, 2, 0.5]);
+    expect(row(5)).toEqual(['登记金额（万元）', 1000, t.amountFen!.actual / 1_000_000, t.amountFen!.share]);
+    const pdf = await report({ kind: 'annual', period: '2026', format: 'pdf' });
+    expect(pdf.result.html).toContain('2026 年目标（南山）：登记 2 笔 / 目标 4 笔（完成 50.0%）');
+  }, 60_000);
 });

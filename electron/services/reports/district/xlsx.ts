@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { SUBSIDY_STATUS_LABELS } from '../../../../shared/domain/case-statuses';
 import { growthText, headsAndBranches, pledgeKindLabel, type Growth, type Segment } from '../../../../shared/domain/stats';
+import type { TargetProgress } from '../../../../shared/domain/targets';
 import { ENTRY_STATUSES } from '../../../../shared/domain/whitelist';
 import { formatDateTime } from '../../../../shared/time';
 import type { ReportData } from './data';
@@ -44,6 +45,17 @@ const segmentSheet = (name: string, label: string, segs: Segment[], keyText = (k
   headers: [label, '笔数', '笔数同比', '登记金额', '金额同比'],
   rows: segs.map((s) => [keyText(s.key), s.count, growthCell(s.countGrowth), wan(s.amountFen), growthCell(s.amountGrowth)]),
   formats: { 2: PCT, 3: WAN, 4: PCT },
+});
+
+/** Progress against the districts' yearly targets, as 统计看板 shows it. */
+const targetSheet = (t: TargetProgress): SheetSpec => ({
+  name: '年度目标',
+  headers: [`${t.year} 年（${t.districts.join('、')}）`, '目标', '已完成', '完成率'],
+  rows: [
+    ...(t.registrations ? [['质押登记笔数', t.registrations.target, t.registrations.actual, t.registrations.share] as Cell[]] : []),
+    ...(t.amountFen ? [['登记金额（万元）', wan(t.amountFen.target), wan(t.amountFen.actual), t.amountFen.share] as Cell[]] : []),
+  ],
+  formats: { 3: PCT },
 });
 
 export async function reportXlsx(data: ReportData): Promise<Uint8Array> {
@@ -92,6 +104,7 @@ export async function reportXlsx(data: ReportData): Promise<Uint8Array> {
       rows: v.workload.map((w) => [w.steward, w.openCases, w.visits, w.registrations, wan(w.amountFen)]),
       formats: { 4: WAN },
     },
+    ...(v.targets ? [targetSheet(v.targets)] : []),
     {
       name: '白名单转化',
       headers: ['批次', '区', '企业数', ...ENTRY_STATUSES],
