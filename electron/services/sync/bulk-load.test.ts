@@ -7,7 +7,6 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENTITIES } from '../../../shared/sync/entities';
 import { startCentral, type Central } from '../../../test/support/central';
 import { usePglite } from '../../../test/support/postgres';
 import { usccFor } from '../../../test/support/sheets';
@@ -22,7 +21,8 @@ import { beginBulkLoad } from './bulk-load';
 import { CentralClient } from './client';
 import { pullAll, syncOnce } from './engine';
 import { applyPage } from './apply-pull';
-import { clientFor, fileVault, login, vaultTokens } from './session';
+import { clientFor, vaultTokens } from './session';
+import { editedEnterprise, signedInDesk } from './test-desk';
 import { readState } from './state';
 
 const tmp = tempDir();
@@ -44,13 +44,7 @@ afterEach(async () => {
 const who = (actor: string) => ({ actor, now: new Date().toISOString() });
 const today = new Date().toISOString().slice(0, 10);
 
-async function desk(name: string, user: string) {
-  const file = path.join(tmp.dir, `${name}.sqlite`);
-  const db = openDatabase({ file }).db;
-  const vault = fileVault(`${file}.session`);
-  await login(db, vault, url, user, PASSWORD);
-  return { db, file, vault };
-}
+const desk = (name: string, user: string) => signedInDesk(tmp.dir, name, url, user, PASSWORD);
 
 /** The schema's indexes and triggers, by name. */
 const schema = (db: Database) =>
@@ -84,9 +78,7 @@ async function seedFromA() {
   const entry = saveEntry(a.db, { batchId: batch.id, enterpriseId: made[1]!.id }, who('光明专员'));
   changeStatus(a.db, { entryId: entry.id, status: '已走访', reason: '上门走访' }, who('光明专员'));
   // Edited after its IP items: a pull from scratch sends the items first.
-  const first = getEnterprise(a.db, made[0]!.id) as unknown as Record<string, unknown>;
-  const fields = Object.fromEntries(ENTITIES.enterprise.fields.map((f) => [f, first[f]]));
-  saveEnterprise(a.db, { ...fields, id: made[0]!.id, notes: '后改' } as Parameters<typeof saveEnterprise>[1], who('光明专员'));
+  saveEnterprise(a.db, editedEnterprise(a.db, made[0]!.id, { notes: '后改' }), who('光明专员'));
   await syncOnce(a.db, clientFor(a.db, a.vault));
   return aggregates(a.db);
 }

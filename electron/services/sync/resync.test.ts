@@ -3,18 +3,16 @@
  * starts again from nothing, drops what the server no longer holds, keeps and sends what it
  * had not sent: real SQLite files against the real central service on 127.0.0.1.
  */
-import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENTITIES } from '../../../shared/sync/entities';
 import { startCentral, type Central } from '../../../test/support/central';
 import { usePglite } from '../../../test/support/postgres';
 import { usccFor } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
-import { openDatabase } from '../db/connection';
 import { deleteEnterprise, getEnterprise, saveEnterprise } from '../enterprises/repository';
 import { syncOnce } from './engine';
-import { clientFor, fileVault, login } from './session';
+import { clientFor } from './session';
+import { editedEnterprise, signedInDesk } from './test-desk';
 import { readState } from './state';
 
 const tmp = tempDir();
@@ -35,16 +33,8 @@ afterEach(async () => {
 const who = (actor: string) => ({ actor, now: new Date().toISOString() });
 
 async function desk(name: string, user: string) {
-  const file = path.join(tmp.dir, `${name}.sqlite`);
-  const db = openDatabase({ file }).db;
-  const vault = fileVault(`${file}.session`);
-  await login(db, vault, url, user, PASSWORD);
+  const { db, vault } = await signedInDesk(tmp.dir, name, url, user, PASSWORD);
   return { db, sync: (allowMassRemoval = false) => syncOnce(db, clientFor(db, vault), { pageSize: 2, allowMassRemoval }) };
-}
-
-function edited(db: Database, id: string, patch: Record<string, unknown>) {
-  const e = getEnterprise(db, id) as unknown as Record<string, unknown>;
-  return { id, ...Object.fromEntries(ENTITIES.enterprise.fields.map((f) => [f, e[f]])), ...patch } as Parameters<typeof saveEnterprise>[1];
 }
 
 const names = (db: Database) => db.prepare('SELECT name FROM enterprises ORDER BY name').pluck().all();
@@ -69,7 +59,7 @@ describe('a resync after the server purged deletions', () => {
     await b.sync();
     expect(names(b.db)).toHaveLength(3);
     // B goes offline with an edit; A deletes another; the server later purges that deletion.
-    saveEnterprise(b.db, edited(b.db, made[1]!.id, { notes: '王管家离线时写的' }), who('王管家'));
+    saveEnterprise(b.db, editedEnterprise(b.db, made[1]!.id, { notes: '王管家离线时写的' }), who('王管家'));
     deleteEnterprise(a.db, made[0]!.id, who('李管家'));
     await a.sync();
     await purgeTombstones();
