@@ -10,12 +10,17 @@
  * The database is generated once per schema version and cached in the temp folder.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { statsFilter, type StatsFilter } from '../shared/schemas/stats';
 import { openDatabase } from '../electron/services/db/connection';
 import { createChromiumPrinter } from '../electron/harness/pdf';
 import { runJob } from '../electron/services/jobs/run-job';
 import { dashboard } from '../electron/services/stats/dashboard';
+import { createDashboardWorker } from '../electron/services/stats/dashboard-worker';
+import { TSX_WORKER } from '../electron/services/jobs/tsx-launch';
+import { createLogger } from '../electron/services/logger';
 import { cachedDb } from './cached-db';
 import { districtDb } from './district-scale';
 import { percentile, timeEach, type Figure } from './stats';
@@ -131,20 +136,37 @@ const FILTERS: { label: string; f: StatsFilter }[] = [
   ['2026 年第三季度', { from: '2026-07-01', to: '2026-09-30' }],
   ['2026 年 3 月，宝安、龙华', { from: '2026-03-01', to: '2026-03-31', districts: ['宝安', '龙华'] }],
   ['2022–2026 自定义', { from: '2022-01-01', to: '2026-11-22' }],
-  ['2025 年，一家银行', { from: '2025-01-01', to: '2025-12-31', bank: '招商银行深圳分行' }],
+  ['2025 年，一家银行', { from: '2025-01-01', to: '2025-12-31', bank: '招商银行' }],
+  ['2025 年，一家支行', { from: '2025-01-01', to: '2025-12-31', bank: '中国银行', branch: '中国银行深圳南山支行' }],
   ['2025 年，一位管家', { from: '2025-01-01', to: '2025-12-31', steward: '管家3' }],
 ].map(([label, f]) => ({ label: label as string, f: statsFilter.parse(f) }));
 
 export async function benchDashboardScale(): Promise<Figure[]> {
-  const { db } = openDatabase({ file: dashboardDb() });
+  const file = dashboardDb();
+  const { db } = openDatabase({ file });
+  const worker = createDashboardWorker({ launch: TSX_WORKER, logger: createLogger({ file: path.join(os.tmpdir(), 'ipf-bench-dashboard.log') }) });
   try {
     const counts = db
       .prepare(
         'SELECT (SELECT count(*) FROM enterprises) AS e, (SELECT count(*) FROM cases) AS c, (SELECT count(*) FROM pledges WHERE reg_date IS NOT NULL) AS r',
       )
       .get() as { e: number; c: number; r: number };
-    const cold = timeEach(1, () => dashboard(db, FILTERS[0]!.f, NOW))[0]!;
-    const byView = FILTERS.map((v) => ({ label: v.label, samples: timeEach(5, () => dashboard(db, v.f, NOW)) }));
+    // As the app answers: the dashboard's own worker thread, the view back as JSON.
+    const view = (f: StatsFilter) => worker.view(file, f, NOW);
+    await view(FILTERS[0]!.f); // the worker started, its modules loaded, the facts read
+    // After a write (here by another connection, as the sync worker's), the next view reads the facts again.
+    const touch = db.prepare("UPDATE cases SET updated_at = updated_at WHERE id = 'bench-case-0'");
+    const afterWrite: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      touch.run();
+      afterWrite.push((await timeAsync(() => view(FILTERS[0]!.f)))[0]);
+    }
+    const byView: { label: string; samples: number[] }[] = [];
+    for (const v of FILTERS) {
+      const samples: number[] = [];
+      for (let i = 0; i < 5; i++) samples.push((await timeAsync(() => view(v.f)))[0]);
+      byView.push({ label: v.label, samples });
+    }
     const all = byView.flatMap((v) => v.samples);
     const slowest = byView.map((v) => ({ label: v.label, p: percentile(v.samples, 95) })).sort((a, b) => b.p - a.p)[0]!;
     const plain = db.prepare(
@@ -153,43 +175,57 @@ export async function benchDashboardScale(): Promise<Figure[]> {
     );
     const base = FILTERS.flatMap((v) => timeEach(5, () => plain.all(v.f.from, v.f.to)));
 
-    const env = { db, actor: 'bench', today: TODAY, onProgress: () => undefined, isCancelled: () => false };
+    // A report runs in a job worker on a connection of its own: its facts are read afresh, as there.
+    const own = openDatabase({ file }).db;
+    const env = { db: own, actor: 'bench', today: TODAY, onProgress: () => undefined, isCancelled: () => false };
     const request = { kind: 'annual' as const, period: '2025' };
+    const cold = () => {
+      touch.run();
+      return timeEach(1, () => dashboard(own, FILTERS[0]!.f, NOW))[0]!;
+    };
+    const coldView = percentile([cold(), cold(), cold()], 50);
+    touch.run();
     const [xlsxMs] = await timeAsync(() => runJob({ type: 'report', request, format: 'xlsx' }, env));
     const printer = createChromiumPrinter(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
     let pdfBytes = 0;
+    touch.run();
     const [pdfMs] = await timeAsync(async () => {
       const r = (await runJob({ type: 'report', request, format: 'pdf' }, env)) as { html: string; header?: string };
       pdfBytes = (await printer.print(r.html, { header: r.header })).length;
     }).finally(() => printer.close());
-    const oneView = percentile(
-      timeEach(5, () => dashboard(db, FILTERS[0]!.f, NOW)),
-      50,
-    );
+    own.close();
     return [
       {
-        name: `统计看板 view after a filter change, p95 over ${FILTERS.length} views (${counts.e} enterprises, ${counts.c} cases, ${counts.r} registrations)`,
+        name: `统计看板 view after a filter change, through its worker, p95 over ${FILTERS.length} views (${counts.e} enterprises, ${counts.c} cases, ${counts.r} registrations)`,
         value: percentile(all, 95),
         baseline: percentile(base, 95),
         unit: 'ms',
-        note: `target < 100 ms; medians by view: ${byView.map((v) => `${v.label} ${percentile(v.samples, 50).toFixed(0)} ms`).join(', ')}; slowest view ${slowest.label} p95 ${slowest.p.toFixed(0)} ms; first (cold) call ${cold.toFixed(0)} ms; baseline: a plain GROUP BY of the period's registrations by month`,
+        note: `target < 100 ms; medians by view: ${byView.map((v) => `${v.label} ${percentile(v.samples, 50).toFixed(0)} ms`).join(', ')}; slowest view ${slowest.label} p95 ${slowest.p.toFixed(0)} ms; baseline: a plain GROUP BY of the period's registrations by month`,
+      },
+      {
+        name: '统计看板 first view after the data changed (its facts read again in the worker)',
+        value: percentile(afterWrite, 50),
+        baseline: percentile(base, 95),
+        unit: 'ms',
+        note: `median of 3 (each ${afterWrite.map((t) => t.toFixed(0)).join(', ')} ms); the main thread does not wait (the view is the worker's); baseline: a plain GROUP BY of the period's registrations by month`,
       },
       {
         name: 'annual report (2025, all districts) as .xlsx',
         value: xlsxMs,
-        baseline: oneView,
+        baseline: coldView,
         unit: 'ms',
-        note: 'target < 10,000 ms; baseline: the one dashboard call the report is built from',
+        note: 'target < 10,000 ms; baseline: the dashboard call the report is built from, its facts read afresh (as in a job worker)',
       },
       {
         name: 'annual report (2025, all districts) as PDF, charts included, printed by Chromium',
         value: pdfMs,
-        baseline: oneView,
+        baseline: coldView,
         unit: 'ms',
-        note: `target < 10,000 ms; ${(pdfBytes / 1024).toFixed(0)} KB; baseline: the one dashboard call the report is built from`,
+        note: `target < 10,000 ms; ${(pdfBytes / 1024).toFixed(0)} KB; baseline: the dashboard call the report is built from, its facts read afresh`,
       },
     ];
   } finally {
+    await worker.close();
     db.close();
   }
 }

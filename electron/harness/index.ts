@@ -31,8 +31,8 @@ const runtime = createRuntime({
   resourcesDir: DEV_RESOURCES_DIR,
   printPdf: printer.print,
   autoSync: true,
+  warm: true,
 });
-runtime.jobs.warm();
 if (values.demo && runtime.db) {
   const result = generateDemo(runtime.db, {
     enterprises: 300,

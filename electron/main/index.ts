@@ -90,8 +90,8 @@ if (!app.requestSingleInstanceLock()) {
       printPdf: createElectronPrinter(BrowserWindow),
       vaultFor: (dbFile) => safeStorageVault(safeStorage, dbFile, runtime!.logger),
       autoSync: true,
+      warm: true,
     });
-    runtime.jobs.warm();
     registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));
     lockDownSession(session.defaultSession);
     registerIpc(ipcMain, runtime.dispatch, (wc) => wc === mainWindow?.webContents, runtime.logger);

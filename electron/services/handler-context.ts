@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { AppInfo, DbStatus } from '../../shared/types/app';
 import type { UploadStore } from './importers/uploads';
 import type { JobManager } from './jobs/manager';
+import type { DashboardWorker } from './stats/dashboard-worker';
 import type { Logger } from './logger';
 import type { SyncService } from './sync/service';
 import type { TokenVault } from './sync/session';
@@ -18,6 +19,8 @@ export interface HandlerContext {
   /** Tries again to open the store after a failure (e.g. a file lock released). */
   reopenDatabase: () => DbStatus;
   jobs: () => JobManager;
+  /** 统计看板's own worker thread (stats/dashboard-worker.ts). */
+  dashboards: DashboardWorker;
   uploads: UploadStore;
   resourcesDir: string;
   printPdf?: (html: string, opts?: PrintOptions) => Promise<Uint8Array>;

@@ -12,7 +12,6 @@ import type { JobManager } from './jobs/manager';
 import type { Handlers } from './rpc/dispatch';
 import { loadIndicatorSet } from './resources';
 import { getSettings, updateSettings } from './settings';
-import { dashboard } from './stats/dashboard';
 import { syncHandlers } from './sync/handlers';
 import { valuationReportHtml, type ReportData } from './reports/valuation-report';
 import type { PortfolioItem } from './valuation/portfolio';
@@ -61,7 +60,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       (needDb(ctx).prepare("SELECT DISTINCT steward FROM whitelist_entries WHERE steward <> ''").pluck().all() as string[]).sort(
         PINYIN.compare,
       ),
-    dashboard: (f) => dashboard(needDb(ctx), f, new Date().toISOString()),
+    dashboard: (f) => (needDb(ctx), ctx.dashboards.view(ctx.dbFile(), f, new Date().toISOString())),
     targetsList: ({ year }) => listTargets(needDb(ctx), year),
     targetSave: (input) => saveTarget(needDb(ctx), input, writer(needDb(ctx))),
     reportStart: ({ format, ...request }) => startJob({ type: 'report', request, format }),

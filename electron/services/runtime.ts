@@ -16,6 +16,7 @@ import { activeDatabase } from './sync/accounts';
 import { finishBulkLoad } from './sync/bulk-load';
 import { createSyncService, type SyncService } from './sync/service';
 import { createWorkerRunner } from './sync/worker-runner';
+import { createDashboardWorker } from './stats/dashboard-worker';
 import { fileVault, type TokenVault } from './sync/session';
 import type { PrintOptions } from './reports/html';
 
@@ -38,6 +39,8 @@ export interface RuntimeOptions {
   worker: WorkerLaunch;
   /** The folder holding resources/ data (indicator sets, bank products, policies). */
   resourcesDir: string;
+  /** A shell with a window: start the job workers and read the dashboard's facts ahead of the first use. */
+  warm?: boolean;
   /** HTML → PDF, provided by the shell (Electron's printToPDF, or Chromium in the harness). */
   printPdf?: (html: string, opts?: PrintOptions) => Promise<Uint8Array>;
 }
@@ -72,6 +75,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const jobs = createJobManager({ launch: options.worker, dbFile: () => dbFile, nativeBinding: options.nativeBinding, logger });
   const vaultFor = options.vaultFor ?? ((file: string) => fileVault(`${file}.session`));
   const syncWorker = createWorkerRunner({ launch: options.worker, nativeBinding: options.nativeBinding, logger });
+  const dashboards = createDashboardWorker({ launch: options.worker, nativeBinding: options.nativeBinding, logger });
   const sync = createSyncService({
     runner: syncWorker.run,
     db: () => ctx.db,
@@ -86,6 +90,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     onSettingsChanged: options.onSettingsChanged,
     reopenDatabase: () => open(),
     jobs: () => jobs,
+    dashboards,
     uploads: createUploadStore(),
     resourcesDir: options.resourcesDir,
     printPdf: options.printPdf,
@@ -110,6 +115,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       // Lets the CLI refuse to write, and a busy message name us, while we hold the store.
       releaseHolder = claimHolder(dbFile, PROGRAM_NAMES[options.shell]);
       dbStatus = { status: 'ok', schemaVersion: opened.migration.to, file: dbFile, backupFile: opened.migration.backupFile };
+      // 统计看板's facts read in the background, so its first view does not wait for them.
+      if (options.warm) dashboards.warm(dbFile);
       if (opened.migration.from !== opened.migration.to) {
         logger.info(`database migrated ${opened.migration.from} -> ${opened.migration.to}`, { backup: opened.migration.backupFile });
       }
@@ -153,6 +160,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return status;
   }
 
+  if (options.warm) jobs.warm();
   open();
   if (options.autoSync) sync.start();
   const dispatch = createDispatcher(buildHandlers(ctx), logger, (err) => databaseError(err, dbFile));
@@ -171,6 +179,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     close: async () => {
       await sync.stop();
       await syncWorker.close();
+      await dashboards.close();
       await jobs.close();
       if (ctx.db?.open) ctx.db.close();
       releaseHolder();

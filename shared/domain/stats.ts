@@ -69,10 +69,11 @@ export function growthText(g: Growth): string {
   return `${pct > 0 ? '+' : ''}${pct.toFixed(1)}%`;
 }
 
-const sum = (rows: readonly RegistrationRow[]): Figure => ({
-  count: rows.length,
-  amountFen: rows.reduce((s, r) => s + r.amountFen, 0),
-});
+const sum = (rows: readonly RegistrationRow[]): Figure => {
+  let amountFen = 0;
+  for (const r of rows) amountFen += r.amountFen;
+  return { count: rows.length, amountFen };
+};
 
 function withGrowth(now: Figure, before: Figure | undefined, hadBase: boolean): FigureWithGrowth {
   return {
@@ -82,15 +83,24 @@ function withGrowth(now: Figure, before: Figure | undefined, hadBase: boolean): 
   };
 }
 
-function groupBy(rows: readonly RegistrationRow[], key: (r: RegistrationRow) => string): Map<string, RegistrationRow[]> {
-  const m = new Map<string, RegistrationRow[]>();
+/** Count and amount per key, in one pass. */
+function totals(rows: readonly RegistrationRow[], key: (r: RegistrationRow) => string): Map<string, Figure> {
+  const m = new Map<string, Figure>();
   for (const r of rows) {
     const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
+    const t = m.get(k);
+    if (t) {
+      t.count++;
+      t.amountFen += r.amountFen;
+    } else m.set(k, { count: 1, amountFen: r.amountFen });
   }
   return m;
+}
+
+const bySize = (a: Segment, b: Segment) => b.amountFen - a.amountFen || b.count - a.count || a.key.localeCompare(b.key, 'zh-Hans-CN');
+
+function segmentsOf(now: ReadonlyMap<string, Figure>, before: ReadonlyMap<string, Figure>, hadBase: boolean): Segment[] {
+  return [...now].map(([key, t]) => ({ key, ...withGrowth(t, before.get(key), hadBase) })).sort(bySize);
 }
 
 function segments(
@@ -98,11 +108,8 @@ function segments(
   before: readonly RegistrationRow[],
   hadBase: boolean,
   key: (r: RegistrationRow) => string,
-) {
-  const prev = new Map([...groupBy(before, key)].map(([k, v]) => [k, sum(v)]));
-  return [...groupBy(rows, key)]
-    .map(([k, v]) => ({ key: k, ...withGrowth(sum(v), prev.get(k), hadBase) }))
-    .sort((a, b) => b.amountFen - a.amountFen || b.count - a.count || a.key.localeCompare(b.key, 'zh-Hans-CN'));
+): Segment[] {
+  return segmentsOf(totals(rows, key), totals(before, key), hadBase);
 }
 
 /** Every month from `from` to `to` (YYYY-MM-DD), so an empty month shows as zero rather than missing. */
@@ -121,6 +128,22 @@ export function monthsBetween(from: string, to: string): string[] {
   return out;
 }
 
+/** Each month of the period with its registrations (counted by the month's place, not by a keyed lookup per row). */
+function byMonth(rows: readonly RegistrationRow[], period: { from: string; to: string }): (Figure & { month: string })[] {
+  const months = monthsBetween(period.from, period.to).map((month) => ({ month, count: 0, amountFen: 0 }));
+  const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+  const index = (d: string) => (digit(d, 0) * 1000 + digit(d, 1) * 100 + digit(d, 2) * 10 + digit(d, 3)) * 12 + digit(d, 5) * 10 + digit(d, 6);
+  const first = index(period.from);
+  for (const r of rows) {
+    const m = months[index(r.regDate) - first];
+    if (m) {
+      m.count++;
+      m.amountFen += r.amountFen;
+    }
+  }
+  return months;
+}
+
 /**
  * The registration figures of a period (`rows`) against the same period a year before
  * (`before`; `hadBase` false when the data does not reach back that far).
@@ -131,10 +154,9 @@ export function registrationFigures(
   period: { from: string; to: string },
   hadBase: boolean,
 ): RegistrationFigures {
-  const months = groupBy(rows, (r) => r.regDate.slice(0, 7));
   return {
     total: withGrowth(sum(rows), sum(before), hadBase),
-    byMonth: monthsBetween(period.from, period.to).map((month) => ({ month, ...sum(months.get(month) ?? []) })),
+    byMonth: byMonth(rows, period),
     byDistrict: segments(rows, before, hadBase, (r) => r.district),
     byBank: bankSegments(rows, before, hadBase),
     byKind: segments(rows, before, hadBase, (r) => r.kind),
@@ -144,7 +166,7 @@ export function registrationFigures(
 /** Median and quartiles of a list of day counts (null when empty). */
 export function spread(days: readonly number[]): { n: number; median: number; p25: number; p75: number } | null {
   if (days.length === 0) return null;
-  const s = [...days].sort((a, b) => a - b);
+  const s = Float64Array.from(days).sort();
   const at = (q: number) => {
     const pos = (s.length - 1) * q;
     const lo = Math.floor(pos);
@@ -161,11 +183,32 @@ export function headsAndBranches(byBank: readonly Segment[]): Segment[] {
 
 /** Head banks, each with its branches as written when any differs from the head's own name. */
 function bankSegments(rows: readonly RegistrationRow[], before: readonly RegistrationRow[], hadBase: boolean): Segment[] {
-  const head = (r: RegistrationRow) => r.bank || '（未填）';
-  const now = groupBy(rows, head);
-  const then = groupBy(before, head);
-  return segments(rows, before, hadBase, head).map((h) => {
-    const branches = segments(now.get(h.key) ?? [], then.get(h.key) ?? [], hadBase, (r) => r.branch || head(r));
+  // One pass by branch (its head noted with it), the heads summed from their branches.
+  const byHead = (rs: readonly RegistrationRow[]) => {
+    const branches = new Map<string, Figure & { head: string }>();
+    for (const r of rs) {
+      const t = branches.get(r.branch);
+      if (t) {
+        t.count++;
+        t.amountFen += r.amountFen;
+      } else branches.set(r.branch, { count: 1, amountFen: r.amountFen, head: r.bank || '（未填）' });
+    }
+    const heads = new Map<string, { total: Figure; branches: Map<string, Figure> }>();
+    for (const [b, t] of branches) {
+      const h = heads.get(t.head) ?? { total: { count: 0, amountFen: 0 }, branches: new Map<string, Figure>() };
+      h.total.count += t.count;
+      h.total.amountFen += t.amountFen;
+      h.branches.set(b || t.head, { count: t.count, amountFen: t.amountFen });
+      heads.set(t.head, h);
+    }
+    return heads;
+  };
+  const now = byHead(rows);
+  const then = byHead(before);
+  const none = new Map<string, Figure>();
+  const headTotals = (m: typeof now) => new Map([...m].map(([k, v]) => [k, v.total]));
+  return segmentsOf(headTotals(now), headTotals(then), hadBase).map((h) => {
+    const branches = segmentsOf(now.get(h.key)?.branches ?? none, then.get(h.key)?.branches ?? none, hadBase);
     return branches.some((b) => b.key !== h.key) ? { ...h, branches } : h;
   });
 }

@@ -5,6 +5,7 @@ import type { Mapping } from '../importers/mapping';
 import type { PortfolioItem } from '../valuation/portfolio';
 import type { ReportRequest } from '../reports/district/data';
 import type { SyncProgress } from '../sync/engine';
+import type { StatsFilter } from '../../../shared/schemas/stats';
 
 export type JobSpec =
   | { type: 'import'; kind: ImportKind; fileName: string; bytes: Uint8Array; mapping?: Mapping; mode: 'preview' | 'dry-run' | 'commit' }
@@ -38,8 +39,21 @@ export interface SyncWorkerInput {
   allowMassRemoval?: boolean;
 }
 
-/** Messages to a worker: a job, a sync run, or a request to load the job modules ahead of time. */
-export type WorkerRequest = ({ type: 'job' } & WorkerInput) | ({ type: 'sync' } & SyncWorkerInput) | { type: 'warm' };
+/** One dashboard view for the dashboard worker (no filter: read the facts ahead, answer nothing). */
+export interface DashboardWorkerInput {
+  jobId: string;
+  dbFile: string;
+  nativeBinding?: string;
+  filter: StatsFilter | null;
+  now: string;
+}
+
+/** Messages to a worker: a job, a sync run, a dashboard view, or a request to load the job modules ahead of time. */
+export type WorkerRequest =
+  | ({ type: 'job' } & WorkerInput)
+  | ({ type: 'sync' } & SyncWorkerInput)
+  | ({ type: 'dashboard' } & DashboardWorkerInput)
+  | { type: 'warm' };
 
 /** Messages from a pooled worker, each tagged with the job it belongs to. */
 export type WorkerMessage = { jobId: string } & WorkerEvent;
@@ -57,3 +71,6 @@ export type SyncWorkerMessage = { jobId: string } & (
   | { type: 'tokens'; pair: TokenPair | null }
   | Extract<WorkerEvent, { type: 'done' | 'failed' }>
 );
+
+/** Messages from the dashboard worker: the view as JSON, or the failure. */
+export type DashboardWorkerMessage = { jobId: string } & Extract<WorkerEvent, { type: 'done' | 'failed' }>;

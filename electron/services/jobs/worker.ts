@@ -10,10 +10,12 @@ import { openDatabase } from '../db/connection';
 import { databaseError } from '../db/errors';
 import { syncInWorker } from '../sync/in-worker';
 import { runJob } from './run-job';
-import type { SyncWorkerMessage, WorkerMessage, WorkerRequest } from './types';
+import { dashboard } from '../stats/dashboard';
+import { dashboardFacts } from '../stats/facts';
+import type { DashboardWorkerMessage, SyncWorkerMessage, WorkerMessage, WorkerRequest } from './types';
 
 const connections = new Map<string, Database>();
-const post = (m: WorkerMessage | SyncWorkerMessage) => parentPort!.postMessage(m);
+const post = (m: WorkerMessage | SyncWorkerMessage | DashboardWorkerMessage) => parentPort!.postMessage(m);
 
 function connection(file: string, nativeBinding?: string): Database {
   let db = connections.get(file);
@@ -55,6 +57,16 @@ parentPort!.on('message', async (req: WorkerRequest) => {
     portfolio.valuePortfolioPart(warmUpItems());
     return;
   }
+  if (req.type === 'dashboard') {
+    try {
+      const db = connection(req.dbFile, req.nativeBinding);
+      if (!req.filter) return void dashboardFacts(db);
+      post({ jobId: req.jobId, type: 'done', resultJson: JSON.stringify(dashboard(db, req.filter, req.now)) });
+    } catch (err) {
+      failed(req.jobId, req.dbFile, err);
+    }
+    return;
+  }
   try {
     if (req.type === 'sync') return await syncInWorker(req, connection(req.dbFile, req.nativeBinding), post);
     const flag = new Int32Array(req.cancelFlag);
@@ -78,12 +90,16 @@ parentPort!.on('message', async (req: WorkerRequest) => {
         : { jobId: req.jobId, type: 'done', resultJson: JSON.stringify(result) },
     );
   } catch (err) {
-    // A locked, damaged or full database is said in Chinese, like on the main connection.
-    const known = err instanceof AppError ? err : databaseError(err, req.dbFile);
-    post(
-      known
-        ? { jobId: req.jobId, type: 'failed', code: known.code, message: known.message }
-        : { jobId: req.jobId, type: 'failed', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) },
-    );
+    failed(req.jobId, req.dbFile, err);
   }
 });
+
+function failed(jobId: string, dbFile: string, err: unknown): void {
+  // A locked, damaged or full database is said in Chinese, like on the main connection.
+  const known = err instanceof AppError ? err : databaseError(err, dbFile);
+  post(
+    known
+      ? { jobId, type: 'failed', code: known.code, message: known.message }
+      : { jobId, type: 'failed', code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) },
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The dashboard's facts (shared/domain/dashboard.ts) read from this computer's store, kept per
+ * connection until the data changes: a filter change is then worked out in memory rather than
+ * by reading every registration again. A change is seen by SQLite's own counters — data_version
+ * for commits of other connections (the sync worker, another window), total_changes() for this
+ * connection's writes — so a figure is never older than the data.
+ */
+import type { Database } from 'better-sqlite3';
+import { caseFact, type CaseFact, type DashboardFacts } from '../../../shared/domain/dashboard';
+import { BANK_BRANCH, CASE_KIND, REG_AMOUNT, WAS_REGISTERED } from './sql';
+
+const cache = new WeakMap<Database, { key: string; facts: DashboardFacts }>();
+
+function versionOf(db: Database): string {
+  const { v, n } = db.prepare('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS n').get() as {
+    v: number;
+    n: number;
+  };
+  return `${v}/${n}`;
+}
+
+export function dashboardFacts(db: Database): DashboardFacts {
+  // Inside a transaction of this connection the facts may yet be rolled back: read, never kept.
+  if (db.inTransaction) return readFacts(db);
+  const key = versionOf(db);
+  const hit = cache.get(db);
+  if (hit?.key === key) return hit.facts;
+  // One read transaction, so the facts are of one moment even while the sync worker writes.
+  const facts = db.transaction(() => readFacts(db))();
+  cache.set(db, { key, facts });
+  return facts;
+}
+
+function readFacts(db: Database): DashboardFacts {
+  // The first visit of each case from the visits read anyway (rather than a grouped subquery).
+  const visitRows = db.prepare('SELECT case_id, visited_on FROM visits').raw().all() as [string, string][];
+  const firstVisit = new Map<string, string>();
+  for (const [caseId, on] of visitRows) {
+    const first = firstVisit.get(caseId);
+    if (first === undefined || on < first) firstVisit.set(caseId, on);
+  }
+  const read = db
+    .prepare(
+      `SELECT c.id AS caseId, e.district, coalesce(c.steward, '') AS steward, c.stage, c.outcome, substr(c.created_at, 1, 10) AS openedOn,
+              ${BANK_BRANCH} AS branch, ${CASE_KIND} AS kind, coalesce(${WAS_REGISTERED}, 0) AS registered, p.reg_date AS regDate,
+              ${REG_AMOUNT} AS amountFen, p.loan_start AS loanStart
+         FROM cases c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN pledges p ON p.case_id = c.id`,
+    )
+    .all() as (Omit<CaseFact, 'registered' | 'firstVisit' | 'bank' | 'daysToLoan' | 'daysToRegistration'> & { registered: number })[];
+  const at = new Map<string, number>();
+  const cases = read.map((c, i) => {
+    at.set(c.caseId, i);
+    return caseFact({ ...c, registered: c.registered === 1, firstVisit: firstVisit.get(c.caseId) ?? null });
+  });
+  const visits: DashboardFacts['visits'] = [];
+  for (const [caseId, on] of visitRows) {
+    const i = at.get(caseId);
+    if (i !== undefined) visits.push({ caseAt: i, on });
+  }
+  const subsidies: DashboardFacts['subsidies'] = [];
+  for (const s of db
+    .prepare(
+      `SELECT case_id AS caseId, status, submitted_on AS submittedOn, coalesce(amount_fen, 0) AS amountFen,
+              coalesce(approved_fen, 0) AS approvedFen, coalesce(paid_fen, 0) AS paidFen FROM subsidy_applications`,
+    )
+    .all() as (Omit<DashboardFacts['subsidies'][number], 'caseAt'> & { caseId: string })[]) {
+    const i = at.get(s.caseId);
+    if (i !== undefined) subsidies.push({ caseAt: i, status: s.status, submittedOn: s.submittedOn, amountFen: s.amountFen, approvedFen: s.approvedFen, paidFen: s.paidFen });
+  }
+  return {
+    cases,
+    visits,
+    subsidies,
+    whitelist: db
+      .prepare(
+        `SELECT b.name AS batch, b.district, w.status, coalesce(w.steward, '') AS steward, count(*) AS n
+           FROM whitelist_entries w JOIN whitelist_batches b ON b.id = w.batch_id
+          GROUP BY b.id, w.status, w.steward ORDER BY b.surveyed_on DESC, b.name`,
+      )
+      .all() as DashboardFacts['whitelist'],
+    targets: db
+      .prepare('SELECT year, district, registrations, amount_fen AS amountFen FROM district_targets ORDER BY year, district')
+      .all() as DashboardFacts['targets'],
+    earliestOpened: db.prepare('SELECT min(created_at) FROM cases').pluck().get() as string | null,
+  };
+}
