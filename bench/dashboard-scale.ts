@@ -144,7 +144,10 @@ const FILTERS: { label: string; f: StatsFilter }[] = [
 export async function benchDashboardScale(): Promise<Figure[]> {
   const file = dashboardDb();
   const { db } = openDatabase({ file });
-  const worker = createDashboardWorker({ launch: TSX_WORKER, logger: createLogger({ file: path.join(os.tmpdir(), 'ipf-bench-dashboard.log') }) });
+  const worker = createDashboardWorker({
+    launch: TSX_WORKER,
+    logger: createLogger({ file: path.join(os.tmpdir(), 'ipf-bench-dashboard.log') }),
+  });
   try {
     const counts = db
       .prepare(

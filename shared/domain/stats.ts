@@ -132,7 +132,8 @@ export function monthsBetween(from: string, to: string): string[] {
 function byMonth(rows: readonly RegistrationRow[], period: { from: string; to: string }): (Figure & { month: string })[] {
   const months = monthsBetween(period.from, period.to).map((month) => ({ month, count: 0, amountFen: 0 }));
   const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
-  const index = (d: string) => (digit(d, 0) * 1000 + digit(d, 1) * 100 + digit(d, 2) * 10 + digit(d, 3)) * 12 + digit(d, 5) * 10 + digit(d, 6);
+  const index = (d: string) =>
+    (digit(d, 0) * 1000 + digit(d, 1) * 100 + digit(d, 2) * 10 + digit(d, 3)) * 12 + digit(d, 5) * 10 + digit(d, 6);
   const first = index(period.from);
   for (const r of rows) {
     const m = months[index(r.regDate) - first];

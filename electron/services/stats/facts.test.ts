@@ -25,7 +25,8 @@ beforeAll(() => {
 afterAll(() => tmp.cleanup());
 
 const Y2026 = statsFilter.parse({ from: '2026-01-01', to: '2026-12-31' });
-const cancelOne = "UPDATE pledges SET status = 'draft' WHERE case_id = (SELECT case_id FROM pledges WHERE reg_date LIKE '2026-%' AND status = 'registered' LIMIT 1)";
+const cancelOne =
+  "UPDATE pledges SET status = 'draft' WHERE case_id = (SELECT case_id FROM pledges WHERE reg_date LIKE '2026-%' AND status = 'registered' LIMIT 1)";
 
 describe('the dashboard facts', () => {
   it('are kept while nothing changes and read again after a write on this connection', () => {
@@ -55,10 +56,20 @@ describe('the dashboard facts', () => {
   });
 
   it('answer the runtime’s dashboard call from the worker thread, equal to the figures read here', async () => {
-    const rt = createRuntime({ dataDir: tmp.dir, dbFile: file, version: 't', shell: 'harness', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR });
+    const rt = createRuntime({
+      dataDir: tmp.dir,
+      dbFile: file,
+      version: 't',
+      shell: 'harness',
+      worker: TSX_WORKER,
+      resourcesDir: DEV_RESOURCES_DIR,
+    });
     try {
       const view = async () => {
-        const r = (await rt.dispatch('dashboard', { from: '2025-01-01', to: '2026-12-31' })) as { ok: boolean; value: ReturnType<typeof dashboard> };
+        const r = (await rt.dispatch('dashboard', { from: '2025-01-01', to: '2026-12-31' })) as {
+          ok: boolean;
+          value: ReturnType<typeof dashboard>;
+        };
         expect(r.ok).toBe(true);
         return r.value;
       };

@@ -65,7 +65,15 @@ function readFacts(db: Database): DashboardFacts {
     )
     .all() as (Omit<DashboardFacts['subsidies'][number], 'caseAt'> & { caseId: string })[]) {
     const i = at.get(s.caseId);
-    if (i !== undefined) subsidies.push({ caseAt: i, status: s.status, submittedOn: s.submittedOn, amountFen: s.amountFen, approvedFen: s.approvedFen, paidFen: s.paidFen });
+    if (i !== undefined)
+      subsidies.push({
+        caseAt: i,
+        status: s.status,
+        submittedOn: s.submittedOn,
+        amountFen: s.amountFen,
+        approvedFen: s.approvedFen,
+        paidFen: s.paidFen,
+      });
   }
   return {
     cases,
