@@ -197,6 +197,8 @@ export const contract = {
       .strict(),
   ),
   dashboard: call<DashboardView>()(statsFilter),
+  /** The same view answered by the central service, over the signed-in user's districts. */
+  dashboardCentral: call<DashboardView>()(statsFilter),
   targetsList: call<Target[]>()(targetYear),
   targetSave: call<Target>()(targetInput),
   /** A monthly or annual district report, built in a worker (poll jobStatus); a PDF is then printed by reportPrint. */

@@ -18,3 +18,6 @@ export interface SessionUser {
 }
 
 export const ALL_DISTRICTS: readonly District[] = DISTRICTS;
+
+/** Who may read 统计看板 from the central service (for their districts): not a trainer, whose workshops never touch real data. */
+export const STATS_ROLES: readonly Role[] = ['steward', 'officer', 'admin'];

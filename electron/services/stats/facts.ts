@@ -39,18 +39,34 @@ function readFacts(db: Database): DashboardFacts {
     const first = firstVisit.get(caseId);
     if (first === undefined || on < first) firstVisit.set(caseId, on);
   }
+  // A case was opened when its 'create' event says: the event travels with the case, while a
+  // pulled case's row is stamped when it arrived (shared/domain/dashboard-records.ts reads the same).
+  const opened = new Map(
+    db.prepare("SELECT case_id, min(at) FROM case_events WHERE action = 'create' GROUP BY case_id").raw().all() as [string, string][],
+  );
   const read = db
     .prepare(
-      `SELECT c.id AS caseId, e.district, coalesce(c.steward, '') AS steward, c.stage, c.outcome, substr(c.created_at, 1, 10) AS openedOn,
+      `SELECT c.id AS caseId, e.district, coalesce(c.steward, '') AS steward, c.stage, c.outcome, c.created_at AS createdAt,
               ${BANK_BRANCH} AS branch, ${CASE_KIND} AS kind, coalesce(${WAS_REGISTERED}, 0) AS registered, p.reg_date AS regDate,
               ${REG_AMOUNT} AS amountFen, p.loan_start AS loanStart
          FROM cases c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN pledges p ON p.case_id = c.id`,
     )
-    .all() as (Omit<CaseFact, 'registered' | 'firstVisit' | 'bank' | 'daysToLoan' | 'daysToRegistration'> & { registered: number })[];
+    .all() as (Omit<CaseFact, 'registered' | 'firstVisit' | 'bank' | 'daysToLoan' | 'daysToRegistration' | 'openedOn'> & {
+    registered: number;
+    createdAt: string;
+  })[];
   const at = new Map<string, number>();
-  const cases = read.map((c, i) => {
+  let earliestOpened: string | null = null;
+  const cases = read.map(({ createdAt, ...c }, i) => {
     at.set(c.caseId, i);
-    return caseFact({ ...c, registered: c.registered === 1, firstVisit: firstVisit.get(c.caseId) ?? null });
+    const openedAt = opened.get(c.caseId) ?? createdAt;
+    if (earliestOpened === null || openedAt < earliestOpened) earliestOpened = openedAt;
+    return caseFact({
+      ...c,
+      openedOn: openedAt.slice(0, 10),
+      registered: c.registered === 1,
+      firstVisit: firstVisit.get(c.caseId) ?? null,
+    });
   });
   const visits: DashboardFacts['visits'] = [];
   for (const [caseId, on] of visitRows) {
@@ -89,6 +105,6 @@ function readFacts(db: Database): DashboardFacts {
     targets: db
       .prepare('SELECT year, district, registrations, amount_fen AS amountFen FROM district_targets ORDER BY year, district')
       .all() as DashboardFacts['targets'],
-    earliestOpened: db.prepare('SELECT min(created_at) FROM cases').pluck().get() as string | null,
+    earliestOpened,
   };
 }

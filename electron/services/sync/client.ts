@@ -7,6 +7,8 @@
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { tokenPairSchema, type TokenPair } from '../../../shared/sync/auth';
 import type { SessionUser } from '../../../shared/sync/roles';
+import type { StatsFilter } from '../../../shared/schemas/stats';
+import type { DashboardView } from '../../../shared/types/stats';
 import {
   COMPLETE_HEADER,
   CURSOR_HEADER,
@@ -126,6 +128,11 @@ export class CentralClient {
   async logout(): Promise<void> {
     await this.send('/auth/logout', { method: 'POST' }, true).catch(() => undefined);
     this.tokens.set(null);
+  }
+
+  /** 统计看板 for a filter, worked out by the central service over the user's districts. */
+  async dashboard(filter: StatsFilter): Promise<DashboardView> {
+    return (await this.body(await this.call('/stats/dashboard', { method: 'POST', body: JSON.stringify(filter) }))) as DashboardView;
   }
 
   async push(body: PushRequest): Promise<PushResponse> {

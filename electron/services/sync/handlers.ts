@@ -1,7 +1,9 @@
 /** The contract's sync calls: sign-in and out, status, sync now, conflicts and refusals. */
 import { needDb, writer, type HandlerContext } from '../handler-context';
 import type { Handlers } from '../rpc/dispatch';
+import { CentralClient } from './client';
 import { localMutate } from './local';
+import { sessionOf, vaultTokens } from './session';
 import { signIn, signOut } from './sign-in';
 import { conflictItems, dismissRejection, rejectionItems } from './views';
 
@@ -13,7 +15,8 @@ type SyncCalls =
   | 'syncConflicts'
   | 'syncConflictResolve'
   | 'syncRejections'
-  | 'syncRejectionDismiss';
+  | 'syncRejectionDismiss'
+  | 'dashboardCentral';
 
 /** What the conflict view offers, in the mutation's words: the kept value is the server's, the other the client's. */
 const TAKE = { kept: 'theirs', offered: 'mine' } as const;
@@ -40,5 +43,10 @@ export function syncHandlers(ctx: HandlerContext): Pick<Handlers, SyncCalls> {
     },
     syncRejections: () => rejectionItems(needDb(ctx)),
     syncRejectionDismiss: ({ id }) => (dismissRejection(needDb(ctx), id), { dismissed: true }),
+    dashboardCentral: (f) => {
+      const vault = ctx.vaultFor(ctx.dbFile());
+      const { server } = sessionOf(needDb(ctx), vault);
+      return new CentralClient(server, vaultTokens(vault)).dashboard(f);
+    },
   };
 }
