@@ -25,11 +25,14 @@ export function DashboardFilters({
   onChange,
   banks,
   thisYear,
+  districts = DISTRICTS,
 }: {
   value: DashboardFilter;
   onChange: (f: DashboardFilter) => void;
   banks: string[];
   thisYear: number;
+  /** The districts offered (the central service answers for the user's only). */
+  districts?: readonly District[];
 }) {
   const [stewards, setStewards] = useState<string[]>([]);
   useEffect(() => {
@@ -88,11 +91,11 @@ export function DashboardFilters({
         mode="multiple"
         allowClear
         aria-label="所属区"
-        placeholder="全部区"
+        placeholder={districts.length < DISTRICTS.length ? `全部（${districts.join('、')}）` : '全部区'}
         style={{ minWidth: 160 }}
         value={value.districts}
-        onChange={(districts) => onChange({ ...value, districts })}
-        options={DISTRICTS.map((d) => ({ value: d, label: d }))}
+        onChange={(chosen) => onChange({ ...value, districts: chosen })}
+        options={districts.map((d) => ({ value: d, label: d }))}
         maxTagCount={2}
       />
       <Select

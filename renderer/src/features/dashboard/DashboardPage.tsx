@@ -1,7 +1,7 @@
-import { Alert, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Segmented, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { SUBSIDY_STATUS_LABELS } from '../../../../shared/domain/case-statuses';
-import type { District } from '../../../../shared/domain/districts';
+import { DISTRICTS, type District } from '../../../../shared/domain/districts';
 import { growthText, pledgeKindLabel, type Growth, type Segment } from '../../../../shared/domain/stats';
 import { ENTRY_STATUSES } from '../../../../shared/domain/whitelist';
 import { todayIso } from '../../../../shared/domain/dates';
@@ -17,8 +17,12 @@ import { useCasesStore } from '../cases/store';
 import { DashboardFilters, type DashboardFilter } from './DashboardFilters';
 import { ReportButtons } from './ReportButtons';
 import { TargetsCard } from './TargetsCard';
-import { useSyncStore } from '../sync/store';
+import { useAccount, useSyncStore } from '../sync/store';
 import { periodLabel, rangeOf } from '../../../../shared/domain/periods';
+import { STATS_ROLES } from '../../../../shared/sync/roles';
+
+/** Where the figures come from: this computer's data, or the central service's for the user's districts. */
+type Source = 'local' | 'central';
 
 const wan = (fen: number) => Math.round(fen / 10_000) / 100;
 const growthColor = (g: Growth) => (g.kind !== 'ratio' ? undefined : g.value >= 0 ? '#389e0d' : '#cf1322');
@@ -118,30 +122,39 @@ export function DashboardPage() {
   });
   const [view, setView] = useState<DashboardView | null>(null);
   const synced = useSyncStore((s) => s.status?.dataVersion);
+  const account = useAccount();
+  const canCentral = !!account && STATS_ROLES.includes(account.role);
+  const [chosenSource, setSource] = useState<Source>('local');
+  const source: Source = canCentral ? chosenSource : 'local';
+  const scope = source === 'central' && account ? account.districts : undefined;
   const [saved, setSaved] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [banks, setBanks] = useState<string[]>([]);
   const { from, to } = rangeOf(filter.period);
-  const request = JSON.stringify({ from, to, districts: filter.districts, bank: filter.bank, steward: filter.steward });
+  // The central service answers for the user's districts only: others chosen before are left out.
+  const districts = useMemo(
+    () => (scope ? filter.districts.filter((d) => scope.includes(d)) : filter.districts),
+    [scope, filter.districts],
+  );
+  const shown = { ...filter, districts };
+  const request = JSON.stringify({ from, to, districts, bank: filter.bank, steward: filter.steward });
   useEffect(() => {
     let live = true;
-    api()
-      .dashboard(JSON.parse(request) as { from: string; to: string; districts: District[] })
-      .then(
-        (v) => {
-          if (!live) return;
-          setView(v);
-          setError(null);
-          setBanks((b) =>
-            [...new Set([...b, ...v.registrations.byBank.map((s) => s.key)])].sort((x, y) => x.localeCompare(y, 'zh-Hans-CN')),
-          );
-        },
-        (e: Error) => live && setError(e.message),
-      );
+    setError(null);
+    const f = JSON.parse(request) as { from: string; to: string; districts: District[] };
+    (source === 'central' ? api().dashboardCentral(f) : api().dashboard(f)).then(
+      (v) => {
+        if (!live) return;
+        setView(v);
+        setError(null);
+        setBanks((b) => [...new Set([...b, ...v.registrations.byBank.map((s) => s.key)])].sort((x, y) => x.localeCompare(y, 'zh-Hans-CN')));
+      },
+      (e: Error) => live && setError(e.message),
+    );
     return () => {
       live = false;
     };
-  }, [request, synced, saved]);
+  }, [request, synced, saved, source]);
 
   const r = view?.registrations;
   const months = useMemo(() => r?.byMonth ?? [], [r]);
@@ -152,35 +165,61 @@ export function DashboardPage() {
       <Card size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
-            <DashboardFilters value={filter} onChange={setFilter} banks={banks} thisYear={thisYear} />
-            <ReportButtons period={filter.period} districts={filter.districts} narrowed={!!filter.bank || !!filter.steward} />
+            <Space wrap align="start">
+              {canCentral && (
+                <Segmented<Source>
+                  aria-label="数据来源"
+                  value={source}
+                  onChange={(s) => {
+                    setSource(s);
+                    setView(null);
+                  }}
+                  options={[
+                    { value: 'local', label: '本机数据' },
+                    { value: 'central', label: '中心服务' },
+                  ]}
+                />
+              )}
+              <DashboardFilters value={shown} onChange={setFilter} banks={banks} thisYear={thisYear} districts={scope} />
+            </Space>
+            <ReportButtons period={filter.period} districts={districts} narrowed={!!filter.bank || !!filter.steward} />
           </Space>
           <Typography.Text type="secondary">
-            {periodLabel(filter.period)}（{from} 至 {to}）· {filter.districts.length ? filter.districts.join('、') : '全部区'}
+            {source === 'central' ? '来源：中心服务（点开的案件列表为本机已同步的数据）· ' : canCentral ? '来源：本机数据 · ' : ''}
+            {periodLabel(filter.period)}（{from} 至 {to}）·{' '}
+            {districts.length ? districts.join('、') : scope && scope.length < DISTRICTS.length ? `全部（${scope.join('、')}）` : '全部区'}
             {view && ` · 数据截至 ${formatDateTime(view.asOf)} · 同比对照 ${view.period.prevFrom} 至 ${view.period.prevTo}`}
           </Typography.Text>
         </Space>
       </Card>
-      {error && <Alert type="error" showIcon title={error} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          action={
+            source === 'central' ? (
+              <Button size="small" onClick={() => setSource('local')}>
+                改看本机数据
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
       {!view || !r ? (
         !error && <Skeleton active />
       ) : (
         <>
           <Row gutter={[16, 16]}>
             <Col span={6}>
-              <Kpi
-                title="质押登记笔数"
-                value={`${r.total.count} 笔`}
-                growth={r.total.countGrowth}
-                onClick={() => drill(from, to, filter)}
-              />
+              <Kpi title="质押登记笔数" value={`${r.total.count} 笔`} growth={r.total.countGrowth} onClick={() => drill(from, to, shown)} />
             </Col>
             <Col span={6}>
               <Kpi
                 title="登记金额"
                 value={fenToWanText(r.total.amountFen)}
                 growth={r.total.amountGrowth}
-                onClick={() => drill(from, to, filter)}
+                onClick={() => drill(from, to, shown)}
               />
             </Col>
             <Col span={6}>
@@ -207,7 +246,7 @@ export function DashboardPage() {
               <TargetsCard
                 targets={view.targets}
                 year={Number(to.slice(0, 4))}
-                districts={filter.districts}
+                districts={districts}
                 narrowed={!!filter.bank || !!filter.steward}
                 onSaved={() => setSaved((n) => n + 1)}
               />
@@ -252,7 +291,7 @@ export function DashboardPage() {
                 <EChart
                   label="按区的质押登记"
                   height={240}
-                  onClick={({ name }) => drill(from, to, filter, { districts: [name as District] })}
+                  onClick={({ name }) => drill(from, to, shown, { districts: [name as District] })}
                   option={barOption(r.byDistrict.map((s) => ({ ...s, label: s.key })))}
                 />
                 <Table<Segment & { label: string }>
@@ -262,7 +301,7 @@ export function DashboardPage() {
                   dataSource={r.byDistrict.map((s) => ({ ...s, label: s.key }))}
                   columns={segmentColumns('区')}
                   onRow={(s) => ({
-                    onClick: () => drill(from, to, filter, { districts: [s.key as District] }),
+                    onClick: () => drill(from, to, shown, { districts: [s.key as District] }),
                     style: { cursor: 'pointer' },
                   })}
                 />
@@ -275,7 +314,7 @@ export function DashboardPage() {
                   height={240}
                   onClick={({ dataIndex }) => {
                     const s = r.byKind[dataIndex];
-                    if (s) drill(from, to, filter, { ipKind: s.key as CaseFilter['ipKind'] });
+                    if (s) drill(from, to, shown, { ipKind: s.key as CaseFilter['ipKind'] });
                   }}
                   option={{
                     tooltip: { trigger: 'item', formatter: '{b}：{c} 笔（{d}%）' },
@@ -295,7 +334,7 @@ export function DashboardPage() {
                   dataSource={r.byKind.map((s) => ({ ...s, label: pledgeKindLabel(s.key) }))}
                   columns={segmentColumns('类型')}
                   onRow={(s) => ({
-                    onClick: () => drill(from, to, filter, { ipKind: s.key as CaseFilter['ipKind'] }),
+                    onClick: () => drill(from, to, shown, { ipKind: s.key as CaseFilter['ipKind'] }),
                     style: { cursor: 'pointer' },
                   })}
                 />
@@ -306,7 +345,7 @@ export function DashboardPage() {
             <EChart
               label="按银行的质押登记"
               height={Math.max(200, r.byBank.length * 28 + 60)}
-              onClick={({ name }) => drill(from, to, filter, { bank: name })}
+              onClick={({ name }) => drill(from, to, shown, { bank: name })}
               option={barOption(
                 r.byBank.slice(0, 15).map((s) => ({ ...s, label: s.key })),
                 true,
@@ -319,7 +358,7 @@ export function DashboardPage() {
               dataSource={bankRows(r.byBank)}
               columns={segmentColumns('银行（总行 / 分支机构）')}
               onRow={(s) => ({
-                onClick: () => drill(from, to, filter, s.head ? { bank: s.head, branch: s.key } : { bank: s.key }),
+                onClick: () => drill(from, to, shown, s.head ? { bank: s.head, branch: s.key } : { bank: s.key }),
                 style: { cursor: 'pointer' },
               })}
             />

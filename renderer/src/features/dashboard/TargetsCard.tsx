@@ -1,9 +1,10 @@
 import { Button, Card, Empty, Progress, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { DISTRICTS, type District } from '../../../../shared/domain/districts';
 import type { TargetProgress } from '../../../../shared/domain/targets';
 import { fenToWanText } from '../../lib/format';
 import { TargetsEditor } from './TargetsEditor';
+import { useAccount } from '../sync/store';
 
 function Line({ label, part, text }: { label: string; part: NonNullable<TargetProgress['registrations']>; text: (n: number) => string }) {
   const percent = part.share === null ? null : part.share * 100;
@@ -37,7 +38,11 @@ export function TargetsCard({
   onSaved(): void;
 }) {
   const [editing, setEditing] = useState(false);
-  const shown = districts.length ? districts : DISTRICTS;
+  // Signed in, a user sets targets for their own districts only (the central service refuses others).
+  const account = useAccount();
+  const own = account?.districts ?? DISTRICTS;
+  // Kept stable across renders: the open editor reloads its values when this changes.
+  const shown = useMemo(() => (districts.length ? districts : own).filter((d) => own.includes(d)), [districts, own]);
   return (
     <Card
       title={`${year} 年目标完成情况`}

@@ -2,7 +2,10 @@
  * The sync status every page shows (the header, the badges in lists, the 同步 page), polled
  * from the main process: every few seconds, faster while a sync runs.
  */
+import { useMemo } from 'react';
 import { create } from 'zustand';
+import type { District } from '../../../../shared/domain/districts';
+import type { Role } from '../../../../shared/sync/roles';
 import type { SyncStatusView } from '../../../../shared/types/sync';
 import { api } from '../../api';
 
@@ -57,4 +60,19 @@ export function startSyncPolling(): () => void {
     if (timer) clearTimeout(timer);
     timer = null;
   };
+}
+
+/**
+ * The signed-in user's role and districts (null when signed out): the same object while they
+ * stay the same, though every poll brings a new status.
+ */
+export function useAccount(): { role: Role; districts: District[] } | null {
+  const key = useSyncStore((s) =>
+    s.status?.signedIn && s.status.user ? `${s.status.user.role}|${s.status.user.districts.join(',')}` : '',
+  );
+  return useMemo(() => {
+    if (!key) return null;
+    const [role, districts] = key.split('|') as [Role, string];
+    return { role, districts: districts ? (districts.split(',') as District[]) : [] };
+  }, [key]);
 }
