@@ -52,6 +52,9 @@ export interface RuntimeOptions {
  */
 export const MAIN_BUSY_TIMEOUT_MS = 200;
 
+/** How long after the last call the dashboard's facts are refreshed in the background. */
+const REWARM_AFTER_MS = 1500;
+
 export interface Runtime {
   dispatch: Dispatch;
   logger: Logger;
@@ -163,7 +166,23 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   if (options.warm) jobs.warm();
   open();
   if (options.autoSync) sync.start();
-  const dispatch = createDispatcher(buildHandlers(ctx), logger, (err) => databaseError(err, dbFile));
+  const answer = createDispatcher(buildHandlers(ctx), logger, (err) => databaseError(err, dbFile));
+  // A shell with a window has the dashboard's facts read again soon after any call that may
+  // have written (the sync status polls bring a sync's changes), so 统计看板 opens on fresh
+  // facts rather than reading them while the user waits; unchanged data costs the worker a check.
+  let rewarm: NodeJS.Timeout | null = null;
+  const dispatch: Dispatch = async (method, input) => {
+    const result = await answer(method, input);
+    if (options.warm && ctx.db && method !== 'dashboard' && method !== 'dashboardCentral') {
+      if (rewarm) clearTimeout(rewarm);
+      rewarm = setTimeout(() => {
+        rewarm = null;
+        if (ctx.db) dashboards.warm(dbFile);
+      }, REWARM_AFTER_MS);
+      rewarm.unref();
+    }
+    return result;
+  };
   return {
     dispatch,
     logger,
@@ -179,6 +198,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     close: async () => {
       await sync.stop();
       await syncWorker.close();
+      if (rewarm) clearTimeout(rewarm);
       await dashboards.close();
       await jobs.close();
       if (ctx.db?.open) ctx.db.close();

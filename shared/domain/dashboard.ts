@@ -31,7 +31,25 @@ export interface CaseFact extends Omit<RegistrationRow, 'regDate'> {
 /** A case's fact from what a source read: the head bank and the day counts worked out once. */
 export function caseFact(c: Omit<CaseFact, 'bank' | 'daysToLoan' | 'daysToRegistration'>): CaseFact {
   const days = (to: string | null) => (c.firstVisit && to && to >= c.firstVisit ? daysBetween(c.firstVisit, to) : null);
-  return { ...c, bank: headBank(c.branch), daysToLoan: days(c.loanStart), daysToRegistration: c.registered ? days(c.regDate) : null };
+  // Every field named (not spread): a district holds tens of thousands of cases, read at once.
+  return {
+    caseId: c.caseId,
+    district: c.district,
+    steward: c.steward,
+    stage: c.stage,
+    outcome: c.outcome,
+    openedOn: c.openedOn,
+    branch: c.branch,
+    bank: headBank(c.branch),
+    kind: c.kind,
+    registered: c.registered,
+    regDate: c.regDate,
+    amountFen: c.amountFen,
+    loanStart: c.loanStart,
+    firstVisit: c.firstVisit,
+    daysToLoan: days(c.loanStart),
+    daysToRegistration: c.registered ? days(c.regDate) : null,
+  };
 }
 
 export interface DashboardFacts {

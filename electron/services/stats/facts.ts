@@ -7,6 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { caseFact, type CaseFact, type DashboardFacts } from '../../../shared/domain/dashboard';
+import type { District } from '../../../shared/domain/districts';
 import { BANK_BRANCH, CASE_KIND, REG_AMOUNT, WAS_REGISTERED } from './sql';
 
 const cache = new WeakMap<Database, { key: string; facts: DashboardFacts }>();
@@ -44,30 +45,52 @@ function readFacts(db: Database): DashboardFacts {
   const opened = new Map(
     db.prepare("SELECT case_id, min(at) FROM case_events WHERE action = 'create' GROUP BY case_id").raw().all() as [string, string][],
   );
-  const read = db
+  const rows = db
     .prepare(
-      `SELECT c.id AS caseId, e.district, coalesce(c.steward, '') AS steward, c.stage, c.outcome, c.created_at AS createdAt,
-              ${BANK_BRANCH} AS branch, ${CASE_KIND} AS kind, coalesce(${WAS_REGISTERED}, 0) AS registered, p.reg_date AS regDate,
-              ${REG_AMOUNT} AS amountFen, p.loan_start AS loanStart
+      `SELECT c.id, e.district, coalesce(c.steward, ''), c.stage, c.outcome, c.created_at, ${BANK_BRANCH}, ${CASE_KIND},
+              coalesce(${WAS_REGISTERED}, 0), p.reg_date, ${REG_AMOUNT}, p.loan_start
          FROM cases c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN pledges p ON p.case_id = c.id`,
     )
-    .all() as (Omit<CaseFact, 'registered' | 'firstVisit' | 'bank' | 'daysToLoan' | 'daysToRegistration' | 'openedOn'> & {
-    registered: number;
-    createdAt: string;
-  })[];
+    .raw()
+    .all() as [
+    string,
+    District,
+    string,
+    string,
+    string | null,
+    string,
+    string,
+    CaseFact['kind'],
+    number,
+    string | null,
+    number,
+    string | null,
+  ][];
   const at = new Map<string, number>();
   let earliestOpened: string | null = null;
-  const cases = read.map(({ createdAt, ...c }, i) => {
-    at.set(c.caseId, i);
-    const openedAt = opened.get(c.caseId) ?? createdAt;
+  const cases: CaseFact[] = new Array(rows.length);
+  // Raw rows, each made into its fact in one step: the case list of a district is read at once.
+  for (let i = 0; i < rows.length; i++) {
+    const [caseId, district, steward, stage, outcome, createdAt, branch, kind, registered, regDate, amountFen, loanStart] = rows[i]!;
+    at.set(caseId, i);
+    const openedAt = opened.get(caseId) ?? createdAt;
     if (earliestOpened === null || openedAt < earliestOpened) earliestOpened = openedAt;
-    return caseFact({
-      ...c,
+    cases[i] = caseFact({
+      caseId,
+      district,
+      steward,
+      stage,
+      outcome,
       openedOn: openedAt.slice(0, 10),
-      registered: c.registered === 1,
-      firstVisit: firstVisit.get(c.caseId) ?? null,
+      branch,
+      kind,
+      registered: registered === 1,
+      regDate,
+      amountFen,
+      loanStart,
+      firstVisit: firstVisit.get(caseId) ?? null,
     });
-  });
+  }
   const visits: DashboardFacts['visits'] = [];
   for (const [caseId, on] of visitRows) {
     const i = at.get(caseId);
