@@ -42,6 +42,8 @@ import type { CaseDetail, CaseSummary, RegistrationStats, Reminder } from './typ
 import type { ConflictItemView, RejectionView, SyncStatusView } from './types/sync';
 import type { DashboardView } from './types/stats';
 import { statsFilter } from './schemas/stats';
+import { institutionInput, institutionListFilter, nameListFilter } from './schemas/institutions';
+import type { InstitutionView, NameReview } from './domain/institution-lists';
 
 export interface CallSpec<I extends z.ZodType, O> {
   readonly input: I;
@@ -132,6 +134,8 @@ export const contract = {
       z.object({ kind: z.literal('cases'), filter: caseFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z.object({ kind: z.literal('conflicts'), filter: syncListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z.object({ kind: z.literal('rejections'), filter: syncListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
+      z.object({ kind: z.literal('institutions'), filter: institutionListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
+      z.object({ kind: z.literal('institution-names'), filter: nameListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
     ]),
   ),
   demoStart: call<JobStatusView>()(
@@ -200,6 +204,11 @@ export const contract = {
   /** The same view answered by the central service, over the signed-in user's districts. */
   dashboardCentral: call<DashboardView>()(statsFilter),
   targetsList: call<Target[]>()(targetYear),
+  /** The institutions directory (shipped list with the synced edits), heads each followed by their branches. */
+  institutionsList: call<InstitutionView[]>()(empty),
+  /** The bank names typed on pledges here, with what the directory makes of each (the review of the mapping). */
+  institutionNames: call<NameReview[]>()(empty),
+  institutionSave: call<InstitutionView>()(institutionInput),
   targetSave: call<Target>()(targetInput),
   /** A monthly or annual district report, built in a worker (poll jobStatus); a PDF is then printed by reportPrint. */
   reportStart: call<JobStatusView>()(

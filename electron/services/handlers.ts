@@ -1,4 +1,5 @@
 import { listTargets, saveTarget } from './targets/repository';
+import { listInstitutions, listNames, saveInstitution } from './institutions/repository';
 import { todayIso } from '../../shared/domain/dates';
 import { AppError } from '../../shared/errors';
 import { identify } from '../../shared/validators/identify';
@@ -62,6 +63,9 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       ),
     dashboard: (f) => (needDb(ctx), ctx.dashboards.view(ctx.dbFile(), f, new Date().toISOString())),
     targetsList: ({ year }) => listTargets(needDb(ctx), year),
+    institutionsList: () => listInstitutions(needDb(ctx)),
+    institutionNames: () => listNames(needDb(ctx)),
+    institutionSave: (input) => saveInstitution(needDb(ctx), input, writer(needDb(ctx))),
     targetSave: (input) => saveTarget(needDb(ctx), input, writer(needDb(ctx))),
     reportStart: ({ format, ...request }) => startJob({ type: 'report', request, format }),
     reportPrint: async ({ id }) => {

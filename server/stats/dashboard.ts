@@ -25,7 +25,9 @@ async function factsOf(db: Db, districts: readonly District[]): Promise<Dashboar
   const hit = kept.get(key);
   if (hit?.seq === seq) return hit.facts;
   const records = await db.query<SyncedRecord>(
-    'SELECT entity, id, district, data FROM records WHERE NOT deleted AND entity = ANY($1::text[]) AND district = ANY($2::text[])',
+    // The directory's records have no district: everyone's figures resolve banks by them.
+    `SELECT entity, id, district, data FROM records
+      WHERE NOT deleted AND entity = ANY($1::text[]) AND (district = ANY($2::text[]) OR entity = 'institution')`,
     [DASHBOARD_ENTITIES, districts],
   );
   const facts = factsFromRecords(records.rows);

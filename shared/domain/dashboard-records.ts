@@ -5,10 +5,10 @@
  * SQL the desktop reads by says the same things in electron/services/stats/sql.ts (tested equal:
  * server/stats/dashboard.test.ts compares both sources on one synced store).
  */
-import { branchOf } from './banks';
 import { PLEDGE_WAS_REGISTERED, type PledgeStatus } from './case-statuses';
 import { caseFact, type CaseFact, type DashboardFacts } from './dashboard';
 import type { District } from './districts';
+import { Directory, mergeInstitutions, type Institution } from './institutions';
 import type { IpKind } from './ip';
 
 export interface SyncedRecord {
@@ -30,6 +30,7 @@ export const DASHBOARD_ENTITIES = [
   'whitelist_batch',
   'whitelist_entry',
   'district_target',
+  'institution',
 ] as const;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -60,6 +61,8 @@ export function factsFromRecords(records: Iterable<SyncedRecord>): DashboardFact
     else by.set(r.entity, [r]);
   }
   const of = (entity: string) => by.get(entity) ?? [];
+  // The shipped directory with the synced edits over it, as on the desktop.
+  const directory = new Directory(mergeInstitutions(of('institution').map((i) => ({ ...(i.data as Omit<Institution, 'id'>), id: i.id }))));
   const kinds = new Map(of('ip_asset').map((a) => [a.id, str(a.data.kind)]));
   const pledges = new Map(of('pledge').map((p) => [str(p.data.caseId) || p.id, p.data]));
   // A case was opened when its 'create' event says (the event travels; the desktop's row stamp is of the pull).
@@ -98,14 +101,14 @@ export function factsFromRecords(records: Iterable<SyncedRecord>): DashboardFact
         stage: str(c.data.stage),
         outcome: strOrNull(c.data.outcome),
         openedOn: openedAt.slice(0, 10),
-        branch: branchOf(str(p?.bank)),
+        bankText: p ? str(p.bank) : null,
         kind: itemsKind(c.data.items, kinds),
         registered,
         regDate: p ? strOrNull(p.regDate) : null,
         amountFen: p ? (num(p.securedFen) ?? num(p.loanFen) ?? 0) : 0,
         loanStart: p ? strOrNull(p.loanStart) : null,
         firstVisit: firstVisit.get(c.id) ?? null,
-      }),
+      }, directory),
     );
   }
   const visits: DashboardFacts['visits'] = [];

@@ -6,7 +6,7 @@
  */
 import { addYears, daysBetween } from './dates';
 import type { District } from './districts';
-import { headBank } from './banks';
+import type { Directory } from './institutions';
 import { registrationFigures, spread, type RegistrationRow } from './stats';
 import { targetProgress, type TargetProgress } from './targets';
 import type { StatsFilter } from '../schemas/stats';
@@ -28,8 +28,12 @@ export interface CaseFact extends Omit<RegistrationRow, 'regDate'> {
   daysToRegistration: number | null;
 }
 
-/** A case's fact from what a source read: the head bank and the day counts worked out once. */
-export function caseFact(c: Omit<CaseFact, 'bank' | 'daysToLoan' | 'daysToRegistration'>): CaseFact {
+/** What a source reads of a case: its pledge's bank as typed (null without a pledge). */
+export type CaseRead = Omit<CaseFact, 'bank' | 'branch' | 'daysToLoan' | 'daysToRegistration'> & { bankText: string | null };
+
+/** A case's fact from what a source read: the bank resolved by the directory, the day counts worked out once. */
+export function caseFact(c: CaseRead, directory: Directory): CaseFact {
+  const bank = directory.resolve(c.bankText);
   const days = (to: string | null) => (c.firstVisit && to && to >= c.firstVisit ? daysBetween(c.firstVisit, to) : null);
   // Every field named (not spread): a district holds tens of thousands of cases, read at once.
   return {
@@ -39,8 +43,8 @@ export function caseFact(c: Omit<CaseFact, 'bank' | 'daysToLoan' | 'daysToRegist
     stage: c.stage,
     outcome: c.outcome,
     openedOn: c.openedOn,
-    branch: c.branch,
-    bank: headBank(c.branch),
+    branch: bank.branch,
+    bank: bank.head,
     kind: c.kind,
     registered: c.registered,
     regDate: c.regDate,

@@ -196,6 +196,13 @@ export const ENTITIES = {
     fields: ['district', 'year', 'registrations', 'amountFen'],
     scope: { field: 'district' },
   },
+  /** An institution of the directory as added or edited (shared/domain/institutions.ts), seen by everyone. */
+  institution: {
+    label: '机构名录',
+    fields: ['kind', 'name', 'headId', 'aliases', 'greenChannel', 'active'],
+    scope: { global: true },
+    key: 'name',
+  },
   /** The bank product catalogue as edited (one record, id 'bank-products'), seen by everyone. */
   catalog: {
     label: '银行产品目录',

@@ -105,6 +105,7 @@ const FIELD_LABELS: Partial<Record<Entity, Record<string, string>>> = {
   payment: { paidOn: '支付日期', kind: '类型', amountFen: '金额', note: '说明' },
   subsidy: { amountFen: '申报金额', approvedFen: '批准金额', paidFen: '拨付金额', statusNote: '状态说明' },
   district_target: { year: '年份', registrations: '目标笔数', amountFen: '目标金额' },
+  institution: { kind: '类别', name: '名称', headId: '上级机构', aliases: '别名', greenChannel: '绿色通道', active: '在用' },
   visit: { visitedOn: '走访日期', place: '地点', attendees: '参加人员', nextSteps: '下一步', followUpOn: '跟进日期' },
 };
 

@@ -4,7 +4,8 @@ import type { CaseFilter } from '../../../shared/schemas/case';
 import type { CaseRecord, CaseSummary } from '../../../shared/types/case';
 import type { Page } from '../../../shared/types/records';
 import { likeEscape, Where } from '../sql';
-import { BANK, BANK_BRANCH, CASE_KIND, WAS_REGISTERED } from '../stats/sql';
+import { CASE_KIND, WAS_REGISTERED } from '../stats/sql';
+import { directoryOf } from '../institutions/directory';
 
 const SUMMARY_COLUMNS = `c.id, c.enterprise_id AS enterpriseId, e.name AS enterpriseName, e.uscc, e.district, c.steward, c.bank_officer AS bankOfficer,
   c.stage, c.paused, c.outcome, c.need_fen AS needFen, p.bank, p.loan_fen AS loanFen, p.status AS pledgeStatus, p.reg_date AS regDate,
@@ -17,7 +18,25 @@ const FROM =
 
 const toSummary = <T extends { paused: number | boolean }>(r: T) => ({ ...r, paused: r.paused === 1 || r.paused === true });
 
-export function filterWhere(f: CaseFilter): Where {
+/**
+ * The bank texts on this computer's pledges that the directory resolves to the filter's head
+ * bank (and branch): the drill-down from a bank segment selects by the rule its number was
+ * counted by. Blank (and no pledge) is （未填）.
+ */
+function bankTexts(db: Database, f: CaseFilter): { texts: string[]; blank: boolean } | null {
+  if (!f.bank && !f.branch) return null;
+  const directory = directoryOf(db);
+  const matches = (text: string | null) => {
+    const r = directory.resolve(text);
+    return (!f.bank || r.head === f.bank) && (!f.branch || r.branch === f.branch);
+  };
+  const texts = (db.prepare('SELECT DISTINCT bank FROM pledges WHERE bank IS NOT NULL').pluck().all() as string[]).filter(
+    (t) => t.trim() !== '' && matches(t),
+  );
+  return { texts, blank: matches(null) };
+}
+
+export function filterWhere(f: CaseFilter, banks: { texts: string[]; blank: boolean } | null = null): Where {
   const w = new Where();
   if (f.search.trim()) {
     const like = `%${likeEscape(f.search.trim())}%`;
@@ -38,14 +57,16 @@ export function filterWhere(f: CaseFilter): Where {
   // A drill-down from the dashboard selects by the dashboard's own rules (stats/sql.ts).
   if (f.regFrom || f.regTo) w.add(WAS_REGISTERED).add('p.reg_date BETWEEN ? AND ?', f.regFrom ?? '0000-01-01', f.regTo ?? '9999-12-31');
   if (f.districts) w.in('e.district', f.districts);
-  if (f.bank) w.add(`${BANK} = ?`, f.bank);
-  if (f.branch) w.add(`${BANK_BRANCH} = ?`, f.branch);
+  if (banks) {
+    const any = banks.texts.length ? `p.bank IN (${banks.texts.map(() => '?').join(', ')})` : '0';
+    w.add(banks.blank ? `(${any} OR p.bank IS NULL OR trim(p.bank) = '')` : any, ...banks.texts);
+  }
   if (f.ipKind) w.add(`${CASE_KIND} = ?`, f.ipKind);
   return w;
 }
 
 export function listCases(db: Database, q: CaseFilter & { offset: number; limit: number }): Page<CaseSummary> {
-  const where = filterWhere(q);
+  const where = filterWhere(q, bankTexts(db, q));
   const rows = db
     .prepare(`SELECT ${SUMMARY_COLUMNS} ${FROM} ${where} ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?`)
     .all(...where.params, q.limit, q.offset) as CaseSummary[];

@@ -16,6 +16,16 @@ import { conflictMatches, rejectionMatches } from '../../../shared/sync/list-fil
 import type { ConflictItemView, RejectionView } from '../../../shared/types/sync';
 import { wanColumn, writeCsv, writeXlsx, type Column } from './sheet-writers';
 import { formatDateTime } from '../../../shared/time';
+import { INSTITUTION_KIND_LABELS } from '../../../shared/domain/institutions';
+import {
+  institutionMatches,
+  nameMatches,
+  RESOLVED_LABELS,
+  type InstitutionListFilter,
+  type InstitutionView,
+  type NameReview,
+} from '../../../shared/domain/institution-lists';
+import { listInstitutions, listNames } from '../institutions/repository';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -31,6 +41,24 @@ const CONFLICT_COLUMNS: Column<ConflictItemView>[] = [
   { header: '未采用的值', value: (c) => c.offered.text, width: 24 },
   { header: '未采用值修改人', value: (c) => c.offered.by ?? '' },
   { header: '未采用值修改时间', value: (c) => at(c.offered.at), width: 18 },
+];
+
+const INSTITUTION_COLUMNS: Column<InstitutionView>[] = [
+  { header: '类别', value: (i) => INSTITUTION_KIND_LABELS[i.kind] },
+  { header: '名称', value: (i) => i.name, width: 32 },
+  { header: '上级机构', value: (i) => i.headName ?? '', width: 24 },
+  { header: '别名', value: (i) => i.aliases.join('、'), width: 30 },
+  { header: '绿色通道', value: (i) => i.greenChannel.join('、') },
+  { header: '在用', value: (i) => (i.active ? '是' : '否') },
+  { header: '来源', value: (i) => (i.edited ? '已增补或修改' : '随软件提供') },
+];
+
+const NAME_COLUMNS: Column<NameReview>[] = [
+  { header: '填写的名称', value: (n) => n.text, width: 32 },
+  { header: '质押笔数', value: (n) => n.pledges },
+  { header: '归入总行', value: (n) => n.head, width: 24 },
+  { header: '统计为', value: (n) => n.branch, width: 32 },
+  { header: '对照情况', value: (n) => RESOLVED_LABELS[n.how], width: 24 },
 ];
 
 const REJECTION_COLUMNS: Column<RejectionView>[] = [
@@ -124,7 +152,9 @@ export type ExportRequest =
   | { kind: 'whitelist'; filter: EntryFilter }
   | { kind: 'cases'; filter: CaseFilter }
   | { kind: 'conflicts'; filter: { search: string } }
-  | { kind: 'rejections'; filter: { search: string } };
+  | { kind: 'rejections'; filter: { search: string } }
+  | { kind: 'institutions'; filter: InstitutionListFilter }
+  | { kind: 'institution-names'; filter: { search: string; pendingOnly: boolean } };
 
 const PAGE = 1000;
 
@@ -169,6 +199,18 @@ function table(db: Database, req: ExportRequest, today: string): { sheet: string
         sheet: '同步冲突',
         columns: CONFLICT_COLUMNS as Column<never>[],
         rows: conflictItems(db).filter((c) => conflictMatches(c, req.filter.search)) as never[],
+      };
+    case 'institutions':
+      return {
+        sheet: '机构名录',
+        columns: INSTITUTION_COLUMNS as Column<never>[],
+        rows: listInstitutions(db).filter((i) => institutionMatches(i, req.filter)) as never[],
+      };
+    case 'institution-names':
+      return {
+        sheet: '机构名称对照',
+        columns: NAME_COLUMNS as Column<never>[],
+        rows: listNames(db).filter((n) => nameMatches(n, req.filter)) as never[],
       };
     case 'rejections':
       return {

@@ -8,22 +8,16 @@
 import type { Database } from 'better-sqlite3';
 import { caseFact, type CaseFact, type DashboardFacts } from '../../../shared/domain/dashboard';
 import type { District } from '../../../shared/domain/districts';
-import { BANK_BRANCH, CASE_KIND, REG_AMOUNT, WAS_REGISTERED } from './sql';
+import { CASE_KIND, REG_AMOUNT, WAS_REGISTERED } from './sql';
+import { dataVersionOf } from '../db/data-version';
+import { directoryOf } from '../institutions/directory';
 
 const cache = new WeakMap<Database, { key: string; facts: DashboardFacts }>();
-
-function versionOf(db: Database): string {
-  const { v, n } = db.prepare('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS n').get() as {
-    v: number;
-    n: number;
-  };
-  return `${v}/${n}`;
-}
 
 export function dashboardFacts(db: Database): DashboardFacts {
   // Inside a transaction of this connection the facts may yet be rolled back: read, never kept.
   if (db.inTransaction) return readFacts(db);
-  const key = versionOf(db);
+  const key = dataVersionOf(db);
   const hit = cache.get(db);
   if (hit?.key === key) return hit.facts;
   // One read transaction, so the facts are of one moment even while the sync worker writes.
@@ -47,7 +41,7 @@ function readFacts(db: Database): DashboardFacts {
   );
   const rows = db
     .prepare(
-      `SELECT c.id, e.district, coalesce(c.steward, ''), c.stage, c.outcome, c.created_at, ${BANK_BRANCH}, ${CASE_KIND},
+      `SELECT c.id, e.district, coalesce(c.steward, ''), c.stage, c.outcome, c.created_at, p.bank, ${CASE_KIND},
               coalesce(${WAS_REGISTERED}, 0), p.reg_date, ${REG_AMOUNT}, p.loan_start
          FROM cases c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN pledges p ON p.case_id = c.id`,
     )
@@ -66,30 +60,34 @@ function readFacts(db: Database): DashboardFacts {
     number,
     string | null,
   ][];
+  const directory = directoryOf(db);
   const at = new Map<string, number>();
   let earliestOpened: string | null = null;
   const cases: CaseFact[] = new Array(rows.length);
   // Raw rows, each made into its fact in one step: the case list of a district is read at once.
   for (let i = 0; i < rows.length; i++) {
-    const [caseId, district, steward, stage, outcome, createdAt, branch, kind, registered, regDate, amountFen, loanStart] = rows[i]!;
+    const [caseId, district, steward, stage, outcome, createdAt, bankText, kind, registered, regDate, amountFen, loanStart] = rows[i]!;
     at.set(caseId, i);
     const openedAt = opened.get(caseId) ?? createdAt;
     if (earliestOpened === null || openedAt < earliestOpened) earliestOpened = openedAt;
-    cases[i] = caseFact({
-      caseId,
-      district,
-      steward,
-      stage,
-      outcome,
-      openedOn: openedAt.slice(0, 10),
-      branch,
-      kind,
-      registered: registered === 1,
-      regDate,
-      amountFen,
-      loanStart,
-      firstVisit: firstVisit.get(caseId) ?? null,
-    });
+    cases[i] = caseFact(
+      {
+        caseId,
+        district,
+        steward,
+        stage,
+        outcome,
+        openedOn: openedAt.slice(0, 10),
+        bankText,
+        kind,
+        registered: registered === 1,
+        regDate,
+        amountFen,
+        loanStart,
+        firstVisit: firstVisit.get(caseId) ?? null,
+      },
+      directory,
+    );
   }
   const visits: DashboardFacts['visits'] = [];
   for (const [caseId, on] of visitRows) {

@@ -2,7 +2,6 @@
  * SQL pieces the dashboard and the case list's drill-down share, so a segment's number and the
  * list behind it are selected by the same rule.
  */
-import { BANK_PREFIXES, NO_BANK } from '../../../shared/domain/banks';
 import { PLEDGE_WAS_REGISTERED } from '../../../shared/domain/case-statuses';
 
 /** A pledge CNIPA recorded (registered, changed or cancelled since). */
@@ -13,14 +12,3 @@ export const REG_AMOUNT = 'coalesce(p.secured_fen, p.loan_fen, 0)';
 
 /** The kind of every pledged item of case c, 'mixed' when they differ, 'none' without items (kept on the case by triggers: migration 11). */
 export const CASE_KIND = 'c.items_kind';
-
-const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const likePrefix = (s: string) => quoted(`${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-
-/** The head institution of the pledge's bank, as shared/domain/banks.ts headBank says (blank: （未填）). */
-export const BANK = `(CASE WHEN trim(p.bank) = '' OR p.bank IS NULL THEN ${quoted(NO_BANK)} ${BANK_PREFIXES.map(
-  (b) => `WHEN trim(p.bank) LIKE ${likePrefix(b.prefix)} ESCAPE '\\' THEN ${quoted(b.head)}`,
-).join(' ')} ELSE trim(p.bank) END)`;
-
-/** The bank as written, a branch below its head (blank: （未填）). */
-export const BANK_BRANCH = `coalesce(nullif(trim(p.bank), ''), ${quoted(NO_BANK)})`;

@@ -262,6 +262,12 @@ export const CODECS: Record<Exclude<Entity, 'conflict'>, Codec> = {
     columns: [text('district'), col('year', 'int', 0), int('registrations'), int('amountFen')],
     stamps: ALL_STAMPS,
   },
+  institution: {
+    table: 'institutions',
+    idColumn: 'id',
+    columns: [text('kind'), text('name'), optional('headId'), json('aliases', []), json('greenChannel', []), col('active', 'bool', true)],
+    stamps: ALL_STAMPS,
+  },
   catalog: {
     table: 'catalog_overrides',
     idColumn: 'name',

@@ -8,6 +8,7 @@ import { paymentDelete, paymentSave, subsidySave, subsidyStatus } from './subsid
 import type { MutationDef } from './types';
 import { visitDelete, visitSave } from './visits';
 import { targetSave } from './targets';
+import { institutionSave } from './institutions';
 import { batchSave, entrySave, entryStatus } from './whitelist';
 
 const ALL = [
@@ -19,6 +20,7 @@ const ALL = [
   entrySave,
   entryStatus,
   targetSave,
+  institutionSave,
   caseCreateMutation,
   caseUpdateMutation,
   caseItemsMutation,

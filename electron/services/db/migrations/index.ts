@@ -9,6 +9,7 @@ import { m008NameOrderAndSearch } from './008_name_order_and_search';
 import { m009SyncReplica } from './009_sync_replica';
 import { m010DistrictTargets } from './010_district_targets';
 import { m011DashboardIndexes } from './011_dashboard_indexes';
+import { m012Institutions } from './012_institutions';
 import type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next one. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m009SyncReplica,
   m010DistrictTargets,
   m011DashboardIndexes,
+  m012Institutions,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

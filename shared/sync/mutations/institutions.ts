@@ -1,0 +1,43 @@
+import { INSTITUTION_KIND_LABELS, SHIPPED_DIRECTORY } from '../../domain/institutions';
+import { institutionInput } from '../../schemas/institutions';
+import { accept, refuse } from '../records';
+import { live } from './helpers';
+import { changedFields, defineMutation, upsert } from './types';
+
+/** The shipped entry of that name, other than `id`. */
+const shippedNamed = (name: string, id: string) => SHIPPED_DIRECTORY.list.find((i) => i.name === name && i.id !== id);
+
+/**
+ * Adds or edits an institution of the directory (officers and administrators). A shipped entry
+ * is edited by saving a record with its id. The name is unique across the directory; a branch
+ * sits under a head of its own kind, one level deep.
+ */
+export const institutionSave = defineMutation({
+  name: 'institution.save',
+  args: institutionInput,
+  roles: ['officer', 'admin'],
+  keys: (a) =>
+    [a.id, a.headId, shippedNamed(a.name, a.id)?.id].filter((id): id is string => !!id).map((id) => ({ entity: 'institution' as const, id })),
+  finds: (a) => [{ entity: 'institution', field: 'name', value: a.name }],
+  decide(a, state) {
+    const entry = (id: string) => {
+      const r = live(state, 'institution', id);
+      return r ? { kind: r.data.kind, headId: r.data.headId, name: r.data.name } : SHIPPED_DIRECTORY.get(id);
+    };
+    const named = state.findBy('institution', 'name', a.name);
+    // A shipped entry holds its name unless a record of it renamed it.
+    const shipped = shippedNamed(a.name, a.id);
+    const override = shipped && live(state, 'institution', shipped.id);
+    const shippedHolds = !!shipped && (!override || override.data.name === a.name);
+    if ((named && named.id !== a.id) || shippedHolds) return refuse(`名录中已有“${a.name}”`);
+    if (a.headId) {
+      const head = entry(a.headId);
+      if (!head) return refuse('上级机构不在名录中');
+      if (head.headId) return refuse(`“${String(head.name)}”本身是分支机构，不能再设下级`);
+      if (head.kind !== a.kind) return refuse(`上级机构须同为${INSTITUTION_KIND_LABELS[a.kind]}类`);
+    }
+    const { id, ...fields } = a;
+    const changed = changedFields(live(state, 'institution', id)?.data ?? null, fields);
+    return accept(...(Object.keys(changed).length ? [upsert('institution', a.id, changed)] : []));
+  },
+});
