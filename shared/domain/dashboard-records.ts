@@ -94,21 +94,24 @@ export function factsFromRecords(records: Iterable<SyncedRecord>): DashboardFact
     const registered = p ? pledgeWasRegistered(p) : false;
     at.set(c.id, cases.length);
     cases.push(
-      caseFact({
-        caseId: c.id,
-        district: c.district as District,
-        steward: str(c.data.steward),
-        stage: str(c.data.stage),
-        outcome: strOrNull(c.data.outcome),
-        openedOn: openedAt.slice(0, 10),
-        bankText: p ? str(p.bank) : null,
-        kind: itemsKind(c.data.items, kinds),
-        registered,
-        regDate: p ? strOrNull(p.regDate) : null,
-        amountFen: p ? (num(p.securedFen) ?? num(p.loanFen) ?? 0) : 0,
-        loanStart: p ? strOrNull(p.loanStart) : null,
-        firstVisit: firstVisit.get(c.id) ?? null,
-      }, directory),
+      caseFact(
+        {
+          caseId: c.id,
+          district: c.district as District,
+          steward: str(c.data.steward),
+          stage: str(c.data.stage),
+          outcome: strOrNull(c.data.outcome),
+          openedOn: openedAt.slice(0, 10),
+          bankText: p ? str(p.bank) : null,
+          kind: itemsKind(c.data.items, kinds),
+          registered,
+          regDate: p ? strOrNull(p.regDate) : null,
+          amountFen: p ? (num(p.securedFen) ?? num(p.loanFen) ?? 0) : 0,
+          loanStart: p ? strOrNull(p.loanStart) : null,
+          firstVisit: firstVisit.get(c.id) ?? null,
+        },
+        directory,
+      ),
     );
   }
   const visits: DashboardFacts['visits'] = [];

@@ -17,7 +17,9 @@ export const institutionSave = defineMutation({
   args: institutionInput,
   roles: ['officer', 'admin'],
   keys: (a) =>
-    [a.id, a.headId, shippedNamed(a.name, a.id)?.id].filter((id): id is string => !!id).map((id) => ({ entity: 'institution' as const, id })),
+    [a.id, a.headId, shippedNamed(a.name, a.id)?.id]
+      .filter((id): id is string => !!id)
+      .map((id) => ({ entity: 'institution' as const, id })),
   finds: (a) => [{ entity: 'institution', field: 'name', value: a.name }],
   decide(a, state) {
     const entry = (id: string) => {
