@@ -19,6 +19,8 @@ import { syncOnce } from '../sync/engine';
 import { clientFor, type TokenVault } from '../sync/session';
 import { signedInDesk } from '../sync/test-desk';
 import { dashboard } from './dashboard';
+import { listInstitutions, saveInstitution } from '../institutions/repository';
+import { SHIPPED_INSTITUTIONS } from '../../../shared/domain/institutions';
 
 const tmp = tempDir();
 const pglite = usePglite();
@@ -27,6 +29,8 @@ let central: Central;
 let url: string;
 let admin: { db: Database; vault: TokenVault };
 let officer: { db: Database; vault: TokenVault };
+let alias: string;
+const year = Number(todayIso().slice(0, 4));
 
 // One store for every check (the demo pushed and pulled once): the PGlite of a test closes with it.
 beforeAll(async () => {
@@ -42,6 +46,21 @@ beforeAll(async () => {
     ctx: { actor: '演示数据', now: new Date().toISOString() },
     resourcesDir: DEV_RESOURCES_DIR,
   });
+  // A branch the administrator adds to the directory: both sources must resolve banks by it.
+  // Its alias is another 中国银行 branch registered in the periods compared, so the alias changes figures.
+  const boc = SHIPPED_INSTITUTIONS.find((i) => i.name === '中国银行')!;
+  alias = admin.db
+    .prepare(
+      "SELECT bank FROM pledges WHERE reg_no <> '' AND reg_date >= ? AND bank LIKE '中国银行深圳%支行' AND bank <> '中国银行深圳南山支行' GROUP BY bank ORDER BY count(*) DESC LIMIT 1",
+    )
+    .pluck()
+    .get(`${year - 3}-01-01`) as string;
+  expect(alias).toBeTruthy();
+  saveInstitution(
+    admin.db,
+    { id: 'inst-test-boc-ns', kind: 'bank', name: '中国银行深圳南山支行', headId: boc.id, aliases: [alias] },
+    { actor: '市管理员', now: new Date().toISOString() },
+  );
   const pushed = await syncOnce(admin.db, clientFor(admin.db, admin.vault));
   expect(pushed.rejected).toBe(0);
   officer = await signedInDesk(tmp.dir, 'officer', url, '南山专员', PASSWORD);
@@ -54,7 +73,6 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-const year = Number(todayIso().slice(0, 4));
 const FILTERS = [
   { from: `${year}-01-01`, to: `${year}-12-31` },
   { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` },
@@ -78,6 +96,11 @@ describe('统计看板 from the central service', () => {
     }
     // The comparison is of a store with registrations in it, not of two empty views.
     expect(registered).toBeGreaterThan(0);
+    // The directory's addition counts the alias as that branch (on both sides, as compared above), and the officer pulled it.
+    const boc = dashboard(admin.db, statsFilter.parse(FILTERS[2]!), 'now').registrations.byBank.find((b) => b.key === '中国银行')!;
+    expect(boc.branches!.map((b) => b.key)).toContain('中国银行深圳南山支行');
+    expect(boc.branches!.map((b) => b.key)).not.toContain(alias);
+    expect(listInstitutions(officer.db).find((i) => i.id === 'inst-test-boc-ns')?.aliases).toEqual([alias]);
 
     // A district officer: their district only, equal to what their desktop pulled.
     const local = dashboard(officer.db, statsFilter.parse(FILTERS[2]!), 'now');

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   BankOutlined,
@@ -21,6 +22,7 @@ export const AREAS = [
   { key: 'pledge', icon: <BankOutlined /> },
   { key: 'subsidy', icon: <MoneyCollectOutlined /> },
   { key: 'dashboard', icon: <BarChartOutlined /> },
+  { key: 'institutions', icon: <ApartmentOutlined /> },
   { key: 'sync', icon: <CloudSyncOutlined /> },
   { key: 'training', icon: <ReadOutlined /> },
   { key: 'about', icon: <InfoCircleOutlined /> },

@@ -4,6 +4,7 @@ import { CasesPage } from '../features/cases/CasesPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { HomePage } from '../features/home/HomePage';
+import { InstitutionsPage } from '../features/institutions/InstitutionsPage';
 import { PledgePage } from '../features/pledge/PledgePage';
 import { SubsidyPage } from '../features/subsidy/SubsidyPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -28,6 +29,8 @@ export function AreaPage({ area }: { area: AreaKey }) {
       return <SubsidyPage />;
     case 'dashboard':
       return <DashboardPage />;
+    case 'institutions':
+      return <InstitutionsPage />;
     case 'sync':
       return <SyncPage />;
     default:

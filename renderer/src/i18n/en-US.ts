@@ -12,6 +12,7 @@ export const enUS: Messages = {
     pledge: 'Pledge registration',
     subsidy: 'Interest subsidy',
     dashboard: 'Dashboard',
+    institutions: 'Institutions',
     sync: 'Sync',
     training: 'Training',
     about: 'About',

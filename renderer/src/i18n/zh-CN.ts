@@ -11,6 +11,7 @@ export const zhCN = {
     pledge: '质押登记',
     subsidy: '贴息申报',
     dashboard: '统计看板',
+    institutions: '机构名录',
     sync: '数据同步',
     training: '培训',
     about: '关于',

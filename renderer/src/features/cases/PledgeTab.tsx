@@ -11,6 +11,13 @@ import { NumberInput } from '../../components/NumberInput';
 import { numberRule, numberText, readNumber } from '../../lib/numbers';
 import { applyApiError, validated, clearServerErrors } from '../../lib/formErrors';
 import { CheckList } from './CheckList';
+import { InstitutionInput } from '../../components/InstitutionInput';
+import type { InstitutionKind } from '../../../../shared/domain/institutions';
+
+/** What each party of the pledge is chosen from in the directory. */
+const BANKS: readonly InstitutionKind[] = ['bank'];
+const PLEDGEES: readonly InstitutionKind[] = ['bank', 'guarantor', 'insurer'];
+const AGENTS: readonly InstitutionKind[] = ['patent_agency', 'appraiser', 'law_firm'];
 import { useCasesStore } from './store';
 import { dateRule, dayOf, isoOf } from '../../lib/dates';
 
@@ -175,12 +182,12 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
         <Row gutter={16}>
           <Col span={6}>
             <Form.Item name="bank" label={t('case.bank')}>
-              <Input maxLength={80} />
+              <InstitutionInput kinds={BANKS} maxLength={80} aria-label={t('case.bank')} />
             </Form.Item>
           </Col>
           <Col span={6}>
             <Form.Item name="pledgee" label={t('case.pledgee')}>
-              <Input maxLength={120} placeholder={t('case.pledgeeHint')} />
+              <InstitutionInput kinds={PLEDGEES} maxLength={120} placeholder={t('case.pledgeeHint')} aria-label={t('case.pledgee')} />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -225,7 +232,7 @@ export function PledgeTab({ detail }: { detail: CaseDetail }) {
           </Col>
           <Col span={6}>
             <Form.Item name="agent" label={t('case.agent')}>
-              <Input maxLength={120} placeholder={t('case.agentHint')} />
+              <InstitutionInput kinds={AGENTS} maxLength={120} placeholder={t('case.agentHint')} aria-label={t('case.agent')} />
             </Form.Item>
           </Col>
           <Col span={4}>
