@@ -18,7 +18,7 @@ export const pledgeKindLabel = (k: string): string => PLEDGE_KIND_LABELS[k as Ip
 export interface RegistrationRow {
   caseId: string;
   district: District;
-  /** The head institution (shared/domain/banks.ts headBank). */
+  /** The head institution (shared/domain/institutions.ts Directory.resolve). */
   bank: string;
   /** The bank as written on the pledge, a branch below its head. */
   branch: string;

@@ -22,7 +22,7 @@ export const caseFilter = z
     regFrom: isoDate.optional(),
     regTo: isoDate.optional(),
     districts: z.array(z.enum(DISTRICTS)).max(DISTRICTS.length).optional(),
-    /** A head bank (shared/domain/banks.ts), or with `branch` one of its branches as written. */
+    /** A head bank (shared/domain/institutions.ts), or with `branch` one of its branches as the figures name it. */
     bank: shortText(80).optional(),
     branch: shortText(80).optional(),
     ipKind: z.enum([...IP_KINDS, 'mixed', 'none']).optional(),

@@ -8,7 +8,7 @@ export const statsFilter = z
     from: isoDate,
     to: isoDate,
     districts: z.array(z.enum(DISTRICTS)).max(DISTRICTS.length).default([]),
-    /** A head bank (shared/domain/banks.ts), or with `branch` one of its branches as written. */
+    /** A head bank (shared/domain/institutions.ts), or with `branch` one of its branches as the figures name it. */
     bank: shortText(80).optional(),
     branch: shortText(80).optional(),
     steward: shortText(40).optional(),

@@ -30,6 +30,7 @@ export function InstitutionInput({
   onChange,
   maxLength,
   placeholder,
+  size,
   'aria-label': ariaLabel,
 }: {
   kinds: readonly InstitutionKind[];
@@ -37,6 +38,7 @@ export function InstitutionInput({
   onChange?: (v: string) => void;
   maxLength: number;
   placeholder?: string;
+  size?: 'small' | 'middle';
   'aria-label'?: string;
 }) {
   const all = useInstitutions();
@@ -57,6 +59,7 @@ export function InstitutionInput({
       options={options}
       maxLength={maxLength}
       placeholder={placeholder}
+      size={size}
       aria-label={ariaLabel}
       filterOption={(input, o) => !!o && 'search' in o && String(o.search).includes(input.trim())}
     />

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IP_KINDS, IP_KIND_LABELS, type IpKind } from '../../../../shared/domain/ip';
 import { bankFields, LOAN_OVER_CAPACITY } from '../../../../shared/schemas/bank';
+import { InstitutionInput } from '../../components/InstitutionInput';
 import type { BankProduct } from '../../../../shared/types/valuation';
 import { api, ApiError } from '../../api';
 import { NumberInput } from '../../components/NumberInput';
@@ -128,7 +129,13 @@ export function CatalogEditor({ open, onClose }: { open: boolean; onClose: (chan
                     render: (_, f) => (
                       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                         <Form.Item {...cell} name={[f.name, 'bank']} rules={[required]}>
-                          <Input size="small" placeholder={t('case.bank')} aria-label={t('case.bank')} maxLength={40} />
+                          <InstitutionInput
+                            kinds={['bank']}
+                            size="small"
+                            placeholder={t('case.bank')}
+                            aria-label={t('case.bank')}
+                            maxLength={40}
+                          />
                         </Form.Item>
                         <Form.Item {...cell} name={[f.name, 'name']} rules={[required]}>
                           <Input size="small" placeholder={t('case.product')} aria-label={t('case.product')} maxLength={60} />
