@@ -152,3 +152,4 @@ export class TestClient {
     }
   }
 }
+export { ACCESS_TTL_MS } from '../../server/accounts/policy';

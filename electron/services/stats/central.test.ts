@@ -10,11 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../shared/domain/dates';
 import { statsFilter } from '../../../shared/schemas/stats';
 import type { DashboardView } from '../../../shared/types/stats';
-import { startCentral, type Central } from '../../../test/support/central';
+import { ACCESS_TTL_MS, startCentral, type Central } from '../../../test/support/central';
 import { usePglite } from '../../../test/support/postgres';
 import { tempDir } from '../../../test/support/temp';
 import { generateDemo } from '../demo/generate';
-import { DEV_RESOURCES_DIR } from '../jobs/tsx-launch';
+import { DEV_RESOURCES_DIR, TSX_WORKER } from '../jobs/tsx-launch';
+import { createRuntime } from '../runtime';
 import { syncOnce } from '../sync/engine';
 import { clientFor, type TokenVault } from '../sync/session';
 import { signedInDesk } from '../sync/test-desk';
@@ -28,7 +29,7 @@ const PASSWORD = 'stats-密码-2026';
 let central: Central;
 let url: string;
 let admin: { db: Database; vault: TokenVault };
-let officer: { db: Database; vault: TokenVault };
+let officer: { db: Database; vault: TokenVault; file: string };
 let alias: string;
 const year = Number(todayIso().slice(0, 4));
 
@@ -118,5 +119,25 @@ describe('统计看板 from the central service', () => {
     const trainer = await signedInDesk(tmp.dir, 'trainer', url, '培训师甲', PASSWORD);
     await expect(view(trainer, FILTERS[0]!)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('培训') });
     trainer.db.close();
+
+    // An hour on, the access token has expired: the app's call waits for the sync worker to
+    // refresh the session (it owns the refresh) and answers, the session still good.
+    central.advance(ACCESS_TTL_MS + 1000);
+    const rt = createRuntime({
+      dataDir: tmp.dir,
+      dbFile: officer.file,
+      version: 't',
+      shell: 'harness',
+      worker: TSX_WORKER,
+      resourcesDir: DEV_RESOURCES_DIR,
+    });
+    try {
+      const later = (await rt.dispatch('dashboardCentral', FILTERS[2])) as { ok: boolean; value: DashboardView };
+      expect(later.ok, JSON.stringify(later)).toBe(true);
+      expect(figures(later.value)).toEqual(figures(remote));
+      expect(rt.sync.status().signedIn).toBe(true);
+    } finally {
+      await rt.close();
+    }
   });
 });

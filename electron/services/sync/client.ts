@@ -45,10 +45,19 @@ export interface Tokens {
 
 const TIMEOUT_MS = 30_000;
 
+/** An expired access token that this client was told not to refresh itself (another part of the app owns the refresh). */
+export class AccessExpired extends AppError {
+  constructor() {
+    super('UNAUTHORIZED', '登录已过期，正在更新登录状态');
+  }
+}
+
 export class CentralClient {
   constructor(
     readonly server: string,
     private readonly tokens: Tokens,
+    /** False where another client (the sync worker's) may be refreshing the same tokens: a refresh token is spent once. */
+    private readonly refreshes = true,
   ) {}
 
   private async send(path: string, init: RequestInit, auth: boolean): Promise<Response> {
@@ -93,6 +102,7 @@ export class CentralClient {
         .json()
         .catch(() => null)) as { error?: { reason?: string } } | null;
       if (body?.error?.reason === 'expired') {
+        if (!this.refreshes) throw new AccessExpired();
         await this.refresh();
         res = await this.send(path, init, true);
       }
