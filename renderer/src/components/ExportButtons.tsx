@@ -1,4 +1,4 @@
-import { Button, message, Progress, Space } from 'antd';
+import { Button, message, Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../shared/contract';
 import type { ExportResult } from '../../../shared/types/jobs';
@@ -19,7 +19,8 @@ export function ExportButtons({ request }: { request: Request }) {
     if (result) {
       downloadBase64(result.fileName, result.base64);
       void message.success(t('ent.exported', { rows: result.rows, file: result.fileName }));
-    } else if (job.error) void message.error(job.error);
+    }
+    // A failure is shown beside the buttons (job.error, read when rendering: after the await this render's value is stale).
   };
   return (
     <Space>
@@ -30,6 +31,11 @@ export function ExportButtons({ request }: { request: Request }) {
         {t('ent.exportCsv')}
       </Button>
       {job.running && <Progress type="circle" size={24} percent={job.percent} aria-label={t('ent.exporting')} />}
+      {job.error && (
+        <Typography.Text type="danger" role="alert">
+          {job.error}
+        </Typography.Text>
+      )}
     </Space>
   );
 }
