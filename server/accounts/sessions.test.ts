@@ -154,6 +154,36 @@ describeEachDb('sessions', (fresh) => {
     expect((await authenticate(db, bearer(otherDevice.accessToken), c.now())).name).toBe('张三');
   });
 
+  it('answers a refresh asked again with its request id after the answer was lost: a new pair, the lost one revoked', async () => {
+    const db = await fresh();
+    await seed(db);
+    const c = clockAt();
+    const first = await login(db, { name: '张三', password: PASSWORD, ip: '10.0.0.1' }, c.now());
+    const id = 'refresh-0123456789abcdef';
+    const lost = await refresh(db, first.refreshToken, c.now(), id); // the answer never reached the desktop
+    c.advance(10 * 60_000);
+    const again = await refresh(db, first.refreshToken, c.now(), id);
+    expect((await authenticate(db, bearer(again.accessToken), c.now())).name).toBe('张三');
+    expect(await refusal(authenticate(db, bearer(lost.accessToken), c.now()))).toBe('revoked');
+    expect(await refusal(refresh(db, lost.refreshToken, c.now()))).toBe('revoked');
+    // The new pair rotates as usual.
+    const next = await refresh(db, again.refreshToken, c.now(), 'refresh-fedcba9876543210');
+    expect((await authenticate(db, bearer(next.accessToken), c.now())).name).toBe('张三');
+  });
+
+  it('still takes the spent token with another request id, or none, as theft', async () => {
+    const db = await fresh();
+    await seed(db);
+    const c = clockAt();
+    const first = await login(db, { name: '张三', password: PASSWORD, ip: '10.0.0.1' }, c.now());
+    const second = await refresh(db, first.refreshToken, c.now(), 'refresh-0123456789abcdef');
+    expect(await refusal(refresh(db, first.refreshToken, c.now(), 'refresh-another-id-00000'))).toBe('reused');
+    expect(await refusal(authenticate(db, bearer(second.accessToken), c.now()))).toBe('revoked');
+    const other = await login(db, { name: '张三', password: PASSWORD, ip: '10.0.0.1' }, c.now());
+    await refresh(db, other.refreshToken, c.now(), 'refresh-0123456789abcdef');
+    expect(await refusal(refresh(db, other.refreshToken, c.now()))).toBe('reused');
+  });
+
   it('lets exactly one of two simultaneous refreshes of one token through, and then revokes the family', async () => {
     const db = await fresh();
     await seed(db);

@@ -20,6 +20,7 @@ interface SessionJoin {
   refresh_expires_at: Date;
   revoked_at: Date | null;
   rotated_at: Date | null;
+  rotated_by: string | null;
   id: string;
   name: string;
   role: Role;
@@ -27,7 +28,7 @@ interface SessionJoin {
   disabled: boolean;
 }
 
-const SELECT_JOIN = `SELECT s.id AS session_id, s.family_id, s.device_id, s.access_expires_at, s.refresh_expires_at, s.revoked_at, s.rotated_at,
+const SELECT_JOIN = `SELECT s.id AS session_id, s.family_id, s.device_id, s.access_expires_at, s.refresh_expires_at, s.revoked_at, s.rotated_at, s.rotated_by,
          u.id, u.name, u.role, u.districts, u.disabled
   FROM sessions s JOIN users u ON u.id = s.user_id`;
 
@@ -65,21 +66,35 @@ export async function authenticate(db: Db, authorization: string | undefined, no
  * means two parties hold it (a copy was stolen, or a client misbehaves): the whole family is
  * revoked, the thief's newer tokens with it.
  */
-export async function refresh(db: Db, refreshToken: string, now: Date): Promise<TokenPair> {
+/**
+ * Rotates a refresh token into a new pair. `requestId` names this refresh: asked again with the
+ * same id after its answer was lost, a spent token gets a new pair (the lost one is revoked);
+ * a spent token without it, or with another, is taken as theft and its family revoked.
+ */
+export async function refresh(db: Db, refreshToken: string, now: Date, requestId?: string): Promise<TokenPair> {
   if (!looksLikeToken(refreshToken)) throw authFailure('invalid');
+  const request = requestId ? digest(requestId) : null;
   // The revocation must commit even though the request is refused, so the refusal is thrown after the transaction.
   const outcome = await db.transaction(async (tx): Promise<{ fail: AuthFailure } | { pair: TokenPair }> => {
     // FOR UPDATE: two refreshes of one token in two processes take turns, and the second sees it spent.
     const row = (await tx.query<SessionJoin>(`${SELECT_JOIN} WHERE s.refresh_hash = $1 FOR UPDATE OF s`, [digest(refreshToken)])).rows[0];
     if (!row) return { fail: 'invalid' };
     if (row.revoked_at) return { fail: 'revoked' };
-    if (row.rotated_at) {
+    const retry = row.rotated_at !== null && request !== null && row.rotated_by === request;
+    if (row.rotated_at && !retry) {
       await revokeFamily(tx, row.family_id, now);
       return { fail: 'reused' };
     }
     if (row.refresh_expires_at <= now) return { fail: 'expired' };
     if (row.disabled) return { fail: 'disabled' };
-    await tx.query('UPDATE sessions SET rotated_at = $2 WHERE id = $1', [row.session_id, now]);
+    if (retry) {
+      // The pair whose answer was lost: the family's live pairs issued since this one was spent.
+      await tx.query('UPDATE sessions SET revoked_at = $3 WHERE family_id = $1 AND created_at >= $2 AND revoked_at IS NULL', [
+        row.family_id,
+        row.rotated_at,
+        now,
+      ]);
+    } else await tx.query('UPDATE sessions SET rotated_at = $2, rotated_by = $3 WHERE id = $1', [row.session_id, now, request]);
     const t = await issueTokens(tx, { userId: row.id, familyId: row.family_id, deviceId: row.device_id }, now);
     return { pair: toTokenPair(t, toSessionUser(row)) };
   });

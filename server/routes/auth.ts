@@ -19,8 +19,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/auth/refresh', async (request) => {
-    const { refreshToken } = refreshRequestSchema.parse(request.body);
-    return refresh(db, refreshToken, clock());
+    const { refreshToken, requestId } = refreshRequestSchema.parse(request.body);
+    return refresh(db, refreshToken, clock(), requestId);
   });
 
   app.post('/auth/logout', async (request, reply) => {

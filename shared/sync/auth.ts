@@ -32,7 +32,11 @@ export const loginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-export const refreshRequestSchema = z.object({ refreshToken: z.string().min(1, '缺少刷新令牌').max(128, '刷新令牌格式不正确') });
+export const refreshRequestSchema = z.object({
+  refreshToken: z.string().min(1, '缺少刷新令牌').max(128, '刷新令牌格式不正确'),
+  /** Names this refresh, so one whose answer was lost can be asked again (server/accounts/sessions.ts refresh). */
+  requestId: z.string().min(16).max(64).optional(),
+});
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
 
 export const sessionUserSchema = z.object({
@@ -49,6 +53,8 @@ export const tokenPairSchema = z.object({
   accessExpiresAt: z.iso.datetime(),
   refreshExpiresAt: z.iso.datetime(),
   user: sessionUserSchema,
+  /** Desktop-side only: the id of a refresh sent and not yet answered, to ask again with if its answer is lost. */
+  refreshRequestId: z.string().optional(),
 });
 export type TokenPair = z.infer<typeof tokenPairSchema>;
 

@@ -122,7 +122,15 @@ export class CentralClient {
   async refresh(): Promise<void> {
     const current = this.tokens.get();
     if (!current) throw new AppError('UNAUTHORIZED', '请先登录中心服务');
-    const res = await this.send('/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken: current.refreshToken }) }, false);
+    // The id is kept with the tokens before asking: if the answer is lost (the server has then
+    // spent the refresh token), the next refresh asks again with it instead of looking like theft.
+    const requestId = current.refreshRequestId ?? crypto.randomUUID();
+    if (!current.refreshRequestId) this.tokens.set({ ...current, refreshRequestId: requestId });
+    const res = await this.send(
+      '/auth/refresh',
+      { method: 'POST', body: JSON.stringify({ refreshToken: current.refreshToken, requestId }) },
+      false,
+    );
     if (!res.ok) {
       if (res.status === 401) this.tokens.set(null);
       await this.fail(res);
