@@ -112,6 +112,30 @@ const segmentColumns = (label: string) => [
   { key: 'amountGrowth', title: '金额同比', render: (_: unknown, s: Segment) => growthText(s.amountGrowth), align: 'right' as const },
 ];
 
+/** A table of segments (districts, kinds), each row opening the cases behind it. */
+function SegmentTable({
+  segments,
+  title,
+  labelOf = (k) => k,
+  onPick,
+}: {
+  segments: readonly Segment[];
+  title: string;
+  labelOf?: (key: string) => string;
+  onPick(s: Segment): void;
+}) {
+  return (
+    <Table<Segment & { label: string }>
+      size="small"
+      rowKey="key"
+      pagination={false}
+      dataSource={segments.map((s) => ({ ...s, label: labelOf(s.key) }))}
+      columns={segmentColumns(title)}
+      onRow={(s) => ({ onClick: () => onPick(s), style: { cursor: 'pointer' } })}
+    />
+  );
+}
+
 /** 统计看板: the district officer's figures for a period, each drilling down to its cases. */
 export function DashboardPage() {
   const today = todayIso();
@@ -294,16 +318,10 @@ export function DashboardPage() {
                   onClick={({ name }) => drill(from, to, shown, { districts: [name as District] })}
                   option={barOption(r.byDistrict.map((s) => ({ ...s, label: s.key })))}
                 />
-                <Table<Segment & { label: string }>
-                  size="small"
-                  rowKey="key"
-                  pagination={false}
-                  dataSource={r.byDistrict.map((s) => ({ ...s, label: s.key }))}
-                  columns={segmentColumns('区')}
-                  onRow={(s) => ({
-                    onClick: () => drill(from, to, shown, { districts: [s.key as District] }),
-                    style: { cursor: 'pointer' },
-                  })}
+                <SegmentTable
+                  segments={r.byDistrict}
+                  title="区"
+                  onPick={(s) => drill(from, to, shown, { districts: [s.key as District] })}
                 />
               </Card>
             </Col>
@@ -327,16 +345,11 @@ export function DashboardPage() {
                     ],
                   }}
                 />
-                <Table<Segment & { label: string }>
-                  size="small"
-                  rowKey="key"
-                  pagination={false}
-                  dataSource={r.byKind.map((s) => ({ ...s, label: pledgeKindLabel(s.key) }))}
-                  columns={segmentColumns('类型')}
-                  onRow={(s) => ({
-                    onClick: () => drill(from, to, shown, { ipKind: s.key as CaseFilter['ipKind'] }),
-                    style: { cursor: 'pointer' },
-                  })}
+                <SegmentTable
+                  segments={r.byKind}
+                  title="类型"
+                  labelOf={pledgeKindLabel}
+                  onPick={(s) => drill(from, to, shown, { ipKind: s.key as CaseFilter['ipKind'] })}
                 />
               </Card>
             </Col>
