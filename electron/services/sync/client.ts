@@ -21,8 +21,14 @@ import {
 
 /** The server could not be reached (network, DNS, refused, timed out). */
 export class Unreachable extends AppError {
-  constructor(server: string, cause: unknown) {
+  /** What went wrong, in Chinese (连接超时, 连接被拒绝…), for a caller that words the rest itself. */
+  readonly reason: string;
+  constructor(
+    readonly server: string,
+    cause: unknown,
+  ) {
     super('OFFLINE', `无法连接中心服务（${server}）：${why(cause)}。修改已保存在本机，联网后会自动同步。`);
+    this.reason = why(cause);
   }
 }
 

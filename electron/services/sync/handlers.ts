@@ -1,10 +1,8 @@
 /** The contract's sync calls: sign-in and out, status, sync now, conflicts and refusals. */
 import { needDb, writer, type HandlerContext } from '../handler-context';
 import type { Handlers } from '../rpc/dispatch';
-import { AppError } from '../../../shared/errors';
-import { AccessExpired, CentralClient } from './client';
+import { centralDashboard } from './central-dashboard';
 import { localMutate } from './local';
-import { sessionOf, vaultTokens } from './session';
 import { signIn, signOut } from './sign-in';
 import { conflictItems, dismissRejection, rejectionItems } from './views';
 
@@ -44,25 +42,6 @@ export function syncHandlers(ctx: HandlerContext): Pick<Handlers, SyncCalls> {
     },
     syncRejections: () => rejectionItems(needDb(ctx)),
     syncRejectionDismiss: ({ id }) => (dismissRejection(needDb(ctx), id), { dismissed: true }),
-    dashboardCentral: async (f) => {
-      // The sync worker owns the refresh of the session's tokens (a refresh token is spent once:
-      // two refreshing at once would end the session); an expired token waits for its run.
-      const ask = () => {
-        const vault = ctx.vaultFor(ctx.dbFile());
-        const { server } = sessionOf(needDb(ctx), vault);
-        return new CentralClient(server, vaultTokens(vault), false).dashboard(f);
-      };
-      try {
-        return await ask();
-      } catch (err) {
-        if (!(err instanceof AccessExpired)) throw err;
-        await ctx.sync().run();
-        return ask().catch((again: unknown) => {
-          throw again instanceof AccessExpired
-            ? new AppError('UNAUTHORIZED', '登录已过期：请在“数据同步”页重新登录后再查看中心服务的统计')
-            : again;
-        });
-      }
-    },
+    dashboardCentral: (f) => centralDashboard(ctx, f),
   };
 }
