@@ -153,6 +153,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     if (file === dbFile && ctx.db) return dbStatus;
     if (jobs.busy()) throw new AppError('CONFLICT', '有后台任务（导入、导出或估值）正在运行：请等它完成后再切换用户');
     await sync.stop();
+    // The dashboard worker's connection to this file goes with it (a file left behind may be deleted).
+    await dashboards.close();
     if (ctx.db?.open) ctx.db.close();
     ctx.db = null;
     releaseHolder();

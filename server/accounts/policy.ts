@@ -3,6 +3,8 @@ const MINUTE = 60_000;
 
 export const ACCESS_TTL_MS = 60 * MINUTE;
 export const REFRESH_TTL_MS = 30 * 24 * 60 * MINUTE;
+/** How long after a refresh its answer may be asked for again (lost on the way), once, with the same request id. */
+export const REFRESH_RETRY_MS = 15 * MINUTE;
 
 export const LOGIN_LIMITS = {
   /** Failed sign-ins counted per name and per client address within this window. */

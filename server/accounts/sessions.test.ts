@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachDb } from '../../test/support/postgres';
 import type { Db } from '../db/types';
 import { HttpError } from '../errors';
+import { REFRESH_RETRY_MS } from './policy';
 import { ACCESS_TTL_MS, REFRESH_TTL_MS, addUser, authenticate, login, logout, refresh, setDisabled, setDistricts } from '.';
 
 const START = new Date('2026-03-02T01:00:00Z');
@@ -169,6 +170,24 @@ describeEachDb('sessions', (fresh) => {
     // The new pair rotates as usual.
     const next = await refresh(db, again.refreshToken, c.now(), 'refresh-fedcba9876543210');
     expect((await authenticate(db, bearer(next.accessToken), c.now())).name).toBe('张三');
+    // The id is used up: the same retry again is theft, and the family goes.
+    expect(await refusal(refresh(db, first.refreshToken, c.now(), id))).toBe('reused');
+    expect(await refusal(authenticate(db, bearer(next.accessToken), c.now()))).toBe('revoked');
+  });
+
+  it('takes a retry as theft once the lost pair was refreshed itself, or after the retry window', async () => {
+    const db = await fresh();
+    await seed(db);
+    const c = clockAt();
+    const id = 'refresh-0123456789abcdef';
+    const a = await login(db, { name: '张三', password: PASSWORD, ip: '10.0.0.1' }, c.now());
+    const stolen = await refresh(db, a.refreshToken, c.now(), id);
+    await refresh(db, stolen.refreshToken, c.now()); // whoever holds the "lost" pair used it
+    expect(await refusal(refresh(db, a.refreshToken, c.now(), id))).toBe('reused');
+    const b = await login(db, { name: '张三', password: PASSWORD, ip: '10.0.0.1' }, c.now());
+    await refresh(db, b.refreshToken, c.now(), id);
+    c.advance(REFRESH_RETRY_MS + 1);
+    expect(await refusal(refresh(db, b.refreshToken, c.now(), id))).toBe('reused');
   });
 
   it('still takes the spent token with another request id, or none, as theft', async () => {

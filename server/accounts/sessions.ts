@@ -10,6 +10,7 @@ import type { Db } from '../db/types';
 import { authFailure } from './errors';
 import { issueTokens, revokeFamily, toTokenPair } from './session-store';
 import { digest, looksLikeToken } from './tokens';
+import { REFRESH_RETRY_MS } from './policy';
 import { toSessionUser } from './users';
 
 interface SessionJoin {
@@ -80,7 +81,19 @@ export async function refresh(db: Db, refreshToken: string, now: Date, requestId
     const row = (await tx.query<SessionJoin>(`${SELECT_JOIN} WHERE s.refresh_hash = $1 FOR UPDATE OF s`, [digest(refreshToken)])).rows[0];
     if (!row) return { fail: 'invalid' };
     if (row.revoked_at) return { fail: 'revoked' };
-    const retry = row.rotated_at !== null && request !== null && row.rotated_by === request;
+    // A retry: the same id, soon after, once, and only while the pair it replaces was never refreshed itself.
+    const retry =
+      row.rotated_at !== null &&
+      request !== null &&
+      row.rotated_by === request &&
+      now.getTime() - row.rotated_at.getTime() <= REFRESH_RETRY_MS &&
+      (
+        await tx.query('SELECT 1 FROM sessions WHERE family_id = $1 AND created_at >= $2 AND id <> $3 AND rotated_at IS NOT NULL LIMIT 1', [
+          row.family_id,
+          row.rotated_at,
+          row.session_id,
+        ])
+      ).rows.length === 0;
     if (row.rotated_at && !retry) {
       await revokeFamily(tx, row.family_id, now);
       return { fail: 'reused' };
@@ -88,12 +101,14 @@ export async function refresh(db: Db, refreshToken: string, now: Date, requestId
     if (row.refresh_expires_at <= now) return { fail: 'expired' };
     if (row.disabled) return { fail: 'disabled' };
     if (retry) {
-      // The pair whose answer was lost: the family's live pairs issued since this one was spent.
-      await tx.query('UPDATE sessions SET revoked_at = $3 WHERE family_id = $1 AND created_at >= $2 AND revoked_at IS NULL', [
+      // The pair whose answer was lost goes; the id is used up, so a second retry is theft.
+      await tx.query('UPDATE sessions SET revoked_at = $3 WHERE family_id = $1 AND created_at >= $2 AND id <> $4 AND revoked_at IS NULL', [
         row.family_id,
         row.rotated_at,
         now,
+        row.session_id,
       ]);
+      await tx.query('UPDATE sessions SET rotated_by = NULL WHERE id = $1', [row.session_id]);
     } else await tx.query('UPDATE sessions SET rotated_at = $2, rotated_by = $3 WHERE id = $1', [row.session_id, now, request]);
     const t = await issueTokens(tx, { userId: row.id, familyId: row.family_id, deviceId: row.device_id }, now);
     return { pair: toTokenPair(t, toSessionUser(row)) };

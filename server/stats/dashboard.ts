@@ -2,7 +2,7 @@
  * 统计看板 from the central service: the facts of the user's districts built from the synced
  * records (shared/domain/dashboard-records.ts) and the view worked out by the rules the desktop
  * uses (shared/domain/dashboard.ts). The facts are kept per process while nothing is written
- * (the change sequence has not moved), so a filter change answers without reading again; any
+ * (neither the change sequence nor the set of running transactions has moved), so a filter change answers without reading again; any
  * process can answer any request, as each keeps its own.
  */
 import type { District } from '../../shared/domain/districts';
@@ -19,8 +19,9 @@ const kept = new Map<string, { seq: string; facts: DashboardFacts }>();
 
 async function factsOf(db: Db, districts: readonly District[]): Promise<DashboardFacts> {
   const key = [...districts].sort().join(',');
-  // Moves with every write (records and scope exits take their numbers from it).
-  const { rows } = await db.query<{ seq: string }>('SELECT last_value::text AS seq FROM change_seq');
+  // The sequence moves with every write, but a number is taken before its transaction commits:
+  // the snapshot (which transactions are still running) moves when it does.
+  const { rows } = await db.query<{ seq: string }>("SELECT last_value::text || '/' || pg_current_snapshot()::text AS seq FROM change_seq");
   const seq = rows[0]!.seq;
   const hit = kept.get(key);
   if (hit?.seq === seq) return hit.facts;

@@ -71,7 +71,6 @@ describe('the dashboard facts from synced records', () => {
       ['c2', false, 800, 'invention', '（未填）', '（未填）', '2025-06-01', null, null],
       ['c3', true, 800, 'none', '中国银行', '中国银行', '', null, null],
     ]);
-    expect(facts.earliestOpened).toBe('2025-03-01T02:00:00.000Z');
     expect(facts.visits).toEqual([
       { caseAt: 0, on: '2025-03-10' },
       { caseAt: 0, on: '2025-03-05' },

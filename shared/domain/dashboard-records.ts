@@ -3,7 +3,7 @@
  * them: the same facts the desktop reads from its tables (electron/services/stats/facts.ts), so
  * one set of rules (shared/domain/dashboard.ts) gives the same figures from either source. The
  * SQL the desktop reads by says the same things in electron/services/stats/sql.ts (tested equal:
- * server/stats/dashboard.test.ts compares both sources on one synced store).
+ * electron/services/stats/central.test.ts compares both sources on one synced store).
  */
 import { PLEDGE_WAS_REGISTERED, type PledgeStatus } from './case-statuses';
 import { caseFact, type CaseFact, type DashboardFacts } from './dashboard';
@@ -84,12 +84,10 @@ export function factsFromRecords(records: Iterable<SyncedRecord>): DashboardFact
 
   const at = new Map<string, number>();
   const cases: CaseFact[] = [];
-  let earliestOpened: string | null = null;
   for (const c of of('case')) {
     if (!c.district) continue;
     // A case without its create event has no opening day to count (its registrations still count).
     const openedAt = opened.get(c.id) ?? '';
-    if (openedAt && (earliestOpened === null || openedAt < earliestOpened)) earliestOpened = openedAt;
     const p = pledges.get(c.id);
     const registered = p ? pledgeWasRegistered(p) : false;
     at.set(c.id, cases.length);
@@ -138,7 +136,6 @@ export function factsFromRecords(records: Iterable<SyncedRecord>): DashboardFact
     subsidies,
     whitelist: whitelistOf(of('whitelist_batch'), of('whitelist_entry')),
     targets: targetsOf(of('district_target')),
-    earliestOpened,
   };
 }
 

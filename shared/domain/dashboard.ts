@@ -64,8 +64,6 @@ export interface DashboardFacts {
   /** Whitelist entries counted by batch, status and steward, the latest batches first. */
   whitelist: { batch: string; district: string; status: string; steward: string; n: number }[];
   targets: { year: number; district: District; registrations: number | null; amountFen: number | null }[];
-  /** When the first case was opened (created_at), null without cases. */
-  earliestOpened: string | null;
 }
 
 /** The filter's districts, bank and steward (not its period). */
@@ -96,13 +94,15 @@ export function dashboardView(facts: DashboardFacts, f: StatsFilter, now: string
   const prevTo = addYears(f.to, -1);
   const rows = registeredIn(facts.cases, scope, f.from, f.to);
   const before = registeredIn(facts.cases, scope, prevFrom, prevTo);
-  // The data reaches back to the previous period when some case was opened before it ended.
-  const hadBase = facts.earliestOpened !== null && facts.earliestOpened.slice(0, 10) <= prevTo;
-
+  // The data reaches back to the previous period when a case of the filter's districts was
+  // opened before it ended (the same on every source, whatever else it holds).
+  const districts = f.districts.length ? new Set<string>(f.districts) : null;
+  let hadBase = false;
   let opened = 0;
   let loaned = 0;
   let registered = 0;
   for (const c of facts.cases) {
+    if (!hadBase && c.openedOn !== '' && c.openedOn <= prevTo && (!districts || districts.has(c.district))) hadBase = true;
     if (c.openedOn < f.from || c.openedOn > f.to || !scope(c)) continue;
     opened++;
     if (c.registered || c.outcome === 'loaned' || c.outcome === 'subsidised') loaned++;

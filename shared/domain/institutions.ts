@@ -61,7 +61,9 @@ export class Directory {
   private readonly prefixes: { prefix: string; head: Institution }[];
   private readonly memo = new Map<string, Resolved>();
 
-  constructor(list: readonly Institution[]) {
+  constructor(unordered: readonly Institution[]) {
+    // By id, so a name two entries share resolves the same on every source, whatever order it read them in.
+    const list = [...unordered].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.list = list;
     this.byId = new Map(list.map((i) => [i.id, i]));
     // Names before aliases, so an alias never hides another's name.
@@ -77,8 +79,15 @@ export class Directory {
     return this.byId.get(id);
   }
 
+  /** The top of a branch's line (a head's own edits may nest one under another: the top counts). */
   headOf(i: Institution): Institution {
-    return (i.headId && this.byId.get(i.headId)) || i;
+    let h = i;
+    for (let depth = 0; h.headId && depth < 8; depth++) {
+      const up = this.byId.get(h.headId);
+      if (!up || up === i) break;
+      h = up;
+    }
+    return h;
   }
 
   resolve(text: string | null | undefined): Resolved {

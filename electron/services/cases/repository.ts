@@ -30,9 +30,8 @@ function bankTexts(db: Database, f: CaseFilter): { texts: string[]; blank: boole
     const r = directory.resolve(text);
     return (!f.bank || r.head === f.bank) && (!f.branch || r.branch === f.branch);
   };
-  const texts = (db.prepare('SELECT DISTINCT bank FROM pledges WHERE bank IS NOT NULL').pluck().all() as string[]).filter(
-    (t) => t.trim() !== '' && matches(t),
-  );
+  // Every text as written (a blank one too), matched by the directory's rule, never by SQL's trim.
+  const texts = (db.prepare('SELECT DISTINCT bank FROM pledges WHERE bank IS NOT NULL').pluck().all() as string[]).filter(matches);
   return { texts, blank: matches(null) };
 }
 
@@ -59,7 +58,7 @@ export function filterWhere(f: CaseFilter, banks: { texts: string[]; blank: bool
   if (f.districts) w.in('e.district', f.districts);
   if (banks) {
     const any = banks.texts.length ? `p.bank IN (${banks.texts.map(() => '?').join(', ')})` : '0';
-    w.add(banks.blank ? `(${any} OR p.bank IS NULL OR trim(p.bank) = '')` : any, ...banks.texts);
+    w.add(banks.blank ? `(${any} OR p.bank IS NULL)` : any, ...banks.texts);
   }
   if (f.ipKind) w.add(`${CASE_KIND} = ?`, f.ipKind);
   return w;

@@ -100,6 +100,10 @@ describe('the institutions directory', () => {
     expect(() => saveInstitution(db, { ...base, name: '某银行深圳分行', headId: insurer.id }, who)).toThrow(/上级机构须同为银行类/);
     expect(() => saveInstitution(db, { ...base, name: '某银行深圳支行', headId: 'inst-bank-boc-nanshan' }, who)).toThrow(/本身是分支机构/);
     expect(() => saveInstitution(db, { ...base, name: '某' }, who)).toThrow(/至少 2 个字/);
+    // A shipped head keeps its branches: it cannot become a branch, nor change kind under them.
+    const cmb = SHIPPED_INSTITUTIONS.find((i) => i.name === '招商银行')!;
+    expect(() => saveInstitution(db, { ...cmb, headId: BOC.id }, who)).toThrow(/下有分支机构/);
+    expect(() => saveInstitution(db, { ...cmb, kind: 'insurer' }, who)).toThrow(/不能改为其他类别/);
     expect(db.prepare("SELECT count(*) FROM institutions WHERE id = 'inst-bank-new'").pluck().get()).toBe(0);
   });
 });

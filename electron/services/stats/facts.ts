@@ -62,14 +62,12 @@ function readFacts(db: Database): DashboardFacts {
   ][];
   const directory = directoryOf(db);
   const at = new Map<string, number>();
-  let earliestOpened: string | null = null;
   const cases: CaseFact[] = new Array(rows.length);
   // Raw rows, each made into its fact in one step: the case list of a district is read at once.
   for (let i = 0; i < rows.length; i++) {
     const [caseId, district, steward, stage, outcome, createdAt, bankText, kind, registered, regDate, amountFen, loanStart] = rows[i]!;
     at.set(caseId, i);
     const openedAt = opened.get(caseId) ?? createdAt;
-    if (earliestOpened === null || openedAt < earliestOpened) earliestOpened = openedAt;
     cases[i] = caseFact(
       {
         caseId,
@@ -126,6 +124,5 @@ function readFacts(db: Database): DashboardFacts {
     targets: db
       .prepare('SELECT year, district, registrations, amount_fen AS amountFen FROM district_targets ORDER BY year, district')
       .all() as DashboardFacts['targets'],
-    earliestOpened,
   };
 }

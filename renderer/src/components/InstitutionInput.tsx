@@ -12,7 +12,13 @@ export function useInstitutions(version = 0): InstitutionView[] {
   useEffect(() => {
     if (version > 0 || !loaded) loaded = api().institutionsList({});
     let live = true;
-    loaded.then((l) => live && setList(l)).catch(() => live && setList([]));
+    loaded
+      .then((l) => live && setList(l))
+      .catch(() => {
+        // Not kept: the next form asks again.
+        loaded = null;
+        if (live) setList([]);
+      });
     return () => {
       live = false;
     };

@@ -32,6 +32,11 @@ export const institutionSave = defineMutation({
     const override = shipped && live(state, 'institution', shipped.id);
     const shippedHolds = !!shipped && (!override || override.data.name === a.name);
     if ((named && named.id !== a.id) || shippedHolds) return refuse(`名录中已有“${a.name}”`);
+    // Its shipped branches stay under it: it cannot become a branch itself, nor change its kind under them.
+    const shippedBranches = SHIPPED_DIRECTORY.list.filter((i) => i.headId === a.id);
+    if (shippedBranches.length && a.headId) return refuse(`“${a.name}”下有分支机构，不能设为其他机构的分支`);
+    if (shippedBranches.some((b) => b.kind !== a.kind))
+      return refuse(`“${a.name}”下有${INSTITUTION_KIND_LABELS[shippedBranches[0]!.kind]}类分支机构，不能改为其他类别`);
     if (a.headId) {
       const head = entry(a.headId);
       if (!head) return refuse('上级机构不在名录中');

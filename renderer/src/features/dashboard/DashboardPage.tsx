@@ -288,7 +288,7 @@ export function DashboardPage() {
                       if (!m) return;
                       // The month within the period (a custom period may start or end inside it).
                       const first = `${m.month}-01`;
-                      drill(first < from ? from : first, lastDay(m.month) > to ? to : lastDay(m.month), filter);
+                      drill(first < from ? from : first, lastDay(m.month) > to ? to : lastDay(m.month), shown);
                     }}
                     option={{
                       tooltip: { trigger: 'axis' },

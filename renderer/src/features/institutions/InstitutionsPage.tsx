@@ -253,10 +253,13 @@ function AliasDialog({
 }) {
   const [target, setTarget] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  // Chosen when the dialog opens, not again when the list reloads (a sync) while it is open.
+  const [opened, setOpened] = useState<NameReview | null>(null);
+  if (name !== opened) {
+    setOpened(name);
     setTarget(name ? all.find((i) => i.name === name.head)?.id : undefined);
     setError(null);
-  }, [name, all]);
+  }
   const save = async () => {
     const i = all.find((x) => x.id === target);
     if (!name || !i) return setError('请选择机构');
