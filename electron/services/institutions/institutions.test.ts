@@ -104,6 +104,10 @@ describe('the institutions directory', () => {
     const cmb = SHIPPED_INSTITUTIONS.find((i) => i.name === '招商银行')!;
     expect(() => saveInstitution(db, { ...cmb, headId: BOC.id }, who)).toThrow(/下有分支机构/);
     expect(() => saveInstitution(db, { ...cmb, kind: 'insurer' }, who)).toThrow(/不能改为其他类别/);
+    // An alias that is another entry's name or alias would count one name under two institutions.
+    expect(() => saveInstitution(db, { ...base, name: '某银行', aliases: ['招行'] }, who)).toThrow(
+      /别名“招行”已是名录中“招商银行”的名称或别名/,
+    );
     expect(db.prepare("SELECT count(*) FROM institutions WHERE id = 'inst-bank-new'").pluck().get()).toBe(0);
   });
 });

@@ -3,14 +3,24 @@ import { useEffect, useMemo, useState } from 'react';
 import type { InstitutionView } from '../../../shared/domain/institution-lists';
 import { INSTITUTION_KIND_LABELS, type InstitutionKind } from '../../../shared/domain/institutions';
 import { api } from '../api';
+import { useSyncStore } from '../features/sync/store';
 
 let loaded: Promise<InstitutionView[]> | null = null;
+let loadedAt = -1;
 
-/** The directory, read once per window (reloaded after an edit on the 机构名录 page). */
+/**
+ * The directory, read once per window and again when it may have changed: after an edit on the
+ * 机构名录 page (`version`) or a sync that changed local records (others' edits arrive so).
+ */
 export function useInstitutions(version = 0): InstitutionView[] {
   const [list, setList] = useState<InstitutionView[]>([]);
+  const synced = useSyncStore((s) => s.status?.dataVersion ?? 0);
+  const at = version * 1_000_000 + synced;
   useEffect(() => {
-    if (version > 0 || !loaded) loaded = api().institutionsList({});
+    if (!loaded || at !== loadedAt) {
+      loaded = api().institutionsList({});
+      loadedAt = at;
+    }
     let live = true;
     loaded
       .then((l) => live && setList(l))
@@ -22,7 +32,7 @@ export function useInstitutions(version = 0): InstitutionView[] {
     return () => {
       live = false;
     };
-  }, [version]);
+  }, [at]);
   return list;
 }
 

@@ -20,7 +20,7 @@ export const institutionSave = defineMutation({
     [a.id, a.headId, shippedNamed(a.name, a.id)?.id]
       .filter((id): id is string => !!id)
       .map((id) => ({ entity: 'institution' as const, id })),
-  finds: (a) => [{ entity: 'institution', field: 'name', value: a.name }],
+  finds: (a) => [a.name, ...a.aliases].map((value) => ({ entity: 'institution' as const, field: 'name', value })),
   decide(a, state) {
     const entry = (id: string) => {
       const r = live(state, 'institution', id);
@@ -32,6 +32,13 @@ export const institutionSave = defineMutation({
     const override = shipped && live(state, 'institution', shipped.id);
     const shippedHolds = !!shipped && (!override || override.data.name === a.name);
     if ((named && named.id !== a.id) || shippedHolds) return refuse(`名录中已有“${a.name}”`);
+    // An alias naming another entry would make a name count under two institutions.
+    for (const alias of a.aliases) {
+      const named = state.findBy('institution', 'name', alias);
+      const shipped = SHIPPED_DIRECTORY.list.find((i) => i.id !== a.id && (i.name === alias || i.aliases.includes(alias)));
+      if ((named && named.id !== a.id) || shipped)
+        return refuse(`别名“${alias}”已是名录中“${String(named?.data.name ?? shipped!.name)}”的名称或别名`);
+    }
     // Its shipped branches stay under it: it cannot become a branch itself, nor change its kind under them.
     const shippedBranches = SHIPPED_DIRECTORY.list.filter((i) => i.headId === a.id);
     if (shippedBranches.length && a.headId) return refuse(`“${a.name}”下有分支机构，不能设为其他机构的分支`);

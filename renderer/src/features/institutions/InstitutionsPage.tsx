@@ -27,7 +27,7 @@ const EDITORS = ['officer', 'admin'];
 export function InstitutionsPage() {
   const [version, setVersion] = useState(0);
   const synced = useSyncStore((s) => s.status?.dataVersion);
-  const all = useInstitutions(version + (synced ?? 0));
+  const all = useInstitutions(version);
   const [names, setNames] = useState<NameReview[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [aliasFor, setAliasFor] = useState<NameReview | null>(null);
