@@ -49,7 +49,8 @@ export async function centralDashboard(db: Db, user: SessionUser, body: unknown,
   const f = parsed.data;
   const outside = f.districts.filter((d) => !user.districts.includes(d));
   if (outside.length) throw forbidden(`无权查看${outside.join('、')}的统计（你的范围：${user.districts.join('、') || '无'}）`);
-  // No district named: every district of the user's, never more.
+  // The facts of all the user's districts, as their desktop holds them (the filter narrows the
+  // view, not the source, so 同比's base is judged on the same data); never more.
   const districts = f.districts.length ? f.districts : [...user.districts];
-  return dashboardView(await factsOf(db, districts), { ...f, districts }, now);
+  return dashboardView(await factsOf(db, user.districts), { ...f, districts }, now);
 }

@@ -94,15 +94,14 @@ export function dashboardView(facts: DashboardFacts, f: StatsFilter, now: string
   const prevTo = addYears(f.to, -1);
   const rows = registeredIn(facts.cases, scope, f.from, f.to);
   const before = registeredIn(facts.cases, scope, prevFrom, prevTo);
-  // The data reaches back to the previous period when a case of the filter's districts was
-  // opened before it ended (the same on every source, whatever else it holds).
-  const districts = f.districts.length ? new Set<string>(f.districts) : null;
+  // The data reaches back to the previous period when any case of the source was opened before
+  // it ended (a district with none then had a base of zero). A source holds the user's districts.
   let hadBase = false;
   let opened = 0;
   let loaned = 0;
   let registered = 0;
   for (const c of facts.cases) {
-    if (!hadBase && c.openedOn !== '' && c.openedOn <= prevTo && (!districts || districts.has(c.district))) hadBase = true;
+    if (!hadBase && c.openedOn !== '' && c.openedOn <= prevTo) hadBase = true;
     if (c.openedOn < f.from || c.openedOn > f.to || !scope(c)) continue;
     opened++;
     if (c.registered || c.outcome === 'loaned' || c.outcome === 'subsidised') loaned++;
