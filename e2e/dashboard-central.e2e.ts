@@ -12,6 +12,7 @@ import { DEV_RESOURCES_DIR } from '../electron/services/jobs/tsx-launch';
 import type { DashboardView } from '../shared/types/stats';
 import { spawnCentral } from '../test/support/central-process';
 import { tempDir } from '../test/support/temp';
+import { addCentralUser, signInOnSyncPage } from './support/central';
 import { openSession, type E2eSession } from './support/session';
 
 const tmp = tempDir('ipf-e2e-stats-');
@@ -20,24 +21,8 @@ const TODAY = new Date().toISOString().slice(0, 10);
 const YEAR = TODAY.slice(0, 4);
 afterAll(() => tmp.cleanup());
 
-async function addUser(data: string, name: string, role: string, districts?: string) {
-  const c = spawnCentral(
-    ['user', 'add', '--name', name, '--role', role, ...(districts ? ['--districts', districts] : []), '--password-stdin', '--data', data],
-    {},
-    `${PASSWORD}\n`,
-  );
-  expect((await c.exited).code, c.stderr()).toBe(0);
-}
-
-async function signIn(s: E2eSession, url: string, user: string) {
-  await s.page.goto(`${s.harness.url}#/sync`);
-  await s.page.getByLabel('中心服务地址').fill(url);
-  await s.page.getByLabel('用户名').fill(user);
-  await s.page.getByLabel('密码').fill(PASSWORD);
-  await s.page.getByRole('button', { name: /登\s*录/ }).click();
-  await s.page.getByText('负责区域').waitFor();
-  await s.page.waitForSelector('[aria-label="sync-status"][data-state="idle"]', { timeout: 120_000 });
-}
+const addUser = (data: string, name: string, role: string, districts?: string) => addCentralUser(data, name, role, PASSWORD, districts);
+const signIn = (s: E2eSession, url: string, user: string) => signInOnSyncPage(s, url, user, PASSWORD, 120_000);
 
 const local = async (s: E2eSession) => {
   const r = (await s.runtime.dispatch('dashboard', { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` })) as { ok: true; value: DashboardView };

@@ -13,6 +13,7 @@ import { ENTITIES } from '../shared/sync/entities';
 import { spawnCentral, type CentralProcess } from '../test/support/central-process';
 import { usccFor } from '../test/support/sheets';
 import { tempDir } from '../test/support/temp';
+import { addCentralUser, signInOnSyncPage } from './support/central';
 import { openSession, type E2eSession } from './support/session';
 
 const tmp = tempDir('ipf-e2e-central-');
@@ -30,26 +31,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function addUser(data: string, name: string) {
-  const c = spawnCentral(
-    ['user', 'add', '--name', name, '--role', 'steward', '--districts', '光明', '--password-stdin', '--data', data],
-    {},
-    `${PASSWORD}\n`,
-  );
-  expect((await c.exited).code, c.stderr()).toBe(0);
-}
+const addUser = (data: string, name: string) => addCentralUser(data, name, 'steward', PASSWORD, '光明');
 
 const state = (p: Page, s: string) => p.waitForSelector(`[aria-label="sync-status"][data-state="${s}"]`, { timeout: 30_000 });
 
-async function signIn(s: E2eSession, url: string, user: string) {
-  await s.page.goto(`${s.harness.url}#/sync`);
-  await s.page.getByLabel('中心服务地址').fill(url);
-  await s.page.getByLabel('用户名').fill(user);
-  await s.page.getByLabel('密码').fill(PASSWORD);
-  await s.page.getByRole('button', { name: /登\s*录/ }).click();
-  await s.page.getByText('负责区域').waitFor();
-  await state(s.page, 'idle');
-}
+const signIn = (s: E2eSession, url: string, user: string) => signInOnSyncPage(s, url, user, PASSWORD);
 
 async function syncNow(s: E2eSession, expected: string) {
   await s.page.goto(`${s.harness.url}#/sync`);

@@ -1,20 +1,13 @@
 import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
-import { DISTRICTS, type District } from '../../../../shared/domain/districts';
+import { DISTRICTS } from '../../../../shared/domain/districts';
 import type { InstitutionView } from '../../../../shared/domain/institution-lists';
-import { INSTITUTION_KIND_LABELS, INSTITUTION_KINDS, type InstitutionKind } from '../../../../shared/domain/institutions';
+import { INSTITUTION_KIND_LABELS, INSTITUTION_KINDS, type Institution } from '../../../../shared/domain/institutions';
 import { api } from '../../api';
 import { applyApiError, clearServerErrors, validated } from '../../lib/formErrors';
 
-export interface Draft {
-  id?: string;
-  kind: InstitutionKind;
-  name: string;
-  headId: string | null;
-  aliases: string[];
-  greenChannel: District[];
-  active: boolean;
-}
+/** An institution being edited (no id yet when new). */
+export type Draft = Omit<Institution, 'id'> & { id?: string };
 
 const newId = () => `inst-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
