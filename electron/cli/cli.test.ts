@@ -177,3 +177,66 @@ describe('cli policies and subsidy', () => {
     }
   }, 30_000);
 });
+
+describe('cli schedule and compensation', () => {
+  it('prints the README schedule example to the fen, and refuses a bad input field by field', async () => {
+    const t = tempDir();
+    const input = { principalFen: 1200000, annualRatePercent: 6, startOn: '2026-01-15', months: 12, method: 'equal_instalment' };
+    fs.writeFileSync(path.join(t.dir, 's.json'), JSON.stringify(input));
+    fs.writeFileSync(path.join(t.dir, 'io.json'), JSON.stringify({ ...input, method: 'interest_only' }));
+    fs.writeFileSync(path.join(t.dir, 'bad.json'), JSON.stringify({ ...input, annualRatePercent: 40, months: 0 }));
+    fs.writeFileSync(
+      path.join(t.dir, 'plan.json'),
+      JSON.stringify({ ...input, method: 'custom', plan: [{ dueOn: '2026-07-15', principalFen: 600000 }] }),
+    );
+    try {
+      const ok = await cli('schedule', path.join(t.dir, 's.json'));
+      expect(ok.code).toBe(0);
+      const out = ok.json as { endOn: string; instalments: { dueOn: string; principalFen: number; interestFen: number; remainingFen: number }[]; totalInterestFen: number };
+      expect(out.endOn).toBe('2027-01-15');
+      expect(out.instalments[0]).toMatchObject({ dueOn: '2026-02-15', principalFen: 97280, interestFen: 6000, remainingFen: 1102720 });
+      expect(out.instalments.at(-1)).toMatchObject({ principalFen: 102764, interestFen: 514, remainingFen: 0 });
+      expect(out.totalInterestFen).toBe(39358);
+      const io = await runCli(['schedule', path.join(t.dir, 'io.json')]);
+      expect((io.output as typeof out).instalments.at(-1)).toMatchObject({ principalFen: 1200000, interestFen: 6000 });
+      expect(await runCli(['schedule', path.join(t.dir, 'bad.json')])).toMatchObject({
+        exitCode: 1,
+        output: { error: expect.stringMatching(/annualRatePercent：年利率不能大于 36%.*months：贷款期限不能小于 1 个月/) },
+      });
+      expect(await runCli(['schedule', path.join(t.dir, 'plan.json')])).toMatchObject({
+        exitCode: 1,
+        output: { error: '自定义计划不正确：各期本金合计 600000 分，应等于贷款本金 1200000 分' },
+      });
+      expect(await runCli(['schedule'])).toMatchObject({ exitCode: 2 });
+    } finally {
+      t.cleanup();
+    }
+  }, 30_000);
+
+  it('computes the README compensation example against the shipped pool', async () => {
+    const t = tempDir();
+    const input = {
+      poolId: 'shenzhen-sme-pool-2020',
+      loanFen: 500000000,
+      loanStartOn: '2025-03-01',
+      defaultOn: '2026-03-20',
+      overdueDays: 120,
+      outstandingPrincipalFen: 300000000,
+      outstandingInterestFen: 4500000,
+      recoveredFen: 80000000,
+      insurancePaidFen: 60000000,
+    };
+    fs.writeFileSync(path.join(t.dir, 'c.json'), JSON.stringify(input));
+    fs.writeFileSync(path.join(t.dir, 'x.json'), JSON.stringify({ ...input, poolId: 'nowhere' }));
+    try {
+      const ok = await cli('compensation', path.join(t.dir, 'c.json'));
+      expect(ok).toMatchObject({ code: 0, json: { eligible: true, amountFen: 80000000, pool: { weak: true } } });
+      expect(await runCli(['compensation', path.join(t.dir, 'x.json')])).toMatchObject({
+        exitCode: 1,
+        output: { error: '没有编号为 nowhere 的风险补偿资金池' },
+      });
+    } finally {
+      t.cleanup();
+    }
+  }, 30_000);
+});

@@ -9,6 +9,7 @@ import { policiesCommand } from './commands/policies';
 import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { subsidyCommand } from './commands/subsidy';
+import { compensationCommand, scheduleCommand } from './commands/loan';
 import { conflictCommand, conflictsCommand, enterpriseCommand, loginCommand, logoutCommand, syncCommand } from './commands/sync';
 import { valueCommand } from './commands/value';
 import { cliDbFile, holdForWriting } from './db';
@@ -22,6 +23,8 @@ const COMMANDS: Command[] = [
   valueCommand,
   policiesCommand,
   subsidyCommand,
+  scheduleCommand,
+  compensationCommand,
   loginCommand,
   logoutCommand,
   syncCommand,

@@ -73,3 +73,20 @@ export function loadBankProducts(resourcesDir: string): BankProduct[] {
 export function weightedScore(set: IndicatorSet, scores: Record<string, number>): number {
   return sum(set.dimensions.map((d) => d.weight * sum(d.indicators.map((i) => i.weight * (scores[`${d.key}.${i.key}`] ?? 0)))));
 }
+
+/** Every JSON file of a folder of versioned data (policies, pools), each checked, their ids unique. */
+export function readDataDir<T extends { id: string }>(dir: string, schema: z.ZodType<T>, what: string): T[] {
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
+  const out = files.map((f) => readJson(path.join(dir, f), schema));
+  const seen = new Set<string>();
+  for (const x of out) {
+    if (seen.has(x.id)) throw new AppError('INTERNAL', `${what}编号重复：${x.id}`);
+    seen.add(x.id);
+  }
+  return out;
+}

@@ -106,8 +106,8 @@ export function currentSchedule(
   let cur = { ...terms, plan: terms.plan ? [...terms.plan] : undefined };
   let rows: (Instalment & { kind: ServicedRow['kind'] })[] = buildSchedule(cur).map((r) => ({ ...r, kind: 'scheduled' }));
   const events: Event[] = [
-    ...extensions.map((e) => ({ on: e.agreedOn, extend: e })),
-    ...repayments.filter((r) => r.kind === 'prepayment').map((r) => ({ on: r.paidOn, prepay: r })),
+    ...extensions.map((e): Event => ({ on: e.agreedOn, extend: e })),
+    ...repayments.filter((r) => r.kind === 'prepayment').map((r): Event => ({ on: r.paidOn, prepay: r })),
   ].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.extend ? -1 : 1));
 
   for (const ev of events) {
