@@ -37,6 +37,21 @@ import {
   visitInput,
 } from './schemas/case';
 import { subsidyInput, type Policy } from './schemas/policy';
+import {
+  claimInput,
+  defaultInput,
+  disposalInput,
+  extensionInput,
+  insuranceInput,
+  ipEventInput,
+  loanFilter,
+  loanPlanInput,
+  poolAssignInput,
+  repaymentInput,
+  type CompensationPool,
+} from './schemas/loan';
+import type { PoolView } from './domain/loan/pool';
+import type { AfterLoanFigures, PortfolioRow } from './domain/loan/portfolio';
 import type { SubsidyResult } from './domain/subsidy';
 import type { CaseDetail, CaseSummary, RegistrationStats, Reminder } from './types/case';
 import type { ConflictItemView, RejectionView, SyncStatusView } from './types/sync';
@@ -60,6 +75,14 @@ const byId = z.object({ id: z.string().min(1).max(64) }).strict();
 const IMPORT_KINDS = ['enterprises', 'ip', 'whitelist'] as const;
 /** 50 MB of base64 is about 37 MB of file: more than any survey spreadsheet. */
 const fileBase64 = z.string().min(1, '文件为空').max(50_000_000, '文件过大（上限约 37 MB）');
+
+/** The 贷后管理 list with the officer's figures over it. */
+export interface LoanList {
+  rows: PortfolioRow[];
+  figures: AfterLoanFigures;
+  pools: string[];
+  banks: string[];
+}
 
 export interface OfficerOverviewView {
   funnel: Funnel;
@@ -136,6 +159,8 @@ export const contract = {
       z.object({ kind: z.literal('rejections'), filter: syncListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z.object({ kind: z.literal('institutions'), filter: institutionListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z.object({ kind: z.literal('institution-names'), filter: nameListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
+      z.object({ kind: z.literal('loans'), filter: loanFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
+      z.object({ kind: z.literal('loan-pool'), filter: z.object({ poolName: z.string().min(1).max(60) }).strict(), format: z.enum(['xlsx', 'csv']) }).strict(),
     ]),
   ),
   demoStart: call<JobStatusView>()(
@@ -190,6 +215,21 @@ export const contract = {
   subsidyStatus: call<CaseDetail>()(subsidyStatusInput),
   policiesList: call<Policy[]>()(empty),
   subsidyCompute: call<SubsidyResult>()(subsidyInput),
+  loanPlan: call<CaseDetail>()(loanPlanInput),
+  repaymentSave: call<CaseDetail>()(repaymentInput),
+  repaymentDelete: call<CaseDetail>()(byId),
+  loanExtend: call<CaseDetail>()(extensionInput),
+  loanDefault: call<CaseDetail>()(defaultInput),
+  loanDisposal: call<CaseDetail>()(disposalInput),
+  loanInsurance: call<CaseDetail>()(insuranceInput),
+  loanClaim: call<CaseDetail>()(claimInput),
+  loanPoolSet: call<CaseDetail>()(poolAssignInput),
+  /** A legal-status event of an IP item; answers with the case it was recorded from, afresh. */
+  ipEventSave: call<CaseDetail>()(ipEventInput.safeExtend({ caseId: z.string().min(1).max(64) })),
+  ipEventDelete: call<CaseDetail>()(z.object({ id: z.string().min(1).max(64), caseId: z.string().min(1).max(64) }).strict()),
+  compensationPools: call<CompensationPool[]>()(empty),
+  loansList: call<LoanList>()(loanFilter),
+  loanPoolView: call<{ view: PoolView; rows: PortfolioRow[] }>()(z.object({ poolName: z.string().min(1).max(60) }).strict()),
   registrationStats: call<RegistrationStats>()(
     z
       .object({

@@ -192,7 +192,11 @@ describe('cli schedule and compensation', () => {
     try {
       const ok = await cli('schedule', path.join(t.dir, 's.json'));
       expect(ok.code).toBe(0);
-      const out = ok.json as { endOn: string; instalments: { dueOn: string; principalFen: number; interestFen: number; remainingFen: number }[]; totalInterestFen: number };
+      const out = ok.json as {
+        endOn: string;
+        instalments: { dueOn: string; principalFen: number; interestFen: number; remainingFen: number }[];
+        totalInterestFen: number;
+      };
       expect(out.endOn).toBe('2027-01-15');
       expect(out.instalments[0]).toMatchObject({ dueOn: '2026-02-15', principalFen: 97280, interestFen: 6000, remainingFen: 1102720 });
       expect(out.instalments.at(-1)).toMatchObject({ principalFen: 102764, interestFen: 514, remainingFen: 0 });

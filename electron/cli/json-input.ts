@@ -7,7 +7,12 @@ import { usageError, type CommandOutcome } from './types';
  * Runs a command on a JSON input file checked by `schema`: an unreadable file is a usage error
  * (exit 2), an invalid input lists each field's problem (exit 1), an AppError is its message.
  */
-export function withJsonInput<T>(file: string | undefined, usage: string, schema: z.ZodType<T>, run: (input: T) => unknown): CommandOutcome {
+export function withJsonInput<T>(
+  file: string | undefined,
+  usage: string,
+  schema: z.ZodType<T>,
+  run: (input: T) => unknown,
+): CommandOutcome {
   if (!file) return usageError(`用法：${usage}`);
   let raw: unknown;
   try {

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { identify } from '../../shared/validators/identify';
 import type { JobStatusView } from '../../shared/types/jobs';
 import { caseHandlers } from './cases/handlers';
+import { loanHandlers } from './loans/handlers';
 import { bankProducts } from './catalog';
 import { deleteEnterprise, getEnterprise, listEnterprises, saveEnterprise } from './enterprises/repository';
 import { needDb, writer, type HandlerContext } from './handler-context';
@@ -34,6 +35,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
   };
   return {
     ...caseHandlers(ctx, today),
+    ...loanHandlers(ctx, today),
     ...syncHandlers(ctx),
     appInfo: () => ctx.info(),
     databaseRetry: () => ctx.reopenDatabase(),

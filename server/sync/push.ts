@@ -112,6 +112,7 @@ async function pushOnce(
       now: at,
       products,
       policy: resources.policy,
+      pool: resources.pool,
       today,
     });
     results.push(out.result);

@@ -21,6 +21,9 @@ const READY: CaseFacts = {
   pledgeRegistered: true,
   pledgeRefused: false,
   subsidyPaid: true,
+  pledgeStands: false,
+  loanOpen: false,
+  disposalClosed: false,
 };
 const NOTHING: CaseFacts = {
   needFen: null,
@@ -31,6 +34,9 @@ const NOTHING: CaseFacts = {
   pledgeRegistered: false,
   pledgeRefused: false,
   subsidyPaid: false,
+  pledgeStands: false,
+  loanOpen: false,
+  disposalClosed: false,
 };
 
 const factsArb: fc.Arbitrary<CaseFacts> = fc.record({
@@ -42,6 +48,9 @@ const factsArb: fc.Arbitrary<CaseFacts> = fc.record({
   pledgeRegistered: fc.boolean(),
   pledgeRefused: fc.boolean(),
   subsidyPaid: fc.boolean(),
+  pledgeStands: fc.boolean(),
+  loanOpen: fc.boolean(),
+  disposalClosed: fc.boolean(),
 });
 const reasonArb = fc.constantFrom('', '  ', '企业暂缓融资');
 const moveArb: fc.Arbitrary<Move> = fc.oneof(
@@ -88,6 +97,19 @@ describe('case stage machine', () => {
     });
   });
 
+  it('a loan closes its case once it has ended: the pledge cancelled and the tracked schedule repaid; a default once disposed of', () => {
+    const at: CaseState = { stage: 'subsidy', paused: false, outcome: null };
+    const close = (outcome: 'loaned' | 'subsidised' | 'disposed', facts: CaseFacts) => applyMove(at, { type: 'close', outcome, reason: '违约' }, facts);
+    expect(close('loaned', { ...READY, pledgeStands: true })).toEqual({
+      ok: false,
+      reasons: ['质押尚在登记状态（贷后管理中）：贷款结清并办理质押注销后方可结案'],
+    });
+    expect(close('subsidised', { ...READY, loanOpen: true })).toEqual({ ok: false, reasons: ['贷款尚未结清（见贷后管理的还款计划），结清后方可结案'] });
+    expect(close('loaned', READY).ok).toBe(true);
+    expect(close('disposed', READY)).toEqual({ ok: false, reasons: ['没有已完成的违约处置记录，不能以“违约后处置完毕”结案'] });
+    expect(close('disposed', { ...READY, pledgeStands: true, loanOpen: true, disposalClosed: true }).ok).toBe(true);
+  });
+
   it('a paused case only resumes or closes; closing needs its outcome condition and a reason', () => {
     const paused: CaseState = { stage: 'valuation', paused: true, outcome: null };
     expect(applyMove(paused, { type: 'advance' }, READY)).toEqual({ ok: false, reasons: ['案件已暂停，请先恢复'] });
@@ -129,6 +151,9 @@ describe('case stage machine', () => {
             expect(next.outcome).toBe(move.outcome);
             if (move.outcome === 'subsidised') expect(facts.subsidyPaid).toBe(true);
             if (move.outcome === 'loaned') expect(facts.pledgeRegistered).toBe(true);
+            // A loan closes its case only once it has ended: the pledge cancelled, the schedule repaid.
+            if (move.outcome === 'loaned' || move.outcome === 'subsidised') expect(facts.pledgeStands || facts.loanOpen).toBe(false);
+            if (move.outcome === 'disposed') expect(facts.disposalClosed).toBe(true);
           } else {
             if (move.type === 'back') expect(to).toBeLessThan(from);
             else expect(to).toBe(from);

@@ -13,7 +13,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   closed: '结案',
 };
 
-export const OUTCOMES = ['subsidised', 'loaned', 'bank_declined', 'registration_refused', 'ineligible', 'withdrawn'] as const;
+export const OUTCOMES = ['subsidised', 'loaned', 'bank_declined', 'registration_refused', 'ineligible', 'withdrawn', 'disposed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   subsidised: '已放款并获贴息',
@@ -22,6 +22,7 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   registration_refused: '质押登记未通过',
   ineligible: '不符合融资条件',
   withdrawn: '企业放弃',
+  disposed: '违约后处置完毕',
 };
 
 export interface CaseState {
@@ -42,6 +43,12 @@ export interface CaseFacts {
   pledgeRegistered: boolean;
   pledgeRefused: boolean;
   subsidyPaid: boolean;
+  /** The pledge is registered and not yet cancelled (注销): the loan is in 贷后管理. */
+  pledgeStands: boolean;
+  /** Repayments are tracked and the loan is neither settled nor disposed of. */
+  loanOpen: boolean;
+  /** A default was recorded and its disposal closed. */
+  disposalClosed: boolean;
 }
 
 export type Move =
@@ -75,10 +82,21 @@ export function entryBlockers(stage: Stage, f: CaseFacts): string[] {
   return out;
 }
 
+/**
+ * A loan closes its case once it has ended: the pledge cancelled (注销 needs proof the debt is
+ * discharged) and, where repayments are tracked, the schedule repaid.
+ */
+function loanEnded(f: CaseFacts): string | null {
+  if (f.pledgeStands) return '质押尚在登记状态（贷后管理中）：贷款结清并办理质押注销后方可结案';
+  if (f.loanOpen) return '贷款尚未结清（见贷后管理的还款计划），结清后方可结案';
+  return null;
+}
+
 const OUTCOME_NEEDS: Partial<Record<Outcome, (f: CaseFacts) => string | null>> = {
-  subsidised: (f) => (f.subsidyPaid ? null : '贴息尚未拨付，不能以“已获贴息”结案'),
-  loaned: (f) => (f.pledgeRegistered ? null : '质押尚未登记，不能以“已放款”结案'),
+  subsidised: (f) => (f.subsidyPaid ? loanEnded(f) : '贴息尚未拨付，不能以“已获贴息”结案'),
+  loaned: (f) => (f.pledgeRegistered ? loanEnded(f) : '质押尚未登记，不能以“已放款”结案'),
   registration_refused: (f) => (f.pledgeRefused ? null : '没有“不予登记”的记录，不能以“登记未通过”结案'),
+  disposed: (f) => (f.disposalClosed ? null : '没有已完成的违约处置记录，不能以“违约后处置完毕”结案'),
 };
 
 export function applyMove(state: CaseState, move: Move, facts: CaseFacts): MoveResult {

@@ -45,6 +45,8 @@ export interface CaseViewInput {
   assets: CaseAsset[];
   pledge: CasePledge | null;
   subsidyStatus: SubsidyStatus | null;
+  /** Where the loan stands after registration (shared/domain/loan/of-state.ts). */
+  loan: { open: boolean; disposalClosed: boolean };
   /** The linked valuation: its summary, each asset's value in it, and the product it was valued for. */
   run: { summary: ValuationRunSummary; byAsset: Map<string, number>; productId: string | null } | null;
 }
@@ -152,6 +154,9 @@ export function caseView(input: CaseViewInput, products: readonly BankProduct[],
     pledgeRegistered: Boolean(pledge?.regNo && PLEDGE_WAS_REGISTERED.includes(pledge.status)),
     pledgeRefused: pledge?.status === 'refused',
     subsidyPaid: input.subsidyStatus === 'paid',
+    pledgeStands: pledge !== null && PLEDGE_STANDS.includes(pledge.status),
+    loanOpen: input.loan.open,
+    disposalClosed: input.loan.disposalClosed,
   };
   const next = nextStage(record.stage);
   return {

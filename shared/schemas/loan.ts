@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DISTRICTS } from '../domain/districts';
 import { DISPOSAL_ROUTES } from '../domain/loan/disposal';
+import { PORTFOLIO_STATES } from '../domain/loan/portfolio';
 import { REPAYMENT_METHODS } from '../domain/loan/schedule';
 import { REPAYMENT_KINDS } from '../domain/loan/servicing';
 import { IP_EVENT_KINDS } from '../domain/loan/watch';
@@ -117,7 +118,12 @@ export const defaultInput = z
   .strict();
 
 export const disposalStep = z
-  .object({ name: shortText(60), party: shortText(80).default(''), doneOn: isoDate.nullable().default(null), note: shortText(200).default('') })
+  .object({
+    name: shortText(60),
+    party: shortText(80).default(''),
+    doneOn: isoDate.nullable().default(null),
+    note: shortText(200).default(''),
+  })
   .strict();
 export const disposalProceed = z
   .object({ receivedOn: isoDate, amountFen: fenAmount('回收金额', { min: 1 }), note: shortText(200).default('') })
@@ -149,8 +155,16 @@ export const insuranceInput = z
   })
   .strict();
 
+export const CLAIM_STATUSES = ['draft', 'submitted', 'paid', 'rejected'] as const;
+/** A risk-compensation claim as the form saves it (the day it is worked out on is the writer's today). */
 export const claimInput = z
-  .object({ caseId: id, poolId: z.string().min(1), priorEnterpriseFen: fenAmount('该企业已获补偿').default(0), asOf: isoDate })
+  .object({
+    caseId: id,
+    poolId: z.string().min(1, '请选择风险补偿资金池'),
+    priorEnterpriseFen: fenAmount('该企业已获补偿').default(0),
+    status: z.enum(CLAIM_STATUSES).default('draft'),
+    paidFen: fenAmount('拨付金额').nullable().default(null),
+  })
   .strict();
 
 export const ipEventInput = z
@@ -167,3 +181,17 @@ export const ipEventInput = z
   .refine((v) => !v.endedOn || v.endedOn >= v.occurredOn, { path: ['endedOn'], message: '解除日期不能早于事件日期' });
 
 export const poolAssignInput = z.object({ caseId: id, poolName: shortText(60) }).strict();
+
+/** The 贷后管理 list: by text (enterprise, bank, steward), district, bank head, state, pool. */
+export const loanFilter = z
+  .object({
+    search: shortText(60).default(''),
+    district: z.enum(DISTRICTS).optional(),
+    bank: shortText(80).optional(),
+    /** A state, or `weakened` (security weakened) or `attention` (overdue, non-performing or weakened). */
+    state: z.enum([...PORTFOLIO_STATES, 'weakened', 'attention']).optional(),
+    poolName: shortText(60).optional(),
+    includeClosed: z.boolean().default(false),
+  })
+  .strict();
+export type LoanFilter = z.output<typeof loanFilter>;

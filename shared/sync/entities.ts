@@ -165,6 +165,24 @@ export const ENTITIES = {
     fields: ['caseId', 'visitedOn', 'place', 'attendees', 'notes', 'nextSteps', 'followUpOn'],
     scope: { parent: 'case', via: 'caseId' },
   },
+  /** One per case (its id is the case's): how the loan is repaid and what happened after (贷后管理). */
+  loan: {
+    label: '贷后管理',
+    fields: ['caseId', 'method', 'plan', 'extensions', 'defaultRecord', 'disposal', 'insurance', 'claim', 'poolName'],
+    scope: { parent: 'case', via: 'caseId' },
+  },
+  /** A repayment of the loan as it came in (按期还款 or 提前还本). */
+  repayment: {
+    label: '还款记录',
+    fields: ['caseId', 'paidOn', 'kind', 'amountFen', 'note'],
+    scope: { parent: 'case', via: 'caseId' },
+  },
+  /** A legal-status event of an IP item (lapse, invalidation request, transfer, licence, litigation, preservation). */
+  ip_event: {
+    label: '法律状态事件',
+    fields: ['ipAssetId', 'kind', 'occurredOn', 'endedOn', 'note', 'source'],
+    scope: { parent: 'ip_asset', via: 'ipAssetId' },
+  },
   /** Append-only: a case's audit trail, written where the change was made. */
   case_event: {
     label: '审计记录',

@@ -1,5 +1,6 @@
 import type { Growth } from '../domain/stats';
 import type { CaseFacts, Outcome, Stage } from '../domain/case-stages';
+import type { LoanFacts } from '../domain/loan/of-state';
 import type { PaymentKind, PledgeStatus, SubsidyStatus } from '../domain/case-statuses';
 import type { District } from '../domain/districts';
 import type { Checklist } from '../domain/guidance';
@@ -145,6 +146,8 @@ export interface CaseDetail {
   subsidy: SubsidyView | null;
   visits: VisitView[];
   events: CaseEvent[];
+  /** After registration: the loan's servicing, the watch over its items, default and disposal (null for an unknown case). */
+  loan: LoanFacts | null;
   facts: CaseFacts;
   /** The next stage and what still stops the case from entering it. */
   next: { stage: Stage | null; blockers: string[] };

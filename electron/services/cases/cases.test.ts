@@ -256,6 +256,11 @@ describe('a service case through the whole loop', () => {
     await call('subsidyStatus', { caseId: id, to: 'paid', amountFen: 8_000_000, on: addDays(submittedOn, 20) });
     const reminders = await call<Reminder[]>('reminders', { days: 365 });
     expect(reminders.some((r) => r.kind === 'pledge_expiring' && r.caseId === id)).toBe(true);
+    // The loan ends the case: while the pledge stands it is in 贷后管理 and cannot close.
+    expect(await refusal('caseMove', { id, move: { type: 'close', outcome: 'subsidised', reason: '' } })).toBe(
+      '质押尚在登记状态（贷后管理中）：贷款结清并办理质押注销后方可结案',
+    );
+    await call('pledgeStatus', { caseId: id, to: 'cancelled', reason: '贷款已结清' });
     const closed = await call<CaseDetail>('caseMove', { id, move: { type: 'close', outcome: 'subsidised', reason: '' } });
     expect(closed.record).toMatchObject({ stage: 'closed', outcome: 'subsidised' });
     expect(closed.subsidy).toMatchObject({
@@ -319,7 +324,7 @@ describe('a service case through the whole loop', () => {
     expect(lines[0]).toBe(
       '\uFEFF企业名称,统一社会信用代码,所属区,管家,银行客户经理,阶段,结案结果,融资需求（万元）,贷款银行,贷款金额（万元）,质押登记,登记日期,贴息申请,贴息金额（万元）,更新时间',
     );
-    expect(lines[1]).toMatch(new RegExp(`^${NAME},.*,南山,本机用户,王经理,结案,已放款并获贴息,500,南山测试银行,500,已登记,.*,已拨付,9.1,`));
+    expect(lines[1]).toMatch(new RegExp(`^${NAME},.*,南山,本机用户,王经理,结案,已放款并获贴息,500,南山测试银行,500,注销,.*,已拨付,9.1,`));
   });
 
   it('takes the value from an attached valuation run, per item for the product ranking', async () => {

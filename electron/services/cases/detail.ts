@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { caseView } from '../../../shared/domain/case-view';
+import { loanFacts, loanSummary } from '../../../shared/domain/loan/of-state';
+import { localState } from '../sync/store';
 import type { CaseDetail } from '../../../shared/types/case';
 import type { BankProduct } from '../../../shared/types/valuation';
 import { getEnterprise } from '../enterprises/repository';
@@ -19,8 +21,17 @@ export function getCaseDetail(db: Database, id: string, products: BankProduct[],
   const pledge = getPledge(db, id);
   const subsidy = getSubsidy(db, id);
   const run = record.valuationId ? runItemValues(db, record.valuationId) : null;
+  const loan = loanFacts(localState(db), id, today);
   const view = caseView(
-    { record, enterprise, assets: assetIds.map((a) => getIpAsset(db, a, today)), pledge, subsidyStatus: subsidy?.status ?? null, run },
+    {
+      record,
+      enterprise,
+      assets: assetIds.map((a) => getIpAsset(db, a, today)),
+      pledge,
+      subsidyStatus: subsidy?.status ?? null,
+      loan: loanSummary(loan),
+      run,
+    },
     products,
     today,
   );
@@ -32,6 +43,7 @@ export function getCaseDetail(db: Database, id: string, products: BankProduct[],
     subsidy,
     visits: listVisits(db, id),
     events: listEvents(db, id),
+    loan,
     ...view,
   };
 }

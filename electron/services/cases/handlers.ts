@@ -5,6 +5,7 @@ import type { MethodName } from '../../../shared/contract';
 import type { BankProduct } from '../../../shared/types/valuation';
 import { bankProducts } from '../catalog';
 import { needDb, writer, type HandlerContext } from '../handler-context';
+import { getPool } from '../loans/pools';
 import { getPolicy, loadPolicies } from '../policies/load';
 import type { Handlers } from '../rpc/dispatch';
 import { getCaseDetail } from './detail';
@@ -45,18 +46,23 @@ type CaseMethod = Extract<
   | 'bankCatalogReset'
 >;
 
-/** The closed-loop case calls: each writes through its shared mutation, then returns the case afresh. */
-export function caseHandlers(ctx: HandlerContext, today: () => string): Pick<Handlers, CaseMethod> {
+/** How the case calls write: the shared mutation run as the writer, then the case read afresh. */
+export function caseWriter(ctx: HandlerContext, today: () => string) {
   const products = (db: Database | null): BankProduct[] => bankProducts(db, ctx.resourcesDir).products;
   const detail = (db: Database, id: string) => getCaseDetail(db, id, products(db), today());
   const policy = (id: string) => getPolicy(ctx.resourcesDir, id);
-  /** Runs the mutation as the writer, then returns the case as it now is. */
   const run = (name: string, args: unknown) => {
     const db = needDb(ctx);
-    localMutate(db, name, args, writer(db), { products: products(db), policy });
+    localMutate(db, name, args, writer(db), { products: products(db), policy, pool: (id) => getPool(ctx.resourcesDir, id) });
     return db;
   };
   const write = (caseId: string, name: string, args: unknown) => detail(run(name, args), caseId);
+  return { detail, policy, run, write };
+}
+
+/** The closed-loop case calls: each writes through its shared mutation, then returns the case afresh. */
+export function caseHandlers(ctx: HandlerContext, today: () => string): Pick<Handlers, CaseMethod> {
+  const { detail, policy, run, write } = caseWriter(ctx, today);
   /** The stage or status a move leaves, so the server can tell a move made on stale data. */
   const current = (entity: 'case' | 'pledge' | 'subsidy', id: string, field: string) => {
     const r = getRecord(needDb(ctx), entity, id);

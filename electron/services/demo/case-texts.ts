@@ -35,6 +35,7 @@ export const CLOSE_REASONS: Record<Exclude<Outcome, 'subsidised'>, readonly stri
     '质押专利已被提起无效宣告，质权人不同意承担风险',
   ],
   loaned: ['企业未申报贴息', '贴息申请未通过，按已放款结案', '质押物或贷款不在所在区贴息政策支持范围内'],
+  disposed: ['贷款违约，质押专利经处置后结案'],
 };
 
 export const NO_ITEMS_REASON = '企业名下暂无可质押的有效知识产权（未授权、已失效、年费未缴或存在权利瑕疵）';

@@ -24,6 +24,7 @@ import { newId } from '../ids';
 import { ipStatements } from '../ip/repository';
 import { loadPolicies } from '../policies/load';
 import type { LocalResources } from '../sync/local';
+import { getPool } from '../loans/pools';
 import { batchStatements, entryStatements } from '../whitelist/repository';
 import { caseTimeline, planCase, surveyYear, type DemoItem, type Timeline } from './case-plan';
 import { emptyTally, runCasePlan, type CaseTally } from './cases';
@@ -218,6 +219,7 @@ export function generateDemo(db: Database, o: DemoOptions): DemoResult {
       if (!p) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的贴息政策`);
       return p;
     },
+    pool: (id) => getPool(o.resourcesDir ?? path.resolve('resources'), id),
   };
   const tally = emptyTally();
   const result = { enterprises: 0, ipAssets: 0, entries: 0, kept: 0 };

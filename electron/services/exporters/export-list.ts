@@ -26,6 +26,9 @@ import {
   type NameReview,
 } from '../../../shared/domain/institution-lists';
 import { listInstitutions, listNames } from '../institutions/repository';
+import { LOAN_COLUMNS } from '../loans/export-columns';
+import { listLoans, loanPoolView } from '../loans/portfolio';
+import type { LoanFilter } from '../../../shared/schemas/loan';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -154,7 +157,9 @@ export type ExportRequest =
   | { kind: 'conflicts'; filter: { search: string } }
   | { kind: 'rejections'; filter: { search: string } }
   | { kind: 'institutions'; filter: InstitutionListFilter }
-  | { kind: 'institution-names'; filter: { search: string; pendingOnly: boolean } };
+  | { kind: 'institution-names'; filter: { search: string; pendingOnly: boolean } }
+  | { kind: 'loans'; filter: LoanFilter }
+  | { kind: 'loan-pool'; filter: { poolName: string } };
 
 const PAGE = 1000;
 
@@ -211,6 +216,14 @@ function table(db: Database, req: ExportRequest, today: string): { sheet: string
         sheet: '机构名称对照',
         columns: NAME_COLUMNS as Column<never>[],
         rows: listNames(db).filter((n) => nameMatches(n, req.filter)) as never[],
+      };
+    case 'loans':
+      return { sheet: '贷后管理', columns: LOAN_COLUMNS as Column<never>[], rows: listLoans(db, req.filter, today).rows as never[] };
+    case 'loan-pool':
+      return {
+        sheet: `资产池-${req.filter.poolName.replace(/[\\/:*?"<>|[\]]/g, '_')}`.slice(0, 31),
+        columns: LOAN_COLUMNS as Column<never>[],
+        rows: loanPoolView(db, req.filter.poolName, today).rows as never[],
       };
     case 'rejections':
       return {

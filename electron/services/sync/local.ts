@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { todayIso } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/errors';
+import type { CompensationPool } from '../../../shared/schemas/loan';
 import type { Policy } from '../../../shared/schemas/policy';
 import type { Write } from '../../../shared/sync/records';
 import type { SessionUser } from '../../../shared/sync/roles';
@@ -16,12 +17,16 @@ import { readState } from './state';
 export interface LocalResources {
   products: readonly BankProduct[];
   policy(id: string): Policy;
+  pool(id: string): CompensationPool;
 }
 
 const NO_RESOURCES: LocalResources = {
   products: [],
   policy: () => {
     throw new AppError('NOT_FOUND', '贴息政策不存在');
+  },
+  pool: () => {
+    throw new AppError('NOT_FOUND', '风险补偿资金池不存在');
   },
 };
 

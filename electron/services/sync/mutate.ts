@@ -6,6 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import type { CompensationPool } from '../../../shared/schemas/loan';
 import type { Policy } from '../../../shared/schemas/policy';
 import { MUTATIONS, type DecideContext } from '../../../shared/sync/mutations';
 import { fieldStamp, recordKey, type Fields, type Write } from '../../../shared/sync/records';
@@ -24,6 +25,7 @@ export interface MutateContext {
   today: string;
   products: readonly BankProduct[];
   policy(id: string): Policy;
+  pool(id: string): CompensationPool;
 }
 
 /** What one outbox entry changed: fields per record ('*' for a delete), and whether it created the record. */
@@ -115,6 +117,7 @@ export function mutate(db: Database, name: string, args: unknown, ctx: MutateCon
     now: ctx.now,
     products: ctx.products,
     policy: ctx.policy,
+    pool: ctx.pool,
   };
   return db
     .transaction(() => {

@@ -21,7 +21,9 @@ describe('watching the pledged IP', () => {
     expect(at('2026-10-01').map((w) => [w.level, w.code])).toEqual([['notice', 'fee_due_in_loan']]);
     expect(at('2027-01-15').map((w) => [w.level, w.code])).toEqual([['warning', 'fee_due_soon']]);
     const late = at('2027-04-10');
-    expect(late).toMatchObject([{ level: 'danger', code: 'fee_overdue', message: '年费应于 2027-03-01 缴纳，已逾期 40 天（滞纳期至 2027-08-31）' }]);
+    expect(late).toMatchObject([
+      { level: 'danger', code: 'fee_overdue', message: '年费应于 2027-03-01 缴纳，已逾期 40 天（滞纳期至 2027-08-31）' },
+    ]);
     expect(securityWeakened(late)).toBe(true);
     expect(at('2027-09-01')[0]).toMatchObject({ level: 'danger', code: 'fee_lapsed' });
     // A fee due after the loan ends is not the loan's concern.
@@ -95,8 +97,14 @@ describe('risk compensation', () => {
   });
 
   it('the enterprise cap leaves 300 − 150 = 150 万; interest counts when the basis says so; too early or outside the dates is refused', () => {
-    expect(computeCompensation(pool, { ...claim, priorEnterpriseFen: 150_000_000 })).toMatchObject({ capApplied: 'enterprise', amountFen: 150_000_000 });
-    const withInterest = computeCompensation({ ...pool, basis: 'principal_and_interest', loanPartCapFen: null, perLoanCapFen: null, perEnterpriseCapFen: null }, claim);
+    expect(computeCompensation(pool, { ...claim, priorEnterpriseFen: 150_000_000 })).toMatchObject({
+      capApplied: 'enterprise',
+      amountFen: 150_000_000,
+    });
+    const withInterest = computeCompensation(
+      { ...pool, basis: 'principal_and_interest', loanPartCapFen: null, perLoanCapFen: null, perEnterpriseCapFen: null },
+      claim,
+    );
     // (1,500 万 + 20 万 − 600 万) × 50% = 460 万
     expect(withInterest.amountFen).toBe(460_000_000);
     const early = computeCompensation(pool, { ...claim, overdueDays: 30 });
@@ -108,7 +116,12 @@ describe('risk compensation', () => {
 });
 
 describe('default, disposal and recovery', () => {
-  const d: DefaultRecord = { declaredOn: '2026-03-01', cause: '经营困难', outstandingPrincipalFen: 3_000_000, outstandingInterestFen: 30_000 };
+  const d: DefaultRecord = {
+    declaredOn: '2026-03-01',
+    cause: '经营困难',
+    outstandingPrincipalFen: 3_000_000,
+    outstandingInterestFen: 30_000,
+  };
   const licence: Disposal = {
     route: 'reverse_licence',
     startedOn: '2026-03-10',
@@ -131,12 +144,15 @@ describe('default, disposal and recovery', () => {
 
   it('by route: the rate of the sums', () => {
     const a = recoveryOf(d, licence);
-    const b = recoveryOf({ ...d, outstandingPrincipalFen: 970_000 }, { ...licence, route: 'judicial', proceeds: [{ receivedOn: '2026-09-01', amountFen: 500_000, note: '' }] });
+    const b = recoveryOf(
+      { ...d, outstandingPrincipalFen: 970_000 },
+      { ...licence, route: 'judicial', proceeds: [{ receivedOn: '2026-09-01', amountFen: 500_000, note: '' }] },
+    );
     const c = recoveryOf({ ...d, outstandingPrincipalFen: 1_970_000 }, { ...licence, route: 'judicial', proceeds: [] });
     const rows = recoveryByRoute([
-      { route: 'reverse_licence', recovery: a },
-      { route: 'judicial', recovery: b },
-      { route: 'judicial', recovery: c },
+      { route: 'reverse_licence', ...a },
+      { route: 'judicial', ...b },
+      { route: 'judicial', ...c },
     ]);
     expect(rows.map((r) => [r.route, r.count, r.lossFen, r.recoveredFen])).toEqual([
       ['reverse_licence', 1, 3_030_000, 2_000_000],
@@ -165,12 +181,36 @@ describe('a securitisation pool', () => {
     const v = poolView(
       [
         loan({ caseId: 'a', outstandingFen: 600, principalFen: 1000, ratePercent: 3.5, maturityOn: '2027-08-01' }),
-        loan({ caseId: 'b', borrower: '乙', district: '宝安', outstandingFen: 300, ratePercent: 4, maturityOn: '2027-01-15', state: 'overdue' }),
-        loan({ caseId: 'c', borrower: '丙', sector: '', outstandingFen: 100, ratePercent: 5, maturityOn: '2026-11-01', items: [{ number: 'ZL2', title: 't', status: '失效', weakened: true }] }),
+        loan({
+          caseId: 'b',
+          borrower: '乙',
+          district: '宝安',
+          outstandingFen: 300,
+          ratePercent: 4,
+          maturityOn: '2027-01-15',
+          state: 'overdue',
+        }),
+        loan({
+          caseId: 'c',
+          borrower: '丙',
+          sector: '',
+          outstandingFen: 100,
+          ratePercent: 5,
+          maturityOn: '2026-11-01',
+          items: [{ number: 'ZL2', title: 't', status: '失效', weakened: true }],
+        }),
       ],
       '2026-12-01',
     );
-    expect(v).toMatchObject({ count: 3, principalFen: 1200, outstandingFen: 1000, itemCount: 3, weakenedLoans: 1, overdueLoans: 1, largestBorrowerShare: 0.6 });
+    expect(v).toMatchObject({
+      count: 3,
+      principalFen: 1200,
+      outstandingFen: 1000,
+      itemCount: 3,
+      weakenedLoans: 1,
+      overdueLoans: 1,
+      largestBorrowerShare: 0.6,
+    });
     // (3.5 × 600 + 4 × 300 + 5 × 100) / 1000 = 3.8
     expect(v.weightedRatePercent).toBeCloseTo(3.8, 10);
     expect(v.byDistrict.map((g) => [g.key, g.share])).toEqual([

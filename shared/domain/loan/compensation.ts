@@ -31,7 +31,8 @@ export function computeCompensation(pool: CompensationPool, input: CompensationI
   const failures: string[] = [];
   if (input.loanStartOn < pool.effectiveFrom || (pool.effectiveTo && input.loanStartOn > pool.effectiveTo))
     failures.push(`贷款发放日 ${input.loanStartOn} 不在资金池有效期（${pool.effectiveFrom} 至 ${pool.effectiveTo ?? '今'}）内`);
-  if (input.overdueDays < pool.minOverdueDays) failures.push(`贷款逾期 ${input.overdueDays} 天，须逾期满 ${pool.minOverdueDays} 天方可申请补偿`);
+  if (input.overdueDays < pool.minOverdueDays)
+    failures.push(`贷款逾期 ${input.overdueDays} 天，须逾期满 ${pool.minOverdueDays} 天方可申请补偿`);
   if (input.defaultOn < input.loanStartOn) failures.push(`违约日期 ${input.defaultOn} 早于贷款发放日 ${input.loanStartOn}`);
 
   const lines: CompensationLine[] = [];
@@ -59,7 +60,11 @@ export function computeCompensation(pool: CompensationPool, input: CompensationI
     });
   }
   const share = percentOf(counted, pool.sharePercent);
-  lines.push({ label: `资金池承担 ${pool.sharePercent}%`, amountFen: share, working: `${yuan(counted)} × ${pool.sharePercent}% = ${yuan(share)}` });
+  lines.push({
+    label: `资金池承担 ${pool.sharePercent}%`,
+    amountFen: share,
+    working: `${yuan(counted)} × ${pool.sharePercent}% = ${yuan(share)}`,
+  });
   let amount = share;
   let capApplied: CompensationResult['capApplied'] = null;
   if (pool.perLoanCapFen !== null && amount > pool.perLoanCapFen) {

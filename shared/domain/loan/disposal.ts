@@ -71,20 +71,28 @@ export function recoveryOf(d: DefaultRecord, disposal: Disposal | null, insuranc
   const proceedsFen = disposal ? disposal.proceeds.reduce((s, p) => s + p.amountFen, 0) : 0;
   const lenderProceedsFen = disposal ? Math.floor((proceedsFen * Math.round(disposal.lenderSharePercent * 100)) / 10000) : 0;
   const recoveredFen = lenderProceedsFen + insuranceFen + compensationFen;
-  return { lossFen, proceedsFen, lenderProceedsFen, insuranceFen, compensationFen, recoveredFen, rate: lossFen ? recoveredFen / lossFen : null };
+  return {
+    lossFen,
+    proceedsFen,
+    lenderProceedsFen,
+    insuranceFen,
+    compensationFen,
+    recoveredFen,
+    rate: lossFen ? recoveredFen / lossFen : null,
+  };
 }
 
 /** Recovery by route over many defaults: the sums, and the rate of the sums (not an average of rates). */
 export function recoveryByRoute(
-  cases: readonly { route: DisposalRoute | null; recovery: Recovery }[],
+  cases: readonly { route: DisposalRoute | null; lossFen: number; recoveredFen: number }[],
 ): { route: DisposalRoute | 'none'; count: number; lossFen: number; recoveredFen: number; rate: number | null }[] {
   const by = new Map<DisposalRoute | 'none', { count: number; lossFen: number; recoveredFen: number }>();
   for (const c of cases) {
     const k = c.route ?? 'none';
     const g = by.get(k) ?? { count: 0, lossFen: 0, recoveredFen: 0 };
     g.count++;
-    g.lossFen += c.recovery.lossFen;
-    g.recoveredFen += c.recovery.recoveredFen;
+    g.lossFen += c.lossFen;
+    g.recoveredFen += c.recoveredFen;
     by.set(k, g);
   }
   const order = [...DISPOSAL_ROUTES, 'none'] as const;

@@ -73,7 +73,8 @@ function group(loans: readonly PoolLoan[], keyOf: (l: PoolLoan) => string, total
 
 export function poolView(loans: readonly PoolLoan[], asOf: string): PoolView {
   const outstanding = loans.reduce((s, l) => s + l.outstandingFen, 0);
-  const weighted = (f: (l: PoolLoan) => number) => (outstanding ? loans.reduce((s, l) => s + f(l) * l.outstandingFen, 0) / outstanding : null);
+  const weighted = (f: (l: PoolLoan) => number) =>
+    outstanding ? loans.reduce((s, l) => s + f(l) * l.outstandingFen, 0) / outstanding : null;
   const byBorrower = group(loans, (l) => l.borrower, outstanding);
   return {
     count: loans.length,

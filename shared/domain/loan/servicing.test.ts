@@ -3,7 +3,13 @@ import { buildSchedule, levelPayment, monthlyDueDates, planProblems, type Schedu
 import { serviceLoan, type Repayment } from './servicing';
 
 // 12,000.00 元 at 6% a year for 12 months from 2026-01-15: the monthly rate is 0.5%.
-const base: ScheduleTerms = { principalFen: 1_200_000, annualRatePercent: 6, startOn: '2026-01-15', endOn: '2027-01-15', method: 'equal_instalment' };
+const base: ScheduleTerms = {
+  principalFen: 1_200_000,
+  annualRatePercent: 6,
+  startOn: '2026-01-15',
+  endOn: '2027-01-15',
+  method: 'equal_instalment',
+};
 const pay = (paidOn: string, amountFen: number, kind: Repayment['kind'] = 'instalment'): Repayment => ({ paidOn, amountFen, kind });
 
 describe('repayment schedules, worked by hand', () => {
@@ -12,7 +18,14 @@ describe('repayment schedules, worked by hand', () => {
     const rows = buildSchedule(base);
     expect(rows).toHaveLength(12);
     // Month 1: interest 1,200,000 × 0.5% = 6,000; principal 103,280 − 6,000 = 97,280.
-    expect(rows[0]).toEqual({ no: 1, dueOn: '2026-02-15', principalFen: 97_280, interestFen: 6_000, totalFen: 103_280, remainingFen: 1_102_720 });
+    expect(rows[0]).toEqual({
+      no: 1,
+      dueOn: '2026-02-15',
+      principalFen: 97_280,
+      interestFen: 6_000,
+      totalFen: 103_280,
+      remainingFen: 1_102_720,
+    });
     // Month 2: interest 1,102,720 × 0.5% = 5,513.6 → 5,514; principal 97,766.
     expect(rows[1]).toMatchObject({ principalFen: 97_766, interestFen: 5_514, remainingFen: 1_004_954 });
     // Month 12: the remaining 102,764 plus 102,764 × 0.5% = 513.82 → 514.
@@ -39,7 +52,14 @@ describe('repayment schedules, worked by hand', () => {
       { dueOn: '2026-07-01', principalFen: 500_000 },
       { dueOn: '2027-01-01', principalFen: 500_000 },
     ];
-    const terms: ScheduleTerms = { principalFen: 1_000_000, annualRatePercent: 3.6, startOn: '2026-01-01', endOn: '2027-01-01', method: 'custom', plan };
+    const terms: ScheduleTerms = {
+      principalFen: 1_000_000,
+      annualRatePercent: 3.6,
+      startOn: '2026-01-01',
+      endOn: '2027-01-01',
+      method: 'custom',
+      plan,
+    };
     expect(planProblems(1_000_000, '2026-01-01', '2027-01-01', plan)).toEqual([]);
     expect(buildSchedule(terms).map((r) => [r.principalFen, r.interestFen])).toEqual([
       [500_000, 18_100],
@@ -104,7 +124,14 @@ describe('servicing a loan', () => {
       '2026-05-10',
     );
     const pre = s.rows[3]!;
-    expect(pre).toMatchObject({ kind: 'prepayment', dueOn: '2026-05-05', principalFen: 300_000, interestFen: 1_000, remainingFen: 600_000, status: 'paid' });
+    expect(pre).toMatchObject({
+      kind: 'prepayment',
+      dueOn: '2026-05-05',
+      principalFen: 300_000,
+      interestFen: 1_000,
+      remainingFen: 600_000,
+      status: 'paid',
+    });
     const rest = s.rows.slice(4);
     expect(rest).toHaveLength(9); // 05-15 … 2027-01-15
     // 600,000 / 9 = 66,666.7 → 66,667 a month, the last 600,000 − 8 × 66,667 = 66,664; interest 600,000 × 0.5% = 3,000 first.
@@ -119,7 +146,12 @@ describe('servicing a loan', () => {
     const months = buildSchedule(terms)
       .slice(0, 11)
       .map((r) => pay(r.dueOn, r.totalFen));
-    const s = serviceLoan(terms, months, [{ agreedOn: '2026-12-20', newEndOn: '2027-07-15', annualRatePercent: 4.8, method: 'interest_only' }], '2026-12-31');
+    const s = serviceLoan(
+      terms,
+      months,
+      [{ agreedOn: '2026-12-20', newEndOn: '2027-07-15', annualRatePercent: 4.8, method: 'interest_only' }],
+      '2026-12-31',
+    );
     expect(s.endOn).toBe('2027-07-15');
     expect(s.rows).toHaveLength(18); // 11 paid, then 2027-01-15 … 2027-07-15
     expect(s.rows[11]).toMatchObject({ dueOn: '2027-01-15', principalFen: 0, interestFen: 4_800 }); // 1,200,000 × 4.8% / 12

@@ -142,7 +142,11 @@ export function currentSchedule(
         remainingFen: balance,
         kind: 'prepayment',
       });
-      if (cur.method === 'custom' && cur.plan) cur.plan = reducePlanFromEnd(cur.plan.filter((l) => l.dueOn > periodStart), principalFen);
+      if (cur.method === 'custom' && cur.plan)
+        cur.plan = reducePlanFromEnd(
+          cur.plan.filter((l) => l.dueOn > periodStart),
+          principalFen,
+        );
     } else if (cur.method === 'custom' && cur.plan) cur.plan = cur.plan.filter((l) => l.dueOn > periodStart);
     const rest =
       balance > 0 && cur.endOn > periodStart

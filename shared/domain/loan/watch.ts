@@ -6,7 +6,15 @@
 import { addDays, daysBetween } from '../dates';
 import { isPatentKind, legalExpiry, type IpKind, type LegalStatus } from '../ip';
 
-export const IP_EVENT_KINDS = ['lapse', 'invalidation_request', 'invalidated', 'transfer', 'licence', 'litigation', 'preservation'] as const;
+export const IP_EVENT_KINDS = [
+  'lapse',
+  'invalidation_request',
+  'invalidated',
+  'transfer',
+  'licence',
+  'litigation',
+  'preservation',
+] as const;
 export type IpEventKind = (typeof IP_EVENT_KINDS)[number];
 export const IP_EVENT_LABELS: Record<IpEventKind, string> = {
   lapse: '权利终止',
@@ -86,8 +94,18 @@ function feeWarnings(item: WatchedItem, loanEndOn: string, asOf: string): WatchW
   if (due < asOf) {
     const graceEnd = addDays(due, FEE_GRACE_DAYS);
     return asOf <= graceEnd
-      ? w('danger', 'fee_overdue', `年费应于 ${due} 缴纳，已逾期 ${daysBetween(due, asOf)} 天（滞纳期至 ${graceEnd}）`, '督促企业在滞纳期内补缴年费及滞纳金，并告知质权银行')
-      : w('danger', 'fee_lapsed', `年费应于 ${due} 缴纳，逾期已超过滞纳期（${graceEnd}），专利权可能已终止`, '核实专利法律状态，通知质权银行，协商追加担保物');
+      ? w(
+          'danger',
+          'fee_overdue',
+          `年费应于 ${due} 缴纳，已逾期 ${daysBetween(due, asOf)} 天（滞纳期至 ${graceEnd}）`,
+          '督促企业在滞纳期内补缴年费及滞纳金，并告知质权银行',
+        )
+      : w(
+          'danger',
+          'fee_lapsed',
+          `年费应于 ${due} 缴纳，逾期已超过滞纳期（${graceEnd}），专利权可能已终止`,
+          '核实专利法律状态，通知质权银行，协商追加担保物',
+        );
   }
   if (due > loanEndOn) return [];
   return daysBetween(asOf, due) <= FEE_SOON_DAYS

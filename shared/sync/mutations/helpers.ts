@@ -1,5 +1,6 @@
 /** Small pieces several mutations use: reading live records, audit lines, the case aggregate. */
 import { caseView, type CaseAsset, type CasePledge, type CaseView } from '../../domain/case-view';
+import { loanFacts, loanSummary } from '../../domain/loan/of-state';
 import type { SubsidyStatus } from '../../domain/case-statuses';
 import type { Qualification } from '../../domain/enterprise';
 import type { CaseRecord } from '../../types/case';
@@ -89,6 +90,7 @@ export function caseState(state: StateReader, caseId: string, ctx: DecideContext
       assets,
       pledge: pledge ? (pledge.data as unknown as CasePledge) : null,
       subsidyStatus: (subsidy?.data.status as SubsidyStatus | undefined) ?? null,
+      loan: loanSummary(loanFacts(state, caseId, ctx.today)),
       run,
     },
     ctx.products,

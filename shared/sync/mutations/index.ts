@@ -9,6 +9,8 @@ import type { MutationDef } from './types';
 import { visitDelete, visitSave } from './visits';
 import { targetSave } from './targets';
 import { institutionSave } from './institutions';
+import { ipEventDelete, ipEventSave } from './ip-events';
+import { loanClaim, loanDefault, loanDisposal, loanExtend, loanInsurance, loanPlan, loanPool, repaymentDelete, repaymentSave } from './loans';
 import { batchSave, entrySave, entryStatus } from './whitelist';
 
 const ALL = [
@@ -33,6 +35,17 @@ const ALL = [
   paymentDelete,
   subsidySave,
   subsidyStatus,
+  loanPlan,
+  repaymentSave,
+  repaymentDelete,
+  loanExtend,
+  loanDefault,
+  loanDisposal,
+  loanInsurance,
+  loanClaim,
+  loanPool,
+  ipEventSave,
+  ipEventDelete,
   valuationStore,
   catalogSave,
   catalogReset,

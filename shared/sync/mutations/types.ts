@@ -5,6 +5,7 @@
  * state there), so the two can never disagree on what an operation means.
  */
 import type { z } from 'zod';
+import type { CompensationPool } from '../../schemas/loan';
 import type { Policy } from '../../schemas/policy';
 import type { BankProduct } from '../../types/valuation';
 import type { Entity } from '../entities';
@@ -21,6 +22,8 @@ export interface DecideContext {
   products: readonly BankProduct[];
   /** A subsidy policy by id (throws AppError NOT_FOUND when unknown). */
   policy(id: string): Policy;
+  /** A risk-compensation pool by id (throws AppError NOT_FOUND when unknown). */
+  pool(id: string): CompensationPool;
 }
 
 export interface MutationDef<A = unknown> {

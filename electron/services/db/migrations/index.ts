@@ -10,6 +10,7 @@ import { m009SyncReplica } from './009_sync_replica';
 import { m010DistrictTargets } from './010_district_targets';
 import { m011DashboardIndexes } from './011_dashboard_indexes';
 import { m012Institutions } from './012_institutions';
+import { m013LoanServicing } from './013_loan_servicing';
 import type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next one. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m010DistrictTargets,
   m011DashboardIndexes,
   m012Institutions,
+  m013LoanServicing,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
