@@ -187,6 +187,8 @@ export const loanFilter = z
   .object({
     search: shortText(60).default(''),
     district: z.enum(DISTRICTS).optional(),
+    /** The dashboard's districts (any of them). */
+    districts: z.array(z.enum(DISTRICTS)).max(DISTRICTS.length).optional(),
     bank: shortText(80).optional(),
     /** A state, or `weakened` (security weakened) or `attention` (overdue, non-performing or weakened). */
     state: z.enum([...PORTFOLIO_STATES, 'weakened', 'attention']).optional(),

@@ -5,6 +5,7 @@
  * come from `newId`, chance from `r`; the runner (cases.ts) applies the steps dated up to today,
  * so a case started recently is still in an early stage and an old one is closed.
  */
+import { loanServicingSteps } from './loan-steps';
 import type { Outcome, Stage } from '../../../shared/domain/case-stages';
 import type { PledgeStatus, SubsidyStatus } from '../../../shared/domain/case-statuses';
 import { addDays, addMonths, addYears, daysBetween } from '../../../shared/domain/dates';
@@ -192,7 +193,7 @@ export function planCase(r: Rng, s: CaseSubject, t: Timeline, policies: readonly
   const close = (outcome: Outcome, reason: string): CasePlan => {
     move({ type: 'close', outcome, reason });
     if (outcome === 'ineligible') entryTo('不符合', reason);
-    else if (outcome !== 'loaned' && outcome !== 'subsidised') entryTo('暂缓', reason);
+    else if (outcome !== 'loaned' && outcome !== 'subsidised' && outcome !== 'disposed') entryTo('暂缓', reason);
     return done();
   };
   const visit = (notes: string, attendees: string[], nextSteps: string, followUp: boolean) => {
@@ -433,6 +434,21 @@ export function planCase(r: Rng, s: CaseSubject, t: Timeline, policies: readonly
     at(due, 'payment.save', { id: newId(), caseId, paidOn: due, kind: 'interest', amountFen, note: `${prev} 至 ${due} 利息` });
     prev = due;
     if (due >= yearOn) break;
+  }
+  const serviced = loanServicingSteps(at, {
+    caseId,
+    serial: s.serial,
+    loanFen,
+    ratePercent: rate,
+    loanStart,
+    loanEnd: endFinal,
+    today,
+    itemId: chosen[0]?.id ?? null,
+    newId,
+  });
+  if (serviced.disposedOn) {
+    d = addDays(serviced.disposedOn, 3);
+    return close('disposed', W.CLOSE_REASONS.disposed[0]!);
   }
   const cancelOn = addDays(endFinal, r.int(5, 30));
   let endOn = cancelOn;

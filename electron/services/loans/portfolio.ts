@@ -58,6 +58,7 @@ export function portfolioRows(db: Database, today: string): PortfolioRow[] {
 export function matchesLoan(r: PortfolioRow, f: LoanFilter): boolean {
   if (!f.includeClosed && r.closed) return false;
   if (f.district && r.district !== f.district) return false;
+  if (f.districts?.length && !f.districts.includes(r.district as never)) return false;
   if (f.bank && r.bank !== f.bank) return false;
   if (f.poolName !== undefined && r.poolName !== f.poolName) return false;
   if (f.state === 'weakened' && !r.weakened) return false;

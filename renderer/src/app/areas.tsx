@@ -9,6 +9,7 @@ import {
   InfoCircleOutlined,
   MoneyCollectOutlined,
   ReadOutlined,
+  SafetyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -21,6 +22,7 @@ export const AREAS = [
   { key: 'valuation', icon: <CalculatorOutlined /> },
   { key: 'pledge', icon: <BankOutlined /> },
   { key: 'subsidy', icon: <MoneyCollectOutlined /> },
+  { key: 'loans', icon: <SafetyOutlined /> },
   { key: 'dashboard', icon: <BarChartOutlined /> },
   { key: 'institutions', icon: <ApartmentOutlined /> },
   { key: 'sync', icon: <CloudSyncOutlined /> },

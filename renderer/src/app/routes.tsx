@@ -5,6 +5,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { HomePage } from '../features/home/HomePage';
 import { InstitutionsPage } from '../features/institutions/InstitutionsPage';
+import { LoansPage } from '../features/loans/LoansPage';
 import { PledgePage } from '../features/pledge/PledgePage';
 import { SubsidyPage } from '../features/subsidy/SubsidyPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -27,6 +28,8 @@ export function AreaPage({ area }: { area: AreaKey }) {
       return <PledgePage />;
     case 'subsidy':
       return <SubsidyPage />;
+    case 'loans':
+      return <LoansPage />;
     case 'dashboard':
       return <DashboardPage />;
     case 'institutions':

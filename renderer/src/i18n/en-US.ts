@@ -11,6 +11,7 @@ export const enUS: Messages = {
     valuation: 'Valuation',
     pledge: 'Pledge registration',
     subsidy: 'Interest subsidy',
+    loans: 'After the loan',
     dashboard: 'Dashboard',
     institutions: 'Institutions',
     sync: 'Sync',

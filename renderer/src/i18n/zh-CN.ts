@@ -10,6 +10,7 @@ export const zhCN = {
     valuation: '估值',
     pledge: '质押登记',
     subsidy: '贴息申报',
+    loans: '贷后管理',
     dashboard: '统计看板',
     institutions: '机构名录',
     sync: '数据同步',

@@ -10,6 +10,7 @@ import { STAGE_COLORS, stageText } from './labels';
 import { MoveActions } from './MoveActions';
 import { PledgeTab } from './PledgeTab';
 import { SubsidyTab } from './SubsidyTab';
+import { LoanTab } from '../loans/LoanTab';
 import { useCasesStore } from './store';
 import { ValueTab } from './ValueTab';
 import { VisitsTab } from './VisitsTab';
@@ -54,6 +55,8 @@ export function CaseView({ id }: { id: string }) {
             <Typography.Text strong>{detail.enterprise.name}</Typography.Text>
             <ConflictBadge id={r.id} />
             <Tag color={STAGE_COLORS[r.stage]}>{stageText(r.stage, r.paused, r.outcome)}</Tag>
+            {detail.facts.pledgeStands && r.stage !== 'closed' && <Tag color="purple">贷后管理中</Tag>}
+            {detail.loan?.weakened && <Tag color="red">担保削弱</Tag>}
           </Space>
         }
         extra={<MoveActions detail={detail} />}
@@ -111,6 +114,9 @@ export function CaseView({ id }: { id: string }) {
             { key: 'valuation', label: STAGE_LABELS.valuation, children: <ValueTab detail={detail} /> },
             { key: 'registration', label: STAGE_LABELS.registration, children: <PledgeTab detail={detail} /> },
             { key: 'subsidy', label: STAGE_LABELS.subsidy, children: <SubsidyTab detail={detail} /> },
+            ...(detail.loan?.terms || detail.facts.pledgeRegistered
+              ? [{ key: 'loan', label: '贷后管理', children: <LoanTab detail={detail} /> }]
+              : []),
             { key: 'visits', label: t('case.visits', { n: detail.visits.length }), children: <VisitsTab detail={detail} /> },
             { key: 'audit', label: t('case.audit'), children: <AuditTab detail={detail} /> },
           ]}

@@ -1,3 +1,4 @@
+import { AfterLoanCard } from '../loans/AfterLoanCard';
 import { Alert, Button, Card, Col, Empty, Row, Segmented, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { SUBSIDY_STATUS_LABELS } from '../../../../shared/domain/case-statuses';
@@ -438,6 +439,7 @@ export function DashboardPage() {
               ]}
             />
           </Card>
+          <AfterLoanCard districts={districts} bank={filter.bank} />
         </>
       )}
     </Space>

@@ -2,6 +2,7 @@ import { Card, Col, Row, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RemindersCard } from '../cases/RemindersCard';
 import { IdChecker } from './IdChecker';
+import { LoanAlertsCard } from '../loans/LoanAlertsCard';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -19,6 +20,9 @@ export function HomePage() {
       </Col>
       <Col xs={24} lg={12}>
         <RemindersCard />
+      </Col>
+      <Col xs={24} lg={12}>
+        <LoanAlertsCard />
       </Col>
       <Col xs={24} lg={12}>
         <Card title={t('home.idTitle')}>
