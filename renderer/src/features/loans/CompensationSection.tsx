@@ -86,6 +86,7 @@ export function CompensationSection({ caseId, loan, readOnly }: { caseId: string
         <Typography.Title level={5}>知识产权质押保证保险</Typography.Title>
         <Form
           form={insForm}
+          name="insurance"
           layout="inline"
           disabled={readOnly}
           onValuesChange={clearServerErrors(insForm)}

@@ -16,6 +16,9 @@ type Step = { name: string; party: string; doneOn: Dayjs | null; note: string };
 type Proceed = { receivedOn: Dayjs; yuan: string; note: string };
 type DisposalForm = { route: DisposalRoute; startedOn: Dayjs; share: string; closedOn: Dayjs | null; steps: Step[]; proceeds: Proceed[] };
 
+/** A step's name as text (the route's steps are fixed; their dates and parties are typed). */
+const StepName = ({ value }: { value?: string }) => <span>{value}</span>;
+
 const stepsOf = (route: DisposalRoute): Step[] => ROUTE_INFO[route].steps.map((name) => ({ name, party: '', doneOn: null, note: '' }));
 
 /** Default (违约认定) and the disposal of the pledged IP by one of Shenzhen's routes, with what it recovered. */
@@ -44,6 +47,7 @@ export function DisposalSection({ caseId, loan, readOnly }: { caseId: string; lo
         </Typography.Paragraph>
         <Form
           form={defForm}
+          name="loan-default"
           layout="inline"
           disabled={readOnly}
           initialValues={{ declaredOn: dayjs() }}
@@ -117,6 +121,7 @@ export function DisposalSection({ caseId, loan, readOnly }: { caseId: string; lo
       </Descriptions>
       <Form
         form={form}
+        name="disposal"
         layout="vertical"
         disabled={readOnly}
         initialValues={start}
@@ -163,7 +168,7 @@ export function DisposalSection({ caseId, loan, readOnly }: { caseId: string; lo
                   key: 'n',
                   render: (_, f) => (
                     <Form.Item name={[f.name, 'name']} noStyle>
-                      <Input variant="borderless" readOnly />
+                      <StepName />
                     </Form.Item>
                   ),
                 },

@@ -151,6 +151,7 @@ export function LoanTab({ detail }: { detail: CaseDetail }) {
       >
         <Form
           form={extForm}
+          name="extension"
           layout="vertical"
           preserve={false}
           onValuesChange={clearServerErrors(extForm)}

@@ -46,6 +46,7 @@ export function ScheduleSection({ caseId, loan, readOnly }: { caseId: string; lo
         <Typography.Title level={5}>登记还款</Typography.Title>
         <Form
           form={form}
+          name="repayment"
           layout="inline"
           disabled={readOnly}
           onValuesChange={clearServerErrors(form)}

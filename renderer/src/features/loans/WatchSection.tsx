@@ -114,13 +114,7 @@ export function WatchSection({ caseId, loan, readOnly }: { caseId: string; loan:
             width: 110,
             render: (_, i) =>
               !readOnly && (
-                <Button
-                  size="small"
-                  onClick={() => {
-                    form.setFieldsValue({ kind: 'lapse', occurredOn: dayjs(), endedOn: null, note: '' });
-                    setItemId(i.id);
-                  }}
-                >
+                <Button size="small" onClick={() => setItemId(i.id)}>
                   记录事件
                 </Button>
               ),
@@ -136,7 +130,14 @@ export function WatchSection({ caseId, loan, readOnly }: { caseId: string; loan:
         onCancel={() => setItemId(null)}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onValuesChange={clearServerErrors(form)} preserve={false}>
+        <Form
+          form={form}
+          name="ip-event"
+          layout="vertical"
+          onValuesChange={clearServerErrors(form)}
+          preserve={false}
+          initialValues={{ kind: 'lapse', occurredOn: dayjs(), endedOn: null, note: '' }}
+        >
           <Form.Item name="kind" label="事件" rules={[{ required: true, message: '请选择事件' }]}>
             <Select options={IP_EVENT_KINDS.map((k) => ({ value: k, label: IP_EVENT_LABELS[k] }))} />
           </Form.Item>
