@@ -132,8 +132,10 @@ describe('贷后管理 on demo data in Chromium', () => {
     await s.page.goto(`${s.harness.url}#/loans`);
     const figures = s.page.getByTestId('loan-figures');
     await figures.getByText('在贷笔数').waitFor();
-    await s.page.getByRole('columnheader', { name: '银行（总行）' }).waitFor();
+    await figures.getByRole('columnheader', { name: '区', exact: true }).waitFor();
     await s.screenshot('loans-page');
+    await s.page.getByRole('tab', { name: '按银行' }).click();
+    await s.page.getByRole('columnheader', { name: '银行（总行）' }).waitFor();
     await s.page.getByLabel('还款状态').click();
     await s.page.locator('.ant-select-item-option').getByText('需关注（逾期、违约或担保削弱）').click();
     await s.page.getByText('已违约').first().waitFor();

@@ -160,7 +160,13 @@ export const contract = {
       z.object({ kind: z.literal('institutions'), filter: institutionListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z.object({ kind: z.literal('institution-names'), filter: nameListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z.object({ kind: z.literal('loans'), filter: loanFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
-      z.object({ kind: z.literal('loan-pool'), filter: z.object({ poolName: z.string().min(1).max(60) }).strict(), format: z.enum(['xlsx', 'csv']) }).strict(),
+      z
+        .object({
+          kind: z.literal('loan-pool'),
+          filter: z.object({ poolName: z.string().min(1).max(60) }).strict(),
+          format: z.enum(['xlsx', 'csv']),
+        })
+        .strict(),
     ]),
   ),
   demoStart: call<JobStatusView>()(
@@ -228,6 +234,10 @@ export const contract = {
   ipEventSave: call<CaseDetail>()(ipEventInput.safeExtend({ caseId: z.string().min(1).max(64) })),
   ipEventDelete: call<CaseDetail>()(z.object({ id: z.string().min(1).max(64), caseId: z.string().min(1).max(64) }).strict()),
   compensationPools: call<CompensationPool[]>()(empty),
+  /** A list of legal-status changes (专利号, 事件, 日期, 解除日期, 说明) from .xlsx or .csv. */
+  ipEventsImport: call<{ imported: number; rejected: { row: number; reason: string }[] }>()(
+    z.object({ fileName: z.string().min(1).max(200), fileBase64 }).strict(),
+  ),
   loansList: call<LoanList>()(loanFilter),
   loanPoolView: call<{ view: PoolView; rows: PortfolioRow[] }>()(z.object({ poolName: z.string().min(1).max(60) }).strict()),
   registrationStats: call<RegistrationStats>()(

@@ -1,8 +1,9 @@
 /**
  * The demo's loans after registration (贷后管理): interest monthly and the principal at the end
- * (先息后本, as most IP-pledge loans here are written), each repayment on its due day. About one
- * running loan in eight stops paying: some of those see a patent lapse, and one long overdue is
- * declared in default and disposed of by reverse licence. Chance comes from the case's serial,
+ * (先息后本, as most IP-pledge loans here are written), each repayment on its due day. About
+ * one running loan in five stops paying (one past loan in sixteen, its default and disposal
+ * over): some see a patent lapse, and some long overdue are declared in default and disposed
+ * of by reverse licence. Chance comes from the case's serial,
  * not the plan's generator, so every other demo figure stays as it was.
  */
 import { addDays } from '../../../shared/domain/dates';
@@ -40,7 +41,7 @@ export function loanServicingSteps(
   const received = addDays(startedOn, 30);
   const closedOn = addDays(received, 180);
   const over = closedOn < addDays(o.today, -5);
-  const troubled = dues.length > 1 && share(o.serial, 1) < 0.08 && (o.loanEnd > o.today || over);
+  const troubled = dues.length > 1 && (o.loanEnd > o.today ? share(o.serial, 1) < 0.2 : share(o.serial, 1) < 0.06 && over);
   const paid = troubled ? stopAt : dues.length;
   dues.slice(0, paid).forEach((dueOn, i) =>
     at(dueOn, 'repayment.save', {

@@ -4,6 +4,7 @@ import { caseWriter } from '../cases/handlers';
 import { needDb, type HandlerContext } from '../handler-context';
 import { newId } from '../ids';
 import { getRecord } from '../sync/store';
+import { importIpEvents } from './ip-events-import';
 import { loadPools } from './pools';
 import { listLoans, loanPoolView } from './portfolio';
 
@@ -20,6 +21,7 @@ type LoanMethod =
   | 'ipEventSave'
   | 'ipEventDelete'
   | 'compensationPools'
+  | 'ipEventsImport'
   | 'loansList'
   | 'loanPoolView';
 
@@ -43,6 +45,7 @@ export function loanHandlers(ctx: HandlerContext, today: () => string): Pick<Han
     ipEventSave: ({ caseId, ...input }) => write(caseId, 'ip_event.save', { ...input, id: input.id ?? newId() }),
     ipEventDelete: ({ caseId, id }) => write(caseId, 'ip_event.delete', { id }),
     compensationPools: () => loadPools(ctx.resourcesDir),
+    ipEventsImport: ({ fileName, fileBase64 }) => importIpEvents(needDb(ctx), new Uint8Array(Buffer.from(fileBase64, 'base64')), fileName),
     loansList: (filter) => listLoans(needDb(ctx), filter, today()),
     loanPoolView: ({ poolName }) => loanPoolView(needDb(ctx), poolName, today()),
   };

@@ -252,4 +252,37 @@ describe('after the loan, on a real SQLite file through the service calls', () =
     expect(rows.some((v) => v.includes('已违约') && v.includes('反向许可'))).toBe(true);
     expect(ws.rowCount).toBe(3);
   });
+
+  it('imports a list of legal-status changes: good rows recorded, each bad row named with its reason', async () => {
+    const { caseId } = await registeredCase(3);
+    await call('loanPlan', { caseId, method: 'interest_only' });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('法律状态');
+    ws.addRow(['专利号', '事件', '日期', '解除日期', '说明']);
+    ws.addRow([`ZL ${inventionNumber(2018, 303)}`, '无效宣告请求', today, '', '第三方提出']);
+    ws.addRow([inventionNumber(2018, 303), '财产保全', addDays(today, -30), addDays(today, -10), '已解除']);
+    ws.addRow(['ZL201899999999.1', '权利终止', today, '', '']);
+    ws.addRow([inventionNumber(2018, 303), '被收购', today, '', '']);
+    ws.addRow([inventionNumber(2018, 303), '许可', '去年', '', '']);
+    ws.addRow([inventionNumber(2018, 303), '转让', addDays(today, 30), '', '']);
+    const fileBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const r = await call<{ imported: number; rejected: { row: number; reason: string }[] }>('ipEventsImport', {
+      fileName: '状态变更.xlsx',
+      fileBase64,
+    });
+    expect(r.imported).toBe(2);
+    expect(r.rejected.map((x) => x.row)).toEqual([4, 5, 6, 7]);
+    expect(r.rejected[0]!.reason).toBe('本机没有编号为 ZL201899999999.1 的知识产权');
+    expect(r.rejected[1]!.reason).toMatch(/^事件“被收购”无法识别/);
+    expect(r.rejected[2]!.reason).toContain('不是有效日期');
+    expect(r.rejected[3]!.reason).toContain('事件日期不能晚于今天');
+    const d = await call<CaseDetail>('caseGet', { id: caseId });
+    expect(d.loan!.items[0]!.events.map((e) => [e.kind, e.endedOn !== null])).toEqual([
+      ['invalidation_request', false],
+      ['preservation', true],
+    ]);
+    // The open invalidation request warns; the lifted preservation no longer does.
+    expect(d.loan!.warnings.map((w) => w.code)).toContain('event_invalidation_request');
+    expect(d.loan!.warnings.map((w) => w.code)).not.toContain('event_preservation');
+  });
 });

@@ -1,4 +1,4 @@
-import { Card, Col, Row, Statistic, Table } from 'antd';
+import { Card, Col, Row, Statistic, Table, Tabs } from 'antd';
 import { ROUTE_INFO } from '../../../../shared/domain/loan/disposal';
 import type { AfterLoanFigures, AfterLoanGroup } from '../../../../shared/domain/loan/portfolio';
 import { fenToWanText } from '../../lib/format';
@@ -37,45 +37,47 @@ export function LoanFigures({ figures, compact = false }: { figures: AfterLoanFi
         </Col>
       ))}
       {!compact && (
-        <>
-          <Col xs={24} xl={12}>
-            <Table
-              size="small"
-              rowKey="key"
-              pagination={false}
-              dataSource={figures.byDistrict}
-              columns={groupColumns('区')}
-              scroll={{ x: true }}
-            />
-          </Col>
-          <Col xs={24} xl={12}>
-            <Table
-              size="small"
-              rowKey="key"
-              pagination={false}
-              dataSource={figures.byBank}
-              columns={groupColumns('银行（总行）')}
-              scroll={{ x: true }}
-            />
-          </Col>
-          {figures.byRoute.length > 0 && (
-            <Col span={24}>
-              <Table
-                size="small"
-                rowKey="route"
-                pagination={false}
-                dataSource={figures.byRoute}
-                columns={[
-                  { title: '处置方式', key: 'r', render: (_, r) => (r.route === 'none' ? '尚未处置' : ROUTE_INFO[r.route].label) },
-                  { title: '违约笔数', dataIndex: 'count', align: 'right' },
-                  { title: '违约损失', key: 'l', align: 'right', render: (_, r) => fenToWanText(r.lossFen) },
-                  { title: '已回收', key: 'c', align: 'right', render: (_, r) => fenToWanText(r.recoveredFen) },
-                  { title: '回收率', key: 'p', align: 'right', render: (_, r) => rate(r.lossFen, r.recoveredFen) },
-                ]}
-              />
-            </Col>
-          )}
-        </>
+        <Col span={24}>
+          <Tabs
+            size="small"
+            items={[
+              {
+                key: 'district',
+                label: '按区',
+                children: (
+                  <Table size="small" rowKey="key" pagination={false} dataSource={figures.byDistrict} columns={groupColumns('区')} />
+                ),
+              },
+              {
+                key: 'bank',
+                label: '按银行',
+                children: (
+                  <Table size="small" rowKey="key" pagination={false} dataSource={figures.byBank} columns={groupColumns('银行（总行）')} />
+                ),
+              },
+              {
+                key: 'route',
+                label: '按处置方式',
+                children: (
+                  <Table
+                    size="small"
+                    rowKey="route"
+                    pagination={false}
+                    dataSource={figures.byRoute}
+                    locale={{ emptyText: '没有违约贷款' }}
+                    columns={[
+                      { title: '处置方式', key: 'r', render: (_, r) => (r.route === 'none' ? '尚未处置' : ROUTE_INFO[r.route].label) },
+                      { title: '违约笔数', dataIndex: 'count', align: 'right' },
+                      { title: '违约损失', key: 'l', align: 'right', render: (_, r) => fenToWanText(r.lossFen) },
+                      { title: '已回收', key: 'c', align: 'right', render: (_, r) => fenToWanText(r.recoveredFen) },
+                      { title: '回收率', key: 'p', align: 'right', render: (_, r) => rate(r.lossFen, r.recoveredFen) },
+                    ]}
+                  />
+                ),
+              },
+            ]}
+          />
+        </Col>
       )}
     </Row>
   );

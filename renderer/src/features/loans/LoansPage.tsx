@@ -9,6 +9,7 @@ import { navigate } from '../../app/useHashRoute';
 import { ExportButtons } from '../../components/ExportButtons';
 import { fenToWanText } from '../../lib/format';
 import { useSyncStore } from '../sync/store';
+import { ImportEventsButton } from './ImportEventsButton';
 import { LoanFigures } from './LoanFigures';
 import { PoolPanel } from './PoolPanel';
 import { STATE_COLORS } from './labels';
@@ -38,7 +39,15 @@ export function LoansPage() {
   const set = (patch: Partial<LoanFilter>) => setFilter((f) => ({ ...f, ...patch }));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title="贷后管理" extra={<ExportButtons request={{ kind: 'loans', filter }} />}>
+      <Card
+        title="贷后管理"
+        extra={
+          <Space>
+            <ImportEventsButton onDone={() => setFilter((f) => ({ ...f }))} />
+            <ExportButtons request={{ kind: 'loans', filter }} />
+          </Space>
+        }
+      >
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search
             allowClear
@@ -95,7 +104,7 @@ export function LoansPage() {
           loading={!data && !error}
           dataSource={data?.rows ?? []}
           pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 笔` }}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1500 }}
           locale={{ emptyText: '没有符合条件的贷款：质押登记成功的案件会列在这里' }}
           columns={[
             {
@@ -137,10 +146,11 @@ export function LoansPage() {
             {
               title: '预警与建议',
               key: 'w',
+              width: 380,
               render: (_, r) =>
                 r.topWarning ? <Typography.Text type={r.dangers ? 'danger' : 'warning'}>{r.topWarning}</Typography.Text> : '—',
             },
-            { title: '资产池', dataIndex: 'poolName', width: 150 },
+            { title: '资产池', dataIndex: 'poolName', width: 140 },
           ]}
         />
       </Card>
