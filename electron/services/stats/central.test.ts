@@ -143,3 +143,24 @@ describe('统计看板 from the central service', () => {
     }
   });
 });
+
+describe('贷后管理 after sync', () => {
+  it('the officer pulled every 南山 loan with its repayments, events, default and disposal: the same servicing as the desktop that wrote them', async () => {
+    const { listLoans } = await import('../loans/portfolio');
+    const today = todayIso();
+    const pick = (db: Database) =>
+      listLoans(db, { search: '', includeClosed: true, district: '南山' }, today).rows.map((r) => ({
+        caseId: r.caseId,
+        state: r.state,
+        outstandingFen: r.outstandingFen,
+        overdueFen: r.overdueFen,
+        weakened: r.weakened,
+        lossFen: r.lossFen,
+        recoveredFen: r.recoveredFen,
+      }));
+    const mine = pick(admin.db);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.some((r) => r.state !== 'untracked')).toBe(true);
+    expect(pick(officer.db)).toEqual(mine);
+  });
+});
