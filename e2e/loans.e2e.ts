@@ -128,6 +128,26 @@ describe('贷后管理 on demo data in Chromium', () => {
     expect(s.errors).toEqual([]);
   });
 
+  it('a typed plan is refused in Chinese on a loan already being repaid another way', async () => {
+    const loan = (await call<LoanList>('loansList', { search: '', includeClosed: false, state: 'current' })).rows.find((r) => !r.weakened)!;
+    await s.page.goto(`${s.harness.url}#/cases/${loan.caseId}`);
+    await s.page.getByRole('tab', { name: '贷后管理' }).click();
+    await s.page.getByLabel('还款方式').click();
+    await s.page.locator('.ant-select-item-option').getByText('自定义计划').click();
+    await s.page.getByRole('button', { name: '填写自定义计划' }).click();
+    const dialog = s.page.getByRole('dialog');
+    await dialog.getByText(/各期本金合计须等于贷款本金/).waitFor();
+    await dialog.getByLabel('第 1 期本金（元）').fill('1.234');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('金额最多精确到分（小数点后 2 位）').waitFor();
+    await dialog.getByLabel('第 1 期本金（元）').fill('100');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await s.page.getByText(/已有还款记录，不能更改还款方式/).waitFor();
+    await s.screenshot('loan-plan-refused');
+    expect((await call<CaseDetail>('caseGet', { id: loan.caseId })).loan!.record.method).toBe('interest_only');
+    expect(s.errors).toEqual([]);
+  });
+
   it('shows the 贷后管理 page with the officer figures, the attention filter and the home warnings', async () => {
     await s.page.goto(`${s.harness.url}#/loans`);
     const figures = s.page.getByTestId('loan-figures');

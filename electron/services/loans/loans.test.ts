@@ -255,6 +255,10 @@ describe('after the loan, on a real SQLite file through the service calls', () =
 
   it('imports a list of legal-status changes: good rows recorded, each bad row named with its reason', async () => {
     const { caseId } = await registeredCase(3);
+    // A typed plan must add up to the loan and end on its end date; refused at the plan, nothing kept.
+    const bad = await refusal('loanPlan', { caseId, method: 'custom', plan: [{ dueOn: loanEnd, principalFen: 100 }] });
+    expect(bad.issues).toEqual([{ path: 'plan', message: '各期本金合计 100 分，应等于贷款本金 120000000 分' }]);
+    expect((await call<CaseDetail>('caseGet', { id: caseId })).loan!.tracked).toBe(false);
     await call('loanPlan', { caseId, method: 'interest_only' });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('法律状态');

@@ -14,6 +14,7 @@ import { useCasesStore } from '../cases/store';
 import { CompensationSection } from './CompensationSection';
 import { DisposalSection } from './DisposalSection';
 import { STATE_COLORS, yuan } from './labels';
+import { PlanEditor } from './PlanEditor';
 import { ScheduleSection } from './ScheduleSection';
 import { WatchSection } from './WatchSection';
 
@@ -24,7 +25,7 @@ type ExtensionForm = {
   method: 'equal_instalment' | 'equal_principal' | 'interest_only';
   note: string;
 };
-const STANDARD = REPAYMENT_METHODS.filter((m) => m !== 'custom');
+const EXTEND_METHODS = REPAYMENT_METHODS.filter((m): m is Exclude<RepaymentMethod, 'custom'> => m !== 'custom');
 
 /** 贷后管理: the repayment plan and repayments, the watch over the pledged IP, extension, default, disposal and compensation. */
 export function LoanTab({ detail }: { detail: CaseDetail }) {
@@ -34,6 +35,7 @@ export function LoanTab({ detail }: { detail: CaseDetail }) {
   const readOnly = detail.record.stage === 'closed';
   const [method, setMethod] = useState<RepaymentMethod>(loan?.record.method ?? 'equal_instalment');
   const [extending, setExtending] = useState(false);
+  const [planning, setPlanning] = useState(false);
   const [extForm] = Form.useForm<ExtensionForm>();
   const [poolName, setPoolName] = useState(loan?.record.poolName ?? '');
   if (!loan?.terms)
@@ -92,14 +94,16 @@ export function LoanTab({ detail }: { detail: CaseDetail }) {
           onChange={setMethod}
           disabled={readOnly}
           aria-label="还款方式"
-          options={STANDARD.map((m) => ({ value: m, label: REPAYMENT_METHOD_LABELS[m] }))}
+          options={REPAYMENT_METHODS.map((m) => ({ value: m, label: REPAYMENT_METHOD_LABELS[m] }))}
         />
         <Button
           type={loan.tracked ? 'default' : 'primary'}
-          disabled={readOnly || (loan.tracked && method === loan.record.method)}
-          onClick={() => void act(() => api().loanPlan({ caseId, method, plan: [] }), '已生成还款计划')}
+          disabled={readOnly || (loan.tracked && method === loan.record.method && method !== 'custom')}
+          onClick={() =>
+            method === 'custom' ? setPlanning(true) : void act(() => api().loanPlan({ caseId, method, plan: [] }), '已生成还款计划')
+          }
         >
-          {loan.tracked ? '更改还款方式' : '生成还款计划'}
+          {method === 'custom' ? '填写自定义计划' : loan.tracked ? '更改还款方式' : '生成还款计划'}
         </Button>
         <Button disabled={readOnly || !loan.tracked || state === 'settled' || state === 'defaulted'} onClick={() => setExtending(true)}>
           办理展期
@@ -140,6 +144,7 @@ export function LoanTab({ detail }: { detail: CaseDetail }) {
           ]}
         />
       )}
+      <PlanEditor caseId={caseId} loan={loan} open={planning} onClose={() => setPlanning(false)} />
       <Modal
         open={extending}
         title="办理展期"
@@ -176,7 +181,7 @@ export function LoanTab({ detail }: { detail: CaseDetail }) {
             <NumberInput unit="%" style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="method" label="展期后还款方式">
-            <Select options={STANDARD.map((m) => ({ value: m, label: REPAYMENT_METHOD_LABELS[m] }))} />
+            <Select options={EXTEND_METHODS.map((m) => ({ value: m, label: REPAYMENT_METHOD_LABELS[m] }))} />
           </Form.Item>
           <Form.Item name="note" label="说明">
             <Input maxLength={200} />
