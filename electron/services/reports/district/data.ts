@@ -9,6 +9,9 @@ import { AppError } from '../../../../shared/errors';
 import { statsFilter } from '../../../../shared/schemas/stats';
 import type { DashboardView } from '../../../../shared/types/stats';
 import { dashboard } from '../../stats/dashboard';
+import { listLoans } from '../../loans/portfolio';
+import { todayIso } from '../../../../shared/domain/dates';
+import type { AfterLoanFigures } from '../../../../shared/domain/loan/portfolio';
 
 export type ReportKind = 'monthly' | 'annual';
 
@@ -25,6 +28,8 @@ export interface ReportData {
   districtLabel: string;
   fileStem: string;
   view: DashboardView;
+  /** After the loan, as it stands on the day the report is made (not the period's). */
+  afterLoan: AfterLoanFigures;
 }
 
 export function reportData(db: Database, req: ReportRequest, now: string): ReportData {
@@ -42,5 +47,10 @@ export function reportData(db: Database, req: ReportRequest, now: string): Repor
     districtLabel,
     fileStem: `${req.district ?? '全市'}-质押融资${kindLabel}报告-${req.period}`,
     view: dashboard(db, filter, now),
+    afterLoan: listLoans(
+      db,
+      { search: '', includeClosed: true, districts: req.district ? [req.district] : undefined },
+      todayIso(new Date(now)),
+    ).figures,
   };
 }

@@ -25,6 +25,34 @@ const segmentTable = (label: string, segs: Segment[], name = (k: string) => k) =
         [1, 2, 3, 4],
       );
 
+/** 贷后: loans, overdue, weakened security, defaults and recoveries as they stand on the day the report is made. */
+function afterLoanTables(d: ReportData): string {
+  const f = d.afterLoan;
+  const head = ['贷款笔数', '未还本金', '逾期笔数', '逾期金额', '担保削弱', '违约笔数', '违约损失', '已回收'];
+  const cells = (g: (typeof f.byDistrict)[number]) => [
+    g.loans,
+    amount(g.outstandingFen),
+    g.overdue,
+    amount(g.overdueFen),
+    g.weakened,
+    g.defaults,
+    amount(g.lossFen),
+    amount(g.recoveredFen),
+  ];
+  const numeric = [1, 2, 3, 4, 5, 6, 7, 8];
+  return `${table(['合计', ...head], [['全部', ...cells(f.total)]], numeric, '没有质押登记后的贷款。')}${table(
+    ['区', ...head],
+    f.byDistrict.map((g) => [g.key, ...cells(g)]),
+    numeric,
+    '没有质押登记后的贷款。',
+  )}${table(
+    ['银行（总行）', ...head],
+    f.byBank.map((g) => [g.key, ...cells(g)]),
+    numeric,
+    '没有质押登记后的贷款。',
+  )}`;
+}
+
 /** The header line printed on every page (the shell's header template). */
 export const pageHeader = (d: ReportData) => `${d.title} · ${d.periodLabel} · ${d.districtLabel}`;
 
@@ -109,6 +137,7 @@ ${
     v.funnel.map((b) => [b.batch, b.district, b.total, ...ENTRY_STATUSES.map((s) => b.counts[s] ?? 0)]),
     [2, 3, 4, 5, 6, 7, 8],
   )}</section>
+<section><h2>${monthly ? '九' : '八'}、贷后情况（截至制表日）</h2>${afterLoanTables(d)}</section>
 <section><h2>说明</h2><p class="meta">笔数为期间内登记日期落在本期、国家知识产权局已登记（含其后变更、注销）的质押；登记金额取担保债权数额，未填时取贷款金额。同比对照上年同期；上年同期为 0 或无数据时不计算比率。</p></section>
 </body></html>`;
 }

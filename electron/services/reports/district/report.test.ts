@@ -3,6 +3,7 @@
  * dashboard's for the same filter (the .xlsx read back cell by cell, the PDF's HTML by text),
  * and the PDF printed by real Chromium with a header and page numbers.
  */
+import type { LoanList } from '../../../../shared/contract';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { growthText } from '../../../../shared/domain/stats';
@@ -60,6 +61,7 @@ describe('district reports', () => {
       '按知识产权类型',
       '贴息',
       '管家工作量',
+      '贷后',
       '白名单转化',
     ]);
     const summary = wb.getWorksheet('概要')!;
@@ -84,6 +86,15 @@ describe('district reports', () => {
     );
     const months = wb.getWorksheet('月度')!;
     expect(months.rowCount).toBe(3 + 12);
+    // 贷后 as it stands today: the same figures as the 贷后管理 page's.
+    const loans = await call<LoanList>('loansList', { search: '', includeClosed: true });
+    const after = wb.getWorksheet('贷后')!;
+    expect([2, 3, 4, 8].map((c) => after.getRow(4).getCell(c).value)).toEqual([
+      '合计',
+      loans.figures.total.loans,
+      loans.figures.total.outstandingFen / 1_000_000,
+      loans.figures.total.defaults,
+    ]);
   });
 
   it('prints the monthly district report as a PDF with its figures, header and page numbers', async () => {

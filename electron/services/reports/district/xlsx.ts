@@ -8,6 +8,7 @@ import { growthText, headsAndBranches, pledgeKindLabel, type Growth, type Segmen
 import type { TargetProgress } from '../../../../shared/domain/targets';
 import { ENTRY_STATUSES } from '../../../../shared/domain/whitelist';
 import { formatDateTime } from '../../../../shared/time';
+import type { AfterLoanFigures, AfterLoanGroup } from '../../../../shared/domain/loan/portfolio';
 import type { ReportData } from './data';
 
 const WAN = '#,##0.00"万元"';
@@ -58,6 +59,29 @@ const targetSheet = (t: TargetProgress): SheetSpec => ({
   formats: { 3: PCT },
 });
 
+const AFTER_LOAN_HEADERS = ['分组', '名称', '贷款笔数', '未还本金', '逾期笔数', '逾期金额', '担保削弱', '违约笔数', '违约损失', '已回收'];
+/** 贷后: the loans as they stand on the report's day, in total, by district and by bank. */
+function afterLoanSheet(f: AfterLoanFigures): SheetSpec {
+  const row = (group: string, g: AfterLoanGroup): Cell[] => [
+    group,
+    g.key,
+    g.loans,
+    wan(g.outstandingFen),
+    g.overdue,
+    wan(g.overdueFen),
+    g.weakened,
+    g.defaults,
+    wan(g.lossFen),
+    wan(g.recoveredFen),
+  ];
+  return {
+    name: '贷后',
+    headers: AFTER_LOAN_HEADERS,
+    rows: [row('合计', f.total), ...f.byDistrict.map((g) => row('按区', g)), ...f.byBank.map((g) => row('按银行', g))],
+    formats: { 3: WAN, 5: WAN, 8: WAN, 9: WAN },
+  };
+}
+
 export async function reportXlsx(data: ReportData): Promise<Uint8Array> {
   const v = data.view;
   const r = v.registrations;
@@ -105,6 +129,7 @@ export async function reportXlsx(data: ReportData): Promise<Uint8Array> {
       formats: { 4: WAN },
     },
     ...(v.targets ? [targetSheet(v.targets)] : []),
+    afterLoanSheet(data.afterLoan),
     {
       name: '白名单转化',
       headers: ['批次', '区', '企业数', ...ENTRY_STATUSES],
