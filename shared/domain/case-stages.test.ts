@@ -99,12 +99,16 @@ describe('case stage machine', () => {
 
   it('a loan closes its case once it has ended: the pledge cancelled and the tracked schedule repaid; a default once disposed of', () => {
     const at: CaseState = { stage: 'subsidy', paused: false, outcome: null };
-    const close = (outcome: 'loaned' | 'subsidised' | 'disposed', facts: CaseFacts) => applyMove(at, { type: 'close', outcome, reason: '违约' }, facts);
+    const close = (outcome: 'loaned' | 'subsidised' | 'disposed', facts: CaseFacts) =>
+      applyMove(at, { type: 'close', outcome, reason: '违约' }, facts);
     expect(close('loaned', { ...READY, pledgeStands: true })).toEqual({
       ok: false,
       reasons: ['质押尚在登记状态（贷后管理中）：贷款结清并办理质押注销后方可结案'],
     });
-    expect(close('subsidised', { ...READY, loanOpen: true })).toEqual({ ok: false, reasons: ['贷款尚未结清（见贷后管理的还款计划），结清后方可结案'] });
+    expect(close('subsidised', { ...READY, loanOpen: true })).toEqual({
+      ok: false,
+      reasons: ['贷款尚未结清（见贷后管理的还款计划），结清后方可结案'],
+    });
     expect(close('loaned', READY).ok).toBe(true);
     expect(close('disposed', READY)).toEqual({ ok: false, reasons: ['没有已完成的违约处置记录，不能以“违约后处置完毕”结案'] });
     expect(close('disposed', { ...READY, pledgeStands: true, loanOpen: true, disposalClosed: true }).ok).toBe(true);

@@ -10,7 +10,17 @@ import { visitDelete, visitSave } from './visits';
 import { targetSave } from './targets';
 import { institutionSave } from './institutions';
 import { ipEventDelete, ipEventSave } from './ip-events';
-import { loanClaim, loanDefault, loanDisposal, loanExtend, loanInsurance, loanPlan, loanPool, repaymentDelete, repaymentSave } from './loans';
+import {
+  loanClaim,
+  loanDefault,
+  loanDisposal,
+  loanExtend,
+  loanInsurance,
+  loanPlan,
+  loanPool,
+  repaymentDelete,
+  repaymentSave,
+} from './loans';
 import { batchSave, entrySave, entryStatus } from './whitelist';
 
 const ALL = [
