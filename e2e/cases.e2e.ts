@@ -236,10 +236,21 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     }
     await s.page.getByText('已拨付 91,000.00 元').first().waitFor();
     await s.screenshot('case-subsidy-paid');
-    await button(/^结\s*案$/).click();
-    await s.page.getByRole('dialog').locator('.ant-select').click();
-    await s.page.locator('.ant-select-item-option').filter({ hasText: '已放款并获贴息' }).click();
-    await rpc('caseMove', confirmDialog);
+    const closeAs = async (outcome: string) => {
+      await button(/^结\s*案$/).click();
+      await s.page.getByRole('dialog').locator('.ant-select').click();
+      await s.page.locator('.ant-select-item-option').filter({ hasText: outcome }).click();
+      await rpc('caseMove', confirmDialog);
+    };
+    // The loan is still in 贷后管理: the case closes once the pledge is cancelled (注销).
+    await closeAs('已放款并获贴息');
+    await s.page.getByText('质押尚在登记状态（贷后管理中）：贷款结清并办理质押注销后方可结案').waitFor();
+    await s.page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await tab('质押登记').click();
+    await button('注 销').click();
+    await s.page.getByRole('dialog').getByLabel('原因 / 说明').fill('贷款已结清');
+    await rpc('pledgeStatus', confirmDialog);
+    await closeAs('已放款并获贴息');
     await s.page.getByText(/已结案（已放款并获贴息）/).waitFor();
     await tab('审计记录').click();
     await expect(s.page.getByTestId('audit-trail').textContent()).resolves.toMatch(
@@ -257,7 +268,7 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     await expect(s.page.locator('.ant-table-row').count()).resolves.toBe(0);
     await s.page.getByRole('switch', { name: '含已结案' }).click();
     await row(demo.name).waitFor();
-    await expect(row(demo.name).textContent()).resolves.toMatch(/结案：已放款并获贴息.*中国银行 · 已登记.*已拨付 9\.1\s万元/);
+    await expect(row(demo.name).textContent()).resolves.toMatch(/结案：已放款并获贴息.*中国银行 · 注销.*已拨付 9\.1\s万元/);
     await s.screenshot('cases-list');
     await s.page.goto(`${s.harness.url}#/subsidy`);
     await s.page.getByText('贴息计算器（试算，不保存）').waitFor();

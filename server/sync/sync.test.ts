@@ -3,6 +3,7 @@ import { DISTRICTS } from '../../shared/domain/districts';
 import { usccFor, inventionNumber } from '../../test/support/sheets';
 import { describeEachDb } from '../../test/support/postgres';
 import { signIn, startCentral, TODAY, type TestClient } from '../../test/support/central';
+import { VERSION_HEADERS } from '../../shared/sync/protocol';
 
 const enterprise = (id: string, n: number, district: string, name = `深圳市同步测试${n}科技有限公司`) => ({
   id,
@@ -236,8 +237,15 @@ describeEachDb('sync push and pull', (fresh) => {
     expect(res.statusCode).toBe(426);
     expect(res.json().error).toMatchObject({ code: 'CLIENT_TOO_OLD' });
     expect(res.json().error.message).toContain('本机未同步的修改都已保留');
+    // A desktop from before 贷后管理 (schema 1) would not know the loan records it pulls: told to update, changes kept.
+    const schema1 = await c.app.inject({
+      method: 'GET',
+      url: '/sync/pull',
+      headers: { authorization: `Bearer ${trainer.token}`, 'x-ipf-protocol': '1', 'x-ipf-schema': '1' },
+    });
+    expect([schema1.statusCode, schema1.json().error.code]).toEqual([426, 'CLIENT_TOO_OLD']);
     expect((await trainer.run('enterprise.save', enterprise('e1', 1, '光明'))).reasons).toEqual(['当前账号的角色（培训师）无权执行此操作']);
-    const noAuth = await c.app.inject({ method: 'GET', url: '/sync/pull', headers: { 'x-ipf-protocol': '1', 'x-ipf-schema': '1' } });
+    const noAuth = await c.app.inject({ method: 'GET', url: '/sync/pull', headers: { ...VERSION_HEADERS } });
     expect(noAuth.statusCode).toBe(401);
   });
 
@@ -285,7 +293,7 @@ describeEachDb('sync push and pull', (fresh) => {
     const res = await c.app.inject({
       method: 'GET',
       url: `/sync/pull?${query}`,
-      headers: { authorization: `Bearer ${later.token}`, 'x-ipf-protocol': '1', 'x-ipf-schema': '1' },
+      headers: { authorization: `Bearer ${later.token}`, ...VERSION_HEADERS },
     });
     expect(res.statusCode).toBe(410);
     expect(res.json().error.code).toBe('RESYNC_REQUIRED');

@@ -111,7 +111,11 @@ describe('case stage machine', () => {
     });
     expect(close('loaned', READY).ok).toBe(true);
     expect(close('disposed', READY)).toEqual({ ok: false, reasons: ['没有已完成的违约处置记录，不能以“违约后处置完毕”结案'] });
-    expect(close('disposed', { ...READY, pledgeStands: true, loanOpen: true, disposalClosed: true }).ok).toBe(true);
+    expect(close('disposed', { ...READY, pledgeStands: true, disposalClosed: true })).toEqual({
+      ok: false,
+      reasons: ['质押尚在登记状态：处置完成后请先办理质押注销（或转让登记），再结案'],
+    });
+    expect(close('disposed', { ...READY, loanOpen: true, disposalClosed: true }).ok).toBe(true);
   });
 
   it('a paused case only resumes or closes; closing needs its outcome condition and a reason', () => {
@@ -157,7 +161,7 @@ describe('case stage machine', () => {
             if (move.outcome === 'loaned') expect(facts.pledgeRegistered).toBe(true);
             // A loan closes its case only once it has ended: the pledge cancelled, the schedule repaid.
             if (move.outcome === 'loaned' || move.outcome === 'subsidised') expect(facts.pledgeStands || facts.loanOpen).toBe(false);
-            if (move.outcome === 'disposed') expect(facts.disposalClosed).toBe(true);
+            if (move.outcome === 'disposed') expect(facts.disposalClosed && !facts.pledgeStands).toBe(true);
           } else {
             if (move.type === 'back') expect(to).toBeLessThan(from);
             else expect(to).toBe(from);

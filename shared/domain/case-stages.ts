@@ -96,7 +96,12 @@ const OUTCOME_NEEDS: Partial<Record<Outcome, (f: CaseFacts) => string | null>> =
   subsidised: (f) => (f.subsidyPaid ? loanEnded(f) : '贴息尚未拨付，不能以“已获贴息”结案'),
   loaned: (f) => (f.pledgeRegistered ? loanEnded(f) : '质押尚未登记，不能以“已放款”结案'),
   registration_refused: (f) => (f.pledgeRefused ? null : '没有“不予登记”的记录，不能以“登记未通过”结案'),
-  disposed: (f) => (f.disposalClosed ? null : '没有已完成的违约处置记录，不能以“违约后处置完毕”结案'),
+  disposed: (f) =>
+    !f.disposalClosed
+      ? '没有已完成的违约处置记录，不能以“违约后处置完毕”结案'
+      : f.pledgeStands
+        ? '质押尚在登记状态：处置完成后请先办理质押注销（或转让登记），再结案'
+        : null,
 };
 
 export function applyMove(state: CaseState, move: Move, facts: CaseFacts): MoveResult {

@@ -126,7 +126,7 @@ export const disposalStep = z
   })
   .strict();
 export const disposalProceed = z
-  .object({ receivedOn: isoDate, amountFen: fenAmount('回收金额', { min: 1 }), note: shortText(200).default('') })
+  .object({ receivedOn: pastDate('回收日期'), amountFen: fenAmount('回收金额', { min: 1 }), note: shortText(200).default('') })
   .strict();
 export const disposalInput = z
   .object({
@@ -137,7 +137,7 @@ export const disposalInput = z
     proceeds: z.array(disposalProceed).max(200),
     /** The lender's share of what disposal brings in (a third-party manager keeps the rest). */
     lenderSharePercent: percent.default(100),
-    closedOn: isoDate.nullable().default(null),
+    closedOn: pastDate('处置完成日期').nullable().default(null),
   })
   .strict();
 export type DisposalInput = z.output<typeof disposalInput>;

@@ -447,7 +447,9 @@ export function planCase(r: Rng, s: CaseSubject, t: Timeline, policies: readonly
     newId,
   });
   if (serviced.disposedOn) {
-    d = addDays(serviced.disposedOn, 3);
+    d = addDays(serviced.disposedOn, 2);
+    pledgeTo('cancelled', { reason: '质物处置完毕，办理质押注销' });
+    d = addDays(d, 1);
     return close('disposed', W.CLOSE_REASONS.disposed[0]!);
   }
   const cancelOn = addDays(endFinal, r.int(5, 30));

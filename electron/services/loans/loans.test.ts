@@ -154,6 +154,10 @@ describe('after the loan, on a real SQLite file through the service calls', () =
     const paidPrincipal = plan.slice(0, 5).reduce((sum, r) => sum + r.principalFen, 0);
     expect(d.loan!.record.defaultRecord).toMatchObject({ outstandingPrincipalFen: 120_000_000 - paidPrincipal });
     expect((await refusal('loanDefault', { caseId, declaredOn: today, cause: '再次' })).message).toBe(`已于 ${today} 认定违约`);
+    // After a default, money coming back is a recovery of the disposal, not an instalment.
+    expect((await refusal('repaymentSave', { caseId, paidOn: today, kind: 'instalment', amountFen: 100 })).message).toBe(
+      `贷款已于 ${today} 认定违约：此后收回的款项请在“违约与处置”中登记为回收`,
+    );
     expect(
       (await refusal('loanExtend', { caseId, agreedOn: today, newEndOn: addMonths(loanEnd, 6), method: 'interest_only' })).message,
     ).toBe('贷款已认定违约，不能展期');
@@ -196,7 +200,10 @@ describe('after the loan, on a real SQLite file through the service calls', () =
     expect(loss).toBe(principalLeft + d.loan!.record.defaultRecord!.outstandingInterestFen);
 
     // Closed as disposed of; the trail names each step.
-    d = await call<CaseDetail>('caseMove', { id: caseId, move: { type: 'close', outcome: 'disposed', reason: '反向许可处置完毕' } });
+    const closeDisposed = { id: caseId, move: { type: 'close', outcome: 'disposed', reason: '反向许可处置完毕' } };
+    expect((await refusal('caseMove', closeDisposed)).message).toBe('质押尚在登记状态：处置完成后请先办理质押注销（或转让登记），再结案');
+    await call('pledgeStatus', { caseId, to: 'cancelled', reason: '处置完毕，注销质押' });
+    d = await call<CaseDetail>('caseMove', closeDisposed);
     expect(d.record).toMatchObject({ stage: 'closed', outcome: 'disposed' });
     const trail = d.events.map((e) => e.summary);
     expect(trail.some((t) => t.startsWith('认定违约'))).toBe(true);
@@ -216,6 +223,10 @@ describe('after the loan, on a real SQLite file through the service calls', () =
     const newEnd = addMonths(loanEnd, 6);
     const d = await call<CaseDetail>('loanExtend', { caseId, agreedOn: today, newEndOn: newEnd, method: 'interest_only' });
     expect(d.loan!.servicing).toMatchObject({ endOn: newEnd, state: 'current', overdueFen: 0 });
+    expect(
+      (await refusal('loanExtend', { caseId, agreedOn: addDays(today, -1), newEndOn: addMonths(newEnd, 6), method: 'interest_only' }))
+        .issues,
+    ).toEqual([{ path: 'agreedOn', message: `展期协议日期不能早于上一次展期（${today}）` }]);
     // The pledge period still ends with the old date: the watch says to register a change.
     expect(d.loan!.warnings.map((w) => w.code)).toContain('pledge_period_short');
     expect(d.events[0]!.summary).toContain('需办理质押登记变更延长质押期限');
@@ -224,8 +235,9 @@ describe('after the loan, on a real SQLite file through the service calls', () =
     const list = await call<LoanList>('loansList', { includeClosed: true });
     expect(list.rows.map((r) => r.enterpriseName).sort()).toEqual([NAME, '深圳市贷后测试2号有限公司'].sort());
     const disposed = list.rows.find((r) => r.enterpriseName === NAME)!;
-    expect(disposed).toMatchObject({ state: 'defaulted', bank: '中国银行', route: 'reverse_licence', weakened: true, closed: true });
-    expect(list.figures.total).toMatchObject({ loans: 2, defaults: 1, weakened: 1 });
+    // Its pledge cancelled after the disposal, it is no longer watched (nothing left to weaken).
+    expect(disposed).toMatchObject({ state: 'defaulted', bank: '中国银行', route: 'reverse_licence', weakened: false, closed: true });
+    expect(list.figures.total).toMatchObject({ loans: 2, defaults: 1, weakened: 0 });
     expect(list.figures.byBank.map((g) => g.key).sort()).toEqual(['中国银行', '招商银行']);
     expect(list.figures.byRoute.map((r) => r.route)).toEqual(['reverse_licence']);
     expect((await call<LoanList>('loansList', {})).rows).toHaveLength(1); // closed cases hidden by default

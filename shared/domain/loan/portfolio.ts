@@ -52,7 +52,8 @@ export interface PortfolioRow {
 
 export function portfolioState(f: LoanFacts): PortfolioState {
   if (f.record.defaultRecord) return 'defaulted';
-  if (!f.tracked || !f.servicing) return 'untracked';
+  // A pledge cancelled without a tracked schedule is a loan that ended (注销 needs proof of it).
+  if (!f.tracked || !f.servicing) return f.pledgeStatus === 'cancelled' ? 'settled' : 'untracked';
   return f.servicing.state;
 }
 
@@ -63,6 +64,7 @@ export function portfolioRow(
   items: { id: string; number: string; title: string; status: string }[],
 ): PortfolioRow {
   const s = f.servicing;
+  const state = portfolioState(f);
   const top = f.warnings.find((w) => w.level !== 'notice');
   const weakItems = new Set(f.warnings.filter((w) => w.level === 'danger' && w.itemId).map((w) => w.itemId));
   return {
@@ -75,11 +77,11 @@ export function portfolioRow(
     bankText: f.bank,
     bank: bankHead,
     principalFen: f.terms?.principalFen ?? 0,
-    outstandingFen: s ? (s.state === 'settled' ? 0 : s.outstandingPrincipalFen) : (f.terms?.principalFen ?? 0),
+    outstandingFen: state === 'settled' ? 0 : s ? s.outstandingPrincipalFen : (f.terms?.principalFen ?? 0),
     ratePercent: s?.annualRatePercent ?? f.terms?.annualRatePercent ?? 0,
     startOn: f.terms?.startOn ?? '',
     endOn: s?.endOn ?? f.terms?.endOn ?? '',
-    state: portfolioState(f),
+    state,
     overdueFen: s?.overdueFen ?? 0,
     overdueDays: s?.overdueDays ?? 0,
     nextDueOn: s?.nextDue?.dueOn ?? null,

@@ -162,6 +162,6 @@ describe('servicing a loan', () => {
 
   it('an early repayment above the balance is named as a problem, not silently cut', () => {
     const s = serviceLoan(base, [pay('2026-01-20', 2_000_000, 'prepayment')], [], '2026-02-01');
-    expect(s.problems).toEqual(['2026-01-20 提前还本 2000000 分，超过当时剩余本金 1200000 分']);
+    expect(s.problems).toEqual(['2026-01-20 提前还本 20,000.00 元，超过当时按计划的剩余本金 12,000.00 元（逾期未还的各期请按期还款登记）']);
   });
 });

@@ -15,6 +15,7 @@
  *   overdue makes the loan non-performing (不良, the banks' five-category rule). Penalty
  *   interest (罚息) is the contract's and is not computed here.
  */
+import { formatYuan } from '../../money';
 import { addDays, daysBetween } from '../dates';
 import { buildSchedule, type Instalment, type PlanLine, type RepaymentMethod, type ScheduleTerms } from './schedule';
 
@@ -129,7 +130,10 @@ export function currentSchedule(
     }
     if (ev.prepay) {
       const p = ev.prepay;
-      if (p.amountFen > balance) problems.push(`${p.paidOn} 提前还本 ${p.amountFen} 分，超过当时剩余本金 ${balance} 分`);
+      if (p.amountFen > balance)
+        problems.push(
+          `${p.paidOn} 提前还本 ${formatYuan(p.amountFen)} 元，超过当时按计划的剩余本金 ${formatYuan(balance)} 元（逾期未还的各期请按期还款登记）`,
+        );
       const principalFen = Math.min(p.amountFen, balance);
       const accrued = Math.round((principalFen * cur.annualRatePercent * daysBetween(periodStart, p.paidOn)) / 36000);
       balance -= principalFen;

@@ -90,10 +90,14 @@ export const repaymentSave = defineMutation({
     if (isDecision(f)) return f;
     if (a.paidOn < f.terms!.startOn) return refuseAt('paidOn', `还款日期 ${a.paidOn} 早于贷款发放日 ${f.terms!.startOn}`);
     const others = f.repayments.filter((r) => r.id !== a.id);
+    if (f.record.defaultRecord)
+      return refuse(`贷款已于 ${f.record.defaultRecord.declaredOn} 认定违约：此后收回的款项请在“违约与处置”中登记为回收`);
     if (a.kind === 'prepayment') {
-      const before = serviceLoan(f.terms!, others, f.record.extensions, a.paidOn);
-      if (a.amountFen > before.outstandingPrincipalFen)
-        return refuseAt('amountFen', `提前还本 ${yuan(a.amountFen)} 超过 ${a.paidOn} 的剩余本金 ${yuan(before.outstandingPrincipalFen)}`);
+      // The schedule's balance on that day (missed instalments included) is what can be repaid early.
+      const problem = serviceLoan(f.terms!, [...others, a], f.record.extensions, ALL_RECORDED).problems.find((p) =>
+        p.startsWith(`${a.paidOn} 提前还本`),
+      );
+      if (problem) return refuseAt('amountFen', problem);
     }
     const { id: repaymentId, ...fields } = a;
     const current = live(state, 'repayment', repaymentId);
@@ -135,6 +139,8 @@ export const loanExtend = defineMutation({
     if (a.agreedOn < f.terms!.startOn) return refuseAt('agreedOn', `展期协议日期 ${a.agreedOn} 早于贷款发放日 ${f.terms!.startOn}`);
     if (a.agreedOn > s.endOn) return refuseAt('agreedOn', `展期须在贷款到期（${s.endOn}）前办理`);
     if (a.newEndOn <= s.endOn) return refuseAt('newEndOn', `展期后的到期日须晚于现到期日 ${s.endOn}`);
+    const last = f.record.extensions.at(-1);
+    if (last && a.agreedOn < last.agreedOn) return refuseAt('agreedOn', `展期协议日期不能早于上一次展期（${last.agreedOn}）`);
     const { caseId, ...ext } = a;
     const pledgeNote = f.pledgeEndOn && f.pledgeEndOn < a.newEndOn ? `；质押期限至 ${f.pledgeEndOn}，需办理质押登记变更延长质押期限` : '';
     return accept(

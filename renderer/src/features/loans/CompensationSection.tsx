@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Typography, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { LoanFacts } from '../../../../shared/domain/loan/of-state';
@@ -38,7 +38,10 @@ export function CompensationSection({ caseId, loan, readOnly }: { caseId: string
         setPools(ps);
         setPoolId((cur) => cur ?? ps.find((p) => !p.effectiveTo)?.id ?? ps[0]?.id);
       })
-      .catch(() => setPools([]));
+      .catch((e: unknown) => {
+        setPools([]);
+        void message.error({ content: `无法读取风险补偿资金池：${e instanceof Error ? e.message : String(e)}`, duration: 6 });
+      });
   }, []);
   const ins = loan.record.insurance;
   const saveInsurance = async () => {
@@ -161,7 +164,9 @@ export function CompensationSection({ caseId, loan, readOnly }: { caseId: string
               />
               <Button
                 type="primary"
-                disabled={readOnly || !poolId || priorFen === null || claim?.status === 'paid'}
+                disabled={
+                  readOnly || !poolId || priorFen === null || (claim !== null && claim.status !== 'draft' && claim.status !== 'rejected')
+                }
                 onClick={() => void saveClaim('draft')}
               >
                 核算补偿

@@ -90,7 +90,7 @@ export function DisposalSection({ caseId, loan, readOnly }: { caseId: string; lo
           caseId,
           route: v.route,
           startedOn: isoOf(v.startedOn)!,
-          lenderSharePercent: readNumber(v.share, 'plain') ?? 100,
+          lenderSharePercent: readNumber(v.share, 'plain')!,
           closedOn: isoOf(v.closedOn),
           steps: (v.steps ?? []).map((s) => ({ name: s.name, party: s.party ?? '', doneOn: isoOf(s.doneOn), note: s.note ?? '' })),
           proceeds: (v.proceeds ?? []).map((x) => ({
@@ -146,7 +146,11 @@ export function DisposalSection({ caseId, loan, readOnly }: { caseId: string; lo
           >
             <DatePicker />
           </Form.Item>
-          <Form.Item name="share" label="银行分成比例" rules={[numberRule(disposalInput.shape.lenderSharePercent, 'plain')]}>
+          <Form.Item
+            name="share"
+            label="银行分成比例"
+            rules={[{ required: true, message: '请填写银行分成比例' }, numberRule(disposalInput.shape.lenderSharePercent, 'plain')]}
+          >
             <NumberInput unit="%" style={{ width: 110 }} />
           </Form.Item>
           <Form.Item name="closedOn" label="处置完成日期">

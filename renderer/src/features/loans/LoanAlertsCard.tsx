@@ -9,12 +9,19 @@ import { STATE_COLORS } from './labels';
 /** The home page's after-loan warnings: loans overdue, defaulted or with weakened security, and what to do. */
 export function LoanAlertsCard() {
   const [rows, setRows] = useState<PortfolioRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const synced = useSyncStore((s) => s.status?.dataVersion);
   useEffect(() => {
     void api()
       .loansList({ search: '', includeClosed: false, state: 'attention' })
-      .then((d) => setRows(d.rows))
-      .catch(() => setRows([]));
+      .then((d) => {
+        setRows(d.rows);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        setRows([]);
+        setError(e instanceof Error ? e.message : String(e));
+      });
   }, [synced]);
   return (
     <Card
@@ -30,7 +37,7 @@ export function LoanAlertsCard() {
         size="small"
         loading={rows === null}
         dataSource={(rows ?? []).slice(0, 6)}
-        locale={{ emptyText: '没有逾期、违约或担保削弱的贷款' }}
+        locale={{ emptyText: error ? `无法读取贷后数据：${error}` : '没有逾期、违约或担保削弱的贷款' }}
         footer={
           rows && rows.length > 6 ? <Typography.Text type="secondary">另有 {rows.length - 6} 笔，见贷后台账</Typography.Text> : undefined
         }
