@@ -245,7 +245,10 @@ describe('a service case from 新建 to 结案 in Chromium', () => {
     // The loan is still in 贷后管理: the case closes once the pledge is cancelled (注销).
     await closeAs('已放款并获贴息');
     await s.page.getByText('质押尚在登记状态（贷后管理中）：贷款结清并办理质押注销后方可结案').waitFor();
-    await s.page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await s.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await tab('质押登记').click();
     await button('注 销').click();
     await s.page.getByRole('dialog').getByLabel('原因 / 说明').fill('贷款已结清');
