@@ -80,6 +80,13 @@ export async function importIpEvents(db: Database, bytes: Uint8Array, fileName: 
       if (!occurredOn) throw new CellError('事件日期为空');
       const endedOn = at.endedOn >= 0 ? date(cells[at.endedOn] ?? null) : null;
       const note = at.note >= 0 ? text(cells[at.note] ?? null).slice(0, 200) : '';
+      // The same list imported again (or an event already typed in) is not recorded twice.
+      const same = (e: { data: Record<string, unknown> }) => e.data.kind === kind && e.data.occurredOn === occurredOn;
+      if (
+        state.children('ip_event', 'ipAssetId', asset.id).some(same) ||
+        good.some((g) => g.args.ipAssetId === asset.id && same({ data: g.args }))
+      )
+        throw new CellError(`${raw} 已有 ${occurredOn} 的“${IP_EVENT_LABELS[kind]}”事件，未重复记录`);
       good.push({ row, args: { id: newId(), ipAssetId: asset.id, kind, occurredOn, endedOn, note, source: 'import' } });
     } catch (e) {
       if (!(e instanceof CellError)) throw e;

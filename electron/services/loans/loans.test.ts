@@ -292,6 +292,13 @@ describe('after the loan, on a real SQLite file through the service calls', () =
     expect(r.rejected[1]!.reason).toMatch(/^事件“被收购”无法识别/);
     expect(r.rejected[2]!.reason).toContain('不是有效日期');
     expect(r.rejected[3]!.reason).toContain('事件日期不能晚于今天');
+    // The same list again records nothing twice.
+    const again = await call<{ imported: number; rejected: { row: number; reason: string }[] }>('ipEventsImport', {
+      fileName: '状态变更.xlsx',
+      fileBase64,
+    });
+    expect(again.imported).toBe(0);
+    expect(again.rejected[0]!.reason).toMatch(/已有 .* 的“无效宣告请求”事件，未重复记录/);
     const d = await call<CaseDetail>('caseGet', { id: caseId });
     expect(d.loan!.items[0]!.events.map((e) => [e.kind, e.endedOn !== null])).toEqual([
       ['invalidation_request', false],
