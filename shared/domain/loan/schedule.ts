@@ -31,6 +31,11 @@ export interface ScheduleTerms {
   method: RepaymentMethod;
   /** For `custom`: the instalments as typed, in date order, their principal summing to the loan's. */
   plan?: readonly PlanLine[];
+  /**
+   * The day monthly due dates count from when a schedule is reworked part-way (the loan's own
+   * start), so a loan written on the 31st keeps falling due on each month's last day.
+   */
+  anchorOn?: string;
 }
 
 export interface Instalment {
@@ -68,7 +73,9 @@ export function levelPayment(principalFen: number, annualRatePercent: number, n:
 }
 
 function monthly(terms: ScheduleTerms): Instalment[] {
-  const dates = monthlyDueDates(terms.startOn, terms.endOn);
+  const dates = terms.anchorOn
+    ? monthlyDueDates(terms.anchorOn, terms.endOn).filter((d) => d > terms.startOn)
+    : monthlyDueDates(terms.startOn, terms.endOn);
   const n = dates.length;
   const level = terms.method === 'equal_instalment' ? levelPayment(terms.principalFen, terms.annualRatePercent, n) : 0;
   const even = round(terms.principalFen / n);

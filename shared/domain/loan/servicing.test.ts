@@ -160,6 +160,21 @@ describe('servicing a loan', () => {
     expect(s.nextDue).toEqual({ dueOn: '2027-01-15', amountFen: 4_800 });
   });
 
+  it('a loan written on the 31st keeps falling due on each month’s last day after it is reworked', () => {
+    const terms: ScheduleTerms = {
+      principalFen: 1_200_000,
+      annualRatePercent: 6,
+      startOn: '2026-01-31',
+      endOn: '2027-01-31',
+      method: 'equal_principal',
+    };
+    const s = serviceLoan(terms, [pay('2026-02-28', 106_000), pay('2026-03-10', 100_000, 'prepayment')], [], '2026-03-15');
+    expect(s.rows.slice(2, 5).map((r) => r.dueOn)).toEqual(['2026-03-31', '2026-04-30', '2026-05-31']);
+    expect(s.rows.at(-1)!.dueOn).toBe('2027-01-31');
+    // The first reworked month charges its interest from the last due date, on the smaller balance: 1,000,000 × 0.5%.
+    expect(s.rows[2]).toMatchObject({ interestFen: 5_000 });
+  });
+
   it('an early repayment above the balance is named as a problem, not silently cut', () => {
     const s = serviceLoan(base, [pay('2026-01-20', 2_000_000, 'prepayment')], [], '2026-02-01');
     expect(s.problems).toEqual(['2026-01-20 提前还本 20,000.00 元，超过当时按计划的剩余本金 12,000.00 元（逾期未还的各期请按期还款登记）']);

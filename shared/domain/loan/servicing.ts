@@ -154,7 +154,10 @@ export function currentSchedule(
     } else if (cur.method === 'custom' && cur.plan) cur.plan = cur.plan.filter((l) => l.dueOn > periodStart);
     const rest =
       balance > 0 && cur.endOn > periodStart
-        ? buildSchedule({ ...cur, principalFen: balance, startOn: periodStart }).map((r) => ({ ...r, kind: 'scheduled' as const }))
+        ? buildSchedule({ ...cur, principalFen: balance, startOn: periodStart, anchorOn: terms.startOn }).map((r) => ({
+            ...r,
+            kind: 'scheduled' as const,
+          }))
         : [];
     rows = [...kept, ...extra, ...rest];
   }
