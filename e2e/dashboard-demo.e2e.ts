@@ -8,11 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../electron/services/demo/generate';
-import { openDatabase } from '../electron/services/db/connection';
-import { DEV_RESOURCES_DIR } from '../electron/services/jobs/tsx-launch';
 import type { DashboardView } from '../shared/types/stats';
-import { openSession, type E2eSession } from './support/session';
+import { openDemoSession } from './support/demo-session';
+import type { E2eSession } from './support/session';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const YEAR = TODAY.slice(0, 4);
@@ -20,19 +18,7 @@ const YEAR = TODAY.slice(0, 4);
 describe('统计看板 on demo data in Chromium', () => {
   let s: E2eSession;
   beforeAll(async () => {
-    s = await openSession({
-      prepare: (dir) => {
-        const db = openDatabase({ file: path.join(dir, 'ipf-desk.sqlite') }).db;
-        generateDemo(db, {
-          enterprises: 300,
-          today: TODAY,
-          ctx: { actor: '演示', now: `${TODAY}T00:00:00.000Z` },
-          seed: 7,
-          resourcesDir: DEV_RESOURCES_DIR,
-        });
-        db.close();
-      },
-    });
+    s = await openDemoSession(300);
   }, 180_000);
   afterAll(() => s.close());
 

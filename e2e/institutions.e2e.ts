@@ -4,32 +4,15 @@
  * name already in the directory and a one-character name refused in Chinese), and the pledge
  * form offering the directory's banks.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../electron/services/demo/generate';
-import { openDatabase } from '../electron/services/db/connection';
-import { DEV_RESOURCES_DIR } from '../electron/services/jobs/tsx-launch';
 import type { NameReview } from '../shared/domain/institution-lists';
-import { openSession, type E2eSession } from './support/session';
-
-const TODAY = new Date().toISOString().slice(0, 10);
+import { openDemoSession } from './support/demo-session';
+import type { E2eSession } from './support/session';
 
 describe('机构名录 on demo data in Chromium', () => {
   let s: E2eSession;
   beforeAll(async () => {
-    s = await openSession({
-      prepare: (dir) => {
-        const db = openDatabase({ file: path.join(dir, 'ipf-desk.sqlite') }).db;
-        generateDemo(db, {
-          enterprises: 120,
-          today: TODAY,
-          ctx: { actor: '演示', now: `${TODAY}T00:00:00.000Z` },
-          seed: 7,
-          resourcesDir: DEV_RESOURCES_DIR,
-        });
-        db.close();
-      },
-    });
+    s = await openDemoSession(120);
   }, 180_000);
   afterAll(() => s.close());
 

@@ -4,33 +4,16 @@
  * a disposal by reverse licence with its recovery, a compensation claim worked out against the
  * city pool, the case closed as disposed of, and the 贷后管理 page's figures and home warnings.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoanList } from '../shared/contract';
 import type { CaseDetail } from '../shared/types/case';
-import { generateDemo } from '../electron/services/demo/generate';
-import { openDatabase } from '../electron/services/db/connection';
-import { DEV_RESOURCES_DIR } from '../electron/services/jobs/tsx-launch';
-import { openSession, type E2eSession } from './support/session';
-
-const TODAY = new Date().toISOString().slice(0, 10);
+import { openDemoSession } from './support/demo-session';
+import type { E2eSession } from './support/session';
 
 describe('贷后管理 on demo data in Chromium', () => {
   let s: E2eSession;
   beforeAll(async () => {
-    s = await openSession({
-      prepare: (dir) => {
-        const db = openDatabase({ file: path.join(dir, 'ipf-desk.sqlite') }).db;
-        generateDemo(db, {
-          enterprises: 160,
-          today: TODAY,
-          ctx: { actor: '演示', now: `${TODAY}T00:00:00.000Z` },
-          seed: 7,
-          resourcesDir: DEV_RESOURCES_DIR,
-        });
-        db.close();
-      },
-    });
+    s = await openDemoSession(160);
   }, 180_000);
   afterAll(() => s.close());
 

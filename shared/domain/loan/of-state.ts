@@ -23,13 +23,15 @@ export interface Insurance {
   paidOn: string | null;
 }
 
+export const CLAIM_STATUS_LABELS = { draft: '草稿', submitted: '已申请', paid: '已拨付', rejected: '未通过' } as const;
+
 /** A risk-compensation claim as worked out when it was made, and what became of it. */
 export interface Claim {
   poolId: string;
   madeOn: string;
   priorEnterpriseFen: number;
   result: CompensationResult;
-  status: 'draft' | 'submitted' | 'paid' | 'rejected';
+  status: keyof typeof CLAIM_STATUS_LABELS;
   paidFen: number | null;
 }
 

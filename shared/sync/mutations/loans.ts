@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { computeCompensation } from '../../domain/loan/compensation';
 import { lossAtDefault, ROUTE_INFO } from '../../domain/loan/disposal';
-import { loanFacts, type LoanFacts, type LoanRecordData } from '../../domain/loan/of-state';
+import { CLAIM_STATUS_LABELS, loanFacts, type LoanFacts, type LoanRecordData } from '../../domain/loan/of-state';
 import { planProblems, REPAYMENT_METHOD_LABELS } from '../../domain/loan/schedule';
 import { REPAYMENT_KIND_LABELS, serviceLoan } from '../../domain/loan/servicing';
 import { formatYuan } from '../../money';
@@ -29,7 +29,6 @@ import { defineMutation, remove, upsert, type DecideContext } from './types';
 const ROLES = ['steward', 'admin'] as const;
 const yuan = (fen: number) => `${formatYuan(fen)} 元`;
 const ALL_RECORDED = '9999-12-31';
-export const CLAIM_STATUS_LABELS = { draft: '草稿', submitted: '已申请', paid: '已拨付', rejected: '未通过' } as const;
 
 const caseKeys = (a: { caseId: string }) => [
   { entity: 'case' as const, id: a.caseId },

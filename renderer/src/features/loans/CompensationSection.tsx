@@ -1,7 +1,7 @@
 import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Typography, message } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { LoanFacts } from '../../../../shared/domain/loan/of-state';
+import { CLAIM_STATUS_LABELS, type LoanFacts } from '../../../../shared/domain/loan/of-state';
 import { claimInput, insuranceInput, type CompensationPool } from '../../../../shared/schemas/loan';
 import { api } from '../../api';
 import { NumberInput } from '../../components/NumberInput';
@@ -11,7 +11,6 @@ import { numberRule, numberText, readNumber } from '../../lib/numbers';
 import { useCasesStore } from '../cases/store';
 import { yuan } from './labels';
 
-const CLAIM_LABELS = { draft: '草稿', submitted: '已申请', paid: '已拨付', rejected: '未通过' } as const;
 type InsuranceForm = {
   insurer: string;
   policyNo: string;
@@ -80,7 +79,7 @@ export function CompensationSection({ caseId, loan, readOnly }: { caseId: string
           status,
           paidFen: status === 'paid' ? (readNumber(paid, 'yuan') ?? null) : null,
         }),
-      status === 'draft' ? '已核算风险补偿' : `补偿状态：${CLAIM_LABELS[status]}`,
+      status === 'draft' ? '已核算风险补偿' : `补偿状态：${CLAIM_STATUS_LABELS[status]}`,
     );
   const pool = pools.find((p) => p.id === poolId);
   return (
@@ -181,7 +180,7 @@ export function CompensationSection({ caseId, loan, readOnly }: { caseId: string
                   showIcon
                   message={
                     claim.result.eligible
-                      ? `可获补偿 ${yuan(claim.result.amountFen)}（${CLAIM_LABELS[claim.status]}，核算于 ${claim.madeOn}）`
+                      ? `可获补偿 ${yuan(claim.result.amountFen)}（${CLAIM_STATUS_LABELS[claim.status]}，核算于 ${claim.madeOn}）`
                       : `暂不符合补偿条件：${claim.result.failures.join('；')}`
                   }
                 />
@@ -197,7 +196,7 @@ export function CompensationSection({ caseId, loan, readOnly }: { caseId: string
                   ]}
                 />
                 <Space wrap>
-                  <Tag>{CLAIM_LABELS[claim.status]}</Tag>
+                  <Tag>{CLAIM_STATUS_LABELS[claim.status]}</Tag>
                   <Button
                     disabled={readOnly || claim.status !== 'draft' || !claim.result.eligible}
                     onClick={() => void saveClaim('submitted')}
