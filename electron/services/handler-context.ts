@@ -32,6 +32,20 @@ export interface HandlerContext {
   vaultFor: (dbFile: string) => TokenVault;
   /** Closes this database and opens another (another user's). */
   useDatabase: (file: string) => Promise<DbStatus>;
+  /** 培训模式: the sandbox database in place of the working one. */
+  training: SandboxControl;
+}
+
+export interface SandboxControl {
+  active(): boolean;
+  /** Opens the sandbox (created empty the first time); the working database is closed, untouched. */
+  enter(): Promise<DbStatus>;
+  /** Back to the working database exactly as it was left. */
+  leave(): Promise<DbStatus>;
+  /** Replaces the sandbox with a copy of `source` (a closed, whole database file) and reopens it. */
+  replace(source: string): Promise<DbStatus>;
+  /** Opens a scratch database (migrated) to build a sandbox file in. */
+  openFile(file: string): Database;
 }
 
 export function needDb(ctx: HandlerContext): Database {

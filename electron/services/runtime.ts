@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
@@ -9,6 +10,7 @@ import { claimHolder, PROGRAM_NAMES } from './db/holder';
 import { DB_FILE_NAME } from './paths';
 import { buildHandlers, type HandlerContext } from './handlers';
 import { createUploadStore } from './importers/uploads';
+import { isSandbox, markSandbox, removeDatabaseFile, sandboxFile } from './training/sandbox-files';
 import { createJobManager, type JobManager, type WorkerLaunch } from './jobs/manager';
 import { createLogger, type Logger } from './logger';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
@@ -35,6 +37,8 @@ export interface RuntimeOptions {
   versions?: Record<string, string>;
   logEcho?: boolean;
   onSettingsChanged?: () => void;
+  /** The window's menu and title follow the mode (培训模式 or the working data). */
+  onModeChanged?: (sandbox: boolean) => void;
   /** How to start the background-job worker (TS source under tsx, or the Electron bundle). */
   worker: WorkerLaunch;
   /** The folder holding resources/ data (indicator sets, bank products, policies). */
@@ -75,6 +79,8 @@ export interface Runtime {
 export function createRuntime(options: RuntimeOptions): Runtime {
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'ipf-desk.log'), echo: options.logEcho });
   let dbFile = options.dbFile ?? activeDatabase(options.dataDir, path.join(options.dataDir, DB_FILE_NAME));
+  // In 培训模式: the working database to return to.
+  let sandbox: { workingFile: string } | null = null;
   const jobs = createJobManager({ launch: options.worker, dbFile: () => dbFile, nativeBinding: options.nativeBinding, logger });
   const vaultFor = options.vaultFor ?? ((file: string) => fileVault(`${file}.session`));
   const syncWorker = createWorkerRunner({ launch: options.worker, nativeBinding: options.nativeBinding, logger });
@@ -82,7 +88,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const sync = createSyncService({
     runner: syncWorker.run,
     db: () => ctx.db,
-    vault: () => (ctx.db ? vaultFor(dbFile) : null),
+    // A sandbox has no tokens: nothing it holds can reach the central service.
+    vault: () => (ctx.db && !sandbox ? vaultFor(dbFile) : null),
     logger,
     intervalMs: options.syncIntervalMs,
   });
@@ -103,6 +110,52 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     dbFile: () => dbFile,
     vaultFor,
     useDatabase,
+    training: {
+      active: () => sandbox !== null,
+      enter: async () => {
+        if (sandbox) return dbStatus;
+        if (!ctx.db) throw new AppError('DB_UNAVAILABLE', '本地数据库未能打开，无法进入培训模式');
+        const working = dbFile;
+        sandbox = { workingFile: working };
+        const status = await switchTo(sandboxFile(options.dataDir));
+        if (ctx.db) {
+          if (!isSandbox(ctx.db)) markSandbox(ctx.db);
+        } else {
+          // The sandbox could not be opened: back to the working data, saying why.
+          sandbox = null;
+          await switchTo(working);
+          throw new AppError('DB_UNAVAILABLE', `培训沙盒无法打开：${status.status === 'error' ? status.message : ''}`);
+        }
+        options.onModeChanged?.(true);
+        return status;
+      },
+      leave: async () => {
+        if (!sandbox) return dbStatus;
+        const { workingFile } = sandbox;
+        sandbox = null;
+        const status = await switchTo(workingFile);
+        options.onModeChanged?.(false);
+        return status;
+      },
+      replace: async (source) => {
+        if (!sandbox) throw new AppError('CONFLICT', '请先进入培训模式');
+        const file = sandboxFile(options.dataDir);
+        await closeCurrent();
+        try {
+          // Copied whole beside it, then renamed over: a crash leaves the old sandbox or the new one.
+          const tmp = `${file}.${process.pid}.tmp`;
+          fs.copyFileSync(source, tmp);
+          removeDatabaseFile(file);
+          fs.renameSync(tmp, file);
+        } finally {
+          dbFile = file;
+          open();
+        }
+        if (ctx.db && !isSandbox(ctx.db)) markSandbox(ctx.db);
+        return dbStatus;
+      },
+      openFile: (file) => openDatabase({ file, nativeBinding: options.nativeBinding }).db,
+    },
   };
   let dbStatus: DbStatus = { status: 'error', file: dbFile, code: 'DB_UNAVAILABLE', message: '' };
   let releaseHolder = () => {};
@@ -150,8 +203,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
    * one; the sync running on it is waited for. Returns the new status (an error is shown, not thrown).
    */
   async function useDatabase(file: string): Promise<DbStatus> {
-    if (file === dbFile && ctx.db) return dbStatus;
-    if (jobs.busy()) throw new AppError('CONFLICT', '有后台任务（导入、导出或估值）正在运行：请等它完成后再切换用户');
+    if (sandbox) throw new AppError('CONFLICT', '培训模式下不能切换用户：请先退出培训模式');
+    return switchTo(file);
+  }
+
+  /** Closes this database: refused while a job runs on it; the sync running on it is waited for. */
+  async function closeCurrent(): Promise<void> {
+    if (jobs.busy()) throw new AppError('CONFLICT', '有后台任务（导入、导出或估值）正在运行：请等它完成后再切换');
     await sync.stop();
     // The dashboard worker's connection to this file goes with it (a file left behind may be deleted).
     await dashboards.close();
@@ -159,9 +217,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     ctx.db = null;
     releaseHolder();
     releaseHolder = () => {};
+  }
+
+  /** Closes this database and opens `file`. Returns the new status (an error is shown, not thrown). */
+  async function switchTo(file: string): Promise<DbStatus> {
+    if (file === dbFile && ctx.db) return dbStatus;
+    await closeCurrent();
     dbFile = file;
     const status = open();
-    if (options.autoSync) sync.start();
+    if (options.autoSync && !sandbox) sync.start();
     return status;
   }
 

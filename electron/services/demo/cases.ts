@@ -26,7 +26,7 @@ export interface CaseTally {
 export const emptyTally = (): CaseTally => ({ cases: 0, visits: 0, registered: 0, payments: 0, subsidies: 0, refused: 0 });
 
 /** The instant of the n-th step of a day: from 09:30 Beijing time, 11 minutes apart. */
-function instant(day: string, n: number): string {
+export function instant(day: string, n: number): string {
   const minutes = 90 + Math.min(n, 60) * 11;
   return `${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00.000Z`;
 }

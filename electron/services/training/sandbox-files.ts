@@ -1,0 +1,42 @@
+/**
+ * Where the trainer's sandbox lives: a database of its own under <data>/training/, never the
+ * working one, with the dataset as loaded (for reset) and the named snapshots beside it. A
+ * sandbox database is marked as one in its own state, so whatever opens it refuses to sync it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { readState, writeState } from '../sync/state';
+
+const SANDBOX_KEY = 'sandbox';
+
+export const trainingDir = (dataDir: string) => path.join(dataDir, 'training');
+export const sandboxFile = (dataDir: string) => path.join(trainingDir(dataDir), 'sandbox.sqlite');
+/** The dataset as last loaded: what 重置 copies back. */
+export const baselineFile = (dataDir: string) => path.join(trainingDir(dataDir), 'dataset.sqlite');
+export const snapshotsDir = (dataDir: string) => path.join(trainingDir(dataDir), 'snapshots');
+
+export const isSandbox = (db: Database) => readState(db, SANDBOX_KEY) === '1';
+export const markSandbox = (db: Database) => writeState(db, SANDBOX_KEY, '1');
+
+/** The one refusal every path to the central service gives a sandbox database. */
+export function refuseSandbox(db: Database): void {
+  if (isSandbox(db)) throw new AppError('CONFLICT', '培训模式（沙盒）的数据不会同步，也不连接中心服务：请先退出培训模式');
+}
+
+/** Removes a database file with its WAL and shared-memory files. */
+export function removeDatabaseFile(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+}
+
+/** A snapshot's name as typed, checked: it becomes a file name. */
+export function snapshotPath(dataDir: string, name: string): string {
+  const n = name.trim();
+  if (!n) throw new AppError('INVALID_INPUT', '请填写快照名称', [{ path: 'name', message: '请填写快照名称' }]);
+  if (n.length > 40 || /[\\/:*?"<>|\u0000-\u001f]/.test(n) || n.startsWith('.'))
+    throw new AppError('INVALID_INPUT', '快照名称不超过 40 个字，且不能含 \\ / : * ? " < > | 等符号', [
+      { path: 'name', message: '名称含不允许的符号或过长' },
+    ]);
+  return path.join(snapshotsDir(dataDir), `${n}.sqlite`);
+}
