@@ -4,6 +4,9 @@
  * main-process IPC handlers, the harness HTTP routes and the renderer client are all derived
  * from this object, so adding a call never needs hand-written glue.
  */
+import { call, type CallSpec } from './call-spec';
+import { trainingContract } from './training-contract';
+import { workshopFilter } from './schemas/workshop';
 import { targetInput, targetYear, type Target } from './schemas/targets';
 import { z } from 'zod';
 import type { IdResult } from './validators/identify';
@@ -59,16 +62,6 @@ import type { DashboardView } from './types/stats';
 import { statsFilter } from './schemas/stats';
 import { institutionInput, institutionListFilter, nameListFilter } from './schemas/institutions';
 import type { InstitutionView, NameReview } from './domain/institution-lists';
-
-export interface CallSpec<I extends z.ZodType, O> {
-  readonly input: I;
-  /** Phantom field carrying the result type; never set at run time. */
-  readonly output?: O;
-}
-
-function call<O>() {
-  return <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
-}
 
 const empty = z.object({}).strict();
 const byId = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -160,6 +153,7 @@ export const contract = {
       z.object({ kind: z.literal('institutions'), filter: institutionListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z.object({ kind: z.literal('institution-names'), filter: nameListFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z.object({ kind: z.literal('loans'), filter: loanFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
+      z.object({ kind: z.literal('workshops'), filter: workshopFilter, format: z.enum(['xlsx', 'csv']) }).strict(),
       z
         .object({
           kind: z.literal('loan-pool'),
@@ -299,6 +293,8 @@ export const contract = {
   syncRejections: call<RejectionView[]>()(empty),
   syncRejectionDismiss: call<{ dismissed: true }>()(byId),
 
+  ...trainingContract,
+
   jobStatus: call<JobStatusView>()(byId),
   jobCancel: call<JobStatusView>()(byId),
 
@@ -307,6 +303,7 @@ export const contract = {
   ),
 } as const;
 
+export type { CallSpec } from './call-spec';
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;

@@ -8,6 +8,7 @@ export function buildAppInfo(args: {
   dataDir: string;
   logFile: string;
   db: DbStatus;
+  sandbox: boolean;
   versions?: Record<string, string>;
 }): AppInfo {
   const versions: Record<string, string> = { node: process.versions.node, ...args.versions };

@@ -6,6 +6,7 @@ import { identify } from '../../shared/validators/identify';
 import type { JobStatusView } from '../../shared/types/jobs';
 import { caseHandlers } from './cases/handlers';
 import { loanHandlers } from './loans/handlers';
+import { trainingHandlers } from './training/handlers';
 import { bankProducts } from './catalog';
 import { deleteEnterprise, getEnterprise, listEnterprises, saveEnterprise } from './enterprises/repository';
 import { needDb, writer, type HandlerContext } from './handler-context';
@@ -37,6 +38,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...caseHandlers(ctx, today),
     ...loanHandlers(ctx, today),
     ...syncHandlers(ctx),
+    ...trainingHandlers(ctx),
     appInfo: () => ctx.info(),
     databaseRetry: () => ctx.reopenDatabase(),
     idCheck: ({ value }) => identify(value),

@@ -195,6 +195,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       dataDir: options.dataDir,
       logFile: logger.file,
       db: dbStatus,
+      sandbox: sandbox !== null,
       versions: options.versions,
     });
 

@@ -221,6 +221,12 @@ export const ENTITIES = {
     scope: { global: true },
     key: 'name',
   },
+  /** A training session of the association with its attendees and materials, seen by everyone. */
+  workshop: {
+    label: '培训记录',
+    fields: ['date', 'topic', 'trainer', 'venue', 'district', 'attendees', 'materials', 'notes'],
+    scope: { global: true },
+  },
   /** The bank product catalogue as edited (one record, id 'bank-products'), seen by everyone. */
   catalog: {
     label: '银行产品目录',

@@ -18,6 +18,8 @@ export interface AppInfo {
   dataDir: string;
   logFile: string;
   db: DbStatus;
+  /** 培训模式: the sandbox database is open in place of the working one. */
+  sandbox: boolean;
   platform: string;
   versions: Record<string, string>;
 }

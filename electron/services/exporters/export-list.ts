@@ -29,6 +29,9 @@ import { listInstitutions, listNames } from '../institutions/repository';
 import { LOAN_COLUMNS } from '../loans/export-columns';
 import { listLoans, loanPoolView } from '../loans/portfolio';
 import type { LoanFilter } from '../../../shared/schemas/loan';
+import type { WorkshopFilter } from '../../../shared/schemas/workshop';
+import { listWorkshops } from '../training/workshops';
+import { attendanceRows, WORKSHOP_COLUMNS } from '../training/export-columns';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -159,7 +162,8 @@ export type ExportRequest =
   | { kind: 'institutions'; filter: InstitutionListFilter }
   | { kind: 'institution-names'; filter: { search: string; pendingOnly: boolean } }
   | { kind: 'loans'; filter: LoanFilter }
-  | { kind: 'loan-pool'; filter: { poolName: string } };
+  | { kind: 'loan-pool'; filter: { poolName: string } }
+  | { kind: 'workshops'; filter: WorkshopFilter };
 
 const PAGE = 1000;
 
@@ -225,6 +229,8 @@ function table(db: Database, req: ExportRequest, today: string): { sheet: string
         columns: LOAN_COLUMNS as Column<never>[],
         rows: loanPoolView(db, req.filter.poolName, today).rows as never[],
       };
+    case 'workshops':
+      return { sheet: '培训记录', columns: WORKSHOP_COLUMNS as Column<never>[], rows: attendanceRows(listWorkshops(db, req.filter)) as never[] };
     case 'rejections':
       return {
         sheet: '被拒绝的修改',

@@ -296,6 +296,12 @@ export const CODECS: Record<Exclude<Entity, 'conflict'>, Codec> = {
     columns: [text('kind'), text('name'), optional('headId'), json('aliases', []), json('greenChannel', []), col('active', 'bool', true)],
     stamps: ALL_STAMPS,
   },
+  workshop: {
+    table: 'workshops',
+    idColumn: 'id',
+    columns: [text('date'), text('topic'), text('trainer'), text('venue'), optional('district'), json('attendees', []), json('materials', []), text('notes')],
+    stamps: ALL_STAMPS,
+  },
   catalog: {
     table: 'catalog_overrides',
     idColumn: 'name',

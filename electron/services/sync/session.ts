@@ -12,6 +12,7 @@ import type { SessionUser } from '../../../shared/sync/roles';
 import { CentralClient, type Tokens } from './client';
 import { signedInUser } from './local';
 import { deviceIdOf, readState, writeState } from './state';
+import { refuseSandbox } from '../training/sandbox-files';
 
 export interface TokenVault {
   load(): TokenPair | null;
@@ -79,6 +80,7 @@ export function sessionInfo(db: Database, vault: TokenVault): SessionInfo {
 }
 
 export async function login(db: Database, vault: TokenVault, server: string, name: string, password: string): Promise<SessionInfo> {
+  refuseSandbox(db);
   const origin = normalizeServer(server);
   const bound = signedInUser(db);
   const boundServer = readState(db, 'server');
@@ -106,6 +108,7 @@ export async function login(db: Database, vault: TokenVault, server: string, nam
  * `unsent` tells the caller how many there are, so it can say so.
  */
 export async function logout(db: Database, vault: TokenVault): Promise<{ unsent: number }> {
+  refuseSandbox(db);
   const server = readState(db, 'server');
   if (server) await new CentralClient(server, vaultTokens(vault)).logout();
   vault.save(null);
@@ -114,6 +117,7 @@ export async function logout(db: Database, vault: TokenVault): Promise<{ unsent:
 
 /** The server and tokens this database syncs with; UNAUTHORIZED when it is not signed in. */
 export function sessionOf(db: Database, vault: TokenVault): { server: string; pair: TokenPair } {
+  refuseSandbox(db);
   const server = readState(db, 'server');
   const pair = vault.load();
   if (!server || !signedInUser(db) || !pair) throw new AppError('UNAUTHORIZED', '尚未登录中心服务：请先登录');

@@ -20,9 +20,11 @@ export const snapshotsDir = (dataDir: string) => path.join(trainingDir(dataDir),
 export const isSandbox = (db: Database) => readState(db, SANDBOX_KEY) === '1';
 export const markSandbox = (db: Database) => writeState(db, SANDBOX_KEY, '1');
 
+export const NO_SYNC_IN_SANDBOX = '培训模式（沙盒）的数据不会同步，也不连接中心服务：请先退出培训模式';
+
 /** The one refusal every path to the central service gives a sandbox database. */
 export function refuseSandbox(db: Database): void {
-  if (isSandbox(db)) throw new AppError('CONFLICT', '培训模式（沙盒）的数据不会同步，也不连接中心服务：请先退出培训模式');
+  if (isSandbox(db)) throw new AppError('CONFLICT', NO_SYNC_IN_SANDBOX);
 }
 
 /** Removes a database file with its WAL and shared-memory files. */

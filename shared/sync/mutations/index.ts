@@ -22,6 +22,7 @@ import {
   repaymentSave,
 } from './loans';
 import { batchSave, entrySave, entryStatus } from './whitelist';
+import { workshopDelete, workshopSave } from './workshops';
 
 const ALL = [
   enterpriseSave,
@@ -56,6 +57,8 @@ const ALL = [
   loanPool,
   ipEventSave,
   ipEventDelete,
+  workshopSave,
+  workshopDelete,
   valuationStore,
   catalogSave,
   catalogReset,

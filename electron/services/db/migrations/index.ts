@@ -11,6 +11,7 @@ import { m010DistrictTargets } from './010_district_targets';
 import { m011DashboardIndexes } from './011_dashboard_indexes';
 import { m012Institutions } from './012_institutions';
 import { m013LoanServicing } from './013_loan_servicing';
+import { m014Workshops } from './014_workshops';
 import type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next one. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m011DashboardIndexes,
   m012Institutions,
   m013LoanServicing,
+  m014Workshops,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
