@@ -37,6 +37,11 @@ export const trainingDataset = z
   .object({
     version: z.string().min(1),
     title: z.string().min(1),
+    /**
+     * The day the script was written for. Loaded later, every date moves on by as many days, so
+     * a running loan is still running and nothing is overdue that was not.
+     */
+    asOf: isoDate,
     /** The steward the script writes as, unless a step names another. */
     actor: z.string().min(1),
     /** The case the guided walkthrough follows. */
@@ -142,8 +147,6 @@ export type SubsidyExercise = z.output<typeof subsidyExercise>;
 /** A trainee's answer: the items judged pledgeable, or the subsidy in fen (null: "not eligible"). */
 export const exerciseAnswer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pledgeable'), exerciseId: z.string().min(1), pledgeable: z.array(z.string()).max(50) }).strict(),
-  z
-    .object({ type: z.literal('subsidy'), exerciseId: z.string().min(1), amountFen: z.number().int().min(0).max(1e12).nullable() })
-    .strict(),
+  z.object({ type: z.literal('subsidy'), exerciseId: z.string().min(1), amountFen: z.number().int().min(0).max(1e12).nullable() }).strict(),
 ]);
 export type ExerciseAnswer = z.output<typeof exerciseAnswer>;

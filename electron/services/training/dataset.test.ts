@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { tempDir } from '../../../test/support/temp';
+import { addDays, daysBetween, todayIso } from '../../../shared/domain/dates';
 import { isPatentKind } from '../../../shared/domain/ip';
 import { checkUscc } from '../../../shared/validators/uscc';
 import { openDatabase } from '../db/connection';
@@ -49,6 +50,16 @@ describe('the training dataset', () => {
       (s) => JSON.parse(s) as { kind: string },
     );
     expect(items.some((i) => isPatentKind(i.kind as never))).toBe(true);
+  });
+
+  it('moves the script on to today, so a running loan is still running when the sandbox is loaded later', () => {
+    const days = daysBetween(data.asOf, todayIso());
+    expect(loaded.shiftedDays).toBe(Math.max(0, days));
+    const visit = data.steps.find((s) => s.name === 'visit.save')!;
+    const stored = JSON.parse(
+      db.prepare("SELECT data FROM sync_records WHERE entity = 'visit' AND id = ?").pluck().get(visit.args.id) as string,
+    );
+    expect(stored.visitedOn).toBe(addDays(String(visit.args.visitedOn), loaded.shiftedDays));
   });
 
   it('builds a sandbox case on each of the ten typical cases of 2023', () => {

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { addDays, daysBetween, todayIso } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/errors';
 import { trainingDataset, type TrainingDataset } from '../../../shared/schemas/training';
 import { instant } from '../demo/cases';
@@ -29,18 +30,36 @@ export function trainingResources(resourcesDir: string): LocalResources {
   };
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every date of a step's arguments moved on by `days` (amounts, names and numbers untouched). */
+function shifted(value: unknown, days: number): unknown {
+  if (days === 0) return value;
+  if (typeof value === 'string') return DAY.test(value) ? addDays(value, days) : value;
+  if (Array.isArray(value)) return value.map((v) => shifted(v, days));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shifted(v, days)]));
+  return value;
+}
+
 /** Runs the whole script on `db` (an empty sandbox) in one transaction; reports progress per step. */
-export function writeDataset(db: Database, resourcesDir: string, onProgress?: (done: number, total: number) => void): { steps: number } {
+export function writeDataset(
+  db: Database,
+  resourcesDir: string,
+  today = todayIso(),
+  onProgress?: (done: number, total: number) => void,
+): { steps: number; shiftedDays: number } {
   const data = loadDataset(resourcesDir);
+  const days = Math.max(0, daysBetween(data.asOf, today));
   const resources = trainingResources(resourcesDir);
   db.transaction(() => {
     let day = '';
     let n = 0;
     data.steps.forEach((step, i) => {
-      n = step.on === day ? n + 1 : 0;
-      day = step.on;
+      const on = addDays(step.on, days);
+      n = on === day ? n + 1 : 0;
+      day = on;
       try {
-        localMutate(db, step.name, step.args, { actor: step.by ?? data.actor, now: instant(step.on, n) }, resources);
+        localMutate(db, step.name, shifted(step.args, days), { actor: step.by ?? data.actor, now: instant(on, n) }, resources);
       } catch (err) {
         const why = err instanceof AppError ? err.message : String(err);
         throw new AppError('INTERNAL', `培训数据第 ${i + 1} 步（${step.name}，${step.on}）未能写入：${why}`);
@@ -51,5 +70,5 @@ export function writeDataset(db: Database, resourcesDir: string, onProgress?: (d
     if (wrong.length) throw new AppError('INTERNAL', `培训数据的案件阶段与说明不符：${wrong.map((c) => c.title).join('、')}`);
   }).immediate();
   onProgress?.(data.steps.length, data.steps.length);
-  return { steps: data.steps.length };
+  return { steps: data.steps.length, shiftedDays: days };
 }

@@ -29,7 +29,10 @@ let url = '';
 
 /** Every row of every table, in a stable order: what "unchanged" means for a database. */
 function dump(db: Database): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   const rows = (t: string) => (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
   return JSON.stringify(tables.map((t) => [t, rows(t)]));
 }
@@ -72,7 +75,13 @@ beforeAll(async () => {
   writeState(rt.db!, 'server', url);
   writeState(rt.db!, 'user', JSON.stringify(user));
   const later = new Date(Date.now() + 3600_000).toISOString();
-  fileVault(`${rt.dbFile}.session`).save({ accessToken: 'a', refreshToken: 'r', accessExpiresAt: later, refreshExpiresAt: later, user } as never);
+  fileVault(`${rt.dbFile}.session`).save({
+    accessToken: 'a',
+    refreshToken: 'r',
+    accessExpiresAt: later,
+    refreshExpiresAt: later,
+    user,
+  } as never);
 });
 
 afterAll(async () => {
@@ -110,7 +119,7 @@ describe('培训模式 (the sandbox)', () => {
     expect(await refused('syncNow', {})).toMatch(/培训模式/);
     expect(await refused('syncLogin', { server: url, user: '管家甲', password: 'x' })).toMatch(/培训模式/);
     expect(await refused('syncLogout', {})).toMatch(/培训模式/);
-    expect(await refused('dashboardCentral', {})).toMatch(/培训模式/);
+    expect(await refused('dashboardCentral', { from: '2025-01-01', to: todayIso() })).toMatch(/培训模式/);
     // The timer and a direct run find no session in a sandbox; the file itself refuses one.
     expect(await rt.sync.run()).toBeNull();
     expect(() => sessionOf(rt.db!, fileVault(`${workingFile}.session`))).toThrow(/培训模式/);
@@ -120,7 +129,9 @@ describe('培训模式 (the sandbox)', () => {
 
   it('keeps workshop records out of the sandbox (they are real)', async () => {
     expect(await refused('workshopsList', {})).toMatch(/退出培训模式/);
-    expect(await refused('workshopSave', { id: 'ws-2', date: todayIso(), topic: '沙盒中', trainer: '甲', venue: '乙' })).toMatch(/退出培训模式/);
+    expect(await refused('workshopSave', { id: 'ws-2', date: todayIso(), topic: '沙盒中', trainer: '甲', venue: '乙' })).toMatch(
+      /退出培训模式/,
+    );
   });
 
   it('resets to the dataset exactly as loaded, and snapshots round-trip', async () => {

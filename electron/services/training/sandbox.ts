@@ -13,7 +13,6 @@ import type { HandlerContext } from '../handler-context';
 import { loadDataset, writeDataset } from './dataset';
 import { baselineFile, markSandbox, removeDatabaseFile, snapshotPath, snapshotsDir, trainingDir } from './sandbox-files';
 
-
 function needActive(ctx: HandlerContext): void {
   if (!ctx.training.active()) throw new AppError('CONFLICT', '请先进入培训模式');
 }
@@ -62,7 +61,7 @@ export function sandboxView(ctx: HandlerContext): SandboxView {
         })
         .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
     : [];
-  const loaded = ctx.training.active() && !!ctx.db && ctx.db.prepare("SELECT 1 FROM cases WHERE id = ?").get(data.tourCaseId) !== undefined;
+  const loaded = ctx.training.active() && !!ctx.db && ctx.db.prepare('SELECT 1 FROM cases WHERE id = ?').get(data.tourCaseId) !== undefined;
   return { active: ctx.training.active(), dataset: { title: data.title, version: data.version, loaded }, snapshots };
 }
 

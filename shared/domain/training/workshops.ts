@@ -12,7 +12,10 @@ export interface WorkshopView extends WorkshopData {
 
 export function workshopView(w: WorkshopData, stamp: { updatedBy: string; updatedAt: string }): WorkshopView {
   const came = w.attendees.filter((a) => a.attended);
-  const byKind = Object.fromEntries(ATTENDEE_KINDS.map((k) => [k, came.filter((a) => a.kind === k).length])) as Record<AttendeeKind, number>;
+  const byKind = Object.fromEntries(ATTENDEE_KINDS.map((k) => [k, came.filter((a) => a.kind === k).length])) as Record<
+    AttendeeKind,
+    number
+  >;
   return { ...w, invited: w.attendees.length, attended: came.length, byKind, ...stamp };
 }
 
