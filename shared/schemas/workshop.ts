@@ -51,7 +51,8 @@ export const workshopInput = z
     const seen = new Set<string>();
     w.attendees.forEach((a, i) => {
       const key = `${a.name}\n${a.organisation}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['attendees', i, 'name'], message: `学员“${a.name}（${a.organisation}）”重复` });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['attendees', i, 'name'], message: `学员“${a.name}（${a.organisation}）”重复` });
       seen.add(key);
     });
   });

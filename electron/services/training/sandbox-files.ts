@@ -36,7 +36,8 @@ export function removeDatabaseFile(file: string): void {
 export function snapshotPath(dataDir: string, name: string): string {
   const n = name.trim();
   if (!n) throw new AppError('INVALID_INPUT', '请填写快照名称', [{ path: 'name', message: '请填写快照名称' }]);
-  if (n.length > 40 || /[\\/:*?"<>|\u0000-\u001f]/.test(n) || n.startsWith('.'))
+  const control = [...n].some((c) => c.charCodeAt(0) < 0x20);
+  if (n.length > 40 || control || /[\\/:*?"<>|]/.test(n) || n.startsWith('.'))
     throw new AppError('INVALID_INPUT', '快照名称不超过 40 个字，且不能含 \\ / : * ? " < > | 等符号', [
       { path: 'name', message: '名称含不允许的符号或过长' },
     ]);

@@ -2,6 +2,8 @@ import { Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/settings';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { SandboxBanner } from '../features/training/SandboxBanner';
+import { Walkthrough } from '../features/training/Walkthrough';
 import { AreaPage } from './routes';
 import { AREAS, areaOf } from './areas';
 import { useAppStore } from './store';
@@ -34,6 +36,7 @@ export function AppShell() {
         />
       </Layout.Sider>
       <Layout>
+        <SandboxBanner />
         <Layout.Header
           style={{
             background: '#fff',
@@ -63,6 +66,7 @@ export function AppShell() {
         <Layout.Content style={{ padding: 24 }}>
           <AreaPage area={area} />
         </Layout.Content>
+        <Walkthrough />
       </Layout>
     </Layout>
   );

@@ -9,6 +9,7 @@ import { LoansPage } from '../features/loans/LoansPage';
 import { PledgePage } from '../features/pledge/PledgePage';
 import { SubsidyPage } from '../features/subsidy/SubsidyPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { TrainingPage } from '../features/training/TrainingPage';
 import { ValuationPage } from '../features/valuation/ValuationPage';
 import type { AreaKey } from './areas';
 
@@ -36,6 +37,8 @@ export function AreaPage({ area }: { area: AreaKey }) {
       return <InstitutionsPage />;
     case 'sync':
       return <SyncPage />;
+    case 'training':
+      return <TrainingPage />;
     default:
       return <AreaPlaceholder area={area} />;
   }

@@ -39,7 +39,7 @@ export function MoveActions({ detail }: { detail: CaseDetail }) {
   };
 
   return (
-    <Space wrap>
+    <Space wrap data-tour="move-actions">
       {next && (
         <Tooltip title={detail.next.blockers.join('；') || undefined}>
           <Button

@@ -16,7 +16,7 @@ export function ProductRanking({ detail }: { detail: CaseDetail }) {
   const [editing, setEditing] = useState(false);
   const r = detail.record;
   return (
-    <section>
+    <section data-tour="product-ranking">
       <Space style={{ marginBottom: 8 }}>
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('case.productsTitle')}

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import { policySchema, type Policy } from '../../schemas/policy';
-import { exerciseSet, type PledgeExercise, type SubsidyExercise } from '../../schemas/training';
-import { scoreExercise } from './exercises';
+import { scoreExercise } from '../../../shared/domain/training/exercises';
+import type { Policy } from '../../../shared/schemas/policy';
+import type { PledgeExercise, SubsidyExercise } from '../../../shared/schemas/training';
+import { DEV_RESOURCES_DIR } from '../jobs/tsx-launch';
+import { getPolicy } from '../policies/load';
+import { loadExercises } from './library';
 
-const root = path.resolve(import.meta.dirname, '../../../resources');
-const set = exerciseSet.parse(JSON.parse(fs.readFileSync(path.join(root, 'training', 'exercises.json'), 'utf8')));
-const policy = (id: string): Policy => policySchema.parse(JSON.parse(fs.readFileSync(path.join(root, 'policies', `${id}.json`), 'utf8')));
+const set = loadExercises(DEV_RESOURCES_DIR);
+const policy = (id: string): Policy => getPolicy(DEV_RESOURCES_DIR, id);
 const byId = <T>(id: string) => set.exercises.find((e) => e.id === id) as T;
 
 describe('exercises scored by the app’s own rules', () => {

@@ -1,0 +1,62 @@
+import { Button, FloatButton, Space, Tour } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { walkSteps } from './tour-steps';
+import { useTourStore } from './tour-store';
+
+const POLL_MS = 400;
+
+/**
+ * The guided walkthrough (antd Tour), over whatever page the step is on: it follows the trainee
+ * from page to page, moves on once a step is done, and can be paused, resumed and restarted.
+ */
+export function Walkthrough() {
+  const { running, paused, step, tourCase, go, pause, resume, stop } = useTourStore();
+  const steps = useMemo(() => (tourCase ? walkSteps(tourCase) : []), [tourCase]);
+  // The page changes under the tour: look again for the step's control and whether it is done.
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!running || paused) return;
+    const timer = setInterval(() => {
+      const s = steps[step];
+      if (s?.done?.() && step < steps.length - 1) go(step + 1);
+      setTick((t) => t + 1);
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [running, paused, step, steps, go]);
+
+  if (!running || !tourCase) return null;
+  if (paused)
+    return (
+      <FloatButton type="primary" description="继续引导" shape="square" style={{ width: 88 }} onClick={resume} aria-label="继续引导" />
+    );
+  const last = step >= steps.length - 1;
+  return (
+    <Tour
+      open
+      mask={false}
+      current={step}
+      onChange={go}
+      onClose={stop}
+      steps={steps.map((s) => ({ title: s.title, description: s.description, target: s.target as () => HTMLElement }))}
+      indicatorsRender={(current, total) => `${current + 1} / ${total}`}
+      actionsRender={() => (
+        <Space size={6} data-testid="walkthrough-actions">
+          {step > 0 && (
+            <Button size="small" onClick={() => go(step - 1)}>
+              上一步
+            </Button>
+          )}
+          <Button size="small" onClick={() => steps[step]?.demo()}>
+            演示
+          </Button>
+          <Button size="small" onClick={pause}>
+            暂停
+          </Button>
+          <Button size="small" type="primary" onClick={() => (last ? stop() : go(step + 1))}>
+            {last ? '完成' : '下一步'}
+          </Button>
+        </Space>
+      )}
+    />
+  );
+}
