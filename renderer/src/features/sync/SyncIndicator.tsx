@@ -9,6 +9,7 @@ import {
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../app/store';
 import { formatDateTime } from '../../../../shared/time';
 import type { SyncStatusView } from '../../../../shared/types/sync';
 import { navigate } from '../../app/useHashRoute';
@@ -27,7 +28,15 @@ const LOOK: Record<SyncStatusView['state'], { color: string; icon: ReactNode }> 
 export function SyncIndicator() {
   const { t } = useTranslation();
   const status = useSyncStore((s) => s.status);
+  const sandbox = useAppStore((s) => s.info?.sandbox ?? false);
   useEffect(() => startSyncPolling(), []);
+  // The sandbox never syncs: its changes are not "pending", and signing in is not on offer.
+  if (sandbox)
+    return (
+      <Tag color="orange" style={{ marginInlineEnd: 0 }} aria-label="sync-status">
+        培训模式 · 不同步
+      </Tag>
+    );
   if (!status) return null;
   const look = LOOK[status.state];
   const tip = status.error?.message ?? (status.held ? t('sync.run.heldTitle') : undefined);

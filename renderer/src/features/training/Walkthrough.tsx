@@ -37,7 +37,14 @@ export function Walkthrough() {
       current={step}
       onChange={go}
       onClose={stop}
-      steps={steps.map((s) => ({ title: s.title, description: s.description, target: s.target as () => HTMLElement }))}
+      steps={steps.map((s) => ({
+        title: s.title,
+        description: s.description,
+        target: s.target as () => HTMLElement,
+        placement: s.placement,
+        // Brought into view without moving the whole window (the banner and header stay put).
+        scrollIntoViewOptions: { block: 'nearest' },
+      }))}
       indicatorsRender={(current, total) => `${current + 1} / ${total}`}
       actionsRender={() => (
         <Space size={6} data-testid="walkthrough-actions">
@@ -51,6 +58,9 @@ export function Walkthrough() {
           </Button>
           <Button size="small" onClick={pause}>
             暂停
+          </Button>
+          <Button size="small" onClick={stop}>
+            结束
           </Button>
           <Button size="small" type="primary" onClick={() => (last ? stop() : go(step + 1))}>
             {last ? '完成' : '下一步'}

@@ -13,6 +13,8 @@ export interface WalkStep {
   /** The trainee did it: the walkthrough moves on by itself. */
   done?: () => boolean;
   demo: () => void;
+  /** Where the panel sits: beside the navigation, under a tab. */
+  placement?: 'right' | 'bottom' | 'top' | 'left';
 }
 
 const q = (selector: string) => document.querySelector<HTMLElement>(selector);
@@ -26,7 +28,7 @@ const click = (el: HTMLElement | null) => el?.querySelector<HTMLElement>('[role=
 const show = (el: HTMLElement | null) => el?.scrollIntoView({ block: 'center' });
 
 function tabStep(label: string, title: string, description: string): WalkStep {
-  return { title, description, target: () => tab(label), done: () => tabActive(label), demo: () => click(tab(label)) };
+  return { title, description, target: () => tab(label), done: () => tabActive(label), demo: () => click(tab(label)), placement: 'bottom' };
 }
 
 export function walkSteps({ caseId, enterpriseName }: TourCase): WalkStep[] {
@@ -34,8 +36,9 @@ export function walkSteps({ caseId, enterpriseName }: TourCase): WalkStep[] {
   return [
     {
       title: '第 1 步：打开白名单',
-      description: '闭环从区里的白名单开始：区科创局摸排形成名单，管家逐家跟进。请点击左侧的“白名单”。',
+      description: '闭环从区里的白名单开始：区科创局摸排形成名单，管家逐家跟进。请点击左侧的“企业与白名单”。',
       target: () => navItem('whitelist'),
+      placement: 'right',
       done: () => onRoute('whitelist'),
       demo: () => navigate('whitelist'),
     },
@@ -49,6 +52,7 @@ export function walkSteps({ caseId, enterpriseName }: TourCase): WalkStep[] {
       title: '第 3 步：打开服务案件',
       description: '管家为这家企业开了服务案件。请点击左侧“服务案件”，在列表中打开它的案件（或按“演示”直接打开）。',
       target: () => (onRoute('cases') ? rowWith(enterpriseName) : navItem('cases')),
+      placement: 'right',
       done: () => onRoute(casePage),
       demo: () => navigate(casePage),
     },
