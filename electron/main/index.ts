@@ -41,16 +41,32 @@ function currentLanguage(): Language {
 }
 
 function applyMenu(): void {
-  const template = buildMenuTemplate(currentLanguage(), {
-    setLanguage: (language) => {
-      if (runtime?.db) updateSettings(runtime.db, { language });
-      applyMenu();
-      mainWindow?.webContents.reload();
+  const template = buildMenuTemplate(
+    currentLanguage(),
+    {
+      setLanguage: (language) => {
+        if (runtime?.db) updateSettings(runtime.db, { language });
+        applyMenu();
+        mainWindow?.webContents.reload();
+      },
+      showAbout: () => void mainWindow?.loadURL('app://ipf/index.html#/about'),
+      openLogFolder: () => void shell.openPath(path.dirname(runtime!.logger.file)),
+      toggleSandbox: () => void toggleSandbox(),
     },
-    showAbout: () => void mainWindow?.loadURL('app://ipf/index.html#/about'),
-    openLogFolder: () => void shell.openPath(path.dirname(runtime!.logger.file)),
-  });
+    runtime?.info().sandbox ?? false,
+  );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** The menu's 培训模式 switch: the same call the 培训 page makes, then the app afresh on that page. */
+async function toggleSandbox(): Promise<void> {
+  if (!runtime) return;
+  const r = await runtime.dispatch(runtime.info().sandbox ? 'sandboxLeave' : 'sandboxEnter', {});
+  if (!r.ok) return dialog.showErrorBox('无法切换培训模式', r.error.message);
+  applyMenu();
+  // A hash change alone would not reload: every page's data changes with the database.
+  const win = mainWindow;
+  if (win) void win.loadURL('app://ipf/index.html#/training').then(() => win.webContents.reload());
 }
 
 function openWindow(): void {
@@ -85,6 +101,7 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged),
       versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
       onSettingsChanged: () => applyMenu(),
+      onModeChanged: () => applyMenu(),
       worker: { file: path.join(__dirname, 'job-worker.cjs') },
       resourcesDir: path.join(app.getAppPath(), 'resources'),
       printPdf: createElectronPrinter(BrowserWindow),

@@ -21,6 +21,9 @@ const LABELS = {
     language: '语言',
     help: '帮助',
     about: '关于知融工作台',
+    training: '培训',
+    enterSandbox: '进入培训模式（沙盒）',
+    leaveSandbox: '退出培训模式',
     openLogs: '打开日志文件夹',
   },
   'en-US': {
@@ -42,6 +45,9 @@ const LABELS = {
     language: 'Language',
     help: 'Help',
     about: 'About IPF Desk',
+    training: 'Training',
+    enterSandbox: 'Enter Training Mode (Sandbox)',
+    leaveSandbox: 'Leave Training Mode',
     openLogs: 'Open Log Folder',
   },
 } as const;
@@ -50,10 +56,12 @@ export interface MenuActions {
   setLanguage(language: Language): void;
   showAbout(): void;
   openLogFolder(): void;
+  /** Into 培训模式's sandbox, or back to the working data. */
+  toggleSandbox(): void;
 }
 
 /** The application menu, in the user's language; roles keep native shortcuts working. */
-export function buildMenuTemplate(language: Language, actions: MenuActions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(language: Language, actions: MenuActions, sandbox = false): MenuItemConstructorOptions[] {
   const t = LABELS[language];
   return [
     { label: t.file, submenu: [{ label: t.quit, role: 'quit' }] },
@@ -87,6 +95,10 @@ export function buildMenuTemplate(language: Language, actions: MenuActions): Men
         { label: '中文', type: 'radio', checked: language === 'zh-CN', click: () => actions.setLanguage('zh-CN') },
         { label: 'English', type: 'radio', checked: language === 'en-US', click: () => actions.setLanguage('en-US') },
       ],
+    },
+    {
+      label: t.training,
+      submenu: [{ label: sandbox ? t.leaveSandbox : t.enterSandbox, click: () => actions.toggleSandbox() }],
     },
     {
       label: t.help,

@@ -20,6 +20,9 @@ export function SandboxBanner() {
       role="status"
       data-testid="sandbox-banner"
       style={{
+        position: 'sticky',
+        top: 0,
+        zIndex: 100,
         background: 'repeating-linear-gradient(135deg, #fa8c16, #fa8c16 18px, #f5a623 18px, #f5a623 36px)',
         color: '#fff',
         padding: '6px 24px',
