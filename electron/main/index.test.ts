@@ -88,9 +88,22 @@ describe('main process wiring (electron mocked)', () => {
 
   it('builds the menu in Chinese, then in English after a language change', async () => {
     const menus = fake.module.Menu.buildFromTemplate.mock.calls;
-    expect((menus.at(-1)![0] as { label: string }[]).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '语言', '帮助']);
+    expect((menus.at(-1)![0] as { label: string }[]).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '语言', '培训', '帮助']);
     await call('settingsUpdate', event('app://ipf/'), { language: 'en-US' });
-    expect((menus.at(-1)![0] as { label: string }[]).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Language', 'Help']);
+    expect((menus.at(-1)![0] as { label: string }[]).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Language', 'Training', 'Help']);
+    await call('settingsUpdate', event('app://ipf/'), { language: 'zh-CN' });
+  });
+
+  it('switches to 培训模式 from the menu and back, the item saying which', async () => {
+    type Item = { label: string; submenu?: { label: string; click: () => void }[] };
+    const menus = fake.module.Menu.buildFromTemplate.mock.calls;
+    const item = () => (menus.at(-1)![0] as Item[]).find((m) => m.label === '培训')!.submenu![0]!;
+    expect(item().label).toBe('进入培训模式（沙盒）');
+    item().click();
+    await vi.waitFor(() => expect(item().label).toBe('退出培训模式'));
+    expect(((await call('appInfo', event('app://ipf/'), {})) as { value: { sandbox: boolean } }).value.sandbox).toBe(true);
+    item().click();
+    await vi.waitFor(() => expect(item().label).toBe('进入培训模式（沙盒）'));
   });
 
   it('adds the CSP to every response of the session', () => {
