@@ -8,6 +8,7 @@ import { benchDashboardScale } from './dashboard-scale';
 import { benchDistrictScale } from './district-scale';
 import { benchHarnessColdStart } from './harness-cold-start';
 import { benchImportResponsiveness } from './import-responsiveness';
+import { benchSandbox } from './sandbox';
 import { benchSync } from './sync';
 import { benchValuation } from './valuation';
 import type { Figure } from './stats';
@@ -20,6 +21,7 @@ const BENCHES: [string, () => Promise<Figure | Figure[]>][] = [
   ['valuation', benchValuation],
   ['central', benchCentral],
   ['sync', benchSync],
+  ['sandbox', benchSandbox],
 ];
 
 const only = process.argv[2];

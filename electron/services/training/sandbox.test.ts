@@ -170,6 +170,17 @@ describe('培训模式 (the sandbox)', () => {
     expect(requests.length).toBeGreaterThan(0);
   });
 
+  it('starts on the working data after the app was closed in 培训模式', async () => {
+    await rt.sync.settle();
+    const before = dumpFile(workingFile);
+    await call('sandboxEnter', {});
+    await rt.close();
+    rt = createRuntime({ dataDir: tmp.dir, version: 'test', shell: 'cli', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR });
+    expect(rt.dbFile).toBe(workingFile);
+    expect(rt.info().sandbox).toBe(false);
+    expect(dump(rt.db!)).toBe(before);
+  });
+
   it('refuses the sandbox operations outside 培训模式', async () => {
     expect(await refused('sandboxReset', {})).toMatch(/请先进入培训模式/);
     expect(await refused('snapshotSave', { name: '某' })).toMatch(/请先进入培训模式/);
