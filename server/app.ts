@@ -1,3 +1,4 @@
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, SCHEMA_HEADER, SCHEMA_VERSION } from '../shared/sync/protocol';
 /**
  * Builds the central service from explicit parts: the database, a clock and a logger come in,
  * every route is registered here. Nothing a second process would need is kept in memory, so
@@ -41,6 +42,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const ctx: AppContext = { bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false, ...deps };
   const app = Fastify({ loggerInstance: ctx.logger, bodyLimit: ctx.bodyLimit, trustProxy: ctx.trustProxy });
   app.decorate('ctx', ctx);
+  // Every answer says which records this server knows, so a newer desktop holds what it cannot take.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header(PROTOCOL_HEADER, String(PROTOCOL_VERSION)).header(SCHEMA_HEADER, String(SCHEMA_VERSION));
+  });
   app.setErrorHandler((err, request, reply) => {
     if (err instanceof HttpError) return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...err.extra } });
     if (err instanceof z.ZodError) {

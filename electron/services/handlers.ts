@@ -7,6 +7,7 @@ import type { JobStatusView } from '../../shared/types/jobs';
 import { caseHandlers } from './cases/handlers';
 import { loanHandlers } from './loans/handlers';
 import { trainingHandlers } from './training/handlers';
+import { WORKSHOPS_NOT_IN_SANDBOX } from './training/sandbox-files';
 import { bankProducts } from './catalog';
 import { deleteEnterprise, getEnterprise, listEnterprises, saveEnterprise } from './enterprises/repository';
 import { needDb, writer, type HandlerContext } from './handler-context';
@@ -87,7 +88,10 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       const { fileName, bytes } = ctx.uploads.get(uploadId);
       return startJob({ type: 'import', kind, fileName, bytes, mapping, mode });
     },
-    exportStart: ({ format, ...request }) => startJob({ type: 'export', request, format }),
+    exportStart: ({ format, ...request }) => {
+      if (request.kind === 'workshops' && ctx.training.active()) throw new AppError('CONFLICT', WORKSHOPS_NOT_IN_SANDBOX);
+      return startJob({ type: 'export', request, format });
+    },
     demoStart: ({ enterprises, seed }) => startJob({ type: 'demo', enterprises, seed, resourcesDir: ctx.resourcesDir }),
     valuationCatalog: () => ({
       indicatorSet: loadIndicatorSet(ctx.resourcesDir),

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
@@ -10,7 +9,7 @@ import { claimHolder, PROGRAM_NAMES } from './db/holder';
 import { DB_FILE_NAME } from './paths';
 import { buildHandlers, type HandlerContext } from './handlers';
 import { createUploadStore } from './importers/uploads';
-import { isSandbox, markSandbox, removeDatabaseFile, sandboxFile } from './training/sandbox-files';
+import { createSandboxControl } from './training/sandbox-control';
 import { createJobManager, type JobManager, type WorkerLaunch } from './jobs/manager';
 import { createLogger, type Logger } from './logger';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
@@ -79,8 +78,18 @@ export interface Runtime {
 export function createRuntime(options: RuntimeOptions): Runtime {
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'ipf-desk.log'), echo: options.logEcho });
   let dbFile = options.dbFile ?? activeDatabase(options.dataDir, path.join(options.dataDir, DB_FILE_NAME));
-  // In 培训模式: the working database to return to.
-  let sandbox: { workingFile: string } | null = null;
+  // 培训模式: the sandbox database in place of the working one (training/sandbox-control.ts).
+  const sandbox = createSandboxControl({
+    dataDir: options.dataDir,
+    nativeBinding: options.nativeBinding,
+    current: () => dbFile,
+    db: () => ctx.db,
+    status: () => dbStatus,
+    closeCurrent: () => closeCurrent(),
+    openFile: (file) => openFile(file),
+    onModeChanged: options.onModeChanged,
+  });
+  let rewarm: NodeJS.Timeout | null = null;
   const jobs = createJobManager({ launch: options.worker, dbFile: () => dbFile, nativeBinding: options.nativeBinding, logger });
   const vaultFor = options.vaultFor ?? ((file: string) => fileVault(`${file}.session`));
   const syncWorker = createWorkerRunner({ launch: options.worker, nativeBinding: options.nativeBinding, logger });
@@ -89,7 +98,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     runner: syncWorker.run,
     db: () => ctx.db,
     // A sandbox has no tokens: nothing it holds can reach the central service.
-    vault: () => (ctx.db && !sandbox ? vaultFor(dbFile) : null),
+    vault: () => (ctx.db && !sandbox.active() ? vaultFor(dbFile) : null),
     logger,
     intervalMs: options.syncIntervalMs,
   });
@@ -110,52 +119,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     dbFile: () => dbFile,
     vaultFor,
     useDatabase,
-    training: {
-      active: () => sandbox !== null,
-      enter: async () => {
-        if (sandbox) return dbStatus;
-        if (!ctx.db) throw new AppError('DB_UNAVAILABLE', '本地数据库未能打开，无法进入培训模式');
-        const working = dbFile;
-        sandbox = { workingFile: working };
-        const status = await switchTo(sandboxFile(options.dataDir));
-        if (ctx.db) {
-          if (!isSandbox(ctx.db)) markSandbox(ctx.db);
-        } else {
-          // The sandbox could not be opened: back to the working data, saying why.
-          sandbox = null;
-          await switchTo(working);
-          throw new AppError('DB_UNAVAILABLE', `培训沙盒无法打开：${status.status === 'error' ? status.message : ''}`);
-        }
-        options.onModeChanged?.(true);
-        return status;
-      },
-      leave: async () => {
-        if (!sandbox) return dbStatus;
-        const { workingFile } = sandbox;
-        sandbox = null;
-        const status = await switchTo(workingFile);
-        options.onModeChanged?.(false);
-        return status;
-      },
-      replace: async (source) => {
-        if (!sandbox) throw new AppError('CONFLICT', '请先进入培训模式');
-        const file = sandboxFile(options.dataDir);
-        await closeCurrent();
-        try {
-          // Copied whole beside it, then renamed over: a crash leaves the old sandbox or the new one.
-          const tmp = `${file}.${process.pid}.tmp`;
-          fs.copyFileSync(source, tmp);
-          removeDatabaseFile(file);
-          fs.renameSync(tmp, file);
-        } finally {
-          dbFile = file;
-          open();
-        }
-        if (ctx.db && !isSandbox(ctx.db)) markSandbox(ctx.db);
-        return dbStatus;
-      },
-      openFile: (file) => openDatabase({ file, nativeBinding: options.nativeBinding }).db,
-    },
+    training: sandbox,
   };
   let dbStatus: DbStatus = { status: 'error', file: dbFile, code: 'DB_UNAVAILABLE', message: '' };
   let releaseHolder = () => {};
@@ -195,7 +159,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       dataDir: options.dataDir,
       logFile: logger.file,
       db: dbStatus,
-      sandbox: sandbox !== null,
+      sandbox: sandbox.active(),
       versions: options.versions,
     });
 
@@ -204,14 +168,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
    * one; the sync running on it is waited for. Returns the new status (an error is shown, not thrown).
    */
   async function useDatabase(file: string): Promise<DbStatus> {
-    if (sandbox) throw new AppError('CONFLICT', '培训模式下不能切换用户：请先退出培训模式');
+    if (sandbox.active()) throw new AppError('CONFLICT', '培训模式下不能切换用户：请先退出培训模式');
     return switchTo(file);
   }
 
-  /** Closes this database: refused while a job runs on it; the sync running on it is waited for. */
+  /**
+   * Closes this database: refused while a job runs on it (before anything changes); the sync
+   * running on it is waited for, and every worker's connection to it goes too.
+   */
   async function closeCurrent(): Promise<void> {
     if (jobs.busy()) throw new AppError('CONFLICT', '有后台任务（导入、导出或估值）正在运行：请等它完成后再切换');
+    if (rewarm) clearTimeout(rewarm);
+    rewarm = null;
     await sync.stop();
+    // Idle job workers keep a connection per file: ended, they hold nothing that may be replaced.
+    await jobs.recycle();
     // The dashboard worker's connection to this file goes with it (a file left behind may be deleted).
     await dashboards.close();
     if (ctx.db?.open) ctx.db.close();
@@ -220,14 +191,20 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     releaseHolder = () => {};
   }
 
+  /** Opens `file` once the previous one is closed; sync resumes unless it is the sandbox. */
+  function openFile(file: string): DbStatus {
+    dbFile = file;
+    const status = open();
+    if (options.warm) jobs.warm();
+    if (options.autoSync && !sandbox.active()) sync.start();
+    return status;
+  }
+
   /** Closes this database and opens `file`. Returns the new status (an error is shown, not thrown). */
   async function switchTo(file: string): Promise<DbStatus> {
     if (file === dbFile && ctx.db) return dbStatus;
     await closeCurrent();
-    dbFile = file;
-    const status = open();
-    if (options.autoSync && !sandbox) sync.start();
-    return status;
+    return openFile(file);
   }
 
   if (options.warm) jobs.warm();
@@ -237,7 +214,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   // A shell with a window has the dashboard's facts read again soon after any call that may
   // have written (the sync status polls bring a sync's changes), so 统计看板 opens on fresh
   // facts rather than reading them while the user waits; unchanged data costs the worker a check.
-  let rewarm: NodeJS.Timeout | null = null;
   const dispatch: Dispatch = async (method, input) => {
     const result = await answer(method, input);
     if (options.warm && ctx.db && method !== 'dashboard' && method !== 'dashboardCentral') {

@@ -34,7 +34,8 @@ export const materialInput = z
   })
   .strict();
 
-export const workshopInput = z
+/** The fields as such (a conflict settled with a typed value checks its field against these). */
+export const workshopFields = z
   .object({
     id,
     date: isoDate,
@@ -46,16 +47,17 @@ export const workshopInput = z
     materials: z.array(materialInput).max(50, '资料最多 50 项').default([]),
     notes: shortText(1000).default(''),
   })
-  .strict()
-  .superRefine((w, ctx) => {
-    const seen = new Set<string>();
-    w.attendees.forEach((a, i) => {
-      const key = `${a.name}\n${a.organisation}`;
-      if (seen.has(key))
-        ctx.addIssue({ code: 'custom', path: ['attendees', i, 'name'], message: `学员“${a.name}（${a.organisation}）”重复` });
-      seen.add(key);
-    });
+  .strict();
+
+export const workshopInput = workshopFields.superRefine((w, ctx) => {
+  const seen = new Set<string>();
+  w.attendees.forEach((a, i) => {
+    const key = `${a.name}\n${a.organisation}`;
+    if (seen.has(key))
+      ctx.addIssue({ code: 'custom', path: ['attendees', i, 'name'], message: `学员“${a.name}（${a.organisation}）”重复` });
+    seen.add(key);
   });
+});
 export type WorkshopInput = z.input<typeof workshopInput>;
 export type WorkshopData = z.output<typeof workshopInput>;
 

@@ -4,6 +4,7 @@
  */
 import { formatChineseAmount } from '../money';
 import type { Entity } from './entities';
+import { ATTENDEE_KIND_LABELS, type AttendeeKind } from '../schemas/workshop';
 
 export const MUTATION_LABELS: Record<string, string> = {
   'case.create': '新建服务案件',
@@ -31,6 +32,20 @@ export const MUTATION_LABELS: Record<string, string> = {
   'entry.save': '保存白名单记录',
   'entry.status': '变更白名单状态',
   'target.save': '设置年度目标',
+  'institution.save': '保存机构名录',
+  'loan.plan': '设置还款计划',
+  'repayment.save': '登记还款',
+  'repayment.delete': '删除还款记录',
+  'loan.extend': '登记展期或提前还款',
+  'loan.default': '登记违约',
+  'loan.disposal': '登记质物处置',
+  'loan.insurance': '登记质押融资保险',
+  'loan.claim': '登记风险补偿申请',
+  'loan.pool': '调整证券化资产池',
+  'ip_event.save': '记录法律状态事件',
+  'ip_event.delete': '删除法律状态事件',
+  'workshop.save': '保存培训记录',
+  'workshop.delete': '删除培训记录',
 };
 
 const COMMON: Record<string, string> = {
@@ -106,6 +121,14 @@ const FIELD_LABELS: Partial<Record<Entity, Record<string, string>>> = {
   subsidy: { amountFen: '申报金额', approvedFen: '批准金额', paidFen: '拨付金额', statusNote: '状态说明' },
   district_target: { year: '年份', registrations: '目标笔数', amountFen: '目标金额' },
   institution: { kind: '类别', name: '名称', headId: '上级机构', aliases: '别名', greenChannel: '绿色通道', active: '在用' },
+  workshop: {
+    date: '培训日期',
+    topic: '培训主题',
+    trainer: '讲师',
+    venue: '地点',
+    attendees: '学员与出席',
+    materials: '培训资料',
+  },
   visit: { visitedOn: '走访日期', place: '地点', attendees: '参加人员', nextSteps: '下一步', followUpOn: '跟进日期' },
 };
 
@@ -113,9 +136,19 @@ export function fieldLabel(entity: string, field: string): string {
   return FIELD_LABELS[entity as Entity]?.[field] ?? COMMON[field] ?? field;
 }
 
+/** Fields whose items read better in words of their own than as their values in a row. */
+const ITEM_TEXT: Record<string, (item: Record<string, unknown>) => string> = {
+  attendees: (a) =>
+    `${String(a.name)}（${String(a.organisation)}，${ATTENDEE_KIND_LABELS[a.kind as AttendeeKind] ?? String(a.kind)}，${a.attended ? '出席' : '缺席'}）`,
+  materials: (m) => String(m.title),
+};
+
 /** A field's value as a person reads it: amounts in 万元, lists joined, yes/no, 空 for nothing. */
 export function describeValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';
+  const item = ITEM_TEXT[field];
+  if (item && Array.isArray(value) && value.length > 0 && value.every((v) => v && typeof v === 'object'))
+    return value.map((v) => item(v as Record<string, unknown>)).join('、');
   if (typeof value === 'number' && field.endsWith('Fen')) return formatChineseAmount(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value))

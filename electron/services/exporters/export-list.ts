@@ -230,7 +230,11 @@ function table(db: Database, req: ExportRequest, today: string): { sheet: string
         rows: loanPoolView(db, req.filter.poolName, today).rows as never[],
       };
     case 'workshops':
-      return { sheet: '培训记录', columns: WORKSHOP_COLUMNS as Column<never>[], rows: attendanceRows(listWorkshops(db, req.filter)) as never[] };
+      return {
+        sheet: '培训记录',
+        columns: WORKSHOP_COLUMNS as Column<never>[],
+        rows: attendanceRows(listWorkshops(db, req.filter)) as never[],
+      };
     case 'rejections':
       return {
         sheet: '被拒绝的修改',

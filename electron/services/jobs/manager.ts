@@ -248,9 +248,18 @@ export function createJobManager(opts: {
     await Promise.all(pool.map((pw) => pw.worker.terminate()));
   }
 
+  /**
+   * Ends the idle workers, and with them their connections to the database (one per file,
+   * kept between jobs): before that database is closed, replaced or left. New ones start on demand.
+   */
+  async function recycle() {
+    const idle = pool.splice(0);
+    await Promise.all(idle.map((pw) => pw.worker.terminate()));
+  }
+
   /** Whether any job is still running (the database must not be switched under it). */
   const busy = () => [...jobs.values()].some((j) => j.status.state === 'running');
 
-  return { start, status, cancel, wait, close, warm, busy };
+  return { start, status, cancel, wait, close, warm, busy, recycle };
 }
 export type JobManager = ReturnType<typeof createJobManager>;

@@ -13,6 +13,7 @@ import {
   COMPLETE_HEADER,
   CURSOR_HEADER,
   TOTAL_HEADER,
+  SCHEMA_HEADER,
   VERSION_HEADERS,
   type PullResponse,
   type PushRequest,
@@ -66,6 +67,9 @@ export class CentralClient {
     private readonly refreshes = true,
   ) {}
 
+  /** The schema version the server's last answer named (null: none seen, or a server too old to name it). */
+  serverSchema: number | null = null;
+
   private async send(path: string, init: RequestInit, auth: boolean): Promise<Response> {
     const headers: Record<string, string> = {
       ...VERSION_HEADERS,
@@ -73,11 +77,15 @@ export class CentralClient {
     };
     const pair = this.tokens.get();
     if (auth && pair) headers.authorization = `Bearer ${pair.accessToken}`;
+    let res: Response;
     try {
-      return await fetch(new URL(path, this.server), { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      res = await fetch(new URL(path, this.server), { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch (err) {
       throw new Unreachable(this.server, err);
     }
+    const schema = Number(res.headers.get(SCHEMA_HEADER));
+    this.serverSchema = Number.isInteger(schema) && schema > 0 ? schema : null;
+    return res;
   }
 
   /**

@@ -299,7 +299,16 @@ export const CODECS: Record<Exclude<Entity, 'conflict'>, Codec> = {
   workshop: {
     table: 'workshops',
     idColumn: 'id',
-    columns: [text('date'), text('topic'), text('trainer'), text('venue'), optional('district'), json('attendees', []), json('materials', []), text('notes')],
+    columns: [
+      text('date'),
+      text('topic'),
+      text('trainer'),
+      text('venue'),
+      optional('district'),
+      json('attendees', []),
+      json('materials', []),
+      text('notes'),
+    ],
     stamps: ALL_STAMPS,
   },
   catalog: {

@@ -6,7 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { MAX_PUSH_BATCH, type MutationEnvelope, type PullResponse } from '../../../shared/sync/protocol';
+import { MAX_PUSH_BATCH, SCHEMA_VERSION, type MutationEnvelope, type PullResponse } from '../../../shared/sync/protocol';
 import { acknowledge } from './ack';
 import { applyPage, removalsIn } from './apply-pull';
 import { beginBulkLoad, finishBulkLoad, mayBulkLoad } from './bulk-load';
@@ -59,9 +59,23 @@ async function refreshUser(db: Database, client: CentralClient): Promise<void> {
   })();
 }
 
+/**
+ * A server older than this desktop would refuse (and remember refusing) the records it does not
+ * know yet, and a refused creation is taken back here: so nothing is pushed until the server has
+ * named a schema at least this desktop's. It is asked once (the answer is kept); the changes wait.
+ */
+async function ensureServerCurrent(db: Database, client: CentralClient): Promise<void> {
+  if (Number(readState(db, 'serverSchema') ?? 0) >= SCHEMA_VERSION) return;
+  await client.me();
+  writeState(db, 'serverSchema', client.serverSchema === null ? null : String(client.serverSchema));
+  if ((client.serverSchema ?? 0) < SCHEMA_VERSION)
+    throw new AppError('CONFLICT', '中心服务的版本低于本机（请管理员先升级中心服务）：本机的修改都已保留，升级后会继续同步。');
+}
+
 export async function pushAll(db: Database, client: CentralClient, report: SyncReport, opts: SyncOptions): Promise<void> {
   const now = opts.now ?? (() => new Date().toISOString());
   await refreshUser(db, client);
+  if (pendingCount(db) > 0) await ensureServerCurrent(db, client);
   const deviceId = deviceIdOf(db);
   const batch = db.prepare('SELECT seq, id, name, args, base, at, today FROM outbox ORDER BY seq LIMIT ?');
   for (;;) {
@@ -85,6 +99,8 @@ export async function pushAll(db: Database, client: CentralClient, report: SyncR
       today: r.today,
     }));
     const res = await client.push({ deviceId, mutations });
+    // A server rolled back to an older version is asked again before the next push.
+    if ((client.serverSchema ?? 0) < SCHEMA_VERSION) writeState(db, 'serverSchema', null);
     const gap = res.results.find((r) => r.status === 'gap');
     const s = acknowledge(db, res.results, now());
     report.pushed += s.applied + s.conflicts + s.rejected;

@@ -6,6 +6,7 @@ import { getPolicy } from '../policies/load';
 import type { Handlers } from '../rpc/dispatch';
 import { loadDataset } from './dataset';
 import { loadExercises, loadTypicalCases } from './library';
+import { WORKSHOPS_NOT_IN_SANDBOX } from './sandbox-files';
 import { deleteSnapshot, loadTrainingData, resetSandbox, restoreSnapshot, sandboxView, saveSnapshot } from './sandbox';
 import { deleteWorkshop, listWorkshops, saveWorkshop } from './workshops';
 
@@ -27,7 +28,7 @@ type TrainingCalls =
 
 /** Workshop records are real: kept in the working database only, never in the sandbox. */
 function workingDb(ctx: HandlerContext) {
-  if (ctx.training.active()) throw new AppError('CONFLICT', '培训记录保存在正式数据中：请先退出培训模式，再查看或登记');
+  if (ctx.training.active()) throw new AppError('CONFLICT', WORKSHOPS_NOT_IN_SANDBOX);
   return needDb(ctx);
 }
 

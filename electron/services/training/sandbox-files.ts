@@ -13,12 +13,15 @@ const SANDBOX_KEY = 'sandbox';
 
 export const trainingDir = (dataDir: string) => path.join(dataDir, 'training');
 export const sandboxFile = (dataDir: string) => path.join(trainingDir(dataDir), 'sandbox.sqlite');
-/** The dataset as last loaded: what 重置 copies back. */
-export const baselineFile = (dataDir: string) => path.join(trainingDir(dataDir), 'dataset.sqlite');
+/** The dataset as last loaded, per dataset version: what 重置 copies back (an update's new dataset is built afresh). */
+export const baselineFile = (dataDir: string, version: string) =>
+  path.join(trainingDir(dataDir), `dataset-${version.replace(/[^\w.-]/g, '_')}.sqlite`);
 export const snapshotsDir = (dataDir: string) => path.join(trainingDir(dataDir), 'snapshots');
 
 export const isSandbox = (db: Database) => readState(db, SANDBOX_KEY) === '1';
 export const markSandbox = (db: Database) => writeState(db, SANDBOX_KEY, '1');
+
+export const WORKSHOPS_NOT_IN_SANDBOX = '培训记录保存在正式数据中：请先退出培训模式，再查看、登记或导出';
 
 export const NO_SYNC_IN_SANDBOX = '培训模式（沙盒）的数据不会同步，也不连接中心服务：请先退出培训模式';
 
@@ -37,8 +40,10 @@ export function snapshotPath(dataDir: string, name: string): string {
   const n = name.trim();
   if (!n) throw new AppError('INVALID_INPUT', '请填写快照名称', [{ path: 'name', message: '请填写快照名称' }]);
   const control = [...n].some((c) => c.charCodeAt(0) < 0x20);
-  if (n.length > 40 || control || /[\\/:*?"<>|]/.test(n) || n.startsWith('.'))
-    throw new AppError('INVALID_INPUT', '快照名称不超过 40 个字，且不能含 \\ / : * ? " < > | 等符号', [
+  // Windows keeps these names for devices, whatever follows the dot.
+  const reserved = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i.test(n);
+  if (n.length > 40 || control || reserved || /[\\/:*?"<>|]/.test(n) || n.startsWith('.') || n.endsWith('.'))
+    throw new AppError('INVALID_INPUT', '快照名称不超过 40 个字，不能含 \\ / : * ? " < > | 等符号，也不能是 CON、NUL、COM1 等系统保留名', [
       { path: 'name', message: '名称含不允许的符号或过长' },
     ]);
   return path.join(snapshotsDir(dataDir), `${n}.sqlite`);

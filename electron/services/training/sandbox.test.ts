@@ -10,7 +10,8 @@ import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIso } from '../../../shared/domain/dates';
 import type { SandboxView } from '../../../shared/training-contract';
-import { caller } from '../../../test/support/call';
+import { caller, finishJob } from '../../../test/support/call';
+import { jobResult, type JobStatusView } from '../../../shared/types/jobs';
 import { usccFor } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
 import { openDatabase } from '../db/connection';
@@ -100,6 +101,16 @@ describe('培训模式 (the sandbox)', () => {
     expect(requests.length).toBeGreaterThan(0);
   });
 
+  it('refuses to switch while a job runs, changing nothing', async () => {
+    const job = await call<JobStatusView>('demoStart', { enterprises: 3000, seed: 3 });
+    expect(await refused('sandboxEnter', {})).toMatch(/后台任务/);
+    expect(rt.info().sandbox).toBe(false);
+    await call('jobCancel', { id: job.id });
+    await finishJob(call, job);
+    expect(rt.info().sandbox).toBe(false);
+    expect((await rt.dispatch('sandboxLeave', {})).ok).toBe(true);
+  });
+
   it('opens a database of its own, marked as a sandbox, and says so', async () => {
     workingFile = rt.dbFile;
     await rt.sync.settle();
@@ -146,9 +157,19 @@ describe('培训模式 (the sandbox)', () => {
     expect(snap.sizeBytes).toBeGreaterThan(0);
     expect(await refused('snapshotSave', { name: '第一期课后' })).toMatch(/已有名为/);
     expect(await refused('snapshotSave', { name: '../逃逸' })).toMatch(/不能含/);
+    expect(await refused('snapshotSave', { name: 'CON' })).toMatch(/保留名/);
+    expect(await refused('snapshotSave', { name: 'nul.第一期' })).toMatch(/保留名/);
 
+    // A job has run on the edited sandbox (its worker kept a connection): after the reset it reads the reset file.
+    const exported = async () => {
+      const job = await call<JobStatusView>('exportStart', { kind: 'enterprises', filter: {}, format: 'csv' });
+      return (jobResult((await finishJob(call, job)).final) as { rows: number }).rows;
+    };
+    const count = () => rt.db!.prepare('SELECT count(*) FROM enterprises').pluck().get() as number;
+    expect(await exported()).toBe(count());
     await call('sandboxReset', {});
     expect(dump(rt.db!)).toBe(loaded);
+    expect(await exported()).toBe(count());
     const restored = await call<SandboxView>('snapshotRestore', { name: '第一期课后' });
     expect(dump(rt.db!)).toBe(edited);
     expect(restored.snapshots.map((s) => s.name)).toEqual(['第一期课后']);

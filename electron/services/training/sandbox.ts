@@ -34,18 +34,19 @@ function copyInto(db: Database, dest: string): void {
 /** Builds the dataset in a scratch database and keeps it as the baseline a reset copies. */
 function buildBaseline(ctx: HandlerContext): string {
   fs.mkdirSync(trainingDir(ctx.dataDir), { recursive: true });
-  const scratch = `${baselineFile(ctx.dataDir)}.building`;
+  const file = baselineFile(ctx.dataDir, loadDataset(ctx.resourcesDir).version);
+  const scratch = `${file}.building`;
   removeDatabaseFile(scratch);
   const db = ctx.training.openFile(scratch);
   try {
     markSandbox(db);
     writeDataset(db, ctx.resourcesDir);
-    copyInto(db, baselineFile(ctx.dataDir));
+    copyInto(db, file);
   } finally {
     db.close();
     removeDatabaseFile(scratch);
   }
-  return baselineFile(ctx.dataDir);
+  return file;
 }
 
 export function sandboxView(ctx: HandlerContext): SandboxView {
@@ -74,8 +75,8 @@ export async function loadTrainingData(ctx: HandlerContext): Promise<DbStatus> {
 /** Back to the dataset exactly as it was loaded (built now if it never was). */
 export async function resetSandbox(ctx: HandlerContext): Promise<DbStatus> {
   needActive(ctx);
-  const baseline = fs.existsSync(baselineFile(ctx.dataDir)) ? baselineFile(ctx.dataDir) : buildBaseline(ctx);
-  return ctx.training.replace(baseline);
+  const baseline = baselineFile(ctx.dataDir, loadDataset(ctx.resourcesDir).version);
+  return ctx.training.replace(fs.existsSync(baseline) ? baseline : buildBaseline(ctx));
 }
 
 export function saveSnapshot(ctx: HandlerContext, name: string, overwrite: boolean): SnapshotView {

@@ -16,6 +16,31 @@ import { clientFor, type TokenVault } from '../sync/session';
 import { signedInDesk } from '../sync/test-desk';
 import { listWorkshops, saveWorkshop } from './workshops';
 import ExcelJS from 'exceljs';
+import http from 'node:http';
+import { writeState } from '../sync/state';
+
+/** The central service as an older version answers: the same, but naming no schema version. */
+async function oldServer(target: string) {
+  let pushes = 0;
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/sync/push')) pushes++;
+    const fwd = http.request(new URL(req.url!, target), { method: req.method, headers: req.headers }, (up) => {
+      const headers = { ...up.headers };
+      delete headers['x-ipf-schema'];
+      res.writeHead(up.statusCode ?? 502, headers);
+      up.pipe(res);
+    });
+    req.pipe(fwd);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    get pushes() {
+      return pushes;
+    },
+    close: () => server.close(),
+  };
+}
 
 const tmp = tempDir();
 const pglite = usePglite();
@@ -83,11 +108,31 @@ describe('培训记录 sync', () => {
     expect(report.conflicts).toBeGreaterThan(0);
     const conflicts = officer.db.prepare("SELECT data FROM sync_records WHERE entity = 'conflict'").pluck().all() as string[];
     expect(conflicts.some((c) => c.includes('"field":"attendees"'))).toBe(true);
+
+    // Through a server too old to know workshop records (it names no schema): the change waits, kept.
+    const old = await oldServer(url);
+    writeState(trainer.db, 'server', old.url);
+    writeState(trainer.db, 'serverSchema', null);
+    saveWorkshop(trainer.db, { ...session, id: 'ws-held', topic: '旧版中心服务期间登记的培训' }, at('培训师甲'));
+    await expect(sync(trainer)).rejects.toThrow(/中心服务的版本低于本机/);
+    expect(old.pushes).toBe(0);
+    expect(listWorkshops(trainer.db, { search: '旧版中心服务' })).toHaveLength(1);
+    // Upgraded (the real server again), it goes through and reaches the officer.
+    writeState(trainer.db, 'server', url);
+    await sync(trainer);
+    await sync(officer);
+    expect(listWorkshops(officer.db, { search: '旧版中心服务' })).toHaveLength(1);
+    old.close();
     await central.app.close();
   }, 60_000);
 
   it('exports one row per attendee, with the session and attendance', async () => {
-    const { bytes, rows, fileName } = await exportList(trainer.db, { kind: 'workshops', filter: { search: '' } }, 'xlsx', todayIso());
+    const { bytes, rows, fileName } = await exportList(
+      trainer.db,
+      { kind: 'workshops', filter: { search: '银行专场' } },
+      'xlsx',
+      todayIso(),
+    );
     expect(fileName).toMatch(/^培训记录-/);
     expect(rows).toBe(2);
     const wb = new ExcelJS.Workbook();

@@ -5,11 +5,22 @@ import { ApiError } from '../api';
  * Shows a failed save in the form: issues with a path go under their field, the rest in a
  * message. Returns the text for the message (or null when every issue found its field).
  */
-export function applyApiError(form: FormInstance, err: unknown, pathToField: Record<string, string> = {}): string | null {
+export function applyApiError(
+  form: FormInstance,
+  err: unknown,
+  pathToField: Record<string, string> = {},
+  opts: { nested?: boolean } = {},
+): string | null {
   if (!(err instanceof ApiError)) return err instanceof Error ? err.message : String(err);
   const byField = err.issues.filter((i) => i.path);
   if (err.code === 'INVALID_INPUT' && byField.length) {
-    const fields = byField.map((i) => ({ name: pathToField[i.path.split('.')[0]!] ?? i.path.split('.')[0]!, errors: [i.message] }));
+    // A form with lists (Form.List) takes the whole path: attendees.1.name is row 1's name.
+    const nameOf = (path: string): string | (string | number)[] => {
+      const parts = path.split('.');
+      if (opts.nested && parts.length > 1) return parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      return pathToField[parts[0]!] ?? parts[0]!;
+    };
+    const fields = byField.map((i) => ({ name: nameOf(i.path), errors: [i.message] }));
     form.setFields(fields);
     serverErrors.set(form, fields);
     return byField.length === err.issues.length ? null : err.message;
@@ -18,7 +29,7 @@ export function applyApiError(form: FormInstance, err: unknown, pathToField: Rec
 }
 
 /** The errors a refused save placed under fields, per form, until the user edits anything. */
-const serverErrors = new WeakMap<FormInstance, { name: string; errors: string[] }[]>();
+const serverErrors = new WeakMap<FormInstance, { name: string | (string | number)[]; errors: string[] }[]>();
 
 /**
  * Pass as the Form's onValuesChange: once anything is edited, the service's verdict on the

@@ -5,6 +5,7 @@ import { caseUpdate, paymentInput, pledgeInput, visitInput } from '../../schemas
 import { enterpriseInput } from '../../schemas/enterprise';
 import { ipAssetInput } from '../../schemas/ip';
 import { batchInput, entryInput } from '../../schemas/whitelist';
+import { workshopFields } from '../../schemas/workshop';
 import { ENTITIES, isEntity, type Entity } from '../entities';
 import { accept, refuse, type Decision, type StateReader } from '../records';
 import { enterpriseDelete } from './enterprises';
@@ -89,6 +90,7 @@ export const FIELD_SCHEMAS: Partial<Record<Entity, Record<string, z.ZodType>>> =
   pledge: pledgeInput.shape,
   visit: visitInput.shape,
   payment: paymentInput.shape,
+  workshop: workshopFields.shape,
 };
 
 /**
@@ -102,7 +104,8 @@ export const conflictResolve = defineMutation({
     z.object({ id, take: z.literal('theirs') }).strict(),
     z.object({ id, take: z.literal('value'), value: z.unknown() }).strict(),
   ]),
-  roles: ['steward', 'officer', 'admin'],
+  // A trainer settles the conflicts of workshop records (the only ones a trainer writes).
+  roles: ['steward', 'officer', 'trainer', 'admin'],
   keys: (a) => [{ entity: 'conflict', id: a.id }],
   decide(a, state, ctx) {
     const c = live(state, 'conflict', a.id);

@@ -1,5 +1,6 @@
 import { Button, FloatButton, Space, Tour } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useAppStore } from '../../app/store';
 import { walkSteps } from './tour-steps';
 import { useTourStore } from './tour-store';
 
@@ -11,20 +12,26 @@ const POLL_MS = 400;
  */
 export function Walkthrough() {
   const { running, paused, step, tourCase, go, pause, resume, stop } = useTourStore();
+  // It walks a sandbox case: over the working data (after leaving, or a restart) it does not show.
+  const sandbox = useAppStore((s) => s.info?.sandbox ?? false);
   const steps = useMemo(() => (tourCase ? walkSteps(tourCase) : []), [tourCase]);
   // The page changes under the tour: look again for the step's control and whether it is done.
   const [, setTick] = useState(0);
+  // A step moves on when the trainee does it here, not because it was already done (上一步 stays put).
+  const doneBefore = useRef(false);
   useEffect(() => {
-    if (!running || paused) return;
+    if (!running || paused || !sandbox) return;
+    doneBefore.current = steps[step]?.done?.() ?? false;
     const timer = setInterval(() => {
-      const s = steps[step];
-      if (s?.done?.() && step < steps.length - 1) go(step + 1);
+      const done = steps[step]?.done?.() ?? false;
+      if (done && !doneBefore.current && step < steps.length - 1) go(step + 1);
+      doneBefore.current = done;
       setTick((t) => t + 1);
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [running, paused, step, steps, go]);
+  }, [running, paused, sandbox, step, steps, go]);
 
-  if (!running || !tourCase) return null;
+  if (!running || !tourCase || !sandbox) return null;
   if (paused)
     return (
       <FloatButton type="primary" description="继续引导" shape="square" style={{ width: 88 }} onClick={resume} aria-label="继续引导" />

@@ -52,7 +52,7 @@ export function WorkshopEditor({
       });
       onSaved(saved);
     } catch (err) {
-      setError(applyApiError(form, err));
+      setError(applyApiError(form, err, {}, { nested: true }));
     } finally {
       setSaving(false);
     }
@@ -112,10 +112,10 @@ export function WorkshopEditor({
             <div style={{ maxHeight: 260, overflowY: 'auto', margin: '8px 0 12px' }}>
               {fields.map(({ key, name }) => (
                 <Space key={key} align="start" size={8} style={{ display: 'flex' }}>
-                  <Form.Item name={[name, 'name']} rules={required('请填写姓名')}>
+                  <Form.Item name={[name, 'name']} rules={[...required('请填写姓名'), { max: 40, message: '不超过 40 个字' }]}>
                     <Input placeholder="姓名" aria-label="学员姓名" style={{ width: 120 }} />
                   </Form.Item>
-                  <Form.Item name={[name, 'organisation']} rules={required('请填写单位')}>
+                  <Form.Item name={[name, 'organisation']} rules={[...required('请填写单位'), { max: 80, message: '不超过 80 个字' }]}>
                     <Input placeholder="单位" aria-label="学员单位" style={{ width: 260 }} />
                   </Form.Item>
                   <Form.Item name={[name, 'kind']} rules={[{ required: true, message: '请选择类别' }]}>
@@ -144,10 +144,10 @@ export function WorkshopEditor({
             <div style={{ margin: '8px 0 12px' }}>
               {fields.map(({ key, name }) => (
                 <Space key={key} align="start" size={8} style={{ display: 'flex' }}>
-                  <Form.Item name={[name, 'title']} rules={required('请填写资料名称')}>
+                  <Form.Item name={[name, 'title']} rules={[...required('请填写资料名称'), { max: 100, message: '不超过 100 个字' }]}>
                     <Input placeholder="资料名称，例如：知识产权质押融资实务讲义" aria-label="资料名称" style={{ width: 360 }} />
                   </Form.Item>
-                  <Form.Item name={[name, 'note']}>
+                  <Form.Item name={[name, 'note']} rules={[{ max: 200, message: '不超过 200 个字' }]}>
                     <Input placeholder="说明（可选）" aria-label="资料说明" style={{ width: 280 }} />
                   </Form.Item>
                   <Button onClick={() => remove(name)}>移除</Button>

@@ -1,6 +1,7 @@
 import { message } from 'antd';
 import { api } from '../../api';
 import { navigate } from '../../app/useHashRoute';
+import { useTourStore } from './tour-store';
 
 /**
  * Enters or leaves 培训模式. Every page's data changes with the database, so the app starts
@@ -13,6 +14,8 @@ export async function switchMode(to: 'enter' | 'leave'): Promise<void> {
     void message.error({ content: err instanceof Error ? err.message : String(err), duration: 6 });
     return;
   }
+  // A walkthrough follows a sandbox case: it ends with the sandbox.
+  if (to === 'leave') useTourStore.getState().stop();
   navigate('training');
   window.location.reload();
 }
