@@ -129,6 +129,29 @@ describe('the trainer’s workshop in Chromium', () => {
     await page.getByRole('tab', { name: '培训记录' }).click();
     await page.getByText('知识产权质押融资实务（第一期）').waitFor();
     await s.screenshot('workshop-list');
+
+    // A new session: saving it empty names each missing field; filled in, it is listed.
+    await page.getByRole('button', { name: '登记培训' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('请选择培训日期').waitFor();
+    await dialog.getByText('请填写培训主题').waitFor();
+    await dialog.getByRole('button', { name: '添加学员' }).click();
+    await dialog.getByLabel('学员姓名').fill('赵志强');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('请填写单位').waitFor();
+    await s.screenshot('workshop-editor-refused');
+    await dialog.getByLabel('培训日期').fill(todayIso());
+    await dialog.getByLabel('培训日期').press('Enter');
+    await dialog.getByLabel('培训主题').fill('质押登记实务（第二期）');
+    await dialog.getByLabel('讲师').fill('培训师乙');
+    await dialog.getByLabel('地点').fill('光明科学城知识产权公共服务中心');
+    await dialog.getByLabel('学员单位').fill('某银行光明支行');
+    await dialog.getByLabel('学员类别').click();
+    await page.getByTitle('银行').click();
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存“质押登记实务（第二期）”').waitFor();
+    await page.getByRole('cell', { name: '质押登记实务（第二期）' }).waitFor();
     expect(s.errors).toEqual([]);
   }, 180_000);
 });
