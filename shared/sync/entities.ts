@@ -221,6 +221,46 @@ export const ENTITIES = {
     scope: { global: true },
     key: 'name',
   },
+  /** One per enterprise (its id is the enterprise's): what a steward adds for its profile and self-check. */
+  enterprise_profile: {
+    label: '企业画像',
+    fields: [
+      'enterpriseId',
+      'techStaff',
+      'rdStaff',
+      'years',
+      'ip',
+      'techConversions',
+      'equity',
+      'awards',
+      'standards',
+      'rdInstitutions',
+      'honours',
+      'declarations',
+      'market',
+      'selfScores',
+      'kechuang',
+    ],
+    scope: { parent: 'enterprise', via: 'enterpriseId' },
+  },
+  /** A technology need of an enterprise (技术需求). */
+  tech_need: {
+    label: '技术需求',
+    fields: ['enterpriseId', 'title', 'description', 'field', 'ipcClasses', 'budgetFen', 'deadline'],
+    scope: { parent: 'enterprise', via: 'enterpriseId' },
+  },
+  /** A research achievement of a university or institute (科技成果), seen by everyone. */
+  achievement: {
+    label: '科技成果',
+    fields: ['title', 'abstract', 'holder', 'field', 'ipcClasses', 'patents', 'maturity', 'transferModes'],
+    scope: { global: true },
+  },
+  /** The follow-up of a need–achievement pairing (id `${needId}:${achievementId}`). */
+  tech_match: {
+    label: '技术对接跟进',
+    fields: ['needId', 'achievementId', 'status', 'note', 'followedOn'],
+    scope: { parent: 'tech_need', via: 'needId' },
+  },
   /** A training session of the association with its attendees and materials, seen by everyone. */
   workshop: {
     label: '培训记录',

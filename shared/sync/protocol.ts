@@ -11,13 +11,14 @@ import type { Fields } from './records';
 /** Bumped when the shape of push or pull changes. */
 export const PROTOCOL_VERSION = 1;
 /** Bumped when what a record holds changes (entities.ts), so an old client cannot write half a record. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 export const MIN_PROTOCOL_VERSION = 1;
 /**
  * 2: 贷后管理 (loan, repayment, ip_event records and the closing rule that reads them).
  * 3: 培训记录 (workshop records, which a client without their table could not store).
+ * 4: 企业画像 and 技术对接 (enterprise profiles, technology needs, achievements, pairings).
  */
-export const MIN_SCHEMA_VERSION = 3;
+export const MIN_SCHEMA_VERSION = 4;
 export const PROTOCOL_HEADER = 'x-ipf-protocol';
 export const SCHEMA_HEADER = 'x-ipf-schema';
 /** The version headers every push and pull request carries. */

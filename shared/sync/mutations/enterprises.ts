@@ -38,8 +38,12 @@ export const enterpriseDelete = defineMutation({
     if (!live(state, 'enterprise', a.id)) return refuse('企业不存在或已被删除');
     if (state.children('case', 'enterpriseId', a.id).length) return refuse('该企业有服务案件，案件记录须保留，不能删除企业');
     const entries = state.children('whitelist_entry', 'enterpriseId', a.id);
+    const needs = state.children('tech_need', 'enterpriseId', a.id);
     const children = [
       ...state.children('ip_asset', 'enterpriseId', a.id),
+      ...needs,
+      ...needs.flatMap((n) => state.children('tech_match', 'needId', n.id)),
+      ...[live(state, 'enterprise_profile', a.id)].filter((p): p is NonNullable<typeof p> => p !== null),
       ...entries,
       ...entries.flatMap((e) => state.children('entry_status', 'entryId', e.id)),
       ...state.children('valuation', 'enterpriseId', a.id),

@@ -23,6 +23,8 @@ import {
 } from './loans';
 import { batchSave, entrySave, entryStatus } from './whitelist';
 import { workshopDelete, workshopSave } from './workshops';
+import { profileSave } from './profiles';
+import { achievementDelete, achievementSave, techMatchSave, techNeedDelete, techNeedSave } from './tech';
 
 const ALL = [
   enterpriseSave,
@@ -59,6 +61,12 @@ const ALL = [
   ipEventDelete,
   workshopSave,
   workshopDelete,
+  profileSave,
+  techNeedSave,
+  techNeedDelete,
+  achievementSave,
+  achievementDelete,
+  techMatchSave,
   valuationStore,
   catalogSave,
   catalogReset,

@@ -6,6 +6,8 @@ import { enterpriseInput } from '../../schemas/enterprise';
 import { ipAssetInput } from '../../schemas/ip';
 import { batchInput, entryInput } from '../../schemas/whitelist';
 import { workshopFields } from '../../schemas/workshop';
+import { profileInput } from '../../schemas/profile';
+import { achievementInput, techMatchInput, techNeedInput } from '../../schemas/tech';
 import { ENTITIES, isEntity, type Entity } from '../entities';
 import { accept, refuse, type Decision, type StateReader } from '../records';
 import { enterpriseDelete } from './enterprises';
@@ -91,6 +93,10 @@ export const FIELD_SCHEMAS: Partial<Record<Entity, Record<string, z.ZodType>>> =
   visit: visitInput.shape,
   payment: paymentInput.shape,
   workshop: workshopFields.shape,
+  enterprise_profile: profileInput.shape,
+  tech_need: techNeedInput.shape,
+  achievement: achievementInput.shape,
+  tech_match: techMatchInput.shape,
 };
 
 /**

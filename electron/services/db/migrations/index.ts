@@ -12,6 +12,7 @@ import { m011DashboardIndexes } from './011_dashboard_indexes';
 import { m012Institutions } from './012_institutions';
 import { m013LoanServicing } from './013_loan_servicing';
 import { m014Workshops } from './014_workshops';
+import { m015ProfilesAndTech } from './015_profiles_and_tech';
 import type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next one. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m012Institutions,
   m013LoanServicing,
   m014Workshops,
+  m015ProfilesAndTech,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
