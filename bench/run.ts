@@ -8,6 +8,7 @@ import { benchDashboardScale } from './dashboard-scale';
 import { benchDistrictScale } from './district-scale';
 import { benchHarnessColdStart } from './harness-cold-start';
 import { benchImportResponsiveness } from './import-responsiveness';
+import { benchMatching } from './matching';
 import { benchSandbox } from './sandbox';
 import { benchSync } from './sync';
 import { benchValuation } from './valuation';
@@ -22,6 +23,7 @@ const BENCHES: [string, () => Promise<Figure | Figure[]>][] = [
   ['central', benchCentral],
   ['sync', benchSync],
   ['sandbox', benchSandbox],
+  ['matching', benchMatching],
 ];
 
 const only = process.argv[2];
