@@ -6,6 +6,7 @@
  */
 import { call, type CallSpec } from './call-spec';
 import { trainingContract } from './training-contract';
+import { techContract } from './tech-contract';
 import { workshopFilter } from './schemas/workshop';
 import { targetInput, targetYear, type Target } from './schemas/targets';
 import { z } from 'zod';
@@ -65,7 +66,9 @@ import type { InstitutionView, NameReview } from './domain/institution-lists';
 
 const empty = z.object({}).strict();
 const byId = z.object({ id: z.string().min(1).max(64) }).strict();
-const IMPORT_KINDS = ['enterprises', 'ip', 'whitelist'] as const;
+/** What the import wizard and the CLI read from a spreadsheet. */
+export const IMPORT_KINDS = ['enterprises', 'ip', 'whitelist', 'achievements', 'needs'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 /** 50 MB of base64 is about 37 MB of file: more than any survey spreadsheet. */
 const fileBase64 = z.string().min(1, '文件为空').max(50_000_000, '文件过大（上限约 37 MB）');
 
@@ -294,6 +297,7 @@ export const contract = {
   syncRejectionDismiss: call<{ dismissed: true }>()(byId),
 
   ...trainingContract,
+  ...techContract,
 
   jobStatus: call<JobStatusView>()(byId),
   jobCancel: call<JobStatusView>()(byId),

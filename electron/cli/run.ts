@@ -6,6 +6,7 @@ import { exportCommand } from './commands/export';
 import { idCommand } from './commands/id';
 import { importCommand } from './commands/import';
 import { policiesCommand } from './commands/policies';
+import { qualifyCommand } from './commands/qualify';
 import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { subsidyCommand } from './commands/subsidy';
@@ -23,6 +24,7 @@ const COMMANDS: Command[] = [
   valueCommand,
   policiesCommand,
   subsidyCommand,
+  qualifyCommand,
   scheduleCommand,
   compensationCommand,
   loginCommand,
@@ -88,6 +90,7 @@ export async function runCli(argv: string[]): Promise<CommandOutcome> {
         year: { type: 'string' },
         district: { type: 'string' },
         period: { type: 'string' },
+        set: { type: 'string' },
         'allow-removal': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },

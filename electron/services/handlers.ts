@@ -7,6 +7,7 @@ import type { JobStatusView } from '../../shared/types/jobs';
 import { caseHandlers } from './cases/handlers';
 import { loanHandlers } from './loans/handlers';
 import { trainingHandlers } from './training/handlers';
+import { techHandlers } from './tech/handlers';
 import { WORKSHOPS_NOT_IN_SANDBOX } from './training/sandbox-files';
 import { bankProducts } from './catalog';
 import { deleteEnterprise, getEnterprise, listEnterprises, saveEnterprise } from './enterprises/repository';
@@ -40,6 +41,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...loanHandlers(ctx, today),
     ...syncHandlers(ctx),
     ...trainingHandlers(ctx),
+    ...techHandlers(ctx),
     appInfo: () => ctx.info(),
     databaseRetry: () => ctx.reopenDatabase(),
     idCheck: ({ value }) => identify(value),

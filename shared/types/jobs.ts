@@ -1,3 +1,4 @@
+import type { ImportKind } from '../contract';
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A background job as the renderer sees it; `result` depends on the job type. */
@@ -36,7 +37,7 @@ export interface RowError {
 }
 
 export interface ImportReportView {
-  kind: 'enterprises' | 'ip' | 'whitelist';
+  kind: ImportKind;
   dryRun: boolean;
   total: number;
   created: number;

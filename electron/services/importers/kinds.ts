@@ -12,48 +12,14 @@ import { ENTRY_STATUSES, type EntryStatus } from '../../../shared/domain/whiteli
 import { enterpriseInput } from '../../../shared/schemas/enterprise';
 import { ipAssetInput } from '../../../shared/schemas/ip';
 import { batchInput, entryInput } from '../../../shared/schemas/whitelist';
-import { enterpriseStatements, type UpsertOutcome, type WriteContext } from '../enterprises/repository';
+import { enterpriseStatements } from '../enterprises/repository';
 import { ipStatements } from '../ip/repository';
 import { batchStatements, entryStatements } from '../whitelist/repository';
 import { RowReader, RowRejected } from './row-reader';
+import { validate, type FieldDef, type ImportKind, type KindDef } from './kind-def';
+import { achievementsKind, needsKind } from '../tech/import-kinds';
 
-export const IMPORT_KINDS = ['enterprises', 'ip', 'whitelist'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-export interface FieldDef {
-  key: string;
-  label: string;
-  aliases?: string[];
-  required?: boolean;
-}
-
-export interface KindDef<T> {
-  kind: ImportKind;
-  label: string;
-  fields: FieldDef[];
-  /** Reads and validates one row; errors are keyed by field. Pure: no database access. */
-  parse(r: RowReader, today: string): T | null;
-  /** Returns a writer bound to one connection (statements prepared once). */
-  writer(db: Database, ctx: WriteContext): (row: T) => UpsertOutcome;
-}
-
-/** Runs a schema and files each issue under the field its path names (or `fallback`). */
-function validate<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  r: RowReader,
-  pathToField: Record<string, string> = {},
-): z.output<S> | null {
-  if (r.errors.size > 0) return null;
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? '');
-    const field = pathToField[key] ?? key;
-    r.fail(field, issue.message);
-  }
-  return null;
-}
+export { IMPORT_KINDS, type ImportKind } from './kind-def';
 
 const WAN = 1_000_000; // fen per 万元
 
@@ -292,4 +258,10 @@ const whitelist: KindDef<WlRow> = {
   },
 };
 
-export const KINDS: Record<ImportKind, KindDef<never>> = { enterprises, ip, whitelist } as unknown as Record<ImportKind, KindDef<never>>;
+export const KINDS: Record<ImportKind, KindDef<never>> = {
+  enterprises,
+  ip,
+  whitelist,
+  achievements: achievementsKind,
+  needs: needsKind,
+} as unknown as Record<ImportKind, KindDef<never>>;

@@ -1,4 +1,4 @@
-import type { FieldDef } from './kinds';
+import type { FieldDef } from './kind-def';
 
 /** field key → column index in the file, or null when the file has no such column. */
 export type Mapping = Record<string, number | null>;

@@ -212,7 +212,13 @@ export const enUS: Messages = {
     imp: {
       steps: ['Choose file', 'Map columns', 'Check', 'Import'],
       kind: 'What to import',
-      kinds: { enterprises: 'Enterprises', ip: 'IP assets', whitelist: 'Whitelist' },
+      kinds: {
+        enterprises: 'Enterprises',
+        ip: 'IP assets',
+        whitelist: 'Whitelist',
+        achievements: 'Achievements',
+        needs: 'Technology needs',
+      },
       choose: 'Choose an .xlsx or .csv file',
       hint: 'Excel (.xlsx) and CSV (UTF-8 or GBK). The first row must hold the column titles.',
       reading: 'Reading the file…',

@@ -211,7 +211,7 @@ export const zhCN = {
     imp: {
       steps: ['选择文件', '核对列', '预检', '导入'],
       kind: '导入内容',
-      kinds: { enterprises: '企业', ip: '知识产权', whitelist: '白名单' },
+      kinds: { enterprises: '企业', ip: '知识产权', whitelist: '白名单', achievements: '科技成果', needs: '技术需求' },
       choose: '选择 .xlsx 或 .csv 文件',
       hint: '支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK 编码）。第一行应为列标题。',
       reading: '正在读取文件…',

@@ -3,12 +3,13 @@ import { Alert, Button, Card, Progress, Radio, Result, Select, Space, Statistic,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportReportView } from '../../../../shared/types/jobs';
+import { IMPORT_KINDS, type ImportKind } from '../../../../shared/contract';
 import { api } from '../../api';
 import { fileToBase64 } from '../../lib/files';
 import { useJob } from '../../lib/useJob';
 import { useEnterprisesStore } from './store';
 
-type Kind = 'enterprises' | 'ip' | 'whitelist';
+type Kind = ImportKind;
 const MAX_BYTES = 37 * 1024 * 1024;
 
 function ReportView({ report }: { report: ImportReportView }) {
@@ -118,7 +119,7 @@ export function ImportWizard() {
               value={kind}
               onChange={(e) => setKind(e.target.value as Kind)}
               optionType="button"
-              options={(['enterprises', 'ip', 'whitelist'] as const).map((k) => ({ value: k, label: t(`ent.imp.kinds.${k}`) }))}
+              options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`ent.imp.kinds.${k}`) }))}
             />
           </Space>
           <Upload.Dragger
