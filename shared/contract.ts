@@ -7,6 +7,7 @@
 import { call, type CallSpec } from './call-spec';
 import { trainingContract } from './training-contract';
 import { techContract } from './tech-contract';
+import { profileContract } from './profile-contract';
 import { workshopFilter } from './schemas/workshop';
 import { targetInput, targetYear, type Target } from './schemas/targets';
 import { z } from 'zod';
@@ -298,6 +299,7 @@ export const contract = {
 
   ...trainingContract,
   ...techContract,
+  ...profileContract,
 
   jobStatus: call<JobStatusView>()(byId),
   jobCancel: call<JobStatusView>()(byId),

@@ -8,6 +8,7 @@ import { caseHandlers } from './cases/handlers';
 import { loanHandlers } from './loans/handlers';
 import { trainingHandlers } from './training/handlers';
 import { techHandlers } from './tech/handlers';
+import { profileHandlers } from './profile/handlers';
 import { WORKSHOPS_NOT_IN_SANDBOX } from './training/sandbox-files';
 import { bankProducts } from './catalog';
 import { deleteEnterprise, getEnterprise, listEnterprises, saveEnterprise } from './enterprises/repository';
@@ -42,6 +43,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...syncHandlers(ctx),
     ...trainingHandlers(ctx),
     ...techHandlers(ctx),
+    ...profileHandlers(ctx, today),
     appInfo: () => ctx.info(),
     databaseRetry: () => ctx.reopenDatabase(),
     idCheck: ({ value }) => identify(value),

@@ -1,0 +1,71 @@
+/**
+ * The self-check's input from what the app holds: the enterprise's record (name, district,
+ * founding day, staff), counts of its IP records, and the profile facts a steward added. A fact
+ * the profile gives wins over a count; nothing absent is taken as 0.
+ */
+import type { QualificationInput } from '../../schemas/criteria';
+import type { ProfileData } from '../../schemas/profile';
+import type { Qualification } from '../enterprise';
+import type { District } from '../districts';
+import type { PortfolioAsset } from './portfolio';
+
+export interface EnterpriseFacts {
+  name: string;
+  district: District;
+  foundedOn: string | null;
+  employees: number | null;
+  /** 上年营收 and 研发投入 of the record: the last year's figures when the profile has no years. */
+  revenueFen: number | null;
+  rdFen: number | null;
+  qualifications: readonly Qualification[];
+}
+
+const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+
+export function qualificationInputOf(
+  e: EnterpriseFacts,
+  profile: Partial<ProfileData> | null,
+  assets: readonly PortfolioAsset[],
+  asOf: string,
+): QualificationInput {
+  const granted = (kind: PortfolioAsset['kind']) => assets.filter((a) => a.kind === kind && a.legalStatus === 'granted').length;
+  const invention = granted('invention');
+  const class2 = granted('utility') + granted('design') + granted('software');
+  const p = profile ?? {};
+  const lastYear = Number(asOf.slice(0, 4)) - 1;
+  const years =
+    p.years ??
+    (e.revenueFen !== null || e.rdFen !== null
+      ? [defined({ year: lastYear, revenueFen: e.revenueFen ?? undefined, rdFen: e.rdFen ?? undefined })]
+      : undefined);
+  const honours = [...(p.honours ?? []), ...(e.qualifications.includes('高新技术企业') ? (['高新技术企业'] as const) : [])];
+  return defined({
+    asOf,
+    name: e.name,
+    district: e.district,
+    foundedOn: e.foundedOn ?? undefined,
+    employees: e.employees ?? undefined,
+    techStaff: p.techStaff,
+    rdStaff: p.rdStaff,
+    years,
+    ip: {
+      inventionGranted: invention,
+      utility: granted('utility'),
+      design: granted('design'),
+      software: granted('software'),
+      class1: invention,
+      class2,
+      ...defined(p.ip ?? {}),
+    },
+    techConversions: p.techConversions,
+    equity: p.equity,
+    awards: p.awards,
+    standards: p.standards,
+    rdInstitutions: p.rdInstitutions,
+    honours: honours.length ? [...new Set(honours)] : undefined,
+    declarations: p.declarations,
+    market: p.market,
+    selfScores: p.selfScores,
+    kechuang: p.kechuang,
+  }) as QualificationInput;
+}
