@@ -3,7 +3,7 @@
  * (融资申请材料): one HTML document printed to PDF by the shell. Every figure comes from the
  * profile view (view.ts) and the case detail, so the report, the page and the spreadsheets agree.
  */
-import { IP_KIND_LABELS, LEGAL_STATUS_LABELS } from '../../../shared/domain/ip';
+import { IP_KIND_LABELS } from '../../../shared/domain/ip';
 import type { QualificationResult } from '../../../shared/domain/qualification';
 import { formatWan } from '../../../shared/money';
 import { formatDateTime } from '../../../shared/time';
