@@ -56,7 +56,7 @@ describe('app shell in Chromium through the harness', () => {
     await nav().getByText('数据同步').click();
     await s.page.getByText('登录中心服务').first().waitFor();
     await nav().getByText('培训').click();
-    await s.page.getByText('培训即将上线').waitFor();
+    await s.page.getByRole('tab', { name: '典型案例' }).waitFor();
     expect(s.errors).toEqual([]);
   });
 });

@@ -49,6 +49,8 @@ export interface CaseViewInput {
   loan: { open: boolean; disposalClosed: boolean };
   /** The linked valuation: its summary, each asset's value in it, and the product it was valued for. */
   run: { summary: ValuationRunSummary; byAsset: Map<string, number>; productId: string | null } | null;
+  /** Qualifications its self-check expects (预计符合) without a certificate on file. */
+  expectedQualifications?: readonly Qualification[];
 }
 
 export interface CaseView {
@@ -110,6 +112,7 @@ export function caseView(input: CaseViewInput, products: readonly BankProduct[],
     termMonths: record.needTermMonths,
     foundedOn: enterprise.foundedOn,
     qualifications: enterprise.qualifications,
+    expectedQualifications: input.expectedQualifications,
     items: items.filter((i) => i.assessment.pledgeable).map((i) => ({ kind: i.kind, valueFen: run?.byAsset.get(i.id) ?? null })),
     valuation: run ? { conservativeFen: run.summary.p10Fen ?? run.summary.totalFen, totalFen: run.summary.totalFen } : null,
     portfolioValueFen: run ? null : record.manualValueFen,

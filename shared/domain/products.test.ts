@@ -79,3 +79,20 @@ describe('product capacity follows the one loan rule', () => {
     expect(capacity(product('a'), f)).toBe(20_000_000);
   });
 });
+
+describe('a product asking for a qualification', () => {
+  const p = product('gq', { qualificationsAny: ['高新技术企业'] });
+  it('is out of reach without the certificate or a passed self-check', () => {
+    const items = [{ kind: 'invention' as const, valueFen: null }];
+    const [m] = rankProducts([p], facts({ qualifications: [], items }));
+    expect(m!.eligible).toBe(false);
+    expect(m!.problems.join('')).toContain('要求具备高新技术企业资质');
+    expect(rankProducts([p], facts({ qualifications: ['高新技术企业'], items }))[0]!.eligible).toBe(true);
+  });
+  it('is reachable as 预计符合 when the self-check passes, and said so', () => {
+    const items = [{ kind: 'invention' as const, valueFen: null }];
+    const [m] = rankProducts([p], facts({ qualifications: [], expectedQualifications: ['高新技术企业'], items }));
+    expect(m!.eligible).toBe(true);
+    expect(m!.reasons.join('')).toContain('高新技术企业：预计符合（资质自评，证书未在档');
+  });
+});

@@ -14,6 +14,8 @@ export interface MatchFacts {
   termMonths: number | null;
   foundedOn: string | null;
   qualifications: Qualification[];
+  /** Qualifications the self-check expects the enterprise to meet (预计符合), without a certificate on file. */
+  expectedQualifications?: readonly Qualification[];
   /** Pledgeable items only, with their value in the linked valuation when it valued them. */
   items: { kind: IpKind; valueFen: number | null }[];
   /** The linked valuation: the conservative value it lends on (P10, else its value) and the total its items' values are shares of. */
@@ -61,8 +63,11 @@ export function rankProducts(products: readonly BankProduct[], f: MatchFacts): P
       else reasons.push(`期限 ${f.termMonths} 个月在上限 ${p.maxTermMonths} 个月内`);
     }
     if (p.minYearsInBusiness && years !== null && years < p.minYearsInBusiness) problems.push(`要求成立满 ${p.minYearsInBusiness} 年`);
-    if (p.qualificationsAny?.length && !p.qualificationsAny.some((q) => f.qualifications.includes(q)))
-      problems.push(`要求具备${p.qualificationsAny.join('或')}资质`);
+    if (p.qualificationsAny?.length && !p.qualificationsAny.some((q) => f.qualifications.includes(q))) {
+      const expected = p.qualificationsAny.find((q) => f.expectedQualifications?.includes(q));
+      if (expected) reasons.push(`${expected}：预计符合（资质自评，证书未在档，申请前须取得认定）`);
+      else problems.push(`要求具备${p.qualificationsAny.join('或')}资质`);
+    }
     // Items the product does not take keep their share of the value and lend nothing.
     const valued = f.valuation && accepted.length > 0 && accepted.every((i) => i.valueFen !== null) ? f.valuation : null;
     const agreed = !valued && f.portfolioValueFen && accepted.length > 0 ? f.portfolioValueFen : null;

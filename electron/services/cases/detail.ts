@@ -3,6 +3,7 @@ import { caseView } from '../../../shared/domain/case-view';
 import { loanFacts, loanSummary } from '../../../shared/domain/loan/of-state';
 import { localState } from '../sync/store';
 import type { CaseDetail } from '../../../shared/types/case';
+import type { Qualification } from '../../../shared/domain/enterprise';
 import type { BankProduct } from '../../../shared/types/valuation';
 import { getEnterprise } from '../enterprises/repository';
 import { getIpAsset } from '../ip/repository';
@@ -14,7 +15,14 @@ import { listVisits } from './visits';
 import { getCaseRecord } from './repository';
 
 /** The case as its view shows it: the records, and what they imply (computed in shared/). */
-export function getCaseDetail(db: Database, id: string, products: BankProduct[], today: string): CaseDetail {
+export function getCaseDetail(
+  db: Database,
+  id: string,
+  products: BankProduct[],
+  today: string,
+  /** Finds the qualifications the enterprise's self-check expects (预计符合), when criteria are at hand. */
+  expected?: (enterpriseId: string) => readonly Qualification[],
+): CaseDetail {
   const record = getCaseRecord(db, id);
   const enterprise = getEnterprise(db, record.enterpriseId);
   const assetIds = db.prepare('SELECT ip_asset_id FROM case_items WHERE case_id = ?').pluck().all(id) as string[];
@@ -31,6 +39,7 @@ export function getCaseDetail(db: Database, id: string, products: BankProduct[],
       subsidyStatus: subsidy?.status ?? null,
       loan: loanSummary(loan),
       run,
+      expectedQualifications: expected?.(enterprise.id),
     },
     products,
     today,

@@ -8,6 +8,7 @@ import { needDb, writer, type HandlerContext } from '../handler-context';
 import { getPool } from '../loans/pools';
 import { getPolicy, loadPolicies } from '../policies/load';
 import type { Handlers } from '../rpc/dispatch';
+import { expectedOf } from '../profile/view';
 import { getCaseDetail } from './detail';
 import { patentListXlsx, pledgeFormHtml } from './pledge-form';
 import { registrationStats } from './registration-stats';
@@ -49,7 +50,8 @@ type CaseMethod = Extract<
 /** How the case calls write: the shared mutation run as the writer, then the case read afresh. */
 export function caseWriter(ctx: HandlerContext, today: () => string) {
   const products = (db: Database | null): BankProduct[] => bankProducts(db, ctx.resourcesDir).products;
-  const detail = (db: Database, id: string) => getCaseDetail(db, id, products(db), today());
+  const detail = (db: Database, id: string) =>
+    getCaseDetail(db, id, products(db), today(), (enterpriseId) => expectedOf(db, ctx.resourcesDir, enterpriseId, today()));
   const policy = (id: string) => getPolicy(ctx.resourcesDir, id);
   const run = (name: string, args: unknown) => {
     const db = needDb(ctx);

@@ -21,7 +21,7 @@ function svg(option: echarts.EChartsCoreOption, width = 320, height = 200): stri
 export function bucketChart(title: string, buckets: readonly Bucket[]): string {
   return svg({
     title: { text: title, textStyle: { fontSize: 12 }, left: 'center' },
-    grid: { left: 36, right: 10, top: 30, bottom: 40 },
+    grid: { left: 36, right: 10, top: 44, bottom: 40 },
     xAxis: { type: 'category', data: buckets.map((b) => b.label), axisLabel: { fontSize: 10, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 10 } },
     series: [
@@ -42,7 +42,7 @@ export function growthChart(g: Growth): string {
     {
       title: { text: '营业收入与研发费用（万元）', textStyle: { fontSize: 12 }, left: 'center' },
       legend: { bottom: 0, textStyle: { fontSize: 10 } },
-      grid: { left: 50, right: 10, top: 30, bottom: 40 },
+      grid: { left: 50, right: 10, top: 44, bottom: 40 },
       xAxis: { type: 'category', data: g.years.map((y) => `${y.year}`) },
       yAxis: { type: 'value', axisLabel: { fontSize: 10 } },
       series: [

@@ -6,7 +6,7 @@ import { needDb, writer, type HandlerContext } from '../handler-context';
 import type { Handlers } from '../rpc/dispatch';
 import { bankPackageZip } from './bank-package';
 import { profileReportHtml } from './report';
-import { profileView, saveProfile } from './view';
+import { expectedOf, profileView, saveProfile } from './view';
 
 type ProfileCalls = 'profileGet' | 'profileSave' | 'profileReport' | 'bankPackage';
 
@@ -32,7 +32,9 @@ export function profileHandlers(ctx: HandlerContext, today: () => string): Pick<
       return { fileName: `企业画像-${v.enterprise.name}-${v.asOf}.pdf`, base64: Buffer.from(pdf).toString('base64') };
     },
     bankPackage: async ({ caseId, format }) => {
-      const detail = getCaseDetail(db(), caseId, bankProducts(db(), ctx.resourcesDir).products, today());
+      const detail = getCaseDetail(db(), caseId, bankProducts(db(), ctx.resourcesDir).products, today(), (id) =>
+        expectedOf(db(), ctx.resourcesDir, id, today()),
+      );
       const v = profileView(db(), ctx.resourcesDir, detail.enterprise.id, today());
       const who = writer(db());
       const html = profileReportHtml(v, { case: detail, generatedAt: who.now, by: who.actor });

@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { growthOf } from '../../../shared/domain/profile/growth';
+import { expectedQualifications } from '../../../shared/domain/profile/held';
 import { portfolioProfile } from '../../../shared/domain/profile/portfolio';
 import { qualificationInputOf } from '../../../shared/domain/profile/qualification-input';
 import { evaluate } from '../../../shared/domain/qualification';
@@ -56,4 +57,10 @@ export function profileView(db: Database, resourcesDir: string, enterpriseId: st
 
 export function saveProfile(db: Database, input: ProfileInput, ctx: WriteContext): void {
   localMutate(db, 'profile.save', profileInput.parse(input), ctx);
+}
+
+/** The qualifications an enterprise's self-checks pass without its certificate on file (预计符合). */
+export function expectedOf(db: Database, resourcesDir: string, enterpriseId: string, today: string) {
+  const v = profileView(db, resourcesDir, enterpriseId, today);
+  return expectedQualifications(v.checks, v.enterprise.qualifications);
 }

@@ -2,13 +2,14 @@ import { AboutPage } from '../features/about/AboutPage';
 import { AreaPlaceholder } from '../features/areas/AreaPlaceholder';
 import { CasesPage } from '../features/cases/CasesPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
+import { WhitelistArea } from '../features/profile/WhitelistArea';
 import { HomePage } from '../features/home/HomePage';
 import { InstitutionsPage } from '../features/institutions/InstitutionsPage';
 import { LoansPage } from '../features/loans/LoansPage';
 import { PledgePage } from '../features/pledge/PledgePage';
 import { SubsidyPage } from '../features/subsidy/SubsidyPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { TechPage } from '../features/tech/TechPage';
 import { TrainingPage } from '../features/training/TrainingPage';
 import { ValuationPage } from '../features/valuation/ValuationPage';
 import type { AreaKey } from './areas';
@@ -20,9 +21,11 @@ export function AreaPage({ area }: { area: AreaKey }) {
     case 'about':
       return <AboutPage />;
     case 'whitelist':
-      return <EnterprisesPage />;
+      return <WhitelistArea />;
     case 'valuation':
       return <ValuationPage />;
+    case 'tech':
+      return <TechPage />;
     case 'cases':
       return <CasesPage />;
     case 'pledge':

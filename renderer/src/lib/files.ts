@@ -15,6 +15,7 @@ const MIME: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv;charset=utf-8',
   pdf: 'application/pdf',
+  zip: 'application/zip',
 };
 
 /** Saves base64 content as a download (Electron shows its save dialog; a browser saves to Downloads). */

@@ -20,10 +20,16 @@ export function applyApiError(
       if (opts.nested && parts.length > 1) return parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
       return pathToField[parts[0]!] ?? parts[0]!;
     };
-    const fields = byField.map((i) => ({ name: nameOf(i.path), errors: [i.message] }));
+    // An issue whose field the form does not show stays in the message, never silently dropped.
+    const shown = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
+    const placed = byField.filter((i) => {
+      const n = nameOf(i.path);
+      return shown.has(JSON.stringify(Array.isArray(n) ? n : [n]));
+    });
+    const fields = placed.map((i) => ({ name: nameOf(i.path), errors: [i.message] }));
     form.setFields(fields);
     serverErrors.set(form, fields);
-    return byField.length === err.issues.length ? null : err.message;
+    return placed.length === err.issues.length ? null : err.message;
   }
   return err.message;
 }

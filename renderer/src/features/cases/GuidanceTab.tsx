@@ -12,6 +12,7 @@ import { numberRule, numberText, readNumber } from '../../lib/numbers';
 import { applyApiError, validated, clearServerErrors } from '../../lib/formErrors';
 import { CheckList } from './CheckList';
 import { ProductRanking } from './ProductRanking';
+import { BankPackageCard } from '../profile/BankPackageCard';
 import { useCasesStore } from './store';
 
 interface NeedForm {
@@ -158,6 +159,7 @@ export function GuidanceTab({ detail }: { detail: CaseDetail }) {
       </Row>
 
       <ProductRanking detail={detail} />
+      <BankPackageCard caseId={detail.record.id} enterpriseId={detail.enterprise.id} />
     </Space>
   );
 }

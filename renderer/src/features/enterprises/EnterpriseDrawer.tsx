@@ -1,3 +1,4 @@
+import { navigate } from '../../app/useHashRoute';
 import { Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Tag, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,6 +72,7 @@ export function EnterpriseDrawer() {
       extra={
         e && (
           <Space>
+            <Button onClick={() => navigate(`whitelist/profile/${e.id}`)}>企业画像</Button>
             <Button onClick={() => setEditing(true)}>{t('ent.edit')}</Button>
             <Popconfirm
               title={t('ent.deleteConfirm', { name: e.name })}
