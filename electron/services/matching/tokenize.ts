@@ -121,7 +121,7 @@ export function loadTokenizer(resourcesDir: string): Tokenizer {
  * The repository's resources/ folder, for the CLI, tests and benchmarks run from the sources.
  * The app passes its own resourcesDir (HandlerContext) to loadTokenizer instead.
  */
-export const sourceResourcesDir = (): string => path.resolve(import.meta.dirname, '../../../resources');
+export const sourceResourcesDir = (): string => path.resolve('resources');
 
 /** The words of text with the repository's word lists (see Tokenizer.tokenize). */
 export function tokenize(text: string, tokenizer: Tokenizer = loadTokenizer(sourceResourcesDir())): string[] {
