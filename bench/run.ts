@@ -9,6 +9,7 @@ import { benchDistrictScale } from './district-scale';
 import { benchHarnessColdStart } from './harness-cold-start';
 import { benchImportResponsiveness } from './import-responsiveness';
 import { benchMatching } from './matching';
+import { benchQualify } from './qualify';
 import { benchSandbox } from './sandbox';
 import { benchSync } from './sync';
 import { benchValuation } from './valuation';
@@ -24,6 +25,7 @@ const BENCHES: [string, () => Promise<Figure | Figure[]>][] = [
   ['sync', benchSync],
   ['sandbox', benchSandbox],
   ['matching', benchMatching],
+  ['qualify', benchQualify],
 ];
 
 const only = process.argv[2];

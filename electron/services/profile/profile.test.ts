@@ -17,6 +17,7 @@ import { tempDir } from '../../../test/support/temp';
 import { createChromiumPrinter } from '../../harness/pdf';
 import { DEV_RESOURCES_DIR, TSX_WORKER } from '../jobs/tsx-launch';
 import { createRuntime, type Runtime } from '../runtime';
+import { selfCheckAll } from './self-check-all';
 
 const tmp = tempDir();
 const printer = createChromiumPrinter();
@@ -121,6 +122,10 @@ describe('企业画像', () => {
     const kc = v.checks.find((c) => c.set.id === 'kechuang-2024')!;
     expect(kc.result).toBe('pass');
     expect(v.input.ip?.inventionGranted).toBe(10);
+    // The batch over every enterprise reaches the same verdicts as the page.
+    const all = selfCheckAll(rt.db!, DEV_RESOURCES_DIR, today);
+    expect(all.enterprises).toBe(1);
+    for (const c of v.checks) expect(all.bySet.find((s) => s.id === c.set.id)?.[c.result], c.set.id).toBe(1);
   });
 
   it('prints the report and the bank package; the package holds the PDF and the lists', async () => {

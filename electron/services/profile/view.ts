@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { growthOf } from '../../../shared/domain/profile/growth';
 import { expectedQualifications } from '../../../shared/domain/profile/held';
 import { portfolioProfile } from '../../../shared/domain/profile/portfolio';
-import { qualificationInputOf } from '../../../shared/domain/profile/qualification-input';
+import { grantedCounts, qualificationInputOf } from '../../../shared/domain/profile/qualification-input';
 import { evaluate } from '../../../shared/domain/qualification';
 import { profileInput, type ProfileData, type ProfileInput } from '../../../shared/schemas/profile';
 import type { IpAsset } from '../../../shared/types/records';
@@ -42,7 +42,7 @@ export function profileView(db: Database, resourcesDir: string, enterpriseId: st
   const enterprise = getEnterprise(db, enterpriseId);
   const facts = profileFacts(db, enterpriseId);
   const assets = enterpriseAssets(db, enterpriseId, today);
-  const input = qualificationInputOf(enterprise, facts, assets, today);
+  const input = qualificationInputOf(enterprise, facts, grantedCounts(assets), today);
   return {
     enterprise,
     facts,

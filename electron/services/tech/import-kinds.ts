@@ -14,6 +14,12 @@ import { localMutate } from '../sync/local';
 import { getRecord } from '../sync/store';
 
 const WAN = 1_000_000;
+/** IPC codes hold a space and a slash (H01M 10/0562): a cell's codes are split on commas and 、 only. */
+const ipcCodes = (text: string) =>
+  text
+    .split(/[，,、；;\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** created / updated / unchanged, by whether the mutation wrote anything to a record that existed. */
 function outcomeOf(db: Database, entity: 'achievement' | 'tech_need', id: string, write: () => { writes: unknown[] }): UpsertOutcome {
@@ -46,7 +52,7 @@ export const achievementsKind: KindDef<AchievementRowIn> = {
         holder: r.text('holder'),
         abstract: r.text('abstract'),
         field: r.text('field'),
-        ipcClasses: r.list('ipcClasses'),
+        ipcClasses: ipcCodes(r.text('ipcClasses')),
         patents: r.list('patents'),
         maturity: r.blank('maturity')
           ? null
@@ -88,7 +94,7 @@ export const needsKind: KindDef<NeedRowIn> = {
         title: r.text('title'),
         description: r.text('description'),
         field: r.text('field'),
-        ipcClasses: r.list('ipcClasses'),
+        ipcClasses: ipcCodes(r.text('ipcClasses')),
         budgetFen: r.money('budget', WAN),
         deadline: r.date('deadline'),
       },

@@ -31,16 +31,8 @@ export interface NeedMatch extends MatchHit {
 
 let cached: { db: Database; key: string; index: MatchIndex } | null = null;
 
-function versionKey(db: Database): string {
-  const r = db
-    .prepare(
-      `SELECT (SELECT count(*) || ':' || coalesce(max(updated_at), '') FROM achievements) || '|' ||
-              (SELECT count(*) || ':' || coalesce(max(updated_at), '') FROM tech_needs)`,
-    )
-    .pluck()
-    .get() as string;
-  return r;
-}
+/** Moved by every write to needs and achievements (triggers of migration 15). */
+const versionKey = (db: Database): string => String(db.prepare('SELECT n FROM tech_index_version').pluck().get());
 
 function indexOf(db: Database, resourcesDir: string): MatchIndex {
   const key = versionKey(db);
@@ -58,10 +50,21 @@ export function achievementsFor(db: Database, resourcesDir: string, needId: stri
   const need = getNeed(db, needId);
   if (!need) throw new AppError('NOT_FOUND', '技术需求不存在');
   const follow = followUps(db, needId);
-  return matchNeed(indexOf(db, resourcesDir), need, k).flatMap((h) => {
+  const hits = matchNeed(indexOf(db, resourcesDir), need, k);
+  const ranked = hits.flatMap((h) => {
     const achievement = getAchievement(db, h.id);
     return achievement ? [{ ...h, achievement, followUp: follow.get(matchId(needId, h.id)) ?? null }] : [];
   });
+  // A pairing being followed stays in view even when others now rank above it.
+  const shown = new Set(hits.map((h) => h.id));
+  const followed = [...follow].flatMap(([key, followUp]) => {
+    const achievementId = key.slice(needId.length + 1);
+    const achievement = shown.has(achievementId) ? null : getAchievement(db, achievementId);
+    return achievement
+      ? [{ id: achievementId, score: 0, sharedTerms: [], ipc: null, reason: '已在跟进（不在当前推荐前列）', achievement, followUp }]
+      : [];
+  });
+  return [...ranked, ...followed];
 }
 
 /** The needs an achievement could answer (for a university's liaison). */

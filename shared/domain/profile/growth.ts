@@ -32,7 +32,7 @@ export function growthOf(input: readonly QualificationYear[] | undefined): Growt
     };
   });
   const first = years.find((y) => y.revenueFen);
-  const last = [...years].reverse().find((y) => y.revenueFen !== null);
+  const last = [...years].reverse().find((y) => y.revenueFen);
   const span = first && last ? last.year - first.year : 0;
   const revenueCagr = first && last && span > 0 ? (last.revenueFen! / first.revenueFen!) ** (1 / span) - 1 : null;
   return { years, revenueCagr };

@@ -22,15 +22,22 @@ export interface EnterpriseFacts {
 
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
 
+/** Items in force by kind (what the self-check counts of the records). */
+export type GrantedCounts = Record<'invention' | 'utility' | 'design' | 'software', number>;
+
+export function grantedCounts(assets: readonly Pick<PortfolioAsset, 'kind' | 'legalStatus'>[]): GrantedCounts {
+  const n = (kind: PortfolioAsset['kind']) => assets.filter((a) => a.kind === kind && a.legalStatus === 'granted').length;
+  return { invention: n('invention'), utility: n('utility'), design: n('design'), software: n('software') };
+}
+
 export function qualificationInputOf(
   e: EnterpriseFacts,
   profile: Partial<ProfileData> | null,
-  assets: readonly PortfolioAsset[],
+  counts: GrantedCounts,
   asOf: string,
 ): QualificationInput {
-  const granted = (kind: PortfolioAsset['kind']) => assets.filter((a) => a.kind === kind && a.legalStatus === 'granted').length;
-  const invention = granted('invention');
-  const class2 = granted('utility') + granted('design') + granted('software');
+  const invention = counts.invention;
+  const class2 = counts.utility + counts.design + counts.software;
   const p = profile ?? {};
   const lastYear = Number(asOf.slice(0, 4)) - 1;
   const years =
@@ -50,9 +57,9 @@ export function qualificationInputOf(
     years,
     ip: {
       inventionGranted: invention,
-      utility: granted('utility'),
-      design: granted('design'),
-      software: granted('software'),
+      utility: counts.utility,
+      design: counts.design,
+      software: counts.software,
       class1: invention,
       class2,
       ...defined(p.ip ?? {}),

@@ -75,6 +75,17 @@ export const m015ProfilesAndTech: Migration = {
         updated_at     TEXT NOT NULL
       ) STRICT;
       CREATE INDEX tech_matches_need ON tech_matches (need_id);
+
+      -- Bumped by every write to the matched records: the match index is rebuilt when it moves
+      -- (a pulled edit or a refused one put back keeps no newer stamp to go by).
+      CREATE TABLE tech_index_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL) STRICT;
+      INSERT INTO tech_index_version VALUES (1, 0);
+      CREATE TRIGGER achievements_ai AFTER INSERT ON achievements BEGIN UPDATE tech_index_version SET n = n + 1; END;
+      CREATE TRIGGER achievements_au AFTER UPDATE ON achievements BEGIN UPDATE tech_index_version SET n = n + 1; END;
+      CREATE TRIGGER achievements_ad AFTER DELETE ON achievements BEGIN UPDATE tech_index_version SET n = n + 1; END;
+      CREATE TRIGGER tech_needs_ai AFTER INSERT ON tech_needs BEGIN UPDATE tech_index_version SET n = n + 1; END;
+      CREATE TRIGGER tech_needs_au AFTER UPDATE ON tech_needs BEGIN UPDATE tech_index_version SET n = n + 1; END;
+      CREATE TRIGGER tech_needs_ad AFTER DELETE ON tech_needs BEGIN UPDATE tech_index_version SET n = n + 1; END;
     `);
   },
 };

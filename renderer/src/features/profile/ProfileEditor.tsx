@@ -64,7 +64,7 @@ interface Values {
   honours: string[];
   declarations: Record<string, boolean | undefined>;
   softwareIndustry: boolean | undefined;
-  awards: { year: number; level: string; name: string }[];
+  awards: { year: number; level: string; rank?: string; name: string }[];
   standards: { year: number; level: string; lead: boolean; name: string }[];
   rdInstitutions: { level: string; name: string }[];
 }
@@ -84,37 +84,48 @@ export function ProfileEditor({ view, onClose, onSaved }: { view: ProfileView; o
   const save = async () => {
     const v = await validated(form);
     if (!v) return;
+    // Facts this form does not show are carried over, never wiped by a save.
+    const ip = { ...f.ip };
+    if (count(v.inventionMainBusiness) === undefined) delete ip.inventionMainBusiness;
+    else ip.inventionMainBusiness = count(v.inventionMainBusiness);
+    // Every row is sent (the year is the row's; rows stay aligned with the form for errors), a stored
+    // year keeping the figures this form does not show; no figure at all means no years.
+    const typedYears = v.years.map((y, i) => {
+      const stored = f.years?.find((x) => x.year === years[i]!.year) ?? {};
+      const kept = Object.fromEntries(Object.entries(stored).filter(([k]) => !(MONEY as readonly string[]).includes(k)));
+      const typed = Object.fromEntries(MONEY.flatMap((k) => (readNumber(y[k], 'wan') === null ? [] : [[k, readNumber(y[k], 'wan')]])));
+      return { ...kept, ...typed, year: years[i]!.year };
+    });
     const input: ProfileInput = {
+      ...f,
       enterpriseId: view.enterprise.id,
       techStaff: count(v.techStaff),
       rdStaff: count(v.rdStaff),
       techConversions: count(v.techConversions),
-      ip: count(v.inventionMainBusiness) === undefined ? f.ip : { ...f.ip, inventionMainBusiness: count(v.inventionMainBusiness) },
-      // The year is the row's, not a field: only registered fields come back from the form.
-      years: v.years
-        .map((y, i) => ({
-          year: years[i]!.year,
-          ...Object.fromEntries(MONEY.flatMap((k) => (readNumber(y[k], 'wan') === null ? [] : [[k, readNumber(y[k], 'wan')]]))),
-        }))
-        .filter((y) => Object.keys(y).length > 1),
+      ip: Object.keys(ip).length ? ip : undefined,
+      years: typedYears.some((y) => Object.keys(y).length > 1) ? (typedYears as ProfileInput['years']) : undefined,
       honours: v.honours as ProfileInput['honours'],
       declarations: Object.fromEntries(Object.entries(v.declarations ?? {}).filter(([, x]) => x !== undefined)),
       kechuang: Object.fromEntries(
         Object.entries({ ...f.kechuang, softwareIndustry: v.softwareIndustry }).filter(([, x]) => x !== undefined),
       ),
-      awards: v.awards.map((a) => ({ year: a.year, level: a.level, ...(a.name ? { name: a.name } : {}) })) as ProfileInput['awards'],
-      standards: v.standards.map((s) => ({
-        year: s.year,
-        level: s.level,
-        lead: !!s.lead,
-        ...(s.name ? { name: s.name } : {}),
+      awards: v.awards.map((a) => ({
+        year: a.year,
+        level: a.level,
+        ...(a.rank ? { rank: Number(a.rank) } : {}),
+        ...(a.name ? { name: a.name } : {}),
+      })) as ProfileInput['awards'],
+      standards: v.standards.map((st) => ({
+        year: st.year,
+        level: st.level,
+        lead: !!st.lead,
+        ...(st.name ? { name: st.name } : {}),
       })) as ProfileInput['standards'],
       rdInstitutions: v.rdInstitutions.map((r) => ({
         level: r.level,
         ...(r.name ? { name: r.name } : {}),
       })) as ProfileInput['rdInstitutions'],
     };
-    if (input.years?.length === 0) delete input.years;
     setSaving(true);
     try {
       onSaved(await api().profileSave(input));
@@ -156,7 +167,7 @@ export function ProfileEditor({ view, onClose, onSaved }: { view: ProfileView; o
           honours: f.honours ?? [],
           declarations: f.declarations ?? {},
           softwareIndustry: f.kechuang?.softwareIndustry,
-          awards: f.awards ?? [],
+          awards: (f.awards ?? []).map((a) => ({ ...a, rank: a.rank === undefined ? '' : String(a.rank) })),
           standards: f.standards ?? [],
           rdInstitutions: f.rdInstitutions ?? [],
         }}
@@ -249,6 +260,11 @@ export function ProfileEditor({ view, onClose, onSaved }: { view: ProfileView; o
                           options={levels.map((l) => ({ value: l, label: (labels as Record<string, string>)[l] }))}
                         />
                       </Form.Item>
+                      {list === 'awards' && (
+                        <Form.Item name={[name, 'rank']} rules={[{ pattern: /^[1-9]\d{0,2}$/, message: '排名应为 1 至 999 的整数' }]}>
+                          <Input placeholder="排名" aria-label="获奖排名" style={{ width: 80 }} />
+                        </Form.Item>
+                      )}
                       {list === 'standards' && (
                         <Form.Item name={[name, 'lead']} valuePropName="checked">
                           <Checkbox>主导制定</Checkbox>
