@@ -6,7 +6,9 @@ import { needDb, writer, type HandlerContext } from '../handler-context';
 import type { Handlers } from '../rpc/dispatch';
 import { bankPackageZip } from './bank-package';
 import { profileReportHtml } from './report';
-import { expectedOf, profileView, saveProfile } from './view';
+import { profileView, saveProfile } from './view';
+import { expectedQualifications } from '../../../shared/domain/profile/held';
+import { getCaseRecord } from '../cases/repository';
 
 type ProfileCalls = 'profileGet' | 'profileSave' | 'profileReport' | 'bankPackage';
 
@@ -32,10 +34,11 @@ export function profileHandlers(ctx: HandlerContext, today: () => string): Pick<
       return { fileName: `企业画像-${v.enterprise.name}-${v.asOf}.pdf`, base64: Buffer.from(pdf).toString('base64') };
     },
     bankPackage: async ({ caseId, format }) => {
-      const detail = getCaseDetail(db(), caseId, bankProducts(db(), ctx.resourcesDir).products, today(), (id) =>
-        expectedOf(db(), ctx.resourcesDir, id, today()),
-      );
-      const v = profileView(db(), ctx.resourcesDir, detail.enterprise.id, today());
+      const enterpriseId = getCaseRecord(db(), caseId).enterpriseId;
+      // One profile for both: the package's checks and the products' 预计符合 agree.
+      const v = profileView(db(), ctx.resourcesDir, enterpriseId, today());
+      const expected = expectedQualifications(v.checks, v.enterprise.qualifications);
+      const detail = getCaseDetail(db(), caseId, bankProducts(db(), ctx.resourcesDir).products, today(), () => expected);
       const who = writer(db());
       const html = profileReportHtml(v, { case: detail, generatedAt: who.now, by: who.actor });
       const pdf = await print(html, `${v.enterprise.name} · 知识产权质押融资申请材料`);

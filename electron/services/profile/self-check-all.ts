@@ -6,7 +6,8 @@
 import type { Database } from 'better-sqlite3';
 import { qualificationsOf } from '../../../shared/domain/enterprise';
 import type { District } from '../../../shared/domain/districts';
-import { qualificationInputOf, type GrantedCounts } from '../../../shared/domain/profile/qualification-input';
+import { qualificationInputOf } from '../../../shared/domain/profile/qualification-input';
+import { countsFor, grantedCountsOf } from './granted-counts';
 import { evaluate, type Outcome } from '../../../shared/domain/qualification';
 import type { ProfileData } from '../../../shared/schemas/profile';
 import { criteriaInForce } from '../qualification/load';
@@ -30,21 +31,9 @@ interface Row {
 
 export function selfCheckAll(db: Database, resourcesDir: string, today: string): SelfCheckTally {
   const sets = criteriaInForce(resourcesDir, today);
-  const counts = new Map<string, GrantedCounts>();
-  const rows = db
-    .prepare(
-      `SELECT enterprise_id AS id, kind, count(*) AS n FROM ip_assets WHERE legal_status = 'granted'
-        AND kind IN ('invention', 'utility', 'design', 'software') GROUP BY enterprise_id, kind`,
-    )
-    .all() as { id: string; kind: keyof GrantedCounts; n: number }[];
-  for (const r of rows) {
-    const c = counts.get(r.id) ?? { invention: 0, utility: 0, design: 0, software: 0 };
-    c[r.kind] = r.n;
-    counts.set(r.id, c);
-  }
+  const counts = grantedCountsOf(db);
   const profiled = new Set(db.prepare('SELECT enterprise_id FROM enterprise_profiles').pluck().all() as string[]);
   const tally = sets.map((s) => ({ id: s.id, title: s.title, pass: 0, fail: 0, unknown: 0 }));
-  const none: GrantedCounts = { invention: 0, utility: 0, design: 0, software: 0 };
   let n = 0;
   for (const e of db
     .prepare('SELECT id, name, district, founded_on, employees, revenue_fen, rd_fen, qualifications FROM enterprises')
@@ -64,7 +53,7 @@ export function selfCheckAll(db: Database, resourcesDir: string, today: string):
         qualifications: qualificationsOf(e.qualifications),
       },
       profile,
-      counts.get(e.id) ?? none,
+      countsFor(counts, e.id),
       today,
     );
     sets.forEach((set, i) => {

@@ -17,6 +17,7 @@ import { getEnterprise } from '../enterprises/repository';
 import { listIpAssets } from '../ip/repository';
 import { criteriaInForce } from '../qualification/load';
 import { localMutate } from '../sync/local';
+import { countsFor, grantedCountsOf } from './granted-counts';
 import { getRecord } from '../sync/store';
 
 export type { ProfileView };
@@ -59,8 +60,18 @@ export function saveProfile(db: Database, input: ProfileInput, ctx: WriteContext
   localMutate(db, 'profile.save', profileInput.parse(input), ctx);
 }
 
-/** The qualifications an enterprise's self-checks pass without its certificate on file (预计符合). */
+/**
+ * The qualifications an enterprise's self-checks pass without its certificate on file (预计符合),
+ * for every case view: from the item counts, not the listed items the profile page needs.
+ */
 export function expectedOf(db: Database, resourcesDir: string, enterpriseId: string, today: string) {
-  const v = profileView(db, resourcesDir, enterpriseId, today);
-  return expectedQualifications(v.checks, v.enterprise.qualifications);
+  const enterprise = getEnterprise(db, enterpriseId);
+  const input = qualificationInputOf(
+    enterprise,
+    profileFacts(db, enterpriseId),
+    countsFor(grantedCountsOf(db, enterpriseId), enterpriseId),
+    today,
+  );
+  const checks = criteriaInForce(resourcesDir, today).map((set) => evaluate(set, input, today));
+  return expectedQualifications(checks, enterprise.qualifications);
 }

@@ -4,26 +4,29 @@
  * signals a bank asks about (fees lapsing, terms ending, disputes). From the records, as of today.
  */
 import { addDays, daysBetween } from '../dates';
-import { IP_KIND_LABELS, isPatentKind, legalExpiry, type IpKind, type LegalStatus } from '../ip';
+import type { IpAsset } from '../../types/records';
+import { IP_KIND_LABELS, isPatentKind, legalExpiry, type LegalStatus } from '../ip';
 
-export interface PortfolioAsset {
-  id: string;
-  kind: IpKind;
-  displayNumber: string;
-  title: string;
-  filingDate: string | null;
-  grantDate: string | null;
-  registrationDate: string | null;
-  validUntil: string | null;
-  publishedOn: string | null;
-  legalStatus: LegalStatus;
-  feePaidThrough: string | null;
-  owners: string[];
-  ipcClass: string;
-  pledged: boolean;
-  suspended: boolean;
-  underInvalidation: boolean;
-}
+/** The fields of an IP record the profile reads. */
+export type PortfolioAsset = Pick<
+  IpAsset,
+  | 'id'
+  | 'kind'
+  | 'displayNumber'
+  | 'title'
+  | 'filingDate'
+  | 'grantDate'
+  | 'registrationDate'
+  | 'validUntil'
+  | 'publishedOn'
+  | 'legalStatus'
+  | 'feePaidThrough'
+  | 'owners'
+  | 'ipcClass'
+  | 'pledged'
+  | 'suspended'
+  | 'underInvalidation'
+>;
 
 export interface Bucket {
   label: string;

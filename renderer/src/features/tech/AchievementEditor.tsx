@@ -1,9 +1,9 @@
 import { Alert, Checkbox, Form, Input, Modal, Select, Space } from 'antd';
-import { useState } from 'react';
 import { achievementInput, MATURITIES, TRANSFER_MODES } from '../../../../shared/schemas/tech';
 import type { AchievementRow } from '../../../../shared/types/tech';
 import { api } from '../../api';
-import { applyApiError, clearServerErrors, validated } from '../../lib/formErrors';
+import { clearServerErrors } from '../../lib/formErrors';
+import { useFormSave } from '../../lib/useFormSave';
 import { schemaRule, TAG_SEPARATORS, tagsRule } from './rules';
 
 type Values = Pick<AchievementRow, 'title' | 'abstract' | 'holder' | 'field' | 'ipcClasses' | 'patents' | 'maturity' | 'transferModes'>;
@@ -21,15 +21,10 @@ export function AchievementEditor({
   onSaved: (a: AchievementRow) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await api().achievementSave({
+  const { saving, error, save } = useFormSave(
+    form,
+    (v) =>
+      api().achievementSave({
         id: initial?.id ?? crypto.randomUUID(),
         title: v.title,
         abstract: v.abstract ?? '',
@@ -39,14 +34,9 @@ export function AchievementEditor({
         patents: v.patents ?? [],
         maturity: v.maturity ?? null,
         transferModes: v.transferModes ?? [],
-      });
-      onSaved(saved);
-    } catch (err) {
-      setError(applyApiError(form, err));
-    } finally {
-      setSaving(false);
-    }
-  };
+      }),
+    onSaved,
+  );
   return (
     <Modal
       open

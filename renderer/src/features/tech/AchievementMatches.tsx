@@ -1,44 +1,22 @@
 import { Alert, Button, Card, Empty, Space, Spin, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
 import type { AchievementRow, NeedMatchView, NeedRow } from '../../../../shared/types/tech';
 import { api } from '../../api';
 import { fenToWanText } from '../../lib/format';
-import { useSyncStore } from '../sync/store';
-import { errorText, FollowUpText, ImportButton, MatchReasonLine, RankBadge } from './common';
+import { FollowUpText, ImportButton, MatchReasonLine, RankBadge, useRankedMatches } from './common';
 
 /** 匹配需求: the enterprises' needs an achievement could answer, ranked, with why and where each pairing's follow-up stands. */
 export function AchievementMatches({ achievement, onOpenNeed }: { achievement: AchievementRow; onOpenNeed: (n: NeedRow) => void }) {
-  const [matches, setMatches] = useState<NeedMatchView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [noNeeds, setNoNeeds] = useState(false);
-  const synced = useSyncStore((s) => s.status?.dataVersion);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let live = true;
-    setMatches(null);
-    setError(null);
-    api()
-      .techMatchesForAchievement({ achievementId: achievement.id, k: 10 })
-      .then(async (m) => {
-        const none = m.length === 0 && (await api().techNeedsList({ search: '' })).length === 0;
-        if (!live) return;
-        setMatches(m);
-        setNoNeeds(none);
-      })
-      .catch((err: unknown) => live && setError(errorText(err)));
-    return () => {
-      live = false;
-    };
-  }, [achievement.id, achievement.updatedAt, synced]);
-  // Once its list is in, a newly selected record's matches come into view (not again on a reload after a sync).
-  const shownFor = useRef<string | null>(null);
-  const loaded = matches !== null || error !== null;
-  useEffect(() => {
-    if (!loaded || shownFor.current === achievement.id) return;
-    shownFor.current = achievement.id;
-    // Not returned: scrollIntoView gives a promise in recent Chromium, and an effect may return only its cleanup.
-    void ref.current?.scrollIntoView({ block: 'start' });
-  }, [loaded, achievement.id]);
+  const {
+    matches,
+    error,
+    none: noNeeds,
+    ref,
+  } = useRankedMatches(
+    achievement.id,
+    achievement.updatedAt,
+    () => api().techMatchesForAchievement({ achievementId: achievement.id, k: 10 }),
+    async () => (await api().techNeedsList({ search: '' })).length === 0,
+  );
 
   let body: React.ReactNode;
   if (error) body = <Alert type="error" showIcon title="匹配需求未能读取" description={error} />;

@@ -7,7 +7,8 @@ import { api } from '../../api';
 import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { NumberInput } from '../../components/NumberInput';
 import { dateRule, dayOf, isoOf } from '../../lib/dates';
-import { applyApiError, clearServerErrors, validated } from '../../lib/formErrors';
+import { clearServerErrors } from '../../lib/formErrors';
+import { useFormSave } from '../../lib/useFormSave';
 import { numberRule, numberText, readNumber } from '../../lib/numbers';
 import { schemaRule, TAG_SEPARATORS, tagsRule } from './rules';
 
@@ -81,15 +82,10 @@ export function NeedEditor({
   onSaved: (n: NeedRow) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await api().techNeedSave({
+  const { saving, error, save } = useFormSave(
+    form,
+    (v) =>
+      api().techNeedSave({
         id: initial?.id ?? crypto.randomUUID(),
         enterpriseId: v.enterprise!.id,
         title: v.title,
@@ -98,14 +94,10 @@ export function NeedEditor({
         ipcClasses: v.ipcClasses ?? [],
         budgetFen: readNumber(v.budget, 'wan'),
         deadline: isoOf(v.deadline),
-      });
-      onSaved(saved);
-    } catch (err) {
-      setError(applyApiError(form, err, { enterpriseId: 'enterprise', budgetFen: 'budget' }));
-    } finally {
-      setSaving(false);
-    }
-  };
+      }),
+    onSaved,
+    { pathToField: { enterpriseId: 'enterprise', budgetFen: 'budget' } },
+  );
   return (
     <Modal
       open

@@ -1,45 +1,23 @@
 import { Alert, Card, Empty, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
 import type { AchievementMatchView, FollowUpView, NeedRow } from '../../../../shared/types/tech';
 import { api } from '../../api';
-import { useSyncStore } from '../sync/store';
-import { errorText, FollowUpText, ImportButton, MatchReasonLine, RankBadge } from './common';
+import { FollowUpText, ImportButton, MatchReasonLine, RankBadge, useRankedMatches } from './common';
 import { FollowUpForm } from './FollowUpForm';
 
 /** 推荐成果: the achievements that best answer a need, ranked, each with why and its follow-up. */
 export function NeedMatches({ need, onOpenAchievements }: { need: NeedRow; onOpenAchievements: () => void }) {
-  const [matches, setMatches] = useState<AchievementMatchView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [noAchievements, setNoAchievements] = useState(false);
-  const synced = useSyncStore((s) => s.status?.dataVersion);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let live = true;
-    setMatches(null);
-    setError(null);
-    api()
-      .techMatchesForNeed({ needId: need.id, k: 10 })
-      .then(async (m) => {
-        // Nothing found: say whether there is nothing to find (no achievements yet) or nothing close.
-        const none = m.length === 0 && (await api().achievementsList({ search: '' })).length === 0;
-        if (!live) return;
-        setMatches(m);
-        setNoAchievements(none);
-      })
-      .catch((err: unknown) => live && setError(errorText(err)));
-    return () => {
-      live = false;
-    };
-  }, [need.id, need.updatedAt, synced]);
-  // Once its list is in, a newly selected record's matches come into view (not again on a reload after a sync).
-  const shownFor = useRef<string | null>(null);
-  const loaded = matches !== null || error !== null;
-  useEffect(() => {
-    if (!loaded || shownFor.current === need.id) return;
-    shownFor.current = need.id;
-    // Not returned: scrollIntoView gives a promise in recent Chromium, and an effect may return only its cleanup.
-    void ref.current?.scrollIntoView({ block: 'start' });
-  }, [loaded, need.id]);
+  const {
+    matches,
+    setMatches,
+    error,
+    none: noAchievements,
+    ref,
+  } = useRankedMatches(
+    need.id,
+    need.updatedAt,
+    () => api().techMatchesForNeed({ needId: need.id, k: 10 }),
+    async () => (await api().achievementsList({ search: '' })).length === 0,
+  );
   const followed = (achievementId: string, followUp: FollowUpView) =>
     setMatches((ms) => ms && ms.map((m) => (m.achievement.id === achievementId ? { ...m, followUp } : m)));
 

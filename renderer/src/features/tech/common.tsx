@@ -1,4 +1,6 @@
 import { Button, Space, Tag, Typography, message } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useSyncStore } from '../sync/store';
 import { MATCH_STATUS_LABELS, type MatchStatus } from '../../../../shared/schemas/tech';
 import type { FollowUpView, MatchReason } from '../../../../shared/types/tech';
 import { navigate } from '../../app/useHashRoute';
@@ -99,3 +101,44 @@ export function RankBadge({ rank }: { rank: number }) {
 
 /** IPC classes for a narrow column: a code never breaks inside (H01L 29/78), only between codes. */
 export const ipcText = (codes: readonly string[]) => codes.map((c) => c.replace(/ /g, '\u00a0')).join('、') || '—';
+
+/**
+ * The ranked matches of the selected record: loaded again when it or the synced data changes,
+ * with whether the other side has no records at all (nothing to find, rather than nothing close),
+ * and brought into view once when a newly selected record's list is in.
+ */
+export function useRankedMatches<T>(id: string, stamp: string, load: () => Promise<T[]>, otherSideEmpty: () => Promise<boolean>) {
+  const [matches, setMatches] = useState<T[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [none, setNone] = useState(false);
+  const synced = useSyncStore((s) => s.status?.dataVersion);
+  const ref = useRef<HTMLDivElement>(null);
+  const calls = useRef({ load, otherSideEmpty });
+  calls.current = { load, otherSideEmpty };
+  useEffect(() => {
+    let live = true;
+    setMatches(null);
+    setError(null);
+    calls.current
+      .load()
+      .then(async (m) => {
+        const empty = m.length === 0 && (await calls.current.otherSideEmpty());
+        if (!live) return;
+        setMatches(m);
+        setNone(empty);
+      })
+      .catch((err: unknown) => live && setError(errorText(err)));
+    return () => {
+      live = false;
+    };
+  }, [id, stamp, synced]);
+  const shownFor = useRef<string | null>(null);
+  const loaded = matches !== null || error !== null;
+  useEffect(() => {
+    if (!loaded || shownFor.current === id) return;
+    shownFor.current = id;
+    // Not returned: scrollIntoView gives a promise in recent Chromium, and an effect may return only its cleanup.
+    void ref.current?.scrollIntoView({ block: 'start' });
+  }, [loaded, id]);
+  return { matches, setMatches, error, none, ref };
+}

@@ -1,12 +1,12 @@
 import { Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { DISTRICTS } from '../../../../shared/domain/districts';
 import type { WorkshopView } from '../../../../shared/domain/training/workshops';
 import { ATTENDEE_KIND_LABELS, ATTENDEE_KINDS, type Attendee } from '../../../../shared/schemas/workshop';
 import { api } from '../../api';
 import { dayOf, isoOf } from '../../lib/dates';
-import { applyApiError, clearServerErrors, validated } from '../../lib/formErrors';
+import { clearServerErrors } from '../../lib/formErrors';
+import { useFormSave } from '../../lib/useFormSave';
 
 interface Values {
   date: Dayjs | null;
@@ -32,14 +32,10 @@ export function WorkshopEditor({
   onSaved: (w: WorkshopView) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setSaving(true);
-    try {
-      const saved = await api().workshopSave({
+  const { saving, error, save } = useFormSave(
+    form,
+    (v) =>
+      api().workshopSave({
         id: initial?.id ?? crypto.randomUUID(),
         date: isoOf(v.date)!,
         topic: v.topic,
@@ -49,14 +45,10 @@ export function WorkshopEditor({
         attendees: v.attendees ?? [],
         materials: v.materials ?? [],
         notes: v.notes ?? '',
-      });
-      onSaved(saved);
-    } catch (err) {
-      setError(applyApiError(form, err, {}, { nested: true }));
-    } finally {
-      setSaving(false);
-    }
-  };
+      }),
+    onSaved,
+    { nested: true },
+  );
   return (
     <Modal
       open
