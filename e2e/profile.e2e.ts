@@ -88,4 +88,22 @@ describe('企业画像 on demo data in Chromium', () => {
     await s.screenshot('bank-package');
     expect(s.errors).toEqual([]);
   }, 180_000);
+
+  it('self-checks every enterprise from the dashboard, with the counts per set', async () => {
+    const { page } = s;
+    await page.goto(`${s.harness.url}#/dashboard`);
+    const card = page.locator('.ant-card').filter({ hasText: '资质自评概览' });
+    await card.scrollIntoViewIfNeeded();
+    await expect(card.getByText(/数据缺失的企业计为/).isVisible()).resolves.toBe(true);
+    await card.getByRole('button', { name: '开始自评' }).click();
+    await card.getByText(/共 \d+ 家企业，自评日期/).waitFor();
+    const n = Number((await card.getByText(/共 \d+ 家企业/).textContent())!.match(/共 (\d+) 家/)![1]);
+    const count = await s.runtime.dispatch('enterprisesList', { offset: 0, limit: 1 });
+    if (!count.ok) throw new Error(count.error.message);
+    expect(n).toBe((count.value as Page<unknown>).total);
+    await expect(card.getByRole('cell', { name: /高新技术企业/ }).count()).resolves.toBeGreaterThan(0);
+    await expect(card.getByRole('button', { name: '重新自评' }).isEnabled()).resolves.toBe(true);
+    await card.screenshot({ path: path.join(ARTIFACTS, 'self-check-overview.png') });
+    expect(s.errors).toEqual([]);
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import type { PortfolioProfile } from './domain/profile/portfolio';
 import type { QualificationResult } from './domain/qualification';
 import type { QualificationInput } from './schemas/criteria';
 import { profileInput, type ProfileData } from './schemas/profile';
+import type { JobStatusView } from './types/jobs';
 import type { Enterprise, IpAsset } from './types/records';
 
 export interface ProfileView {
@@ -27,4 +28,6 @@ export const profileContract = {
   profileSave: call<ProfileView>()(profileInput),
   profileReport: call<FileOut>()(enterpriseRef),
   bankPackage: call<FileOut>()(z.object({ caseId: z.string().min(1).max(64), format: z.enum(['pdf', 'zip']) }).strict()),
+  /** Every enterprise's self-check, tallied per set: a job whose result is a SelfCheckTally. */
+  selfCheckAllStart: call<JobStatusView>()(z.object({}).strict()),
 } as const;

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { Logger } from '../logger';
 import { newId } from '../ids';
 import { mergePackedParts, type PackedPart } from '../valuation/portfolio';
+import { mergeTallies, type SelfCheckTally } from '../../../shared/domain/qualification/tally';
 import type { JobStatusView } from '../../../shared/types/jobs';
 import type { JobSpec, WorkerMessage, WorkerRequest } from './types';
 import { databaseError } from '../db/errors';
@@ -36,7 +37,7 @@ const SPLIT_FROM = 40;
 /**
  * Runs long jobs (imports, exports, demo data, valuations) on a pool of worker threads, one
  * per core, kept alive between jobs so a job does not pay for starting a thread and loading
- * its modules; neither the main process nor the renderer stalls. A large valuation is split
+ * its modules; neither the main process nor the renderer stalls. A large valuation and a district's self-check are split
  * across the workers and its parts merged here. The renderer polls status.
  */
 export function createJobManager(opts: {
@@ -217,7 +218,16 @@ export function createJobManager(opts: {
       })).filter((p) => p.items.length > 0);
       return launch('valuation', parts, who, (results) => after(mergePackedParts(results as PackedPart[])));
     }
-    if (spec.type === 'valuation-part') throw new AppError('INVALID_INPUT', 'valuation-part is internal');
+    if (spec.type === 'self-check' && cores > 1) {
+      const parts: JobSpec[] = Array.from({ length: cores }, (_, part) => ({
+        ...spec,
+        type: 'self-check-part' as const,
+        part,
+        parts: cores,
+      }));
+      return launch('self-check', parts, who, (results) => after(JSON.stringify(mergeTallies(results as SelfCheckTally[]))));
+    }
+    if (spec.type === 'valuation-part' || spec.type === 'self-check-part') throw new AppError('INVALID_INPUT', `${spec.type} is internal`);
     return launch(spec.type, [spec], who, (results) => after(results[0] as string));
   }
 

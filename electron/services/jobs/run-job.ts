@@ -64,6 +64,12 @@ export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
       const { packPart, valuePortfolioPart } = await import('../valuation/portfolio');
       return packPart(valuePortfolioPart(spec.items, { onProgress: env.onProgress, isCancelled: env.isCancelled }));
     }
+    case 'self-check':
+    case 'self-check-part': {
+      const { selfCheckAll } = await import('../profile/self-check-all');
+      const part = spec.type === 'self-check-part' ? { part: spec.part, parts: spec.parts } : {};
+      return selfCheckAll(env.db, spec.resourcesDir, env.today, { ...part, onProgress: env.onProgress, isCancelled: env.isCancelled });
+    }
     case 'report': {
       env.onProgress(0, 3);
       const { reportData } = await import('../reports/district/data');

@@ -15,7 +15,10 @@ export type JobSpec =
   | { type: 'report'; request: ReportRequest; format: 'pdf' | 'xlsx' }
   | { type: 'valuation'; items: PortfolioItem[] }
   /** One worker's share of a valuation job; the manager merges the parts. */
-  | { type: 'valuation-part'; items: PortfolioItem[] };
+  | { type: 'valuation-part'; items: PortfolioItem[] }
+  /** Every enterprise's qualification verdicts, tallied per criteria set (split across the cores). */
+  | { type: 'self-check'; resourcesDir: string }
+  | { type: 'self-check-part'; resourcesDir: string; part: number; parts: number };
 
 /** One job for a pooled worker: the spec, its connection and who is writing. */
 export interface WorkerInput {

@@ -85,7 +85,7 @@ parentPort!.on('message', async (req: WorkerRequest) => {
       },
     });
     post(
-      req.spec.type === 'valuation-part'
+      req.spec.type === 'valuation-part' || req.spec.type === 'self-check-part'
         ? { jobId: req.jobId, type: 'part-done', part: result }
         : { jobId: req.jobId, type: 'done', resultJson: JSON.stringify(result) },
     );

@@ -9,8 +9,9 @@ import { profileReportHtml } from './report';
 import { profileView, saveProfile } from './view';
 import { expectedQualifications } from '../../../shared/domain/profile/held';
 import { getCaseRecord } from '../cases/repository';
+import type { JobStatusView } from '../../../shared/types/jobs';
 
-type ProfileCalls = 'profileGet' | 'profileSave' | 'profileReport' | 'bankPackage';
+type ProfileCalls = 'profileGet' | 'profileSave' | 'profileReport' | 'bankPackage' | 'selfCheckAllStart';
 
 export function profileHandlers(ctx: HandlerContext, today: () => string): Pick<Handlers, ProfileCalls> {
   const db = () => needDb(ctx);
@@ -19,6 +20,10 @@ export function profileHandlers(ctx: HandlerContext, today: () => string): Pick<
     return ctx.printPdf(html, { header });
   };
   return {
+    selfCheckAllStart: () =>
+      ctx
+        .jobs()
+        .start({ type: 'self-check', resourcesDir: ctx.resourcesDir }, { actor: writer(db()).actor, today: today() }) as JobStatusView,
     profileGet: ({ enterpriseId }) => profileView(db(), ctx.resourcesDir, enterpriseId, today()),
     profileSave: (input) => {
       saveProfile(db(), input, writer(db()));

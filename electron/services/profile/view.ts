@@ -69,7 +69,7 @@ export function expectedOf(db: Database, resourcesDir: string, enterpriseId: str
   const input = qualificationInputOf(
     enterprise,
     profileFacts(db, enterpriseId),
-    countsFor(grantedCountsOf(db, enterpriseId), enterpriseId),
+    countsFor(grantedCountsOf(db, { enterpriseId }), enterpriseId),
     today,
   );
   const checks = criteriaInForce(resourcesDir, today).map((set) => evaluate(set, input, today));

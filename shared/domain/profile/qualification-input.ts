@@ -20,7 +20,11 @@ export interface EnterpriseFacts {
   qualifications: readonly Qualification[];
 }
 
-const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+function defined<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (o[k] !== undefined && o[k] !== null) out[k] = o[k];
+  return out as T;
+}
 
 /** Items in force by kind (what the self-check counts of the records). */
 export type GrantedCounts = Record<'invention' | 'utility' | 'design' | 'software', number>;

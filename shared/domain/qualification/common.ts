@@ -97,17 +97,21 @@ export function line(
   meta: Meta,
   f: { value: string; threshold: string; status: Status; missing?: string[]; note?: string },
 ): IndicatorResult {
-  const note = [meta.note, f.note].filter(Boolean).join('；');
-  return {
-    key,
-    label: meta.label,
-    value: f.value,
-    threshold: f.threshold,
-    status: f.status,
-    ...(f.status === 'unknown' && f.missing?.length ? { missing: [...new Set(f.missing)] } : {}),
-    ...(meta.weak ? { weak: true as const } : {}),
-    ...(note ? { note } : {}),
-  };
+  // Assigned one by one rather than spread: a district's self-check builds millions of these.
+  const out: IndicatorResult = { key, label: meta.label, value: f.value, threshold: f.threshold, status: f.status };
+  if (f.status === 'unknown' && f.missing?.length) out.missing = unique(f.missing);
+  if (meta.weak) out.weak = true;
+  const note = meta.note && f.note ? `${meta.note}；${f.note}` : meta.note || f.note;
+  if (note) out.note = note;
+  return out;
+}
+
+/** Each item once, in first-seen order. */
+export function unique(xs: readonly string[]): string[] {
+  // Lists are short: a scan beats hashing each (often long) text.
+  const out: string[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
 }
 
 /** A declared yes/no fact (a steward's answer). */
@@ -139,24 +143,43 @@ export function scoredLine(key: string, meta: Meta, maxPoints: number, p: Points
   const decided = p.low === p.high;
   const unknown = !decided && p.missing.length > 0;
   const status: Status = unknown ? 'unknown' : p.low > 0 ? 'met' : 'not_met';
-  return {
-    ...line(key, meta, { value, threshold, status, missing: p.missing }),
-    ...(decided ? { points: p.low } : { pointsRange: { low: p.low, high: p.high } }),
-    maxPoints,
-  };
+  const out = line(key, meta, { value, threshold, status, missing: p.missing });
+  if (decided) out.points = p.low;
+  else out.pointsRange = { low: p.low, high: p.high };
+  out.maxPoints = maxPoints;
+  return out;
 }
 
-export const pointsText = (p: Points): string => (p.low === p.high ? `${p.low} 分` : `${p.low}–${p.high} 分`);
+const POINTS_TEXT = Array.from({ length: 101 }, (_, n) => `${n} 分`);
+export const pointsText = (p: Points): string => (p.low === p.high ? (POINTS_TEXT[p.low] ?? `${p.low} 分`) : `${p.low}–${p.high} 分`);
+
+/** A set's total score against its pass mark: the points (or their range) and what would settle them. */
+export function totalLine(
+  key: string,
+  m: Meta & { maxPoints: number },
+  p: Points,
+  status: Status,
+  threshold: string,
+  note?: string,
+): IndicatorResult {
+  const out = line(key, m, { value: pointsText(p), threshold, status, missing: p.missing, note });
+  if (p.low === p.high) out.points = p.low;
+  else out.pointsRange = { low: p.low, high: p.high };
+  out.maxPoints = m.maxPoints;
+  return out;
+}
 
 /** Totals of items, each capped at `cap` when given. */
 export function total(items: Points[], cap?: number): Points {
-  const low = items.reduce((s, p) => s + p.low, 0);
-  const high = items.reduce((s, p) => s + p.high, 0);
-  return {
-    low: cap === undefined ? low : Math.min(low, cap),
-    high: cap === undefined ? high : Math.min(high, cap),
-    missing: items.flatMap((p) => p.missing),
-  };
+  let low = 0;
+  let high = 0;
+  const missing: string[] = [];
+  for (const p of items) {
+    low += p.low;
+    high += p.high;
+    for (const m of p.missing) missing.push(m);
+  }
+  return { low: cap === undefined ? low : Math.min(low, cap), high: cap === undefined ? high : Math.min(high, cap), missing };
 }
 
 /** met when even the low total passes, not met when even the high total fails. */
@@ -204,8 +227,19 @@ export function boundText(x: number, unit: Unit): string {
   return `${x} ${unit}`;
 }
 
+// The set's bands are the same for every enterprise: their text is built once per unit.
+const bandsTexts = new WeakMap<readonly Band[], Map<Unit, string>>();
+
 /** "≥ 35%：9–10 分；≥ 25% 且 < 35%：7–8 分；…；其余 0 分". */
 export function bandsText(bands: readonly Band[], unit: Unit): string {
+  let byUnit = bandsTexts.get(bands);
+  if (!byUnit) bandsTexts.set(bands, (byUnit = new Map()));
+  let text = byUnit.get(unit);
+  if (text === undefined) byUnit.set(unit, (text = buildBandsText(bands, unit)));
+  return text;
+}
+
+function buildBandsText(bands: readonly Band[], unit: Unit): string {
   const parts = bands.map((b) => {
     const conds = [
       b.atLeast !== undefined ? `≥ ${boundText(b.atLeast, unit)}` : null,
@@ -282,8 +316,28 @@ export const YEAR_FIELD_LABELS: Record<Exclude<keyof QualificationYear, 'year'>,
 };
 export type YearField = keyof typeof YEAR_FIELD_LABELS;
 
-export const missingYearField = (year: number, key: YearField): string =>
-  `${year} 年${YEAR_FIELD_LABELS[key]}（years 中 ${year} 年的 ${key}）`;
+/**
+ * The same text object for the same datum: a district's self-check names missing data
+ * millions of times, and deduplicating fresh strings would hash each one in full.
+ */
+export function interned(key: string, build: () => string): string {
+  let text = INTERNED.get(key);
+  if (text === undefined) {
+    if (INTERNED.size > 10_000) INTERNED.clear();
+    INTERNED.set(key, (text = build()));
+  }
+  return text;
+}
+const INTERNED = new Map<string, string>();
+
+const YEAR_FIELD_TEXTS = new Map<number, Map<YearField, string>>();
+export function missingYearField(year: number, key: YearField): string {
+  let byKey = YEAR_FIELD_TEXTS.get(year);
+  if (!byKey) YEAR_FIELD_TEXTS.set(year, (byKey = new Map()));
+  let text = byKey.get(key);
+  if (text === undefined) byKey.set(key, (text = `${year} 年${YEAR_FIELD_LABELS[key]}（years 中 ${year} 年的 ${key}）`));
+  return text;
+}
 
 /** Rows by year, and the most recent fiscal year: the latest given, else the year before the check. */
 export class Years {
@@ -343,7 +397,12 @@ export class Years {
       return { value: row.totalAssetsFen - row.netAssetsFen, missing: [] };
     return {
       value: undefined,
-      missing: [`${year} 年年末负债总额（years 中 ${year} 年的 totalLiabilitiesFen，或 totalAssetsFen 与 netAssetsFen）`],
+      missing: [
+        interned(
+          `l${year}`,
+          () => `${year} 年年末负债总额（years 中 ${year} 年的 totalLiabilitiesFen，或 totalAssetsFen 与 netAssetsFen）`,
+        ),
+      ],
     };
   }
 }

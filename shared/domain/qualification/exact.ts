@@ -47,7 +47,13 @@ export function compareRatios(a: Ratio, b: Ratio): -1 | 0 | 1 {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** "12345678" → "12,345,678". */
+function group(digits: string): string {
+  if (digits.length <= 3) return digits;
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
 
 /** r rounded half away from zero to `decimals` places, as text ("5.00"). */
 export function roundText(r: Ratio, decimals = 2): string {
@@ -64,13 +70,34 @@ export function roundText(r: Ratio, decimals = 2): string {
 /** A ratio already in percent: "12.35%" (two decimals, half away from zero). */
 export const percentText = (r: Ratio): string => `${roundText(r)}%`;
 
+function trimZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  return digits.slice(0, end);
+}
+
+const WAN_TEXTS = new Map<number, string>();
+
 /** Fen as 万元, exactly (1 分 = 0.000001 万元), trailing zeros dropped: "5,000 万元", "5,000.000001 万元". */
 export function wan(fen: number | bigint): string {
+  if (typeof fen === 'number' && Number.isSafeInteger(fen)) {
+    // The common case, in plain numbers and remembered: a district's self-check formats the
+    // same thresholds millions of times.
+    let text = WAN_TEXTS.get(fen);
+    if (text === undefined) {
+      const abs = Math.abs(fen);
+      const frac = trimZeros(String(abs % 1_000_000).padStart(6, '0'));
+      text = `${fen < 0 ? '-' : ''}${group(String(Math.floor(abs / 1_000_000)))}${frac ? `.${frac}` : ''} 万元`;
+      if (WAN_TEXTS.size >= 50_000) WAN_TEXTS.clear();
+      WAN_TEXTS.set(fen, text);
+    }
+    return text;
+  }
   const f = BigInt(fen);
   const neg = f < 0n;
   const abs = neg ? -f : f;
   const whole = abs / 1_000_000n;
-  const frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  const frac = trimZeros((abs % 1_000_000n).toString().padStart(6, '0'));
   return `${neg ? '-' : ''}${group(whole.toString())}${frac ? `.${frac}` : ''} 万元`;
 }
 

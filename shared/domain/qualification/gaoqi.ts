@@ -15,6 +15,7 @@ import {
   countText,
   declared,
   exactly,
+  interned,
   line,
   passStatus,
   pointsText,
@@ -23,6 +24,7 @@ import {
   scoreOf,
   shareLine,
   total,
+  totalLine,
   Years,
   type IndicatorResult,
   type KindResult,
@@ -160,7 +162,12 @@ export function evaluateGaoqi(set: Set, input: QualificationInput, asOf: string,
         missing: [
           ...ht.missing,
           ...(income === undefined
-            ? [`${Y.latest} 年总收入（years 中 ${Y.latest} 年的 totalIncomeFen，未填时按营业收入 revenueFen）`]
+            ? [
+                interned(
+                  `t${Y.latest}`,
+                  () => `${Y.latest} 年总收入（years 中 ${Y.latest} 年的 totalIncomeFen，未填时按营业收入 revenueFen）`,
+                ),
+              ]
             : []),
         ],
         minPercent: I.highTechRevenue.minPercent,
@@ -179,7 +186,13 @@ export function evaluateGaoqi(set: Set, input: QualificationInput, asOf: string,
     const s = self[key];
     const p: Points =
       s === undefined
-        ? { low: 0, high: m.maxPoints, missing: [`${m.label}的自评分（selfScores.${key}，0–${m.maxPoints} 分，由专家评审）`] }
+        ? {
+            low: 0,
+            high: m.maxPoints,
+            missing: [
+              interned(`s${key}${m.maxPoints}${m.label}`, () => `${m.label}的自评分（selfScores.${key}，0–${m.maxPoints} 分，由专家评审）`),
+            ],
+          }
         : exactly(s);
     items.push(
       scoredLine(
@@ -272,7 +285,8 @@ export function evaluateGaoqi(set: Set, input: QualificationInput, asOf: string,
     const m = I.conversion;
     const n = w.years.length;
     const t = input.techConversions;
-    if (t === undefined) conv = { low: 0, high: m.maxPoints, missing: [`近 ${n} 年科技成果转化总数（techConversions）`] };
+    if (t === undefined)
+      conv = { low: 0, high: m.maxPoints, missing: [interned(`c${n}`, () => `近 ${n} 年科技成果转化总数（techConversions）`)] };
     else {
       const avg = ratio(t, n);
       conv = bandPoints(m.bands, avg);
@@ -318,17 +332,16 @@ export function evaluateGaoqi(set: Set, input: QualificationInput, asOf: string,
   working.push(
     `创新能力评价：知识产权 ${pointsText(ipTotal)} + 成果转化 ${pointsText(conv)} + 研发组织管理 ${pointsText(mgmt)} + 成长性 ${pointsText(total([gNet, gRev]))} = ${pointsText(score)}（≥ ${I.innovation.passPoints} 分，${scoreStatus === 'met' ? '符合' : scoreStatus === 'not_met' ? '不符合' : '尚不能确定'}）`,
   );
-  out.push({
-    ...line('innovation', I.innovation, {
-      value: pointsText(score),
-      threshold: `≥ ${I.innovation.passPoints} 分（满分 ${I.innovation.maxPoints} 分）`,
-      status: scoreStatus,
-      missing: score.missing,
-      note: scoreStatus === 'unknown' && !score.missing.length ? '得分区间跨越及格线，取决于专家在各档区间内的打分' : undefined,
-    }),
-    ...(score.low === score.high ? { points: score.low } : { pointsRange: { low: score.low, high: score.high } }),
-    maxPoints: I.innovation.maxPoints,
-  });
+  out.push(
+    totalLine(
+      'innovation',
+      I.innovation,
+      score,
+      scoreStatus,
+      `≥ ${I.innovation.passPoints} 分（满分 ${I.innovation.maxPoints} 分）`,
+      scoreStatus === 'unknown' && !score.missing.length ? '得分区间跨越及格线，取决于专家在各档区间内的打分' : undefined,
+    ),
+  );
 
   // 8. 无重大安全、质量事故或严重环境违法行为
   out.push(

@@ -22,6 +22,28 @@ export const setsInForce = <T extends Pick<CriteriaSet, 'effectiveFrom' | 'effec
 
 const OUTCOME_TEXT: Record<Outcome, string> = { pass: '符合', fail: '不符合', unknown: '尚不能确定（请补充所缺数据）' };
 
+function kindResult(set: CriteriaSet, input: QualificationInput, today: string, working: string[]): KindResult {
+  switch (set.kind) {
+    case 'gaoqi':
+      return evaluateGaoqi(set, input, today, working);
+    case 'kexiao':
+      return evaluateKexiao(set, input, today, working);
+    case 'chuangxin':
+      return evaluateChuangxin(set, input, today, working);
+    case 'zhuanjingtexin':
+      return evaluateZhuanjingtexin(set, input, today, working);
+    case 'kechuang':
+      return evaluateKechuang(set, input, today, working);
+  }
+}
+
+/**
+ * Only the outcome, by the same evaluators: for counting a whole district, where the missing
+ * list and the conclusion's text (the costly part of millions of checks) are not shown.
+ */
+export const verdictOf = (set: CriteriaSet, input: QualificationInput, today: string): Outcome =>
+  outcomeOf(kindResult(set, input, today, []).status);
+
 export function evaluate(set: CriteriaSet, input: QualificationInput, today: string): QualificationResult {
   const working: string[] = ['金额以分为单位精确计算；比例显示四舍五入到 0.01%，是否达标按精确值判断'];
   const inForce = isInForce(set, today);
@@ -30,24 +52,7 @@ export function evaluate(set: CriteriaSet, input: QualificationInput, today: str
   const latest = input.years?.length ? Math.max(...input.years.map((y) => y.year)) : null;
   if (latest !== null && latest < yearOf(today) - 1)
     working.push(`注意：最近一个会计年度应为 ${yearOf(today) - 1} 年，输入只到 ${latest} 年，以下按 ${latest} 年为最近一年计算`);
-  let r: KindResult;
-  switch (set.kind) {
-    case 'gaoqi':
-      r = evaluateGaoqi(set, input, today, working);
-      break;
-    case 'kexiao':
-      r = evaluateKexiao(set, input, today, working);
-      break;
-    case 'chuangxin':
-      r = evaluateChuangxin(set, input, today, working);
-      break;
-    case 'zhuanjingtexin':
-      r = evaluateZhuanjingtexin(set, input, today, working);
-      break;
-    case 'kechuang':
-      r = evaluateKechuang(set, input, today, working);
-      break;
-  }
+  const r = kindResult(set, input, today, working);
   const result = outcomeOf(r.status);
   const missing = [...new Set(r.indicators.flatMap((i) => (i.status === 'unknown' ? (i.missing ?? []) : [])))];
   working.push(`结论：${set.qualification}——${OUTCOME_TEXT[result]}${r.route ? `（${r.route}）` : ''}`);

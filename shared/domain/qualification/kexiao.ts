@@ -20,6 +20,7 @@ import {
   scoreOf,
   shareBandPoints,
   total,
+  totalLine,
   Years,
   type IndicatorResult,
   type KindResult,
@@ -167,16 +168,13 @@ export function evaluateKexiao(set: Set, input: QualificationInput, asOf: string
   working.push(
     `${I.score.label}：科技人员 ${pointsText(staff.points)} + 研发投入 ${pointsText(rd)} + 科技成果 ${pointsText(ip)} = ${pointsText(score)}（≥ ${I.score.passPoints} 分且科技人员指标不为 0，${scoreStatus === 'met' ? '符合' : scoreStatus === 'not_met' ? '不符合' : '尚不能确定'}）`,
   );
-  const scoreLine: IndicatorResult = {
-    ...line('score', I.score, {
-      value: pointsText(score),
-      threshold: `≥ ${I.score.passPoints} 分（满分 ${I.score.maxPoints} 分），且科技人员指标得分不为 0`,
-      status: scoreStatus,
-      missing: score.missing,
-    }),
-    ...(score.low === score.high ? { points: score.low } : { pointsRange: { low: score.low, high: score.high } }),
-    maxPoints: I.score.maxPoints,
-  };
+  const scoreLine = totalLine(
+    'score',
+    I.score,
+    score,
+    scoreStatus,
+    `≥ ${I.score.passPoints} 分（满分 ${I.score.maxPoints} 分），且科技人员指标得分不为 0`,
+  );
 
   const routes = [
     honourRoute('routeHighTech', I.routeHighTech, input),

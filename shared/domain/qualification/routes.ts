@@ -22,11 +22,23 @@ export interface AwardRoute extends Meta {
   accept: { level: AwardLevel; maxRank: number | null }[];
 }
 
+// The set's accepted awards read the same for every enterprise: built once per set.
+const acceptTexts = new WeakMap<AwardRoute['accept'], string>();
+function acceptText(accept: AwardRoute['accept']): string {
+  let text = acceptTexts.get(accept);
+  if (text === undefined)
+    acceptTexts.set(
+      accept,
+      (text = accept
+        .map((a) => `${AWARD_LEVEL_LABELS[a.level]}科技奖励${a.maxRank ? `（获奖单位排名前 ${a.maxRank}）` : ''}`)
+        .join(' 或 ')),
+    );
+  return text;
+}
+
 export function awardRoute(key: string, r: AwardRoute, input: QualificationInput, asOf: string): IndicatorResult {
   const window = withinText(r.withinYears, asOf);
-  const threshold = `${window}${r.accept
-    .map((a) => `${AWARD_LEVEL_LABELS[a.level]}科技奖励${a.maxRank ? `（获奖单位排名前 ${a.maxRank}）` : ''}`)
-    .join(' 或 ')}`;
+  const threshold = `${window}${acceptText(r.accept)}`;
   if (!input.awards) {
     return line(key, r, { value: '未填', threshold, status: 'unknown', missing: ['获奖情况（awards，没有请填 []）'] });
   }

@@ -19,6 +19,7 @@ import {
   pointsText,
   possiblyAny,
   scoredLine,
+  totalLine,
   scoreOf,
   shareBandPoints,
   total,
@@ -166,20 +167,6 @@ function basics(I: { sme: Meta; notRestricted: Meta; goodStanding: Meta }, input
 
 const verdict = (s: Status) => (s === 'met' ? '符合' : s === 'not_met' ? '不符合' : '尚不能确定');
 
-function scoreLine(
-  key: string,
-  m: Meta & { passPoints: number; maxPoints: number },
-  p: Points,
-  status: Status,
-  threshold: string,
-): IndicatorResult {
-  return {
-    ...line(key, m, { value: pointsText(p), threshold, status, missing: p.missing }),
-    ...(p.low === p.high ? { points: p.low } : { pointsRange: { low: p.low, high: p.high } }),
-    maxPoints: m.maxPoints,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 
 export function evaluateChuangxin(set: CriteriaOf<'chuangxin'>, input: QualificationInput, asOf: string, working: string[]): KindResult {
@@ -269,7 +256,7 @@ export function evaluateChuangxin(set: CriteriaOf<'chuangxin'>, input: Qualifica
   working.push(
     `${I.score.label}：创新能力 ${pointsText(groups.innovation)}（≥ ${mins.innovation}）+ 成长性 ${pointsText(groups.growth)}（≥ ${mins.growth}）+ 专业化 ${pointsText(groups.specialization)}（≥ ${mins.specialization}）= ${pointsText(score)}（≥ ${I.score.passPoints} 分，${verdict(scoreStatus)}）`,
   );
-  const scoreItem = scoreLine(
+  const scoreItem = totalLine(
     'score',
     I.score,
     score,
@@ -588,7 +575,7 @@ export function evaluateZhuanjingtexin(
   working.push(
     `${I.score.label}：专业化 ${pointsText(groups.specialization)} + 精细化 ${pointsText(groups.refinement)} + 特色化 ${pointsText(local)} + 创新能力 ${pointsText(groups.innovation)} = ${pointsText(score)}（≥ ${I.score.passPoints} 分，${verdict(scoreStatus)}）`,
   );
-  const scoreItem = scoreLine('score', I.score, score, scoreStatus, `≥ ${I.score.passPoints} 分（满分 ${I.score.maxPoints} 分）`);
+  const scoreItem = totalLine('score', I.score, score, scoreStatus, `≥ ${I.score.passPoints} 分（满分 ${I.score.maxPoints} 分）`);
 
   // Direct routes for condition (四).
   const routes = [awardRoute('routeAward', I.routeAward, input, asOf)];

@@ -1,4 +1,5 @@
 import { AfterLoanCard } from '../loans/AfterLoanCard';
+import { SelfCheckOverviewCard } from '../profile/SelfCheckOverviewCard';
 import { Alert, Button, Card, Col, Empty, Row, Segmented, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { SUBSIDY_STATUS_LABELS } from '../../../../shared/domain/case-statuses';
@@ -440,6 +441,7 @@ export function DashboardPage() {
             />
           </Card>
           <AfterLoanCard districts={districts} bank={filter.bank} />
+          <SelfCheckOverviewCard />
         </>
       )}
     </Space>
