@@ -72,7 +72,14 @@ function checkRules(policy: Policy, input: SubsidyInput): SubsidyFailure[] {
   }
   if (r.repaymentRequired && !input.loan.repaid) out.push({ rule: 'repayment', message: '尚未还清本息，本政策要求还本付息后再申报' });
   if (r.qualificationsAny && !r.qualificationsAny.some((q) => input.enterprise.qualifications.includes(q))) {
-    out.push({ rule: 'qualifications', message: `企业须具备以下资质之一：${r.qualificationsAny.join('、')}` });
+    // A subsidy is filed with the certificate: an estimate says how close, not that the rule is met.
+    const expected = r.qualificationsAny.filter((q) => input.enterprise.expectedQualifications?.includes(q));
+    out.push({
+      rule: 'qualifications',
+      message: `企业须具备以下资质之一：${r.qualificationsAny.join('、')}${
+        expected.length ? `（资质自评${expected.join('、')}预计符合，取得认定证书并录入后即可满足）` : ''
+      }`,
+    });
   }
   if (r.noDoubleSubsidy && input.otherSubsidyForThisLoan)
     out.push({ rule: 'doubleSubsidy', message: '该笔贷款已获得其他贴息，不得重复申请' });

@@ -85,7 +85,14 @@ export const subsidyInput = z
       .array(z.object({ type: z.enum(FEE_TYPES), amountFen: subsidyAmounts.feeFen }).strict())
       .max(200, '费用最多 200 笔')
       .default([]),
-    enterprise: z.object({ district: z.enum(DISTRICTS), qualifications: z.array(z.enum(QUALIFICATIONS)).default([]) }).strict(),
+    enterprise: z
+      .object({
+        district: z.enum(DISTRICTS),
+        qualifications: z.array(z.enum(QUALIFICATIONS)).default([]),
+        /** Passed by the self-check without a certificate on file (预计符合): named, never counted as held. */
+        expectedQualifications: z.array(z.enum(QUALIFICATIONS)).optional(),
+      })
+      .strict(),
     ipKinds: z.array(z.enum(IP_KINDS)).min(1, '至少需要一项质押的知识产权'),
     alreadyGrantedThisYearFen: subsidyAmounts.alreadyFen.default(0),
     otherSubsidyForThisLoan: z.boolean().default(false),

@@ -13,7 +13,7 @@ import { getCaseDetail } from './detail';
 import { patentListXlsx, pledgeFormHtml } from './pledge-form';
 import { registrationStats } from './registration-stats';
 import { reminders } from './reminders';
-import { listCases } from './repository';
+import { getCaseRecord, listCases } from './repository';
 import { calcForCase } from './subsidy';
 import { newId } from '../ids';
 import { localMutate } from '../sync/local';
@@ -109,7 +109,15 @@ export function caseHandlers(ctx: HandlerContext, today: () => string): Pick<Han
       const db = run('payment.delete', { id });
       return detail(db, caseId!);
     },
-    subsidyCalc: (draft) => calcForCase(needDb(ctx), draft, policy(draft.policyId), today()).result,
+    subsidyCalc: (draft) => {
+      const db = needDb(ctx);
+      const p = policy(draft.policyId);
+      // Only a policy that asks for a qualification needs the enterprise's self-check.
+      const expected = p.rules.qualificationsAny?.length
+        ? expectedOf(db, ctx.resourcesDir, getCaseRecord(db, draft.caseId).enterpriseId, today())
+        : [];
+      return calcForCase(db, draft, p, today(), expected).result;
+    },
     subsidySave: (draft) => write(draft.caseId, 'subsidy.save', draft),
     subsidyStatus: (input) => write(input.caseId, 'subsidy.status', { ...input, from: current('subsidy', input.caseId, 'status') }),
     policiesList: () => loadPolicies(ctx.resourcesDir),

@@ -4,6 +4,7 @@ import { paymentDateProblem } from '../../../shared/domain/date-order';
 import { computeSubsidy, type SubsidyResult } from '../../../shared/domain/subsidy';
 import { AppError } from '../../../shared/errors';
 import type { Policy, SubsidyInput } from '../../../shared/schemas/policy';
+import type { Qualification } from '../../../shared/domain/enterprise';
 import type { PaymentView, SubsidyView } from '../../../shared/types/case';
 import { getEnterprise } from '../enterprises/repository';
 import { getPledge } from './pledge';
@@ -46,7 +47,13 @@ export interface SubsidyDraft {
 }
 
 /** The calculator's input, from the case's loan, payments, enterprise and items. */
-export function subsidyInputFor(db: Database, draft: Omit<SubsidyDraft, 'materials'>, policy: Policy, year: string): SubsidyInput {
+export function subsidyInputFor(
+  db: Database,
+  draft: Omit<SubsidyDraft, 'materials'>,
+  policy: Policy,
+  year: string,
+  expected: readonly Qualification[] = [],
+): SubsidyInput {
   const record = getCaseRecord(db, draft.caseId);
   const pledge = getPledge(db, draft.caseId);
   if (!pledge?.loanFen || !pledge.loanStart || !pledge.loanEnd)
@@ -72,7 +79,7 @@ export function subsidyInputFor(db: Database, draft: Omit<SubsidyDraft, 'materia
     loan: { principalFen: pledge.loanFen, startDate: pledge.loanStart, endDate: pledge.loanEnd, repaid: draft.repaid },
     interestPaidFen: payments.filter((p) => p.kind === 'interest').reduce((s, p) => s + p.amountFen, 0),
     fees: payments.filter((p) => p.kind !== 'interest').map((p) => ({ type: p.kind as FeeType, amountFen: p.amountFen })),
-    enterprise: { district: enterprise.district, qualifications: enterprise.qualifications },
+    enterprise: { district: enterprise.district, qualifications: enterprise.qualifications, expectedQualifications: [...expected] },
     ipKinds: kinds,
     alreadyGrantedThisYearFen: already,
     otherSubsidyForThisLoan: draft.otherSubsidy,
@@ -84,8 +91,9 @@ export function calcForCase(
   draft: Omit<SubsidyDraft, 'materials'>,
   policy: Policy,
   today: string,
+  expected: readonly Qualification[] = [],
 ): { input: SubsidyInput; result: SubsidyResult } {
-  const input = subsidyInputFor(db, draft, policy, today.slice(0, 4));
+  const input = subsidyInputFor(db, draft, policy, today.slice(0, 4), expected);
   if (input.ipKinds.length === 0) throw new AppError('CONFLICT', '案件没有质押物，无法计算贴息');
   return { input, result: computeSubsidy(policy, input) };
 }
