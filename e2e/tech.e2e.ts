@@ -161,7 +161,7 @@ describe('技术对接 in Chromium', () => {
     await page.getByText('已记录跟进：洽谈中').waitFor();
     await item.getByText('已记录：').waitFor();
     const after = await call<AchievementMatchView[]>('techMatchesForNeed', { needId: need!.id });
-    expect(after.find((m) => m.achievement.id === relevant)?.followUp).toMatchObject({
+    expect(after.find((m) => m.id === relevant)?.followUp).toMatchObject({
       status: 'negotiating',
       note: '已约成果团队下周到企业交流',
       followedOn: todayIso(),

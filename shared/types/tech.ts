@@ -23,7 +23,8 @@ export interface MatchReason {
   reason: string;
 }
 export interface AchievementMatchView extends MatchReason {
-  achievement: AchievementRow;
+  /** null: the achievement was deleted after the pairing was followed; its follow-up is kept in view. */
+  achievement: AchievementRow | null;
   followUp: FollowUpView | null;
 }
 export interface NeedMatchView extends MatchReason {

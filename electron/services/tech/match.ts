@@ -21,7 +21,8 @@ import {
 } from './repository';
 
 export interface AchievementMatch extends MatchHit {
-  achievement: AchievementView;
+  /** null when deleted after the pairing was followed. */
+  achievement: AchievementView | null;
   followUp: MatchFollowUp | null;
 }
 export interface NeedMatch extends MatchHit {
@@ -57,12 +58,14 @@ export function achievementsFor(db: Database, resourcesDir: string, needId: stri
   });
   // A pairing being followed stays in view even when others now rank above it.
   const shown = new Set(hits.map((h) => h.id));
+  // A deleted achievement's follow-up too: what the steward recorded is not hidden (nor deleted:
+  // the achievement is everyone's, the follow-up belongs to the need's district).
   const followed = [...follow].flatMap(([key, followUp]) => {
     const achievementId = key.slice(needId.length + 1);
-    const achievement = shown.has(achievementId) ? null : getAchievement(db, achievementId);
-    return achievement
-      ? [{ id: achievementId, score: 0, sharedTerms: [], ipc: null, reason: '已在跟进（不在当前推荐前列）', achievement, followUp }]
-      : [];
+    if (shown.has(achievementId)) return [];
+    const achievement = getAchievement(db, achievementId);
+    const reason = achievement ? '已在跟进（不在当前推荐前列）' : '该科技成果已被删除，跟进记录保留';
+    return [{ id: achievementId, score: 0, sharedTerms: [], ipc: null, reason, achievement, followUp }];
   });
   return [...ranked, ...followed];
 }

@@ -56,10 +56,10 @@ afterAll(async () => {
 describe('技术对接', () => {
   it('ranks the relevant achievement first, with its shared terms and IPC overlap as the reason', async () => {
     const hits = await call<AchievementMatchView[]>('techMatchesForNeed', { needId: 'n-1', k: 5 });
-    expect(hits[0]!.achievement.id).toBe('a-battery');
+    expect(hits[0]!.id).toBe('a-battery');
     expect(hits[0]!.reason).toMatch(/锂电池|极片/);
     expect(hits[0]!.ipc?.level).toBe('group');
-    expect(hits.some((h) => h.achievement.id === 'a-drug')).toBe(false);
+    expect(hits.some((h) => h.id === 'a-drug')).toBe(false);
     const back = await call<NeedMatchView[]>('techMatchesForAchievement', { achievementId: 'a-battery', k: 5 });
     expect(back[0]!.need.id).toBe('n-1');
   });
@@ -67,7 +67,7 @@ describe('技术对接', () => {
   it('follows every edit: an achievement rewritten on the topic ranks at once', async () => {
     await achievement('a-motor', '锂电池极片缺陷检测的深度学习模型', '极片缺陷图像的机器视觉识别', ['H01M 4/04']);
     const hits = await call<AchievementMatchView[]>('techMatchesForNeed', { needId: 'n-1', k: 5 });
-    expect(hits.map((h) => h.achievement.id)).toContain('a-motor');
+    expect(hits.map((h) => h.id)).toContain('a-motor');
   });
 
   it('keeps a followed pairing in view when others rank above it, and refuses a future follow-up date', async () => {
@@ -79,7 +79,7 @@ describe('技术对接', () => {
       followedOn: todayIso(),
     });
     const top1 = await call<AchievementMatchView[]>('techMatchesForNeed', { needId: 'n-1', k: 1 });
-    expect(top1.find((h) => h.achievement.id === 'a-motor')?.followUp?.status).toBe('negotiating');
+    expect(top1.find((h) => h.id === 'a-motor')?.followUp?.status).toBe('negotiating');
     const r = await rt.dispatch('techFollowUpSave', {
       needId: 'n-1',
       achievementId: 'a-motor',
@@ -87,6 +87,21 @@ describe('技术对接', () => {
       followedOn: '2999-01-01',
     });
     expect(r.ok).toBe(false);
+  });
+
+  it('keeps the follow-up of an achievement deleted later in view, read-only', async () => {
+    await achievement('a-gone', '锂电池极片辊压的在线测厚装置', '极片厚度的激光在线测量', ['H01M 4/04']);
+    await call('techFollowUpSave', { needId: 'n-1', achievementId: 'a-gone', status: 'introduced', note: '已转介', followedOn: todayIso() });
+    await call('achievementDelete', { id: 'a-gone' });
+    const hits = await call<AchievementMatchView[]>('techMatchesForNeed', { needId: 'n-1', k: 5 });
+    expect(hits.find((h) => h.id === 'a-gone')).toMatchObject({
+      achievement: null,
+      reason: '该科技成果已被删除，跟进记录保留',
+      followUp: { status: 'introduced', note: '已转介' },
+    });
+    const again = await rt.dispatch('techFollowUpSave', { needId: 'n-1', achievementId: 'a-gone', status: 'dropped', followedOn: todayIso() });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.message).toMatch(/科技成果不存在或已被删除/);
   });
 
   it('imports achievements from a spreadsheet, a row again updating rather than doubling', async () => {

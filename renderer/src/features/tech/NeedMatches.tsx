@@ -19,7 +19,7 @@ export function NeedMatches({ need, onOpenAchievements }: { need: NeedRow; onOpe
     async () => (await api().achievementsList({ search: '' })).length === 0,
   );
   const followed = (achievementId: string, followUp: FollowUpView) =>
-    setMatches((ms) => ms && ms.map((m) => (m.achievement.id === achievementId ? { ...m, followUp } : m)));
+    setMatches((ms) => ms && ms.map((m) => (m.id === achievementId ? { ...m, followUp } : m)));
 
   let body: React.ReactNode;
   if (error) body = <Alert type="error" showIcon title="推荐成果未能读取" description={error} />;
@@ -57,7 +57,7 @@ export function NeedMatches({ need, onOpenAchievements }: { need: NeedRow; onOpe
     body = (
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         {matches.map((m, i) => (
-          <MatchItem key={m.achievement.id} rank={i + 1} match={m} needId={need.id} onFollowed={(f) => followed(m.achievement.id, f)} />
+          <MatchItem key={m.id} rank={i + 1} match={m} needId={need.id} onFollowed={(f) => followed(m.id, f)} />
         ))}
       </Space>
     );
@@ -86,6 +86,7 @@ function MatchItem({
   onFollowed: (f: FollowUpView) => void;
 }) {
   const a = match.achievement;
+  if (!a) return <DeletedItem rank={rank} match={match} />;
   return (
     <div
       className="tech-match"
@@ -117,6 +118,27 @@ function MatchItem({
           </Typography.Text>
           <FollowUpForm needId={needId} achievementId={a.id} followUp={match.followUp} onSaved={onFollowed} />
         </Space>
+        {match.followUp && (
+          <Space size={4}>
+            <Typography.Text type="secondary">已记录：</Typography.Text>
+            <FollowUpText followUp={match.followUp} />
+          </Space>
+        )}
+      </Space>
+    </div>
+  );
+}
+
+/** A pairing followed before its achievement was deleted: the record stays readable, no longer editable. */
+function DeletedItem({ rank, match }: { rank: number; match: AchievementMatchView }) {
+  return (
+    <div data-testid={`match-${match.id}`} style={{ display: 'flex', gap: 12, paddingBottom: 12, borderBottom: '1px solid #f0f0f0' }}>
+      <RankBadge rank={rank} />
+      <Space orientation="vertical" size={4} style={{ flex: 1, minWidth: 0 }}>
+        <Typography.Text type="secondary" delete>
+          （该科技成果已被删除）
+        </Typography.Text>
+        <MatchReasonLine match={match} />
         {match.followUp && (
           <Space size={4}>
             <Typography.Text type="secondary">已记录：</Typography.Text>
