@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { call } from './call-spec';
 import { achievementInput, techMatchInput, techNeedInput } from './schemas/tech';
+import type { Page } from './types/records';
 import type { AchievementMatchView, AchievementRow, FollowUpView, NeedMatchView, NeedRow } from './types/tech';
 
 const byId = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -11,7 +12,16 @@ export const techContract = {
   techNeedsList: call<NeedRow[]>()(techFilter),
   techNeedSave: call<NeedRow>()(techNeedInput),
   techNeedDelete: call<{ deleted: true }>()(byId),
-  achievementsList: call<AchievementRow[]>()(techFilter),
+  /** A page of achievements, newest first (limit 0: just the count). */
+  achievementsList: call<Page<AchievementRow>>()(
+    z
+      .object({
+        search: z.string().max(100).default(''),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(0).max(500).default(50),
+      })
+      .strict(),
+  ),
   achievementSave: call<AchievementRow>()(achievementInput),
   achievementDelete: call<{ deleted: true }>()(byId),
   techMatchesForNeed: call<AchievementMatchView[]>()(

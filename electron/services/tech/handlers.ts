@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { needDb, writer, type HandlerContext } from '../handler-context';
 import type { Handlers } from '../rpc/dispatch';
 import { achievementsFor, needsFor } from './match';
-import { deleteAchievement, deleteNeed, listAchievements, listNeeds, saveAchievement, saveMatch, saveNeed } from './repository';
+import { deleteAchievement, deleteNeed, pageAchievements, listNeeds, saveAchievement, saveMatch, saveNeed } from './repository';
 
 type TechCalls =
   | 'techNeedsList'
@@ -23,7 +23,7 @@ export function techHandlers(ctx: HandlerContext): Pick<Handlers, TechCalls> {
     techNeedsList: (f) => listNeeds(db(), f),
     techNeedSave: (input) => saveNeed(db(), input, writer(db())),
     techNeedDelete: ({ id }) => (deleteNeed(db(), id, writer(db())), { deleted: true }),
-    achievementsList: (f) => listAchievements(db(), f),
+    achievementsList: (f) => pageAchievements(db(), f),
     achievementSave: (input) => saveAchievement(db(), input, writer(db())),
     achievementDelete: ({ id }) => (deleteAchievement(db(), id, writer(db())), { deleted: true }),
     techMatchesForNeed: ({ needId, k }) => achievementsFor(db(), ctx.resourcesDir, needId, k),

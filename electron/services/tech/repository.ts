@@ -13,6 +13,8 @@ import {
 import type { AchievementRow, FollowUpView, NeedRow } from '../../../shared/types/tech';
 import type { WriteContext } from '../enterprises/repository';
 import { localMutate } from '../sync/local';
+import { likeEscape } from '../sql';
+import type { Page } from '../../../shared/types/records';
 
 export type TechNeedView = NeedRow;
 export type AchievementView = AchievementRow;
@@ -100,9 +102,24 @@ export function allAchievements(db: Database): AchievementView[] {
   return (db.prepare('SELECT * FROM achievements ORDER BY updated_at DESC, id').all() as AchievementDbRow[]).map(achievementView);
 }
 
-export function listAchievements(db: Database, f: TechFilter): AchievementView[] {
+/**
+ * A page of achievements, newest first, searched in SQL: a university's list runs to tens of
+ * thousands, and the screen needs one page and the count.
+ */
+export function pageAchievements(db: Database, f: TechFilter & { offset: number; limit: number }): Page<AchievementView> {
   const q = f.search.trim();
-  return allAchievements(db).filter((a) => matches(q, a.title, a.abstract, a.holder, a.field, ...a.ipcClasses));
+  const like = `%${likeEscape(q)}%`;
+  const where = q
+    ? `WHERE ${['title', 'abstract', 'holder', 'field', 'ipc_classes'].map((c) => `${c} LIKE @like ESCAPE '\\'`).join(' OR ')}`
+    : '';
+  const total = db
+    .prepare(`SELECT count(*) FROM achievements ${where}`)
+    .pluck()
+    .get(q ? { like } : {}) as number;
+  const rows = db
+    .prepare(`SELECT * FROM achievements ${where} ORDER BY updated_at DESC, id LIMIT @limit OFFSET @offset`)
+    .all({ ...(q ? { like } : {}), limit: f.limit, offset: f.offset }) as AchievementDbRow[];
+  return { rows: rows.map(achievementView), total };
 }
 
 export function getAchievement(db: Database, id: string): AchievementView | null {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../shared/domain/dates';
 import type { AchievementMatchView, NeedMatchView } from '../../../shared/types/tech';
+import type { Page } from '../../../shared/types/records';
 import { caller, finishJob } from '../../../test/support/call';
 import { usccFor, xlsx } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
@@ -91,7 +92,13 @@ describe('技术对接', () => {
 
   it('keeps the follow-up of an achievement deleted later in view, read-only', async () => {
     await achievement('a-gone', '锂电池极片辊压的在线测厚装置', '极片厚度的激光在线测量', ['H01M 4/04']);
-    await call('techFollowUpSave', { needId: 'n-1', achievementId: 'a-gone', status: 'introduced', note: '已转介', followedOn: todayIso() });
+    await call('techFollowUpSave', {
+      needId: 'n-1',
+      achievementId: 'a-gone',
+      status: 'introduced',
+      note: '已转介',
+      followedOn: todayIso(),
+    });
     await call('achievementDelete', { id: 'a-gone' });
     const hits = await call<AchievementMatchView[]>('techMatchesForNeed', { needId: 'n-1', k: 5 });
     expect(hits.find((h) => h.id === 'a-gone')).toMatchObject({
@@ -99,7 +106,12 @@ describe('技术对接', () => {
       reason: '该科技成果已被删除，跟进记录保留',
       followUp: { status: 'introduced', note: '已转介' },
     });
-    const again = await rt.dispatch('techFollowUpSave', { needId: 'n-1', achievementId: 'a-gone', status: 'dropped', followedOn: todayIso() });
+    const again = await rt.dispatch('techFollowUpSave', {
+      needId: 'n-1',
+      achievementId: 'a-gone',
+      status: 'dropped',
+      followedOn: todayIso(),
+    });
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toMatch(/科技成果不存在或已被删除/);
   });
@@ -118,8 +130,24 @@ describe('技术对接', () => {
     const job = await call<JobStatusView>('importStart', { kind: 'achievements', uploadId: up.uploadId, mode: 'commit' });
     const report = jobResult<{ created: number; updated: number; rejected: number }>((await finishJob(call, job)).final)!;
     expect(report).toMatchObject({ created: 1, updated: 1, rejected: 1 });
-    const list = await call<{ title: string; maturity: string }[]>('achievementsList', { search: '固态电解质' });
-    expect(list).toHaveLength(1);
-    expect(list[0]!.maturity).toBe('中试');
+    const list = await call<Page<{ title: string; maturity: string }>>('achievementsList', { search: '固态电解质' });
+    expect(list.total).toBe(1);
+    expect(list.rows[0]!.maturity).toBe('中试');
+  });
+
+  it('lists achievements a page at a time, newest first, searched in SQL with its wildcards taken literally', async () => {
+    const all = rt.db!.prepare('SELECT id FROM achievements ORDER BY updated_at DESC, id').pluck().all() as string[];
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const pages: string[] = [];
+    for (let offset = 0; offset < all.length; offset += 3) {
+      const p = await call<Page<{ id: string }>>('achievementsList', { offset, limit: 3 });
+      expect(p.total).toBe(all.length);
+      pages.push(...p.rows.map((r) => r.id));
+    }
+    expect(pages).toEqual(all);
+    expect(await call<Page<unknown>>('achievementsList', { limit: 0 })).toEqual({ rows: [], total: all.length });
+    expect((await call<Page<unknown>>('achievementsList', { search: '%' })).total).toBe(0);
+    expect((await call<Page<{ id: string }>>('achievementsList', { search: 'H01M 4/04' })).rows.map((r) => r.id)).toContain('a-battery');
+    expect((await rt.dispatch('achievementsList', { limit: 501 })).ok).toBe(false);
   });
 });

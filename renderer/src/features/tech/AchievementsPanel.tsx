@@ -9,6 +9,7 @@ import { errorText, ImportButton, ipcText } from './common';
 
 /** Deleting an achievement is the district's or the administrator's (tech.ts: achievement.delete). */
 const DELETERS = ['officer', 'admin'];
+const PAGE_SIZE = 10;
 
 /** 科技成果: the universities' and institutes' achievements; one selected shows its 匹配需求. */
 export function AchievementsPanel({
@@ -22,6 +23,8 @@ export function AchievementsPanel({
 }) {
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<AchievementRow[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [page, setPage] = useState(1);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<AchievementRow | 'new' | null>(null);
   const [version, setVersion] = useState(0);
@@ -31,13 +34,20 @@ export function AchievementsPanel({
   useEffect(() => {
     let live = true;
     api()
-      .achievementsList({ search })
-      .then((r) => live && (setRows(r), setError(null)))
+      .achievementsList({ search, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
+      .then((r) => {
+        if (!live) return;
+        // A page emptied by a deletion falls back to the last one there is.
+        if (r.rows.length === 0 && r.total > 0 && page > 1) return setPage(Math.ceil(r.total / PAGE_SIZE));
+        setRows(r.rows);
+        setTotal(r.total);
+        setError(null);
+      })
       .catch((err: unknown) => live && setError(errorText(err)));
     return () => {
       live = false;
     };
-  }, [search, version, synced]);
+  }, [search, page, version, synced]);
 
   const remove = async (a: AchievementRow) => {
     try {
@@ -57,7 +67,10 @@ export function AchievementsPanel({
           aria-label="搜索科技成果"
           placeholder="搜索成果、持有单位、领域或 IPC"
           style={{ width: 300 }}
-          onSearch={setSearch}
+          onSearch={(q) => {
+            setSearch(q);
+            setPage(1);
+          }}
         />
         <Space wrap>
           <ImportButton kind="achievements" />
@@ -72,7 +85,15 @@ export function AchievementsPanel({
         size="small"
         loading={rows === null && !error}
         dataSource={rows ?? []}
-        pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 项` }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+          showTotal: (n) => `共 ${n} 项`,
+          onChange: setPage,
+        }}
         rowSelection={{
           type: 'radio',
           selectedRowKeys: selected ? [selected.id] : [],

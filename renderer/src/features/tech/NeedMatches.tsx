@@ -16,7 +16,7 @@ export function NeedMatches({ need, onOpenAchievements }: { need: NeedRow; onOpe
     need.id,
     need.updatedAt,
     () => api().techMatchesForNeed({ needId: need.id, k: 10 }),
-    async () => (await api().achievementsList({ search: '' })).length === 0,
+    async () => (await api().achievementsList({ search: '', limit: 0 })).total === 0,
   );
   const followed = (achievementId: string, followUp: FollowUpView) =>
     setMatches((ms) => ms && ms.map((m) => (m.id === achievementId ? { ...m, followUp } : m)));
