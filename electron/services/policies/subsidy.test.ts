@@ -87,13 +87,19 @@ describe('shipped subsidy policies', () => {
   it('a policy asking for a qualification: held passes; 预计符合 by the self-check is named but not counted as held', () => {
     const base = policy('futian-2021');
     const asks = { ...base, rules: { ...base.rules, qualificationsAny: ['高新技术企业' as const, '专精特新' as const] } };
-    const held = computeSubsidy(asks, input({ interestPaidFen: 1_000_000, enterprise: { district: '福田', qualifications: ['专精特新'] } }));
+    const held = computeSubsidy(
+      asks,
+      input({ interestPaidFen: 1_000_000, enterprise: { district: '福田', qualifications: ['专精特新'] } }),
+    );
     expect(held.eligible).toBe(true);
     const none = computeSubsidy(asks, input({ interestPaidFen: 1_000_000 }));
     expect(none.failures).toEqual([{ rule: 'qualifications', message: '企业须具备以下资质之一：高新技术企业、专精特新' }]);
     const expected = computeSubsidy(
       asks,
-      input({ interestPaidFen: 1_000_000, enterprise: { district: '福田', qualifications: [], expectedQualifications: ['高新技术企业', '规上'] } }),
+      input({
+        interestPaidFen: 1_000_000,
+        enterprise: { district: '福田', qualifications: [], expectedQualifications: ['高新技术企业', '规上'] },
+      }),
     );
     expect(expected.eligible).toBe(false);
     expect(expected.totalFen).toBe(0);
