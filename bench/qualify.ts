@@ -15,7 +15,7 @@ import { jobResult } from '../shared/types/jobs';
 import { openDatabase } from '../electron/services/db/connection';
 import { createJobManager } from '../electron/services/jobs/manager';
 import { createLogger } from '../electron/services/logger';
-import { selfCheckAll } from '../electron/services/profile/self-check-all';
+import { rowidParts, selfCheckAll } from '../electron/services/profile/self-check-all';
 import { districtDb } from './district-scale';
 import type { Figure } from './stats';
 
@@ -44,7 +44,9 @@ export async function benchQualify(): Promise<Figure[]> {
     const baseline = performance.now() - t0;
 
     const t1 = performance.now();
-    const final = await jobs.wait(jobs.start({ type: 'self-check', resourcesDir: RESOURCES }, { actor: 'bench', today: TODAY }).id);
+    // As the app's call does: the parts' ranges cut on the main connection, then the job.
+    const parts = rowidParts(db, jobs.cores()) ?? undefined;
+    const final = await jobs.wait(jobs.start({ type: 'self-check', resourcesDir: RESOURCES, parts }, { actor: 'bench', today: TODAY }).id);
     const job = performance.now() - t1;
     if (final.state !== 'done') throw new Error(`self-check job ${final.state}: ${final.error?.message}`);
     const tally = jobResult<SelfCheckTally>(final)!;

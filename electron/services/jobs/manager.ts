@@ -218,13 +218,8 @@ export function createJobManager(opts: {
       })).filter((p) => p.items.length > 0);
       return launch('valuation', parts, who, (results) => after(mergePackedParts(results as PackedPart[])));
     }
-    if (spec.type === 'self-check' && cores > 1) {
-      const parts: JobSpec[] = Array.from({ length: cores }, (_, part) => ({
-        ...spec,
-        type: 'self-check-part' as const,
-        part,
-        parts: cores,
-      }));
+    if (spec.type === 'self-check' && spec.parts && spec.parts.length > 1) {
+      const parts: JobSpec[] = spec.parts.map((rowids) => ({ type: 'self-check-part' as const, resourcesDir: spec.resourcesDir, rowids }));
       return launch('self-check', parts, who, (results) => after(JSON.stringify(mergeTallies(results as SelfCheckTally[]))));
     }
     if (spec.type === 'valuation-part' || spec.type === 'self-check-part') throw new AppError('INVALID_INPUT', `${spec.type} is internal`);
@@ -270,6 +265,6 @@ export function createJobManager(opts: {
   /** Whether any job is still running (the database must not be switched under it). */
   const busy = () => [...jobs.values()].some((j) => j.status.state === 'running');
 
-  return { start, status, cancel, wait, close, warm, busy, recycle };
+  return { start, status, cancel, wait, close, warm, busy, recycle, cores: () => cores };
 }
 export type JobManager = ReturnType<typeof createJobManager>;

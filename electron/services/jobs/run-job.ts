@@ -67,8 +67,8 @@ export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
     case 'self-check':
     case 'self-check-part': {
       const { selfCheckAll } = await import('../profile/self-check-all');
-      const part = spec.type === 'self-check-part' ? { part: spec.part, parts: spec.parts } : {};
-      return selfCheckAll(env.db, spec.resourcesDir, env.today, { ...part, onProgress: env.onProgress, isCancelled: env.isCancelled });
+      const rowids = spec.type === 'self-check-part' ? spec.rowids : undefined;
+      return selfCheckAll(env.db, spec.resourcesDir, env.today, { rowids, onProgress: env.onProgress, isCancelled: env.isCancelled });
     }
     case 'report': {
       env.onProgress(0, 3);

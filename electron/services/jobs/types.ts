@@ -17,8 +17,8 @@ export type JobSpec =
   /** One worker's share of a valuation job; the manager merges the parts. */
   | { type: 'valuation-part'; items: PortfolioItem[] }
   /** Every enterprise's qualification verdicts, tallied per criteria set (split across the cores). */
-  | { type: 'self-check'; resourcesDir: string }
-  | { type: 'self-check-part'; resourcesDir: string; part: number; parts: number };
+  | { type: 'self-check'; resourcesDir: string; parts?: [number, number | null][] }
+  | { type: 'self-check-part'; resourcesDir: string; rowids: [number, number | null] };
 
 /** One job for a pooled worker: the spec, its connection and who is writing. */
 export interface WorkerInput {

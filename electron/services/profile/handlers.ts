@@ -6,6 +6,7 @@ import { needDb, writer, type HandlerContext } from '../handler-context';
 import type { Handlers } from '../rpc/dispatch';
 import { bankPackageZip } from './bank-package';
 import { profileReportHtml } from './report';
+import { rowidParts } from './self-check-all';
 import { profileView, saveProfile } from './view';
 import { expectedQualifications } from '../../../shared/domain/profile/held';
 import { getCaseRecord } from '../cases/repository';
@@ -20,10 +21,12 @@ export function profileHandlers(ctx: HandlerContext, today: () => string): Pick<
     return ctx.printPdf(html, { header });
   };
   return {
-    selfCheckAllStart: () =>
-      ctx
-        .jobs()
-        .start({ type: 'self-check', resourcesDir: ctx.resourcesDir }, { actor: writer(db()).actor, today: today() }) as JobStatusView,
+    selfCheckAllStart: () => {
+      // The parts' ranges fixed here, before any starts: one per core of the pool.
+      const parts = rowidParts(db(), ctx.jobs().cores()) ?? undefined;
+      const who = { actor: writer(db()).actor, today: today() };
+      return ctx.jobs().start({ type: 'self-check', resourcesDir: ctx.resourcesDir, parts }, who) as JobStatusView;
+    },
     profileGet: ({ enterpriseId }) => profileView(db(), ctx.resourcesDir, enterpriseId, today()),
     profileSave: (input) => {
       saveProfile(db(), input, writer(db()));

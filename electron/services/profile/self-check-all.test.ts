@@ -9,10 +9,11 @@ import { mergeTallies, type SelfCheckTally } from '../../../shared/domain/qualif
 import type { ProfileView } from '../../../shared/profile-contract';
 import { jobResult, type JobStatusView } from '../../../shared/types/jobs';
 import { caller, finishJob } from '../../../test/support/call';
+import { usccFor } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
 import { DEV_RESOURCES_DIR, TSX_WORKER } from '../jobs/tsx-launch';
 import { createRuntime, type Runtime } from '../runtime';
-import { selfCheckAll } from './self-check-all';
+import { rowidParts, selfCheckAll } from './self-check-all';
 
 const tmp = tempDir();
 let rt: Runtime;
@@ -72,30 +73,46 @@ describe('every enterprise’s self-check', () => {
     expect(whole.bySet.some((s) => s.pass > 0)).toBe(true);
     expect(whole.bySet.some((s) => s.fail > 0)).toBe(true);
 
-    for (const parts of [2, 3, 7]) {
-      const split = mergeTallies(
-        Array.from({ length: parts }, (_, part) => selfCheckAll(rt.db!, DEV_RESOURCES_DIR, today, { part, parts })),
-      );
+    for (const parts of [2, 3, 7, 1000]) {
+      const ranges = rowidParts(rt.db!, parts)!;
+      expect(ranges.length).toBeLessThanOrEqual(Math.min(parts, ids.length));
+      // Contiguous, each after the last, the last open-ended.
+      ranges.slice(1).forEach(([from], i) => expect(from).toBe(ranges[i]![1]! + 1));
+      expect(ranges.at(-1)![1]).toBeNull();
+      const split = mergeTallies(ranges.map((rowids) => selfCheckAll(rt.db!, DEV_RESOURCES_DIR, today, { rowids })));
       expect(split.enterprises, `${parts} parts`).toBe(ids.length);
       expect(key(split), `${parts} parts`).toEqual(key(whole));
     }
 
-    const { final, seen } = await finishJob(call, await call<JobStatusView>('selfCheckAllStart', {}));
+    const { final } = await finishJob(call, await call<JobStatusView>('selfCheckAllStart', {}));
     expect(final.state).toBe('done');
     expect(final.total).toBe(ids.length);
-    expect(seen.at(-1)).toBe(ids.length);
     const job = jobResult<SelfCheckTally>(final)!;
     expect(job.asOf).toBe(today);
     expect(job.enterprises).toBe(ids.length);
     expect(key(job)).toEqual(key(whole));
   });
 
-  it('counts nothing in an empty part and refuses input it does not take', async () => {
-    // More parts than rows: the last parts' ranges lie past the table.
-    const empty = selfCheckAll(rt.db!, DEV_RESOURCES_DIR, today, { part: 999, parts: 1000 });
+  it('counts a row added or removed after the parts were cut once; honours a cancel; refuses input it does not take', async () => {
+    const before = selfCheckAll(rt.db!, DEV_RESOURCES_DIR, today).enterprises;
+    const ranges = rowidParts(rt.db!, 2)!;
+    // After the cut: one enterprise more (past the last range's start), one less from the first.
+    await call('enterpriseSave', { name: '深圳市后来科技有限公司', uscc: usccFor(9901), district: '南山' });
+    const first = rt
+      .db!.prepare(
+        'SELECT id FROM enterprises e WHERE rowid BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.enterprise_id = e.id) ORDER BY rowid',
+      )
+      .pluck()
+      .get(...ranges[0]!) as string;
+    await call('enterpriseDelete', { id: first });
+    const split = mergeTallies(ranges.map((rowids) => selfCheckAll(rt.db!, DEV_RESOURCES_DIR, today, { rowids })));
+    expect(split.enterprises).toBe(before);
+    expect(key(split)).toEqual(key(selfCheckAll(rt.db!, DEV_RESOURCES_DIR, today)));
+    // A range past the table counts nothing.
+    const empty = selfCheckAll(rt.db!, DEV_RESOURCES_DIR, today, { rowids: [1e12, null] });
     expect(empty.enterprises).toBe(0);
     expect(empty.bySet.every((s) => s.pass + s.fail + s.unknown === 0)).toBe(true);
-    expect(empty.bySet.length).toBeGreaterThan(0);
+    expect(() => selfCheckAll(rt.db!, DEV_RESOURCES_DIR, today, { isCancelled: () => true })).toThrow('自评已取消');
     const r = await rt.dispatch('selfCheckAllStart', { district: '南山' });
     expect(r.ok).toBe(false);
   });

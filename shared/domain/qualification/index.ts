@@ -38,8 +38,8 @@ function kindResult(set: CriteriaSet, input: QualificationInput, today: string, 
 }
 
 /**
- * Only the outcome, by the same evaluators: for counting a whole district, where the missing
- * list and the conclusion's text (the costly part of millions of checks) are not shown.
+ * Only the outcome, by the same evaluators: for counting a whole district, which shows neither
+ * the missing list nor the conclusion (the evaluators' own lines are still built, then dropped).
  */
 export const verdictOf = (set: CriteriaSet, input: QualificationInput, today: string): Outcome =>
   outcomeOf(kindResult(set, input, today, []).status);

@@ -12,6 +12,7 @@ export function mergeTallies(parts: readonly SelfCheckTally[]): SelfCheckTally {
   const bySet = first.bySet.map((s) => ({ ...s }));
   for (const p of rest)
     p.bySet.forEach((s, i) => {
+      if (s.id !== bySet[i]?.id) throw new RangeError(`self-check parts checked different sets: ${s.id} / ${bySet[i]?.id}`);
       bySet[i]!.pass += s.pass;
       bySet[i]!.fail += s.fail;
       bySet[i]!.unknown += s.unknown;
