@@ -13,6 +13,7 @@ import { beginBulkLoad, finishBulkLoad, mayBulkLoad } from './bulk-load';
 import { beginResync, finishResync, resyncing, staleCount } from './resync';
 import type { CentralClient } from './client';
 import { deviceIdOf, readState, writeState } from './state';
+import { rotateDevice } from './device';
 
 export interface SyncProgress {
   /** index: the first pull's indexes and counts being built after its last page (bulk-load.ts). */
@@ -76,7 +77,8 @@ export async function pushAll(db: Database, client: CentralClient, report: SyncR
   const now = opts.now ?? (() => new Date().toISOString());
   await refreshUser(db, client);
   if (pendingCount(db) > 0) await ensureServerCurrent(db, client);
-  const deviceId = deviceIdOf(db);
+  let deviceId = deviceIdOf(db);
+  let rotated = false;
   const batch = db.prepare('SELECT seq, id, name, args, base, at, today FROM outbox ORDER BY seq LIMIT ?');
   for (;;) {
     const rows = batch.all(MAX_PUSH_BATCH) as {
@@ -99,6 +101,16 @@ export async function pushAll(db: Database, client: CentralClient, report: SyncR
       today: r.today,
     }));
     const res = await client.push({ deviceId, mutations });
+    // The service holds another change under one of our numbers: this database is an older copy
+    // of itself. Its changes go again under a new device identity, never answered by old receipts.
+    const mine = new Map(rows.map((r) => [r.seq, r.id]));
+    if (res.results.some((r) => r.status !== 'gap' && r.duplicate && mine.has(r.seq) && mine.get(r.seq) !== r.id)) {
+      if (rotated) throw new AppError('CONFLICT', '中心服务对本机修改的编号有不同的记录：同步已暂停，本机修改都已保留。');
+      acknowledge(db, res.results, now());
+      deviceId = rotateDevice(db);
+      rotated = true;
+      continue;
+    }
     // A server rolled back to an older version is asked again before the next push.
     if ((client.serverSchema ?? 0) < SCHEMA_VERSION) writeState(db, 'serverSchema', null);
     const gap = res.results.find((r) => r.status === 'gap');

@@ -3,6 +3,7 @@
  * (real SQLite files, the app's services) against the real central service on 127.0.0.1 over
  * a fresh PGlite.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { startCentral, type Central } from '../../../test/support/central';
 import { usePglite } from '../../../test/support/postgres';
 import { usccFor } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
+import { writeBackup } from '../db/backups';
 import { openDatabase } from '../db/connection';
 import { deleteEnterprise, getEnterprise, saveEnterprise } from '../enterprises/repository';
 import { saveIpAsset } from '../ip/repository';
@@ -21,6 +23,7 @@ import { changeStatus, createBatch, saveEntry } from '../whitelist/repository';
 import { CentralClient } from './client';
 import { pullAll, pushAll, syncOnce, type SyncReport } from './engine';
 import { clientFor, fileVault, login } from './session';
+import { readState } from './state';
 import { getRecord } from './store';
 
 const tmp = tempDir();
@@ -355,5 +358,37 @@ describe('sync faults found by the fuzz run', () => {
     await a.sync();
     expect(a.db.prepare('SELECT entity FROM sync_records').all()).toEqual([]);
     expect(count(a.db, 'SELECT count(*) FROM ip_assets')).toBe(0);
+  }, 60_000);
+
+  it('sends the changes of a database put back to an older copy of itself under a new device, none answered by an old receipt', async () => {
+    const a = await desk('李管家');
+    const file = a.db.name;
+    saveEnterprise(a.db, { name: '深圳市先前科技有限公司', uscc: usccFor(8801), district: '光明' }, who('李管家'));
+    await a.sync();
+    const copy = path.join(tmp.dir, 'older-copy.sqlite');
+    writeBackup(a.db, copy);
+    const before = readState(a.db, 'deviceId');
+    saveEnterprise(a.db, { name: '深圳市其后科技有限公司', uscc: usccFor(8802), district: '光明' }, who('李管家'));
+    await a.sync();
+    // The file put back to the copy: its next change takes the number the service already holds.
+    a.db.close();
+    for (const f of [`${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    fs.copyFileSync(copy, file);
+    const db = openDatabase({ file }).db;
+    const lost = saveEnterprise(db, { name: '深圳市恢复后科技有限公司', uscc: usccFor(8803), district: '光明' }, who('李管家'));
+    const report = await syncOnce(db, clientFor(db, a.vault));
+    expect(report.applied).toBe(1);
+    expect(readState(db, 'deviceId')).not.toBe(before);
+    expect(count(db, 'SELECT count(*) FROM outbox')).toBe(0);
+    // Another steward of the district sees all three, the restored copy's new one too.
+    const b = await desk('王管家');
+    await b.sync();
+    expect(getEnterprise(b.db, lost.id).name).toBe('深圳市恢复后科技有限公司');
+    expect(count(b.db, 'SELECT count(*) FROM enterprises')).toBe(3);
+    // And the next change goes on from 2 under the new device.
+    saveEnterprise(db, { name: '深圳市再后科技有限公司', uscc: usccFor(8804), district: '光明' }, who('李管家'));
+    expect(count(db, 'SELECT seq FROM outbox')).toBe(2);
+    expect((await syncOnce(db, clientFor(db, a.vault))).applied).toBe(1);
+    db.close();
   }, 60_000);
 });
