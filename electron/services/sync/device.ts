@@ -19,8 +19,14 @@ export function rotateDevice(db: Database): string {
       const moveOut = db.prepare('UPDATE outbox SET seq = ? WHERE seq = ?');
       const moveTouch = db.prepare('UPDATE outbox_touch SET seq = ? WHERE seq = ?');
       // Through negative numbers first, so that no new number meets an old one.
-      for (const s of seqs) (moveOut.run(-s, s), moveTouch.run(-s, s));
-      seqs.forEach((s, i) => (moveOut.run(i + 1, -s), moveTouch.run(i + 1, -s)));
+      for (const s of seqs) {
+        moveOut.run(-s, s);
+        moveTouch.run(-s, s);
+      }
+      seqs.forEach((s, i) => {
+        moveOut.run(i + 1, -s);
+        moveTouch.run(i + 1, -s);
+      });
       // The next change is numbered after these (AUTOINCREMENT would go on from the old count).
       db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'").run(seqs.length);
       return id;
