@@ -101,6 +101,9 @@ async function pushOnce(
           ? { ...answer, duplicate: true }
           : { seq: m.seq, id: m.id, status: 'rejected', reasons: ['该操作的处理结果已不再保留'], duplicate: true },
       );
+      // Another change under this number: the device's database is an older copy of itself. Nothing
+      // after it is applied, so the device can send its changes again under a new identity, in order.
+      if (answer && answer.id !== m.id) break;
       continue;
     }
     if (m.seq > last + 1) {

@@ -101,16 +101,6 @@ export async function pushAll(db: Database, client: CentralClient, report: SyncR
       today: r.today,
     }));
     const res = await client.push({ deviceId, mutations });
-    // The service holds another change under one of our numbers: this database is an older copy
-    // of itself. Its changes go again under a new device identity, never answered by old receipts.
-    const mine = new Map(rows.map((r) => [r.seq, r.id]));
-    if (res.results.some((r) => r.status !== 'gap' && r.duplicate && mine.has(r.seq) && mine.get(r.seq) !== r.id)) {
-      if (rotated) throw new AppError('CONFLICT', '中心服务对本机修改的编号有不同的记录：同步已暂停，本机修改都已保留。');
-      acknowledge(db, res.results, now());
-      deviceId = rotateDevice(db);
-      rotated = true;
-      continue;
-    }
     // A server rolled back to an older version is asked again before the next push.
     if ((client.serverSchema ?? 0) < SCHEMA_VERSION) writeState(db, 'serverSchema', null);
     const gap = res.results.find((r) => r.status === 'gap');
@@ -120,6 +110,16 @@ export async function pushAll(db: Database, client: CentralClient, report: SyncR
     report.rejected += s.rejected;
     report.conflicts += s.conflicts;
     opts.onProgress?.({ phase: 'push', pushed: report.pushed, pulled: report.pulled, pending: pendingCount(db), total: null });
+    // The service holds another change under one of our numbers (and applied nothing after it):
+    // this database is an older copy of itself. Its changes go again under a new device identity,
+    // in order, never answered by another change's receipt.
+    const mine = new Map(rows.map((r) => [r.seq, r.id]));
+    if (res.results.some((r) => r.status !== 'gap' && r.duplicate && mine.has(r.seq) && mine.get(r.seq) !== r.id)) {
+      if (rotated) throw new AppError('CONFLICT', '中心服务对本机修改的编号有不同的记录：同步已暂停，本机修改都已保留。');
+      deviceId = rotateDevice(db);
+      rotated = true;
+      continue;
+    }
     if (gap && gap.status === 'gap') {
       throw new AppError(
         'CONFLICT',

@@ -376,18 +376,20 @@ describe('sync faults found by the fuzz run', () => {
     fs.copyFileSync(copy, file);
     const db = openDatabase({ file }).db;
     const lost = saveEnterprise(db, { name: '深圳市恢复后科技有限公司', uscc: usccFor(8803), district: '光明' }, who('李管家'));
+    saveEnterprise(db, edited(db, lost.id, { notes: '恢复后补记' }), who('李管家'));
+    expect(count(db, 'SELECT count(*) FROM outbox_touch')).toBeGreaterThanOrEqual(2);
     const report = await syncOnce(db, clientFor(db, a.vault));
-    expect(report.applied).toBe(1);
+    expect(report.applied).toBe(2);
     expect(readState(db, 'deviceId')).not.toBe(before);
     expect(count(db, 'SELECT count(*) FROM outbox')).toBe(0);
     // Another steward of the district sees all three, the restored copy's new one too.
     const b = await desk('王管家');
     await b.sync();
-    expect(getEnterprise(b.db, lost.id).name).toBe('深圳市恢复后科技有限公司');
+    expect(getEnterprise(b.db, lost.id)).toMatchObject({ name: '深圳市恢复后科技有限公司', notes: '恢复后补记' });
     expect(count(b.db, 'SELECT count(*) FROM enterprises')).toBe(3);
-    // And the next change goes on from 2 under the new device.
+    // And the next change goes on from 3 under the new device.
     saveEnterprise(db, { name: '深圳市再后科技有限公司', uscc: usccFor(8804), district: '光明' }, who('李管家'));
-    expect(count(db, 'SELECT seq FROM outbox')).toBe(2);
+    expect(count(db, 'SELECT seq FROM outbox')).toBe(3);
     expect((await syncOnce(db, clientFor(db, a.vault))).applied).toBe(1);
     db.close();
   }, 60_000);
