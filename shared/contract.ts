@@ -8,6 +8,7 @@ import { call, type CallSpec } from './call-spec';
 import { trainingContract } from './training-contract';
 import { techContract } from './tech-contract';
 import { profileContract } from './profile-contract';
+import { backupContract } from './backup-contract';
 import { workshopFilter } from './schemas/workshop';
 import { targetInput, targetYear, type Target } from './schemas/targets';
 import { z } from 'zod';
@@ -300,6 +301,7 @@ export const contract = {
   ...trainingContract,
   ...techContract,
   ...profileContract,
+  ...backupContract,
 
   jobStatus: call<JobStatusView>()(byId),
   jobCancel: call<JobStatusView>()(byId),

@@ -9,6 +9,7 @@ import type { SyncService } from './sync/service';
 import type { TokenVault } from './sync/session';
 import { getSettings } from './settings';
 import type { PrintOptions } from './reports/html';
+import type { BackupControl } from './backup/control';
 
 export interface HandlerContext {
   /** Null when the database could not be opened; calls that need it then fail cleanly. */
@@ -34,6 +35,8 @@ export interface HandlerContext {
   useDatabase: (file: string) => Promise<DbStatus>;
   /** 培训模式: the sandbox database in place of the working one. */
   training: SandboxControl;
+  /** 备份与恢复 of the working database. */
+  backups: BackupControl;
 }
 
 export interface SandboxControl {

@@ -9,6 +9,7 @@ import { loanHandlers } from './loans/handlers';
 import { trainingHandlers } from './training/handlers';
 import { techHandlers } from './tech/handlers';
 import { profileHandlers } from './profile/handlers';
+import { backupHandlers } from './backup/handlers';
 import { WORKSHOPS_NOT_IN_SANDBOX } from './training/sandbox-files';
 import { bankProducts } from './catalog';
 import { deleteEnterprise, getEnterprise, listEnterprises, saveEnterprise } from './enterprises/repository';
@@ -44,6 +45,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...trainingHandlers(ctx),
     ...techHandlers(ctx),
     ...profileHandlers(ctx, today),
+    ...backupHandlers(ctx),
     appInfo: () => ctx.info(),
     databaseRetry: () => ctx.reopenDatabase(),
     idCheck: ({ value }) => identify(value),

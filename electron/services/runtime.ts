@@ -10,6 +10,7 @@ import { DB_FILE_NAME } from './paths';
 import { buildHandlers, type HandlerContext } from './handlers';
 import { createUploadStore } from './importers/uploads';
 import { createSandboxControl } from './training/sandbox-control';
+import { createBackupControl, type BackupControl } from './backup/control';
 import { createJobManager, type JobManager, type WorkerLaunch } from './jobs/manager';
 import { createLogger, type Logger } from './logger';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
@@ -32,6 +33,8 @@ export interface RuntimeOptions {
   /** Sync on a timer while signed in (the app and the harness); off for the CLI and tests that drive sync themselves. */
   autoSync?: boolean;
   syncIntervalMs?: number;
+  /** A daily backup of the working database while the runtime runs (the app and the harness), as its policy says. */
+  autoBackup?: boolean;
   nativeBinding?: string;
   versions?: Record<string, string>;
   logEcho?: boolean;
@@ -65,6 +68,7 @@ export interface Runtime {
   info: () => AppInfo;
   jobs: JobManager;
   sync: SyncService;
+  backups: BackupControl;
   /** The database file in use now. */
   readonly dbFile: string;
   close(): Promise<void>;
@@ -88,6 +92,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     closeCurrent: () => closeCurrent(),
     openFile: (file) => openFile(file),
     onModeChanged: options.onModeChanged,
+  });
+  const backups = createBackupControl({
+    dbFile: () => dbFile,
+    jobs: () => jobs,
+    db: () => ctx.db,
+    closeCurrent: () => closeCurrent(),
+    openFile: (file) => openFile(file),
+    sandboxActive: () => sandbox.active(),
+    nativeBinding: options.nativeBinding,
+    logger,
   });
   let rewarm: NodeJS.Timeout | null = null;
   const jobs = createJobManager({ launch: options.worker, dbFile: () => dbFile, nativeBinding: options.nativeBinding, logger });
@@ -120,6 +134,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     vaultFor,
     useDatabase,
     training: sandbox,
+    backups,
   };
   let dbStatus: DbStatus = { status: 'error', file: dbFile, code: 'DB_UNAVAILABLE', message: '' };
   let releaseHolder = () => {};
@@ -210,6 +225,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   if (options.warm) jobs.warm();
   open();
   if (options.autoSync) sync.start();
+  // Checked a minute after start (not competing with the first screen) and then hourly.
+  const daily = options.autoBackup ? setInterval(() => void backups.dailyIfDue(), 3_600_000) : null;
+  daily?.unref();
+  const firstDaily = options.autoBackup ? setTimeout(() => void backups.dailyIfDue(), 60_000) : null;
+  firstDaily?.unref();
   const answer = createDispatcher(buildHandlers(ctx), logger, (err) => databaseError(err, dbFile));
   // A shell with a window has the dashboard's facts read again soon after any call that may
   // have written (the sync status polls bring a sync's changes), so 统计看板 opens on fresh
@@ -235,10 +255,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     info,
     jobs,
     sync,
+    backups,
     get dbFile() {
       return dbFile;
     },
     close: async () => {
+      if (daily) clearInterval(daily);
+      if (firstDaily) clearTimeout(firstDaily);
       await sync.stop();
       await syncWorker.close();
       if (rewarm) clearTimeout(rewarm);

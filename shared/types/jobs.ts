@@ -4,7 +4,7 @@ export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 /** A background job as the renderer sees it; `result` depends on the job type. */
 export interface JobStatusView {
   id: string;
-  type: 'import' | 'export' | 'demo' | 'valuation' | 'report' | 'self-check';
+  type: 'import' | 'export' | 'demo' | 'valuation' | 'report' | 'self-check' | 'backup';
   state: JobState;
   done: number;
   total: number;

@@ -70,6 +70,11 @@ export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
       const rowids = spec.type === 'self-check-part' ? spec.rowids : undefined;
       return selfCheckAll(env.db, spec.resourcesDir, env.today, { rowids, onProgress: env.onProgress, isCancelled: env.isCancelled });
     }
+    case 'backup': {
+      env.onProgress(0, 1);
+      const { makeBackup } = await import('../backup/files');
+      return makeBackup(env.db, spec.dir, spec.reason, new Date(), spec.keep);
+    }
     case 'report': {
       env.onProgress(0, 3);
       const { reportData } = await import('../reports/district/data');

@@ -6,6 +6,7 @@ import type { PortfolioItem } from '../valuation/portfolio';
 import type { ReportRequest } from '../reports/district/data';
 import type { SyncProgress } from '../sync/engine';
 import type { StatsFilter } from '../../../shared/schemas/stats';
+import type { BackupReason } from '../../../shared/types/backup';
 
 export type JobSpec =
   | { type: 'import'; kind: ImportKind; fileName: string; bytes: Uint8Array; mapping?: Mapping; mode: 'preview' | 'dry-run' | 'commit' }
@@ -18,7 +19,9 @@ export type JobSpec =
   | { type: 'valuation-part'; items: PortfolioItem[] }
   /** Every enterprise's qualification verdicts, tallied per criteria set (split across the cores). */
   | { type: 'self-check'; resourcesDir: string; parts?: [number, number | null][] }
-  | { type: 'self-check-part'; resourcesDir: string; rowids: [number, number | null] };
+  | { type: 'self-check-part'; resourcesDir: string; rowids: [number, number | null] }
+  /** A backup of the database into its backups folder, keeping the newest `keep`. */
+  | { type: 'backup'; dir: string; reason: BackupReason; keep: number };
 
 /** One job for a pooled worker: the spec, its connection and who is writing. */
 export interface WorkerInput {

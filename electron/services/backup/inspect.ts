@@ -1,0 +1,51 @@
+/**
+ * What a backup holds, read from the file itself, read-only, before it may replace anything: a
+ * damaged file, another program's database, a newer schema or the training sandbox is refused
+ * with the reason, and the working data is not touched.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import type { BackupEntry, BackupInfo } from '../../../shared/types/backup';
+import { MIGRATIONS } from '../db/migrations';
+
+const DAMAGED = '备份文件已损坏或不完整，不能用于恢复（当前数据未作任何改动）';
+
+export function inspectBackup(file: string, entry: BackupEntry, nativeBinding?: string): BackupInfo {
+  let db: BetterSqlite3.Database;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch {
+    throw new AppError('INVALID_INPUT', DAMAGED);
+  }
+  try {
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new AppError('INVALID_INPUT', DAMAGED);
+    const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+    if (!['enterprises', 'ip_assets', 'settings'].every((t) => tables.has(t)))
+      throw new AppError('INVALID_INPUT', '这不是本应用的数据库备份，不能用于恢复（当前数据未作任何改动）');
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    if (schemaVersion > MIGRATIONS.length)
+      throw new AppError('INVALID_INPUT', `备份来自更新版本的应用（数据结构 ${schemaVersion}），请先升级应用再恢复`);
+    const state = (key: string) =>
+      tables.has('sync_state')
+        ? ((db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null)
+        : null;
+    if (state('sandbox') !== null) throw new AppError('INVALID_INPUT', '这是培训沙盒的数据，不能恢复为正式数据');
+    const count = (table: string) => (tables.has(table) ? (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : 0);
+    const user = state('user');
+    return {
+      ...entry,
+      schemaVersion,
+      enterprises: count('enterprises'),
+      ipAssets: count('ip_assets'),
+      cases: count('cases'),
+      account: user ? ((JSON.parse(user) as { name?: string }).name ?? null) : null,
+      unsent: count('outbox'),
+    };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('INVALID_INPUT', DAMAGED);
+  } finally {
+    db.close();
+  }
+}
