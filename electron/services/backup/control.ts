@@ -126,12 +126,12 @@ export function createBackupControl(d: BackupDeps) {
         d.openFile(file);
         throw new AppError('INTERNAL', `恢复未完成，当前数据未改动：${err instanceof Error ? err.message : String(err)}`);
       }
-      let status = d.openFile(file);
+      const status = d.openFile(file);
       if (status.status !== 'ok') {
         // The restored file would not open: the data as it was before, from the copy just made.
         await d.closeCurrent();
         replaceFile(backupPath(folder(), safetyCopy.name), file);
-        status = d.openFile(file);
+        d.openFile(file);
         throw new AppError('INVALID_INPUT', '备份无法打开，已恢复为恢复前的数据');
       }
       // The service has seen this device's later changes: the restored copy's go under a new identity.
