@@ -14,6 +14,17 @@ const byName = z.object({ name: backupName }).strict();
 
 export const MAX_KEEP = 100;
 
+export const backupPolicy = z
+  .object({
+    keep: z
+      .number({ message: '保留份数应为整数' })
+      .int('保留份数应为整数')
+      .min(1, '至少保留 1 份')
+      .max(MAX_KEEP, `最多保留 ${MAX_KEEP} 份`),
+    daily: z.boolean(),
+  })
+  .strict();
+
 export const backupContract = {
   backupsList: call<BackupsView>()(z.object({}).strict()),
   /** A backup now: a job whose result is the BackupEntry made. */
@@ -22,16 +33,5 @@ export const backupContract = {
   /** Replaces the working data with the backup (checked first; the current data kept as a backup). */
   backupRestore: call<{ restored: BackupInfo; safetyCopy: BackupEntry; db: DbStatus }>()(byName),
   backupExport: call<{ fileName: string; base64: string }>()(byName),
-  backupPolicySave: call<BackupPolicy>()(
-    z
-      .object({
-        keep: z
-          .number({ message: '保留份数应为整数' })
-          .int('保留份数应为整数')
-          .min(1, '至少保留 1 份')
-          .max(MAX_KEEP, `最多保留 ${MAX_KEEP} 份`),
-        daily: z.boolean(),
-      })
-      .strict(),
-  ),
+  backupPolicySave: call<BackupPolicy>()(backupPolicy),
 } as const;

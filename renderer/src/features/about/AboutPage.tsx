@@ -1,6 +1,7 @@
-import { Card, Descriptions, Typography } from 'antd';
+import { Card, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/store';
+import { BackupCard } from '../backup/BackupCard';
 
 export function AboutPage() {
   const { t } = useTranslation();
@@ -8,19 +9,22 @@ export function AboutPage() {
   if (!info) return null;
   const copyable = (text: string) => <Typography.Text copyable>{text}</Typography.Text>;
   return (
-    <Card title={t('about.title')}>
-      <Descriptions column={1} bordered size="small">
-        <Descriptions.Item label={t('about.version')}>{info.version}</Descriptions.Item>
-        <Descriptions.Item label={t('about.shell')}>
-          {info.shell} · Node {info.versions.node}
-          {info.versions.electron ? ` · Electron ${info.versions.electron}` : ''}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('about.platform')}>{info.platform}</Descriptions.Item>
-        <Descriptions.Item label={t('about.dataDir')}>{copyable(info.dataDir)}</Descriptions.Item>
-        <Descriptions.Item label={t('about.dbFile')}>{copyable(info.db.file)}</Descriptions.Item>
-        {info.db.status === 'ok' && <Descriptions.Item label={t('about.schema')}>{info.db.schemaVersion}</Descriptions.Item>}
-        <Descriptions.Item label={t('about.logFile')}>{copyable(info.logFile)}</Descriptions.Item>
-      </Descriptions>
-    </Card>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card title={t('about.title')}>
+        <Descriptions column={1} bordered size="small">
+          <Descriptions.Item label={t('about.version')}>{info.version}</Descriptions.Item>
+          <Descriptions.Item label={t('about.shell')}>
+            {info.shell} · Node {info.versions.node}
+            {info.versions.electron ? ` · Electron ${info.versions.electron}` : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('about.platform')}>{info.platform}</Descriptions.Item>
+          <Descriptions.Item label={t('about.dataDir')}>{copyable(info.dataDir)}</Descriptions.Item>
+          <Descriptions.Item label={t('about.dbFile')}>{copyable(info.db.file)}</Descriptions.Item>
+          {info.db.status === 'ok' && <Descriptions.Item label={t('about.schema')}>{info.db.schemaVersion}</Descriptions.Item>}
+          <Descriptions.Item label={t('about.logFile')}>{copyable(info.logFile)}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      {info.db.status === 'ok' && !info.sandbox && <BackupCard />}
+    </Space>
   );
 }
