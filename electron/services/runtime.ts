@@ -96,6 +96,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const backups = createBackupControl({
     dbFile: () => dbFile,
     jobs: () => jobs,
+    recycleWorkers: () => jobs.recycle(),
     db: () => ctx.db,
     closeCurrent: () => closeCurrent(),
     openFile: (file) => openFile(file),
@@ -196,7 +197,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     if (rewarm) clearTimeout(rewarm);
     rewarm = null;
     await sync.stop();
-    // Idle job workers keep a connection per file: ended, they hold nothing that may be replaced.
+    // The sync worker and idle job workers keep a connection per file: ended, they hold nothing
+    // that may be replaced (a restore swaps the file under the same name). New ones start on demand.
+    await syncWorker.close();
     await jobs.recycle();
     // The dashboard worker's connection to this file goes with it (a file left behind may be deleted).
     await dashboards.close();

@@ -18,6 +18,8 @@ export interface BackupInfo extends BackupEntry {
   cases: number;
   /** The account it was synced with, when it was (a backup of another account is refused). */
   account: string | null;
+  /** The central service it was synced with, when it was. */
+  server: string | null;
   /** Changes made on it and not yet sent to the central service. */
   unsent: number;
 }

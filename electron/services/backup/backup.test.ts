@@ -61,8 +61,9 @@ describe('备份与恢复', () => {
     expect(count()).toBe(1);
     expect(rt.db!.prepare('SELECT name FROM enterprises').pluck().get()).toBe('深圳市备份前科技有限公司');
     expect((await call<BackupInfo>('backupInspect', { name: r.safetyCopy.name })).enterprises).toBe(2);
-    // The restored copy's unsent change goes to the service under a new device, numbered from 1.
-    expect(readState(rt.db!, 'deviceId')).not.toBe(device);
+    // Its unsent change keeps its number and device: a receipt the service holds for it answers it
+    // (the engine moves to a new device only when the service holds another change under it).
+    expect(readState(rt.db!, 'deviceId')).toBe(device);
     expect(rt.db!.prepare('SELECT seq FROM outbox').pluck().all()).toEqual([1]);
     // And back again: the data typed after the first backup returns from the safety copy.
     await call('backupRestore', { name: r.safetyCopy.name });
@@ -125,6 +126,10 @@ describe('备份与恢复', () => {
     const after = (await call<BackupsView>('backupsList', {})).backups.map((b) => b.name);
     expect(after).toEqual([newest.name, names[0]]);
     expect((await call<BackupsView>('backupsList', {})).policy).toEqual({ keep: 2, daily: true });
+    // Restoring the oldest with the folder full: the safety copy does not prune away the backup being restored.
+    const oldest = after[1]!;
+    const r2 = await call<{ safetyCopy: BackupEntry }>('backupRestore', { name: oldest });
+    expect((await call<BackupsView>('backupsList', {})).backups.map((b) => b.name)).toEqual([r2.safetyCopy.name, oldest]);
 
     // The daily one (the runtime's timer calls this hourly): once per calendar day, not when turned off.
     await call('backupPolicySave', { keep: 5, daily: false });

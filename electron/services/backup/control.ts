@@ -5,6 +5,7 @@
  * it), so a crash leaves either the old data or the restored data, never a mixture.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { DbStatus } from '../../../shared/types/app';
@@ -12,7 +13,6 @@ import type { BackupEntry, BackupInfo, BackupPolicy, BackupReason, BackupsView }
 import type { Logger } from '../logger';
 import type { JobManager } from '../jobs/manager';
 import { jobResult, type JobStatusView } from '../../../shared/types/jobs';
-import { rotateDevice } from '../sync/device';
 import { readState } from '../sync/state';
 import { backupFolder, backupPath, dailyDue, listBackupFiles, readPolicy, writePolicy } from './files';
 import { inspectBackup } from './inspect';
@@ -24,6 +24,8 @@ export interface BackupDeps {
   db(): Database | null;
   /** Closes the open database (throws, changing nothing, while a job runs). */
   closeCurrent(): Promise<void>;
+  /** Ends the idle job workers and their connections to the database. */
+  recycleWorkers(): Promise<void>;
   openFile(file: string): DbStatus;
   sandboxActive(): boolean;
   nativeBinding?: string;
@@ -52,79 +54,86 @@ function replaceFile(source: string, file: string): void {
   }
   for (const f of [`${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   fs.renameSync(tmp, file);
+  try {
+    fsyncDir(path.dirname(file)); // the rename itself made durable (POSIX)
+  } catch {
+    // Windows cannot open a folder for syncing; its rename is durable enough.
+  }
+}
+
+function fsyncDir(dir: string): void {
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export function createBackupControl(d: BackupDeps) {
   const now = d.now ?? (() => new Date());
   const folder = () => backupFolder(d.dbFile());
-  const working = (): Database => {
+  /** While a restore runs: no other backup starts, none is listed half-made. */
+  let restoring = false;
+  const guard = () => {
     if (d.sandboxActive()) throw new AppError('CONFLICT', IN_SANDBOX);
+    if (restoring) throw new AppError('CONFLICT', '正在恢复备份，请稍候');
+  };
+  const working = (): Database => {
+    guard();
     const db = d.db();
     if (!db) throw new AppError('DB_UNAVAILABLE', '本地数据库未能打开，无法备份');
     return db;
   };
-  const start = (reason: BackupReason): JobStatusView => {
-    working();
-    return d.jobs().start({ type: 'backup', dir: folder(), reason, keep: readPolicy(folder()).keep }, { actor: 'backup', today: '' });
-  };
+  const startJob = (reason: BackupReason, spare: string[] = []): JobStatusView =>
+    d.jobs().start({ type: 'backup', dir: folder(), reason, keep: readPolicy(folder()).keep, spare }, { actor: 'backup', today: '' });
   /** A backup made and waited for (before a restore, and the daily one). */
-  const make = async (reason: BackupReason): Promise<BackupEntry> => {
-    const final = await d.jobs().wait(start(reason).id);
+  const make = async (reason: BackupReason, spare: string[] = []): Promise<BackupEntry> => {
+    const final = await d.jobs().wait(startJob(reason, spare).id);
     if (final.state !== 'done')
       throw new AppError((final.error?.code as ErrorCode | undefined) ?? 'INTERNAL', `备份未完成：${final.error?.message ?? final.state}`);
     return jobResult<BackupEntry>(final)!;
   };
   const inspect = (name: string): BackupInfo => {
+    guard();
     const dir = folder();
-    const file = backupPath(dir, name);
     return inspectBackup(
-      file,
+      backupPath(dir, name),
       listBackupFiles(dir).find((e) => e.name === name)!,
       d.nativeBinding,
     );
   };
 
-  return {
-    view(): BackupsView {
-      if (d.sandboxActive()) throw new AppError('CONFLICT', IN_SANDBOX);
-      return { folder: folder(), policy: readPolicy(folder()), backups: listBackupFiles(folder()) };
-    },
-    /** A backup now, as a job the screen follows. */
-    create: () => start('manual'),
-    inspect,
-    savePolicy: (p: BackupPolicy) => writePolicy(folder(), p),
-    /** The backup's bytes, for saving where the user chooses. */
-    read(name: string): { fileName: string; bytes: Buffer } {
-      if (d.sandboxActive()) throw new AppError('CONFLICT', IN_SANDBOX);
-      const file = backupPath(folder(), name);
-      return { fileName: `知融工作台备份-${name}`, bytes: fs.readFileSync(file) };
-    },
-    /** Once a day while the app runs (when the policy says so); a failure is logged, never thrown. */
-    async dailyIfDue(): Promise<BackupEntry | null> {
-      try {
-        if (d.sandboxActive() || !d.db() || !readPolicy(folder()).daily || !dailyDue(folder(), now())) return null;
-        return await make('daily');
-      } catch (err) {
-        d.logger.warn('daily backup failed', err);
-        return null;
-      }
-    },
-    async restore(name: string): Promise<{ restored: BackupInfo; safetyCopy: BackupEntry; db: DbStatus }> {
-      const db = working();
-      const info = inspect(name);
-      // A backup of another account would hand this user records outside their scope.
-      const current = accountOf(db);
-      if (info.account && current && info.account !== current)
-        throw new AppError('CONFLICT', `此备份属于账号“${info.account}”，当前登录的是“${current}”：不能恢复到本账号`);
-      const source = backupPath(folder(), name);
-      const safetyCopy = await make('before-restore');
-      const file = d.dbFile();
+  /**
+   * The working data replaced by backup `name`. Order: read the backup; close the database (sync
+   * stopped, every worker's connection ended; refused, changing nothing, while a job runs); keep
+   * the current data as a backup (the source spared by pruning); swap the file; reopen. A
+   * failure after the close reopens the data as it was.
+   */
+  async function restore(name: string): Promise<{ restored: BackupInfo; safetyCopy: BackupEntry; db: DbStatus }> {
+    const db = working();
+    const info = inspect(name);
+    // A backup of another account (or server) would hand this user records outside their scope.
+    const [account, server] = [accountOf(db), readState(db, 'server')];
+    if (info.account && account && info.account !== account)
+      throw new AppError('CONFLICT', `此备份属于账号“${info.account}”，当前登录的是“${account}”：不能恢复到本账号`);
+    if (info.server && server && info.server !== server)
+      throw new AppError('CONFLICT', `此备份同步自另一个中心服务（${info.server}）：不能恢复到本机当前的账号`);
+    const file = d.dbFile();
+    const source = backupPath(folder(), name);
+    restoring = true;
+    try {
       await d.closeCurrent();
+      let safetyCopy: BackupEntry;
       try {
+        safetyCopy = await make('before-restore', [name]);
+        // The copy's worker held the file open: ended before the file is replaced.
+        await d.recycleWorkers();
         replaceFile(source, file);
       } catch (err) {
         d.openFile(file);
-        throw new AppError('INTERNAL', `恢复未完成，当前数据未改动：${err instanceof Error ? err.message : String(err)}`);
+        const known = err instanceof AppError ? err : null;
+        throw new AppError(known?.code ?? 'INTERNAL', `恢复未完成，当前数据未改动：${err instanceof Error ? err.message : String(err)}`);
       }
       const status = d.openFile(file);
       if (status.status !== 'ok') {
@@ -134,11 +143,40 @@ export function createBackupControl(d: BackupDeps) {
         d.openFile(file);
         throw new AppError('INVALID_INPUT', '备份无法打开，已恢复为恢复前的数据');
       }
-      // The service has seen this device's later changes: the restored copy's go under a new identity.
-      const restored = d.db();
-      if (restored) rotateDevice(restored);
+      // Its unsent changes keep their numbers: those the service already has are answered by their
+      // own receipts; a number the service holds for another change makes the engine move to a new
+      // device identity (engine.ts), so nothing is applied twice or answered by another's receipt.
       d.logger.info(`database restored from backup ${name}`, { safetyCopy: safetyCopy.name });
       return { restored: info, safetyCopy, db: status };
+    } finally {
+      restoring = false;
+    }
+  }
+
+  return {
+    view(): BackupsView {
+      guard();
+      return { folder: folder(), policy: readPolicy(folder()), backups: listBackupFiles(folder()) };
     },
+    /** A backup now, as a job the screen follows. */
+    create: () => (working(), startJob('manual')),
+    inspect,
+    savePolicy: (p: BackupPolicy) => (guard(), writePolicy(folder(), p)),
+    /** The backup's bytes, for saving where the user chooses. */
+    read(name: string): { fileName: string; bytes: Buffer } {
+      guard();
+      return { fileName: `知融工作台备份-${name}`, bytes: fs.readFileSync(backupPath(folder(), name)) };
+    },
+    /** Once a day while the app runs (when the policy says so); a failure is logged, never thrown. */
+    async dailyIfDue(): Promise<BackupEntry | null> {
+      try {
+        if (restoring || d.sandboxActive() || !d.db() || !readPolicy(folder()).daily || !dailyDue(folder(), now())) return null;
+        return await make('daily');
+      } catch (err) {
+        d.logger.warn('daily backup failed', err);
+        return null;
+      }
+    },
+    restore,
   };
 }

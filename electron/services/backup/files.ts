@@ -59,7 +59,7 @@ export function backupPath(dir: string, name: string): string {
 }
 
 /** A backup of the open database now; then only the newest `keep` are kept. */
-export function makeBackup(db: Database, dir: string, reason: BackupReason, now: Date, keep: number): BackupEntry {
+export function makeBackup(db: Database, dir: string, reason: BackupReason, now: Date, keep: number, spare: string[] = []): BackupEntry {
   ensureFolder(dir);
   let name = `${stampOf(now)}-${reason}.sqlite`;
   // Two in the same millisecond (a restore right after a backup) get the next one.
@@ -67,15 +67,15 @@ export function makeBackup(db: Database, dir: string, reason: BackupReason, now:
   const target = path.join(dir, name);
   writeBackup(db, target);
   fs.chmodSync(target, 0o600);
-  pruneBackupFiles(dir, keep, name);
+  pruneBackupFiles(dir, keep, [name, ...spare]);
   return entryOf(dir, name)!;
 }
 
-/** Deletes all but the newest `keep` (never `spare`, the one just made). */
-export function pruneBackupFiles(dir: string, keep: number, spare?: string): void {
-  for (const old of listBackupFiles(dir)
-    .filter((e) => e.name !== spare)
-    .slice(Math.max(0, keep - (spare ? 1 : 0))))
+/** Deletes all but the newest `keep`, never one of `spare` (the one just made, the one being restored). */
+export function pruneBackupFiles(dir: string, keep: number, spare: string[] = []): void {
+  const all = listBackupFiles(dir);
+  const kept = all.filter((e) => spare.includes(e.name)).length;
+  for (const old of all.filter((e) => !spare.includes(e.name)).slice(Math.max(0, keep - kept)))
     fs.rmSync(path.join(dir, old.name), { force: true });
 }
 

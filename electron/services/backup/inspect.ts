@@ -40,6 +40,7 @@ export function inspectBackup(file: string, entry: BackupEntry, nativeBinding?: 
       ipAssets: count('ip_assets'),
       cases: count('cases'),
       account: user ? ((JSON.parse(user) as { name?: string }).name ?? null) : null,
+      server: state('server'),
       unsent: count('outbox'),
     };
   } catch (err) {

@@ -73,7 +73,7 @@ export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
     case 'backup': {
       env.onProgress(0, 1);
       const { makeBackup } = await import('../backup/files');
-      return makeBackup(env.db, spec.dir, spec.reason, new Date(), spec.keep);
+      return makeBackup(env.db, spec.dir, spec.reason, new Date(), spec.keep, spec.spare);
     }
     case 'report': {
       env.onProgress(0, 3);

@@ -21,7 +21,7 @@ export type JobSpec =
   | { type: 'self-check'; resourcesDir: string; parts?: [number, number | null][] }
   | { type: 'self-check-part'; resourcesDir: string; rowids: [number, number | null] }
   /** A backup of the database into its backups folder, keeping the newest `keep`. */
-  | { type: 'backup'; dir: string; reason: BackupReason; keep: number };
+  | { type: 'backup'; dir: string; reason: BackupReason; keep: number; spare?: string[] };
 
 /** One job for a pooled worker: the spec, its connection and who is writing. */
 export interface WorkerInput {

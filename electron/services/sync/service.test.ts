@@ -233,4 +233,31 @@ describe('sync in the app', () => {
     expect(await a.status()).toMatchObject({ state: 'idle', held: null });
     expect((await a.call<{ rows: Enterprise[] }>('enterprisesList', {})).rows).toEqual([]);
   }, 60_000);
+
+  it('syncs the restored data after a backup is restored, its later changes sent, none lost', async () => {
+    const a = desk('restore');
+    await a.login('李管家');
+    const kept = await a.save({ name: '深圳市备份时已有科技有限公司', uscc: usccFor(41), district: '光明' });
+    await a.syncNow();
+    const job = await a.call<{ id: string }>('backupCreate', {});
+    const backup = JSON.parse((await a.rt.jobs.wait(job.id)).resultJson!) as { name: string };
+    // Synced after the backup, then the backup restored: the service keeps it, the restored copy lacks it.
+    const later = await a.save({ name: '深圳市备份后同步科技有限公司', uscc: usccFor(42), district: '光明' });
+    await a.syncNow();
+    await a.call('backupRestore', { name: backup.name });
+    // The sync worker reads the restored file (not the one it had open before): it pulls `later` back.
+    const after = await a.syncNow();
+    expect(after).toMatchObject({ state: 'idle', error: null, pending: 0 });
+    const names = (await a.call<{ rows: Enterprise[] }>('enterprisesList', {})).rows.map((e) => e.name).sort();
+    expect(names).toEqual([kept.name, later.name].sort());
+    // A change made on the restored data reaches another desk (its number was taken: a new device sends it).
+    const fresh = await a.save({ name: '深圳市恢复后新增科技有限公司', uscc: usccFor(43), district: '光明' });
+    expect((await a.syncNow()).pending).toBe(0);
+    const b = desk('restore-b');
+    await b.login('王管家');
+    await b.rt.sync.settle();
+    expect((await b.call<{ rows: Enterprise[] }>('enterprisesList', {})).rows.map((e) => e.name).sort()).toEqual(
+      [kept.name, later.name, fresh.name].sort(),
+    );
+  }, 60_000);
 });

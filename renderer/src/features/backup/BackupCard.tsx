@@ -17,6 +17,19 @@ const REASONS: Record<BackupReason, { label: string; color: string }> = {
   'before-restore': { label: '恢复前自动保存', color: 'orange' },
 };
 
+const confirmDrop = (n: number) =>
+  new Promise<boolean>((resolve) =>
+    Modal.confirm({
+      title: `保存后将删除最早的 ${n} 份备份`,
+      content: '删除后无法找回。如需保留，请先导出这些备份。',
+      okText: '删除并保存',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () => resolve(true),
+      onCancel: () => resolve(false),
+    }),
+  );
+
 const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
@@ -47,8 +60,11 @@ export function BackupCard() {
     await load();
   };
   const savePolicy = async (v: { keep: string; daily: boolean }) => {
+    const p: BackupPolicy = { keep: readNumber(v.keep, 'plain')!, daily: v.daily };
+    const dropped = (view?.backups.length ?? 0) - p.keep;
+    // Fewer to keep deletes the oldest at once: said before it happens.
+    if (dropped > 0 && !(await confirmDrop(dropped))) return;
     try {
-      const p: BackupPolicy = { keep: readNumber(v.keep, 'plain')!, daily: v.daily };
       await api().backupPolicySave(p);
       void message.success('已保存备份设置');
       await load();
@@ -102,6 +118,7 @@ export function BackupCard() {
           await load();
         } catch (err) {
           Modal.error({ title: '恢复未完成', content: err instanceof Error ? err.message : String(err) });
+          await load();
         }
       },
     });
