@@ -38,10 +38,15 @@ export async function benchQualify(): Promise<Figure[]> {
   try {
     jobs.warm();
     await new Promise((r) => setTimeout(r, 1500));
-    const t0 = performance.now();
-    const rows = db.prepare('SELECT id, name, district, founded_on, employees, revenue_fen, rd_fen, qualifications FROM enterprises').all();
-    db.prepare("SELECT enterprise_id, kind, count(*) FROM ip_assets WHERE legal_status = 'granted' GROUP BY enterprise_id, kind").all();
-    const baseline = performance.now() - t0;
+    const read = () => {
+      const t0 = performance.now();
+      const rows = db.prepare('SELECT id, name, district, founded_on, employees, revenue_fen, rd_fen, qualifications FROM enterprises').all();
+      db.prepare("SELECT enterprise_id, kind, count(*) FROM ip_assets WHERE legal_status = 'granted' GROUP BY enterprise_id, kind").all();
+      return { rows, ms: performance.now() - t0 };
+    };
+    // Twice: the first read brings the file into the page cache (the job then finds it there too).
+    read();
+    const { rows, ms: baseline } = read();
 
     const t1 = performance.now();
     // As the app's call does: the parts' ranges cut on the main connection, then the job.
