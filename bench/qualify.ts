@@ -40,7 +40,9 @@ export async function benchQualify(): Promise<Figure[]> {
     await new Promise((r) => setTimeout(r, 1500));
     const read = () => {
       const t0 = performance.now();
-      const rows = db.prepare('SELECT id, name, district, founded_on, employees, revenue_fen, rd_fen, qualifications FROM enterprises').all();
+      const rows = db
+        .prepare('SELECT id, name, district, founded_on, employees, revenue_fen, rd_fen, qualifications FROM enterprises')
+        .all();
       db.prepare("SELECT enterprise_id, kind, count(*) FROM ip_assets WHERE legal_status = 'granted' GROUP BY enterprise_id, kind").all();
       return { rows, ms: performance.now() - t0 };
     };

@@ -31,7 +31,7 @@ const runtime = createRuntime({
   resourcesDir: DEV_RESOURCES_DIR,
   printPdf: printer.print,
   autoSync: true,
-    autoBackup: true,
+  autoBackup: true,
   warm: true,
 });
 if (values.demo && runtime.db) {

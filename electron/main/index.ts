@@ -107,7 +107,7 @@ if (!app.requestSingleInstanceLock()) {
       printPdf: createElectronPrinter(BrowserWindow),
       vaultFor: (dbFile) => safeStorageVault(safeStorage, dbFile, runtime!.logger),
       autoSync: true,
-    autoBackup: true,
+      autoBackup: true,
       warm: true,
     });
     registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));
