@@ -109,3 +109,37 @@ describe('pre-migration backups', () => {
     );
   });
 });
+
+describe('the store on disk', () => {
+  it('is the owner’s alone, with its journal files and its pre-migration copy, and overwrites what is deleted', () => {
+    const dir = path.join(tmp.dir, 'new-folder');
+    const file = path.join(dir, 'ipf-desk.sqlite');
+    const { db } = openDatabase({ file });
+    const mode = (p: string) => fs.statSync(p).mode & 0o777;
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(file)).toBe(0o600);
+    db.prepare("INSERT INTO settings VALUES ('phone', ?, 'now')").run(JSON.stringify('13912345678'));
+    expect(mode(`${file}-wal`)).toBe(0o600);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fs.readFileSync(file).includes(Buffer.from('13912345678'))).toBe(true);
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+    // Deleted and checkpointed: the number is gone from the file's bytes, not left in a free page.
+    db.prepare("DELETE FROM settings WHERE key = 'phone'").run();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    expect(fs.readFileSync(file).includes(Buffer.from('13912345678'))).toBe(false);
+
+    // A database made elsewhere (default permissions), one migration behind: opened, it is the owner's,
+    // and the copy written before migrating too.
+    const old = path.join(tmp.dir, 'old.sqlite');
+    const folderMode = mode(tmp.dir);
+    oneVersionBehind(old, 10);
+    fs.chmodSync(old, 0o644);
+    const opened = openDatabase({ file: old });
+    expect(mode(old)).toBe(0o600);
+    expect(mode(opened.migration.backupFile!)).toBe(0o600);
+    opened.db.close();
+    // An existing folder keeps its own permissions.
+    expect(mode(tmp.dir)).toBe(folderMode);
+  });
+});

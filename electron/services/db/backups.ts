@@ -36,6 +36,7 @@ export function writeBackup(db: Database, target: string): void {
   try {
     // VACUUM INTO writes a transactionally consistent copy, but without syncing it.
     db.prepare('VACUUM INTO ?').run(partial);
+    if (process.platform !== 'win32') fs.chmodSync(partial, 0o600); // a copy of the owner's data is the owner's alone
     fsyncPath(partial);
     fs.renameSync(partial, target);
   } catch (err) {

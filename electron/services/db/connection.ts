@@ -26,11 +26,23 @@ export interface OpenedDatabase {
   migration: MigrationOutcome;
 }
 
+/** Nothing for group and others (POSIX; Windows keeps the folder's ACL); the owner's own bits stay (a read-only file stays so). */
+export function restrictToOwner(file: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const mode = fs.statSync(file).mode & 0o777;
+    if (mode & 0o077) fs.chmodSync(file, mode & 0o700);
+  } catch {
+    // A read-only copy or a file of another owner: opening says what is wrong, if anything is.
+  }
+}
+
 /** Opens (creating if needed) the local store with the settings every connection needs. */
 export function openDatabase(options: OpenOptions): OpenedDatabase {
   const dir = path.dirname(options.file);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // A folder made here is the owner's alone; an existing one (the user's choice) is left as it is.
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch {
     throw new AppError('DB_UNAVAILABLE', `无法创建数据库所在的文件夹：${dir}`);
   }
@@ -43,6 +55,9 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     throw databaseError(err, options.file) ?? err;
   }
   try {
+    // The owner's alone, before the journal and shared-memory files are made (SQLite gives them the
+    // database file's permissions).
+    restrictToOwner(options.file);
     // Refuse a newer database before anything (even the journal mode) is written to it.
     const found = schemaVersion(db);
     if (found > MIGRATIONS.length) throw new DatabaseTooNewError(found, MIGRATIONS.length);
@@ -50,6 +65,8 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -65536');
+    // Deleted records' bytes are overwritten, not left in free pages for a file reader to find.
+    db.pragma('secure_delete = ON');
     const now = options.now ?? (() => new Date());
     removeStalePartials(options.file);
     try {
