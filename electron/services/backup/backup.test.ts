@@ -112,6 +112,14 @@ describe('备份与恢复', () => {
       expect(r.ok, name).toBe(false);
     }
     expect((await rt.dispatch('backupRestore', { name: '20300101T000000000Z-manual.sqlite' })).ok).toBe(false);
+    // Too large to send through the window: the user is told where to copy it from.
+    const big = path.join(folder, '20200101T000004000Z-manual.sqlite');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, 300 * 1024 * 1024);
+    const ex = await rt.dispatch('backupExport', { name: '20200101T000004000Z-manual.sqlite' });
+    expect(ex.ok).toBe(false);
+    if (!ex.ok) expect(ex.error.message).toBe(`备份文件较大（300 MB），请直接从备份文件夹复制：${big}`);
+    fs.rmSync(big);
   });
 
   it('keeps the newest N as the policy says, refuses a count out of range, and makes the daily one once a day', async () => {

@@ -35,6 +35,9 @@ export interface BackupDeps {
 
 export type BackupControl = ReturnType<typeof createBackupControl>;
 
+/** The largest backup exported through the window (base64 text over IPC). */
+export const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
+
 const IN_SANDBOX = '培训模式下不能备份或恢复正式数据：请先退出培训模式';
 
 function accountOf(db: Database): string | null {
@@ -165,7 +168,15 @@ export function createBackupControl(d: BackupDeps) {
     /** The backup's bytes, for saving where the user chooses. */
     read(name: string): { fileName: string; bytes: Buffer } {
       guard();
-      return { fileName: `知融工作台备份-${name}`, bytes: fs.readFileSync(backupPath(folder(), name)) };
+      const file = backupPath(folder(), name);
+      const size = fs.statSync(file).size;
+      // Sent to the window as text, a file this large would exhaust its memory: copied by hand instead.
+      if (size > MAX_EXPORT_BYTES)
+        throw new AppError(
+          'CONFLICT',
+          `备份文件较大（${Math.round(size / 1024 / 1024)} MB），请直接从备份文件夹复制：${folder()}${path.sep}${name}`,
+        );
+      return { fileName: `知融工作台备份-${name}`, bytes: fs.readFileSync(file) };
     },
     /** Once a day while the app runs (when the policy says so); a failure is logged, never thrown. */
     async dailyIfDue(): Promise<BackupEntry | null> {
