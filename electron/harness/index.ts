@@ -14,7 +14,16 @@ import { startHarness } from './server';
 const { values } = parseArgs({
   // --renderer-dir serves another built renderer (tests use a one-page folder).
   // --demo starts on a fresh folder filled with demo data (npm run demo).
-  options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'renderer-dir': { type: 'string' }, demo: { type: 'boolean' } },
+  // --worker and --resources: the bundled harness (dist/harness/index.mjs) names the bundled job
+  // worker and the resources folder, which the TypeScript sources find beside themselves.
+  options: {
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'renderer-dir': { type: 'string' },
+    demo: { type: 'boolean' },
+    worker: { type: 'string' },
+    resources: { type: 'string' },
+  },
   strict: true,
 });
 const dataDir = path.resolve(
@@ -27,8 +36,8 @@ const runtime = createRuntime({
   version: pkg.version,
   shell: 'harness',
   logEcho: true,
-  worker: TSX_WORKER,
-  resourcesDir: DEV_RESOURCES_DIR,
+  worker: values.worker ? { file: path.resolve(values.worker) } : TSX_WORKER,
+  resourcesDir: values.resources ? path.resolve(values.resources) : DEV_RESOURCES_DIR,
   printPdf: printer.print,
   autoSync: true,
   autoBackup: true,
