@@ -85,60 +85,49 @@ function MatchItem({
   needId: string;
   onFollowed: (f: FollowUpView) => void;
 }) {
+  // null: deleted after the pairing was followed; the record stays readable, no longer editable.
   const a = match.achievement;
-  if (!a) return <DeletedItem rank={rank} match={match} />;
   return (
     <div
       className="tech-match"
-      data-testid={`match-${a.id}`}
+      data-testid={`match-${match.id}`}
       style={{ display: 'flex', gap: 12, paddingBottom: 12, borderBottom: '1px solid #f0f0f0' }}
     >
       <RankBadge rank={rank} />
       <Space orientation="vertical" size={4} style={{ flex: 1, minWidth: 0 }}>
-        <Space size={[8, 4]} wrap>
-          <Typography.Text strong data-testid="match-title">
-            {a.title}
+        {a ? (
+          <>
+            <Space size={[8, 4]} wrap>
+              <Typography.Text strong data-testid="match-title">
+                {a.title}
+              </Typography.Text>
+              {a.maturity && <Tag style={{ marginInlineEnd: 0 }}>{a.maturity}</Tag>}
+              {a.transferModes.map((t) => (
+                <Tag key={t} color="cyan" style={{ marginInlineEnd: 0 }}>
+                  {t}
+                </Tag>
+              ))}
+            </Space>
+            <Typography.Text type="secondary">
+              {a.holder}
+              {a.patents.length > 0 && ` · 专利 ${a.patents.length} 项`}
+              {a.ipcClasses.length > 0 && ` · IPC ${a.ipcClasses.join('、')}`}
+            </Typography.Text>
+          </>
+        ) : (
+          <Typography.Text type="secondary" delete>
+            （该科技成果已被删除）
           </Typography.Text>
-          {a.maturity && <Tag style={{ marginInlineEnd: 0 }}>{a.maturity}</Tag>}
-          {a.transferModes.map((t) => (
-            <Tag key={t} color="cyan" style={{ marginInlineEnd: 0 }}>
-              {t}
-            </Tag>
-          ))}
-        </Space>
-        <Typography.Text type="secondary">
-          {a.holder}
-          {a.patents.length > 0 && ` · 专利 ${a.patents.length} 项`}
-          {a.ipcClasses.length > 0 && ` · IPC ${a.ipcClasses.join('、')}`}
-        </Typography.Text>
+        )}
         <MatchReasonLine match={match} />
-        <Space size={[8, 4]} wrap align="start">
-          <Typography.Text type="secondary" style={{ lineHeight: '24px' }}>
-            跟进：
-          </Typography.Text>
-          <FollowUpForm needId={needId} achievementId={a.id} followUp={match.followUp} onSaved={onFollowed} />
-        </Space>
-        {match.followUp && (
-          <Space size={4}>
-            <Typography.Text type="secondary">已记录：</Typography.Text>
-            <FollowUpText followUp={match.followUp} />
+        {a && (
+          <Space size={[8, 4]} wrap align="start">
+            <Typography.Text type="secondary" style={{ lineHeight: '24px' }}>
+              跟进：
+            </Typography.Text>
+            <FollowUpForm needId={needId} achievementId={a.id} followUp={match.followUp} onSaved={onFollowed} />
           </Space>
         )}
-      </Space>
-    </div>
-  );
-}
-
-/** A pairing followed before its achievement was deleted: the record stays readable, no longer editable. */
-function DeletedItem({ rank, match }: { rank: number; match: AchievementMatchView }) {
-  return (
-    <div data-testid={`match-${match.id}`} style={{ display: 'flex', gap: 12, paddingBottom: 12, borderBottom: '1px solid #f0f0f0' }}>
-      <RankBadge rank={rank} />
-      <Space orientation="vertical" size={4} style={{ flex: 1, minWidth: 0 }}>
-        <Typography.Text type="secondary" delete>
-          （该科技成果已被删除）
-        </Typography.Text>
-        <MatchReasonLine match={match} />
         {match.followUp && (
           <Space size={4}>
             <Typography.Text type="secondary">已记录：</Typography.Text>
