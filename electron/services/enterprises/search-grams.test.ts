@@ -35,6 +35,7 @@ describe('search n-grams', () => {
 
   it('finds a text containing 深圳市 by the substring that spans it (the case fast-check found)', () => {
     expect(searchQuery('深圳市深深')).toBe('grams : "深圳 圳市 市深 深深" OR grams : "深圳 圳深 深深"');
+    expect(` ${searchDocument('深圳市深深').grams} `).toContain(' 深圳 圳市 市深 深深 ');
   });
 
   it('finds 深圳市信华… when typed without 市, and by the initials of either form', () => {
