@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { chromium, type Page } from 'playwright-core';
 import { startHarness } from '../electron/harness/server';
 import { DEV_RESOURCES_DIR, TSX_WORKER } from '../electron/services/jobs/tsx-launch';

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { statsFilter, type StatsFilter } from '../shared/schemas/stats';
 import { openDatabase } from '../electron/services/db/connection';
 import { createChromiumPrinter } from '../electron/harness/pdf';

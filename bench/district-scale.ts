@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import ExcelJS from 'exceljs';
 import type { EnterpriseQuery } from '../shared/schemas/queries';
 import { openDatabase } from '../electron/services/db/connection';

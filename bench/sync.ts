@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { chromium } from 'playwright-core';
 import { DISTRICTS } from '../shared/domain/districts';
 import { ENTITIES, type Entity } from '../shared/sync/entities';

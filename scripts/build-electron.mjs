@@ -1,5 +1,5 @@
 // Bundles the Electron main process and the preload into dist/electron as CommonJS.
-// better-sqlite3 and @node-rs/jieba stay external (native); everything else, zod included, is bundled.
+// better-sqlite3-multiple-ciphers and @node-rs/jieba stay external (native); everything else, zod included, is bundled.
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: true, logLevel: 'warning' };
@@ -35,14 +35,14 @@ await Promise.all([
     ...common,
     entryPoints: ['electron/main/index.ts'],
     outfile: 'dist/electron/main.cjs',
-    external: ['electron', 'better-sqlite3', '@node-rs/jieba'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/jieba'],
   }),
   // A sandboxed preload may only require('electron'): it must be one self-contained file.
   build({
     ...common,
     entryPoints: ['electron/services/jobs/worker.ts'],
     outfile: 'dist/electron/job-worker.cjs',
-    external: ['better-sqlite3', '@node-rs/jieba'],
+    external: ['better-sqlite3-multiple-ciphers', '@node-rs/jieba'],
   }),
   build({
     ...common,
@@ -58,7 +58,7 @@ await build({
   ...common,
   entryPoints: ['electron/harness/index.ts'],
   outfile: 'dist/harness/index.cjs',
-  external: ['better-sqlite3', '@node-rs/jieba', 'playwright-core'],
+  external: ['better-sqlite3-multiple-ciphers', '@node-rs/jieba', 'playwright-core'],
   define: { 'import.meta.dirname': '__dirname' },
 });
 console.log('built dist/electron/main.cjs, dist/electron/preload.cjs and dist/harness/index.cjs');

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'DB_UNAVAILABLE'
   /** Another process (or a background job) holds the database's write lock; try again later. */
   | 'DB_BUSY'
+  /** The encrypted local store's key is missing or does not open it (encryption at rest). */
+  | 'DB_KEY'
   /** The central service: signed in, but the role or district does not allow it. */
   | 'FORBIDDEN'
   /** Too many attempts (login); try again after the time given. */

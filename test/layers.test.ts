@@ -28,7 +28,7 @@ describe('layer rules', () => {
     ['electron/services/x.ts', "import pg from 'pg';"],
     ['electron/cli/x.ts', "import { PGlite } from '@electric-sql/pglite';"],
     ['electron/harness/x.ts', "import Fastify from 'fastify';"],
-    ['server/x.ts', "import BetterSqlite3 from 'better-sqlite3';"],
+    ['server/x.ts', "import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';"],
     ['server/sync/x.ts', "import { openDatabase } from '../../electron/services/db/connection';"],
     ['server/x.ts', "import { app } from 'electron';"],
     ['shared/x.ts', "import pg from 'pg';"],

@@ -1,8 +1,10 @@
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import { todayIso } from '../../shared/domain/dates';
+import fs from 'node:fs';
 import { openDatabase } from '../services/db/connection';
+import { fileKeyKeeper, KEY_ENV, KEY_FILE_NAME, keyFromEnv, storeKeyFor } from '../services/db/store-key';
 import { claimHolder, describeHolders, otherHolders, PROGRAM_NAMES } from '../services/db/holder';
 import { DB_FILE_NAME, defaultDataDir } from '../services/paths';
 import { getSettings } from '../services/settings';
@@ -30,10 +32,30 @@ export function holdForWriting(file: string): () => void {
   return claimHolder(file, PROGRAM_NAMES.cli);
 }
 
+/** The app keeps its key in the system keychain as db.key.enc: something only Electron can open. */
+const SEALED_KEY = 'db.key.enc';
+
+/**
+ * The store's key for the CLI: IPF_DB_KEY, or the db.key of the data folder holding `file` (its
+ * own folder, or the one above for accounts/ and training/), made there for a new data folder.
+ */
+export function cliStoreKey(file: string): string {
+  const env = keyFromEnv();
+  if (env) return env.load()!;
+  const own = path.dirname(file);
+  const dataDir = [own, path.dirname(own)].find((d) => fs.existsSync(path.join(d, KEY_FILE_NAME)) || fs.existsSync(path.join(d, SEALED_KEY))) ?? own;
+  if (!fs.existsSync(path.join(dataDir, KEY_FILE_NAME)) && fs.existsSync(path.join(dataDir, SEALED_KEY)))
+    throw new AppError(
+      'DB_KEY',
+      `这个数据库的密钥保存在系统钥匙串中（${path.join(dataDir, SEALED_KEY)}），命令行工具无法读取。请在知融工作台里操作，或设置环境变量 ${KEY_ENV} 为该密钥后再运行。`,
+    );
+  return storeKeyFor(fileKeyKeeper(path.join(dataDir, KEY_FILE_NAME)), dataDir);
+}
+
 /** Opens --db (or the app's own database) and builds the job environment with progress on stderr. */
 export function openForCli(options: Record<string, string | boolean | undefined>): { db: Database; env: JobEnv; file: string } {
   const file = cliDbFile(options);
-  const { db } = openDatabase({ file });
+  const { db } = openDatabase({ file, key: cliStoreKey(file) });
   let last = 0;
   const env: JobEnv = {
     db,

@@ -13,6 +13,7 @@ import { buildMenuTemplate } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
 import { hardenWebContents, lockDownSession } from './security';
+import { safeStorageKeeper } from './safe-key';
 import { safeStorageVault } from './safe-vault';
 import { createMainWindow } from './window';
 
@@ -94,8 +95,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => runtime?.close());
 
   void app.whenReady().then(() => {
+    const dataDir = app.getPath('userData');
+    // The runtime's logger is made inside createRuntime, after the key is first read: held till then.
+    const early: [level: 'info' | 'warn', message: string][] = [];
+    const keeperLog = {
+      info: (m: string) => (runtime ? runtime.logger.info(m) : early.push(['info', m])),
+      warn: (m: string) => (runtime ? runtime.logger.warn(m) : early.push(['warn', m])),
+    };
     runtime = createRuntime({
-      dataDir: app.getPath('userData'),
+      dataDir,
       version: app.getVersion(),
       shell: 'electron',
       nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged),
@@ -106,10 +114,12 @@ if (!app.requestSingleInstanceLock()) {
       resourcesDir: path.join(app.getAppPath(), 'resources'),
       printPdf: createElectronPrinter(BrowserWindow),
       vaultFor: (dbFile) => safeStorageVault(safeStorage, dbFile, runtime!.logger),
+      keyKeeper: safeStorageKeeper(safeStorage, dataDir, keeperLog),
       autoSync: true,
       autoBackup: true,
       warm: true,
     });
+    for (const [level, message] of early) runtime.logger[level](message);
     registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));
     lockDownSession(session.defaultSession);
     registerIpc(ipcMain, runtime.dispatch, (wc) => wc === mainWindow?.webContents, runtime.logger);

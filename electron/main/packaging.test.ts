@@ -28,11 +28,11 @@ describe('electron-builder configuration', () => {
 
   it('unpacks the native modules from the asar archive and rebuilds SQLite for Electron', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3-multiple-ciphers/**');
     // jieba is N-API with prebuilt binaries: unpacked, the same build serves Node and Electron.
     expect(config.asarUnpack).toContain('node_modules/@node-rs/jieba*/**');
     expect(config.npmRebuild).toBe(true);
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@node-rs/jieba', 'better-sqlite3']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@node-rs/jieba', 'better-sqlite3-multiple-ciphers']);
   });
 
   it('turns off the fuses that let code run outside the app', () => {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import { bankCatalogSchema } from '../../shared/schemas/bank';
 import type { BankProduct } from '../../shared/types/valuation';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import type { AppInfo, DbStatus } from '../../shared/types/app';
 import type { UploadStore } from './importers/uploads';

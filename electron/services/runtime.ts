@@ -1,9 +1,11 @@
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import type { AppInfo, DbStatus } from '../../shared/types/app';
 import { buildAppInfo } from './app-info';
+import type { StoreAccess } from './db/cipher';
 import { openDatabase } from './db/connection';
+import { fileKeyKeeper, KEY_FILE_NAME, keyFromEnv, storeKeyFor, type KeyKeeper } from './db/store-key';
 import { databaseError } from './db/errors';
 import { claimHolder, PROGRAM_NAMES } from './db/holder';
 import { DB_FILE_NAME } from './paths';
@@ -36,6 +38,11 @@ export interface RuntimeOptions {
   /** A daily backup of the working database while the runtime runs (the app and the harness), as its policy says. */
   autoBackup?: boolean;
   nativeBinding?: string;
+  /**
+   * Where the store's key is kept: Electron's safeStorage in the app; by default IPF_DB_KEY when
+   * set, else <dataDir>/db.key (0600). Every database under dataDir uses this one key.
+   */
+  keyKeeper?: KeyKeeper;
   versions?: Record<string, string>;
   logEcho?: boolean;
   onSettingsChanged?: () => void;
@@ -82,10 +89,14 @@ export interface Runtime {
 export function createRuntime(options: RuntimeOptions): Runtime {
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'ipf-desk.log'), echo: options.logEcho });
   let dbFile = options.dbFile ?? activeDatabase(options.dataDir, path.join(options.dataDir, DB_FILE_NAME));
+  const keeper = options.keyKeeper ?? keyFromEnv() ?? fileKeyKeeper(path.join(options.dataDir, KEY_FILE_NAME));
+  /** Read (or made) at the first open, so a key put back after a "key lost" start is found by 重试. */
+  let key: string | undefined;
+  const access = (): StoreAccess => ({ nativeBinding: options.nativeBinding, key });
   // 培训模式: the sandbox database in place of the working one (training/sandbox-control.ts).
   const sandbox = createSandboxControl({
     dataDir: options.dataDir,
-    nativeBinding: options.nativeBinding,
+    access,
     current: () => dbFile,
     db: () => ctx.db,
     status: () => dbStatus,
@@ -101,14 +112,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     closeCurrent: () => closeCurrent(),
     openFile: (file) => openFile(file),
     sandboxActive: () => sandbox.active(),
-    nativeBinding: options.nativeBinding,
+    access,
     logger,
   });
   let rewarm: NodeJS.Timeout | null = null;
-  const jobs = createJobManager({ launch: options.worker, dbFile: () => dbFile, nativeBinding: options.nativeBinding, logger });
+  const jobs = createJobManager({ launch: options.worker, dbFile: () => dbFile, access, logger });
   const vaultFor = options.vaultFor ?? ((file: string) => fileVault(`${file}.session`));
-  const syncWorker = createWorkerRunner({ launch: options.worker, nativeBinding: options.nativeBinding, logger });
-  const dashboards = createDashboardWorker({ launch: options.worker, nativeBinding: options.nativeBinding, logger });
+  const syncWorker = createWorkerRunner({ launch: options.worker, access, logger });
+  const dashboards = createDashboardWorker({ launch: options.worker, access, logger });
   const sync = createSyncService({
     runner: syncWorker.run,
     db: () => ctx.db,
@@ -144,8 +155,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   function open(): DbStatus {
     if (ctx.db) return dbStatus;
     try {
-      const opened = openDatabase({ file: dbFile, nativeBinding: options.nativeBinding, busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
+      if (!key) {
+        key = storeKeyFor(keeper, options.dataDir);
+        logger.info(`store key kept in ${keeper.where}`);
+      }
+      const opened = openDatabase({ file: dbFile, ...access(), busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
       ctx.db = opened.db;
+      if (opened.encryption) {
+        logger.info(`plain database encrypted in place`, { backup: opened.encryption.backupFile, copies: opened.encryption.encryptedCopies });
+        for (const f of opened.encryption.failedCopies) logger.warn(`an older plain copy could not be encrypted and was left as it was: ${f.file}`, f.error);
+      }
       // A first sync cut off by a crash left its indexes and counts to be put back.
       if (finishBulkLoad(opened.db)) logger.warn('an interrupted first sync: indexes and counts put back');
       // Lets the CLI refuse to write, and a busy message name us, while we hold the store.

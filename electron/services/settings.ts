@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { DEFAULT_LANGUAGE } from '../../shared/settings';
 import type { Settings } from '../../shared/types/app';
 

@@ -3,7 +3,7 @@
  * electron/services/stats/dashboard.test.ts: two districts, 2025 and 2026, registrations
  * registered, changed and cancelled, a draft and a refusal, visits, subsidies.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { saveEnterprise } from '../../electron/services/enterprises/repository';
 import { usccFor } from './sheets';
 

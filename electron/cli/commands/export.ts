@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { enterpriseFilter, entryFilter, ipFilter } from '../../../shared/schemas/queries';
 import { exportList, type ExportRequest } from '../../services/exporters/export-list';

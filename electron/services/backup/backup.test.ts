@@ -80,7 +80,7 @@ describe('备份与恢复', () => {
     ] as const;
     for (const [name, bytes] of bad) fs.writeFileSync(path.join(folder, name), bytes);
     // A SQLite file of another program.
-    const BetterSqlite3 = (await import('better-sqlite3')).default;
+    const BetterSqlite3 = (await import('better-sqlite3-multiple-ciphers')).default;
     const other = new BetterSqlite3(path.join(folder, '20200101T000002000Z-manual.sqlite'));
     other.exec('CREATE TABLE notes (t TEXT)');
     other.close();

@@ -5,8 +5,9 @@
  * it), so a crash leaves either the old data or the restored data, never a mixture.
  */
 import fs from 'node:fs';
+import type { StoreAccess } from '../db/cipher';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { DbStatus } from '../../../shared/types/app';
 import type { BackupEntry, BackupInfo, BackupPolicy, BackupReason, BackupsView } from '../../../shared/types/backup';
@@ -28,7 +29,7 @@ export interface BackupDeps {
   recycleWorkers(): Promise<void>;
   openFile(file: string): DbStatus;
   sandboxActive(): boolean;
-  nativeBinding?: string;
+  access: () => StoreAccess;
   logger: Logger;
   now?: () => Date;
 }
@@ -103,7 +104,7 @@ export function createBackupControl(d: BackupDeps) {
     return inspectBackup(
       backupPath(dir, name),
       listBackupFiles(dir).find((e) => e.name === name)!,
-      d.nativeBinding,
+      d.access(),
     );
   };
 

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { todayIso } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/errors';
 import type { BackupEntry, BackupPolicy, BackupReason } from '../../../shared/types/backup';

@@ -3,21 +3,28 @@
  * damaged file, another program's database, a newer schema or the training sandbox is refused
  * with the reason, and the working data is not touched.
  */
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { StoreAccess } from '../db/cipher';
 import { AppError } from '../../../shared/errors';
 import type { BackupEntry, BackupInfo } from '../../../shared/types/backup';
+import { applyKey, fileKind } from '../db/cipher';
 import { MIGRATIONS } from '../db/migrations';
 
 const DAMAGED = '备份文件已损坏或不完整，不能用于恢复（当前数据未作任何改动）';
+const FOREIGN = '备份文件已加密，但本机的密钥无法打开它：它可能来自另一台电脑或另一次安装（用不同的密钥加密），也可能已损坏。当前数据未作任何改动。';
 
-export function inspectBackup(file: string, entry: BackupEntry, nativeBinding?: string): BackupInfo {
+export function inspectBackup(file: string, entry: BackupEntry, access: StoreAccess = {}): BackupInfo {
   let db: BetterSqlite3.Database;
+  // A backup made before encryption at rest is plain; it is encrypted once restored.
+  const keyed = access.key && fileKind(file) !== 'plain' ? access.key : undefined;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(access.nativeBinding ? { nativeBinding: access.nativeBinding } : {}) });
   } catch {
     throw new AppError('INVALID_INPUT', DAMAGED);
   }
   try {
+    if (keyed) applyKey(db, keyed);
+    else if (fileKind(file) === 'encrypted') throw new AppError('INVALID_INPUT', FOREIGN);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new AppError('INVALID_INPUT', DAMAGED);
     const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
@@ -45,7 +52,7 @@ export function inspectBackup(file: string, entry: BackupEntry, nativeBinding?: 
     };
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('INVALID_INPUT', DAMAGED);
+    throw new AppError('INVALID_INPUT', keyed && (err as { code?: string }).code === 'SQLITE_NOTADB' ? FOREIGN : DAMAGED);
   } finally {
     db.close();
   }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { caseView } from '../../../shared/domain/case-view';
 import { loanFacts, loanSummary } from '../../../shared/domain/loan/of-state';
 import { localState } from '../sync/store';

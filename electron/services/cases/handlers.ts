@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { computeSubsidy } from '../../../shared/domain/subsidy';
 import type { MethodName } from '../../../shared/contract';

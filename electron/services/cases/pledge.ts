@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PledgeView } from '../../../shared/types/case';
 
 const COLUMNS = `bank, pledgee, loan_contract_no AS loanContractNo, loan_fen AS loanFen, rate_percent AS ratePercent, loan_start AS loanStart,

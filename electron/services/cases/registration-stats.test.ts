@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { usccFor } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
 import { openDatabase } from '../db/connection';

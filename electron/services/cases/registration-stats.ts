@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { growth, registrationFigures, type Segment } from '../../../shared/domain/stats';
 import type { District } from '../../../shared/domain/districts';
 import type { RegistrationStats, StatRow } from '../../../shared/types/case';

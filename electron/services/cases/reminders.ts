@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { addDays } from '../../../shared/domain/dates';
 import type { Policy } from '../../../shared/schemas/policy';
 import type { Reminder } from '../../../shared/types/case';

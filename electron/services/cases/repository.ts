@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import type { CaseFilter } from '../../../shared/schemas/case';
 import type { CaseRecord, CaseSummary } from '../../../shared/types/case';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { type FeeType, type SubsidyStatus } from '../../../shared/domain/case-statuses';
 import { paymentDateProblem } from '../../../shared/domain/date-order';
 import { computeSubsidy, type SubsidyResult } from '../../../shared/domain/subsidy';

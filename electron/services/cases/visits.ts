@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import type { visitInput } from '../../../shared/schemas/case';
 import type { VisitView } from '../../../shared/types/case';

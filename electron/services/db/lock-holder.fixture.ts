@@ -6,7 +6,7 @@ const root = path.resolve(import.meta.dirname, '../../..');
 // Runs in the child: optionally records itself as a holder, then keeps a write transaction open until stdin closes.
 const CHILD = `
 const [file, program] = process.argv.slice(1);
-const { default: Sqlite } = await import('better-sqlite3');
+const { default: Sqlite } = await import('better-sqlite3-multiple-ciphers');
 const release = program ? (await import('./electron/services/db/holder.ts')).claimHolder(file, program) : () => {};
 const db = new Sqlite(file);
 db.exec('BEGIN IMMEDIATE');

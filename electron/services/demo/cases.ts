@@ -4,7 +4,7 @@
  * exactly as when a steward clicks. Steps dated after today are not applied. A refused step
  * (a bug in the plan) stops that case where it stands and is counted, never half-written.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { localMutate, type LocalResources } from '../sync/local';
 import { getRecord } from '../sync/store';

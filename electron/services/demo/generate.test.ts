@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OUTCOMES } from '../../../shared/domain/case-stages';
 import { PLEDGE_STATUSES, SUBSIDY_STATUSES } from '../../../shared/domain/case-statuses';

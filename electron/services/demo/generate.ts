@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { addDays, addYears, todayIso } from '../../../shared/domain/dates';
 import type { District } from '../../../shared/domain/districts';
 import { QUALIFICATIONS, type Qualification } from '../../../shared/domain/enterprise';

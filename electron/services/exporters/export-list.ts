@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { OUTCOME_LABELS, STAGE_LABELS } from '../../../shared/domain/case-stages';
 import { PLEDGE_STATUS_LABELS, SUBSIDY_STATUS_LABELS } from '../../../shared/domain/case-statuses';
 import { IP_KIND_LABELS, LEGAL_STATUS_LABELS } from '../../../shared/domain/ip';

@@ -1,5 +1,5 @@
 /** What an import kind is: its columns (with the header names people use), how a row is read and how it is written. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import { IMPORT_KINDS, type ImportKind } from '../../../shared/contract';
 import type { UpsertOutcome, WriteContext } from '../enterprises/repository';

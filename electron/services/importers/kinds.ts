@@ -3,7 +3,7 @@
  * becomes service input, and how it is written. Headers match loosely (spaces, brackets and
  * units ignored), so both our template and typical survey spreadsheets map automatically.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import { DISTRICTS, parseDistrict } from '../../../shared/domain/districts';
 import { parseQualification, QUALIFICATIONS } from '../../../shared/domain/enterprise';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { badUscc, csv, inventionNumber, usccFor, xlsx } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';

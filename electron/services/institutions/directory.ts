@@ -2,7 +2,7 @@
  * The institutions directory on this computer: the shipped list with the synced edits over it
  * (the institutions table), kept per connection until SQLite says the data changed.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { Directory, mergeInstitutions, type Institution } from '../../../shared/domain/institutions';
 import { dataVersionOf } from '../db/data-version';
 

@@ -5,7 +5,7 @@
  * the cases behind a branch; bad edits refused in Chinese.
  */
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_INSTITUTIONS } from '../../../shared/domain/institutions';
 import { caseFilter } from '../../../shared/schemas/case';

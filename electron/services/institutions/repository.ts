@@ -1,5 +1,5 @@
 /** The institutions directory on this computer: listed with its heads, names on pledges reviewed, saved through institution.save. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { InstitutionView, NameReview } from '../../../shared/domain/institution-lists';
 import { institutionInput, type InstitutionInput } from '../../../shared/schemas/institutions';
 import type { WriteContext } from '../enterprises/repository';

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { StoreAccess } from '../db/cipher';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../logger';
@@ -44,7 +45,8 @@ export function createJobManager(opts: {
   launch: WorkerLaunch;
   /** The database each job opens: read when it starts (the app switches databases per user). */
   dbFile: string | (() => string);
-  nativeBinding?: string;
+  /** The native module and the store's key, read when each job starts. */
+  access?: () => StoreAccess;
   logger: Logger;
   keep?: number;
   cores?: number;
@@ -194,7 +196,7 @@ export function createJobManager(opts: {
           jobId: job.status.id,
           spec,
           dbFile: dbFile(),
-          nativeBinding: opts.nativeBinding,
+          access: opts.access?.() ?? {},
           actor: who.actor,
           today: who.today,
           cancelFlag,

@@ -7,6 +7,7 @@ import type { ReportRequest } from '../reports/district/data';
 import type { SyncProgress } from '../sync/engine';
 import type { StatsFilter } from '../../../shared/schemas/stats';
 import type { BackupReason } from '../../../shared/types/backup';
+import type { StoreAccess } from '../db/cipher';
 
 export type JobSpec =
   | { type: 'import'; kind: ImportKind; fileName: string; bytes: Uint8Array; mapping?: Mapping; mode: 'preview' | 'dry-run' | 'commit' }
@@ -28,7 +29,7 @@ export interface WorkerInput {
   jobId: string;
   spec: JobSpec;
   dbFile: string;
-  nativeBinding?: string;
+  access: StoreAccess;
   actor: string;
   today: string;
   cancelFlag: SharedArrayBuffer;
@@ -38,7 +39,7 @@ export interface WorkerInput {
 export interface SyncWorkerInput {
   jobId: string;
   dbFile: string;
-  nativeBinding?: string;
+  access: StoreAccess;
   server: string;
   pair: TokenPair;
   pageSize?: number;
@@ -49,7 +50,7 @@ export interface SyncWorkerInput {
 export interface DashboardWorkerInput {
   jobId: string;
   dbFile: string;
-  nativeBinding?: string;
+  access: StoreAccess;
   filter: StatsFilter | null;
   now: string;
 }

@@ -4,7 +4,8 @@
  * progress, and checks a shared flag for cancellation between batches of rows.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Database } from 'better-sqlite3';
+import type { StoreAccess } from '../db/cipher';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { openDatabase } from '../db/connection';
 import { databaseError } from '../db/errors';
@@ -17,9 +18,9 @@ import type { DashboardWorkerMessage, SyncWorkerMessage, WorkerMessage, WorkerRe
 const connections = new Map<string, Database>();
 const post = (m: WorkerMessage | SyncWorkerMessage | DashboardWorkerMessage) => parentPort!.postMessage(m);
 
-function connection(file: string, nativeBinding?: string): Database {
+function connection(file: string, access: StoreAccess): Database {
   let db = connections.get(file);
-  if (!db?.open) connections.set(file, (db = openDatabase({ file, nativeBinding }).db));
+  if (!db?.open) connections.set(file, (db = openDatabase({ file, ...access }).db));
   return db;
 }
 
@@ -59,7 +60,7 @@ parentPort!.on('message', async (req: WorkerRequest) => {
   }
   if (req.type === 'dashboard') {
     try {
-      const db = connection(req.dbFile, req.nativeBinding);
+      const db = connection(req.dbFile, req.access);
       if (!req.filter) return void dashboardFacts(db);
       post({ jobId: req.jobId, type: 'done', resultJson: JSON.stringify(dashboard(db, req.filter, req.now)) });
     } catch (err) {
@@ -68,11 +69,11 @@ parentPort!.on('message', async (req: WorkerRequest) => {
     return;
   }
   try {
-    if (req.type === 'sync') return await syncInWorker(req, connection(req.dbFile, req.nativeBinding), post);
+    if (req.type === 'sync') return await syncInWorker(req, connection(req.dbFile, req.access), post);
     const flag = new Int32Array(req.cancelFlag);
     let lastProgress = 0;
     const result = await runJob(req.spec, {
-      db: connection(req.dbFile, req.nativeBinding),
+      db: connection(req.dbFile, req.access),
       actor: req.actor,
       today: req.today,
       isCancelled: () => Atomics.load(flag, 0) === 1,

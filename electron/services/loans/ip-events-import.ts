@@ -5,7 +5,7 @@
  * rows are written in one transaction through the shared mutation, and each bad row is named
  * with its spreadsheet row and reason. Nothing of a bad row is written.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { IP_EVENT_KINDS, IP_EVENT_LABELS, type IpEventKind } from '../../../shared/domain/loan/watch';
 import { checkPatent } from '../../../shared/validators/patent';
 import { writer } from '../handler-context';

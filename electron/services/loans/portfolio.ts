@@ -3,7 +3,7 @@
  * out from the synced records by the shared rules (shared/domain/loan/), filtered, with the
  * officer's figures over what the filter keeps and the securitisation pools' views.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { LEGAL_STATUS_LABELS, type LegalStatus } from '../../../shared/domain/ip';
 import { loanFacts } from '../../../shared/domain/loan/of-state';
 import { poolView, type PoolView } from '../../../shared/domain/loan/pool';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { GrantedCounts } from '../../../shared/domain/profile/qualification-input';
 
 const NONE: GrantedCounts = { invention: 0, utility: 0, design: 0, software: 0 };

@@ -4,7 +4,7 @@
  * enterprise's verdict against the sets in force, tallied per set. A job splits the table into
  * rowid ranges, one per core (rowidParts), and adds the tallies up.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { qualificationsOf } from '../../../shared/domain/enterprise';
 import type { District } from '../../../shared/domain/districts';

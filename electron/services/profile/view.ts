@@ -3,7 +3,7 @@
  * record, the steward's facts, the IP portfolio's structure and risks, growth and R&D intensity,
  * and every qualification self-check in force, all computed once here from the same data.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { growthOf } from '../../../shared/domain/profile/growth';
 import { expectedQualifications } from '../../../shared/domain/profile/held';
 import { portfolioProfile } from '../../../shared/domain/profile/portfolio';

@@ -5,7 +5,7 @@
  * district officer's, whose central view covers their district only. Real SQLite files, the
  * real server on 127.0.0.1.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../shared/domain/dates';
 import { statsFilter } from '../../../shared/schemas/stats';

@@ -6,6 +6,7 @@
  * CLI or test process alive.
  */
 import { Worker } from 'node:worker_threads';
+import type { StoreAccess } from '../db/cipher';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { StatsFilter } from '../../../shared/schemas/stats';
 import type { DashboardView } from '../../../shared/types/stats';
@@ -21,7 +22,7 @@ export interface DashboardWorker {
   close(): Promise<void>;
 }
 
-export function createDashboardWorker(opts: { launch: WorkerLaunch; nativeBinding?: string; logger: Logger }): DashboardWorker {
+export function createDashboardWorker(opts: { launch: WorkerLaunch; access?: () => StoreAccess; logger: Logger }): DashboardWorker {
   let worker: Worker | null = null;
   const pending = new Map<string, { resolve(v: DashboardView): void; reject(e: Error): void }>();
 
@@ -57,11 +58,11 @@ export function createDashboardWorker(opts: { launch: WorkerLaunch; nativeBindin
       return new Promise<DashboardView>((resolve, reject) => {
         pending.set(jobId, { resolve, reject });
         ensure().ref();
-        post({ type: 'dashboard', jobId, dbFile, nativeBinding: opts.nativeBinding, filter, now });
+        post({ type: 'dashboard', jobId, dbFile, access: opts.access?.() ?? {}, filter, now });
       });
     },
     warm(dbFile) {
-      post({ type: 'dashboard', jobId: newId(), dbFile, nativeBinding: opts.nativeBinding, filter: null, now: '' });
+      post({ type: 'dashboard', jobId: newId(), dbFile, access: opts.access?.() ?? {}, filter: null, now: '' });
     },
     async close() {
       const w = worker;

@@ -4,7 +4,7 @@
  * cancelled within the period, a loan across a year boundary, the time from first visit.
  */
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../../../shared/domain/dates';
 import { growthText } from '../../../shared/domain/stats';

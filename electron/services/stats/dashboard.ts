@@ -2,7 +2,7 @@
  * The officer's dashboard on this computer's data: the facts read here (facts.ts), the figures
  * worked out by shared/domain/dashboard.ts (the same functions the central service uses).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { dashboardView, registrationRowsOf } from '../../../shared/domain/dashboard';
 import type { RegistrationRow } from '../../../shared/domain/stats';
 import type { StatsFilter } from '../../../shared/schemas/stats';

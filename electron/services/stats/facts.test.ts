@@ -4,7 +4,7 @@
  * Through the runtime, a view is answered by the dashboard's worker thread with the same figures.
  */
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statsFilter } from '../../../shared/schemas/stats';
 import { seedStatsFixture } from '../../../test/support/stats-fixture';

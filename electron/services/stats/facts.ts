@@ -5,7 +5,7 @@
  * for commits of other connections (the sync worker, another window), total_changes() for this
  * connection's writes — so a figure is never older than the data.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { caseFact, type CaseFact, type DashboardFacts } from '../../../shared/domain/dashboard';
 import type { District } from '../../../shared/domain/districts';
 import { CASE_KIND, REG_AMOUNT, WAS_REGISTERED } from './sql';

@@ -5,7 +5,7 @@
  * change of the mutation is undone (a record it created disappears) and the refusal is kept to
  * show the user. A field another unsent change also touches keeps that change.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { MutationResult } from '../../../shared/sync/protocol';
 import { signedInUser } from './local';
 import type { Touch } from './mutate';

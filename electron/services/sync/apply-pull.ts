@@ -4,7 +4,7 @@
  * A field with a change of ours still waiting in the outbox keeps our value (the server's goes
  * to the shadow, where a refusal of our change would restore it from).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ENTITIES, ENTITY_NAMES, type Entity } from '../../../shared/sync/entities';
 import type { District } from '../../../shared/domain/districts';
 import type { PullChange, PullResponse } from '../../../shared/sync/protocol';

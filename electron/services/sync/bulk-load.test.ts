@@ -5,7 +5,7 @@
  * that completed, one cut off by the server going away, and one cut off by a crash.
  */
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCentral, type Central } from '../../../test/support/central';
 import { usePglite } from '../../../test/support/postgres';

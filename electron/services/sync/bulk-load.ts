@@ -9,7 +9,7 @@
  * transaction that drops it, and run (in one transaction) when the pull ends for any reason,
  * or when the app next opens the database after a crash.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CASE_ITEMS_KIND } from '../db/migrations/011_dashboard_indexes';
 import { readState, writeState } from './state';
 

@@ -1,5 +1,5 @@
 /** The open conflicts of this database's replica, for the 同步 page and the CLI. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ENTITIES, isEntity } from '../../../shared/sync/entities';
 
 export interface ConflictView {

@@ -4,7 +4,7 @@
  * service already holds other changes under the old device's numbers, and would answer a new
  * change with the receipt of the old one, so the new one would be dropped unseen.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { newId } from '../ids';
 import { writeState } from './state';
 

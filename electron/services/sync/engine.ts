@@ -4,7 +4,7 @@
  * transaction with its cursor. The next page is asked for as soon as the current one's
  * headers arrive, so the network and the database work at once.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { MAX_PUSH_BATCH, SCHEMA_VERSION, type MutationEnvelope, type PullResponse } from '../../../shared/sync/protocol';
 import { acknowledge } from './ack';

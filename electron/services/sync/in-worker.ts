@@ -3,7 +3,7 @@
  * request and any the client refreshes go back to the main thread, which alone keeps them
  * (Electron's safeStorage is not reachable from a worker).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { TokenPair } from '../../../shared/sync/auth';
 import type { SyncWorkerInput, SyncWorkerMessage } from '../jobs/types';
 import { CentralClient } from './client';

@@ -3,7 +3,7 @@
  * is, the steward name of the settings with no role to check), the bank products and the
  * subsidy policies, today and now.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { todayIso } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/errors';
 import type { CompensationPool } from '../../../shared/schemas/loan';

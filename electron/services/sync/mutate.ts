@@ -4,7 +4,7 @@
  * and the mutation goes into the outbox with the version each changed field was based on — all
  * in one transaction, so a crash leaves either all of it or none.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import type { CompensationPool } from '../../../shared/schemas/loan';
 import type { Policy } from '../../../shared/schemas/policy';

@@ -12,7 +12,7 @@
  * waits in the replica, out of the table, and is written as soon as the key is free (after
  * each pulled page, each answer to a push and each local write).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Entity } from '../../../shared/sync/entities';
 import { fieldStamp, type Fields } from '../../../shared/sync/records';
 import { nameInitials } from '../enterprises/initials';

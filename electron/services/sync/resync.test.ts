@@ -3,7 +3,7 @@
  * starts again from nothing, drops what the server no longer holds, keeps and sends what it
  * had not sent: real SQLite files against the real central service on 127.0.0.1.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCentral, type Central } from '../../../test/support/central';
 import { usePglite } from '../../../test/support/postgres';

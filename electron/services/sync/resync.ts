@@ -7,7 +7,7 @@
  * Crash-safe: the list, the cursor and each page change in one transaction each, and an
  * interrupted resync carries on at the next sync.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PullChange } from '../../../shared/sync/protocol';
 import type { Entity } from '../../../shared/sync/entities';
 import { cachedStatement } from '../sql';

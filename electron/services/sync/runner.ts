@@ -3,7 +3,7 @@
  * engine), or in a worker thread of its own (the app: sync-worker-runner.ts), so a first pull
  * of 400,000 records never holds up the main process.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SyncProgress, SyncReport } from './engine';
 import { syncOnce } from './engine';
 import { clientFor, type TokenVault } from './session';

@@ -4,7 +4,7 @@
  * at once, with its state (progress, the last error in Chinese, a held pull) for the header
  * and the 同步 page. The CLI runs the engine directly (one run per command).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import type { SyncProgressView, SyncStatusView } from '../../../shared/types/sync';
 import type { Logger } from '../logger';

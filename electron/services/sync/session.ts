@@ -5,7 +5,7 @@
  * Electron's safeStorage, in the harness and the CLI a file only its owner can read.
  */
 import fs from 'node:fs';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import type { TokenPair } from '../../../shared/sync/auth';
 import type { SessionUser } from '../../../shared/sync/roles';

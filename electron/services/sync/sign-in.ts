@@ -5,7 +5,7 @@
  * with its unsent changes, which the answer counts so the app can say so.
  */
 import fs from 'node:fs';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import type { HandlerContext } from '../handler-context';
 import { needDb } from '../handler-context';

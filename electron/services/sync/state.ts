@@ -1,5 +1,5 @@
 /** Small facts of this database's sync (device id, server, user, cursor, last sync), as text by key. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { cachedStatement } from '../sql';
 
 export function readState(db: Database, key: string): string | null {

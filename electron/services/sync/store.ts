@@ -5,7 +5,7 @@
  * decide() reads this, exactly as it reads the server's records; the tables the app lists are
  * projected from it (project.ts).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ENTITIES, type Entity } from '../../../shared/sync/entities';
 import { lookupColumn, lookupValues } from '../../../shared/sync/lookup';
 import type { Fields, StateReader, SyncRecord } from '../../../shared/sync/records';

@@ -5,7 +5,7 @@
  * and kept to show, and a pull never overwrites a field with an unsent change.
  */
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENTITIES } from '../../../shared/sync/entities';
 import { usePglite } from '../../../test/support/postgres';

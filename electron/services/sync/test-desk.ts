@@ -3,7 +3,7 @@
  * its form sends it back with some fields typed over.
  */
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ENTITIES } from '../../../shared/sync/entities';
 import { openDatabase } from '../db/connection';
 import { getEnterprise, type saveEnterprise } from '../enterprises/repository';

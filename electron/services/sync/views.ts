@@ -2,7 +2,7 @@
  * The 同步 page's lists: open conflicts with both sides in words (who, when, the value with its
  * unit), and the changes the server refused with its reasons, until the user dismisses them.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { describeValue, fieldLabel, MUTATION_LABELS } from '../../../shared/sync/labels';
 import type { ConflictItemView, RejectionView } from '../../../shared/types/sync';

@@ -5,6 +5,7 @@
  * Tokens the worker refreshes come back here to be kept by the vault.
  */
 import { Worker } from 'node:worker_threads';
+import type { StoreAccess } from '../db/cipher';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { newId } from '../ids';
 import type { WorkerLaunch } from '../jobs/manager';
@@ -19,7 +20,7 @@ export interface WorkerRunner {
   close(): Promise<void>;
 }
 
-export function createWorkerRunner(opts: { launch: WorkerLaunch; nativeBinding?: string; logger: Logger }): WorkerRunner {
+export function createWorkerRunner(opts: { launch: WorkerLaunch; access?: () => StoreAccess; logger: Logger }): WorkerRunner {
   let worker: Worker | null = null;
   let current: { onMessage(m: SyncWorkerMessage): void; onExit(): void } | null = null;
 
@@ -59,7 +60,7 @@ export function createWorkerRunner(opts: { launch: WorkerLaunch; nativeBinding?:
         type: 'sync',
         jobId,
         dbFile: r.db.name,
-        nativeBinding: opts.nativeBinding,
+        access: opts.access?.() ?? {},
         server,
         pair,
         pageSize: r.pageSize,

@@ -1,5 +1,5 @@
 /** A district's yearly targets on this computer: listed by year, set through the target.save mutation. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { District } from '../../../shared/domain/districts';
 import { targetId } from '../../../shared/domain/targets';
 import { targetInput, type Target, type TargetInput } from '../../../shared/schemas/targets';

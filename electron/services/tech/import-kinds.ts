@@ -3,7 +3,7 @@
  * survey of needs): each row through the same schema and mutation as the form. A row names an
  * existing record by its title and holder (an achievement) or its enterprise and title (a need).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import { achievementInput, MATURITIES, techNeedInput } from '../../../shared/schemas/tech';
 import type { UpsertOutcome } from '../enterprises/repository';

@@ -3,7 +3,7 @@
  * from the needs and achievements here, kept while they are unchanged (the tables' counts and
  * last writes are its key), so a query after the first costs milliseconds.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { matchId } from '../../../shared/schemas/tech';
 import { buildIndex, matchAchievement, matchNeed, type MatchIndex } from '../matching/bm25';

@@ -1,5 +1,5 @@
 /** 技术需求, 科技成果 and their pairings on this computer: read from their tables, written through their mutations. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import {
   achievementInput,
   matchId,

@@ -5,7 +5,7 @@
  * load and nothing of it is kept.
  */
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { addDays, daysBetween, todayIso } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/errors';
 import { trainingDataset, type TrainingDataset } from '../../../shared/schemas/training';

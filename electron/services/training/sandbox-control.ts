@@ -4,8 +4,9 @@
  * database is closed (a running job refuses the switch), so a refusal leaves the mode as it was.
  */
 import fs from 'node:fs';
+import type { StoreAccess } from '../db/cipher';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import type { DbStatus } from '../../../shared/types/app';
 import { openDatabase } from '../db/connection';
@@ -14,7 +15,7 @@ import { isSandbox, markSandbox, sandboxFile, trainingDir } from './sandbox-file
 
 export interface SandboxDeps {
   dataDir: string;
-  nativeBinding?: string;
+  access: () => StoreAccess;
   current(): string;
   db(): Database | null;
   status(): DbStatus;
@@ -82,6 +83,6 @@ export function createSandboxControl(d: SandboxDeps): SandboxControl {
       marked();
       return d.status();
     },
-    openFile: (f) => openDatabase({ file: f, nativeBinding: d.nativeBinding }).db,
+    openFile: (f) => openDatabase({ file: f, ...d.access() }).db,
   };
 }

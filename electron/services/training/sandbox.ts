@@ -5,7 +5,7 @@
  * them opens the working database.
  */
 import fs from 'node:fs';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import type { DbStatus } from '../../../shared/types/app';
 import type { SandboxView, SnapshotView } from '../../../shared/training-contract';

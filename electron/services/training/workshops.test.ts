@@ -3,7 +3,7 @@
  * an officer's pulls it, a steward may not write one, and two desks changing the same session's
  * attendance at once is a conflict, never an overwrite. Real SQLite files, the real server on 127.0.0.1.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, todayIso } from '../../../shared/domain/dates';
 import type { WorkshopInput } from '../../../shared/schemas/workshop';

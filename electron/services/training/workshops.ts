@@ -1,5 +1,5 @@
 /** 培训记录 on this computer: read from their table, written through workshop.save / workshop.delete. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { workshopMatches, workshopView, type WorkshopView } from '../../../shared/domain/training/workshops';
 import { workshopInput, type WorkshopFilter, type WorkshopInput } from '../../../shared/schemas/workshop';
 import type { WriteContext } from '../enterprises/repository';

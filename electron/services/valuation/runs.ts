@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { productRate } from '../../../shared/domain/loan-capacity';
 import { AppError } from '../../../shared/errors';
 import type { ValuationInput } from '../../../shared/schemas/valuation';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { addDays } from '../../../shared/domain/dates';
 import { funnelOf, type EntryStatus, type Funnel } from '../../../shared/domain/whitelist';
 import type { District } from '../../../shared/domain/districts';

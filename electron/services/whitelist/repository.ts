@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
 import { addDays } from '../../../shared/domain/dates';
 import type { District } from '../../../shared/domain/districts';

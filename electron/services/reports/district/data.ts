@@ -2,7 +2,7 @@
  * A district report's figures: exactly the dashboard's for the same filter (one function), with
  * the words the report prints around them.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { District } from '../../../../shared/domain/districts';
 import { periodLabel, reportPeriod } from '../../../../shared/domain/periods';
 import { AppError } from '../../../../shared/errors';

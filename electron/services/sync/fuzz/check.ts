@@ -13,7 +13,7 @@
  *   deletes over an unseen edit: each of those must have become a conflict; every conflict
  *   is recorded, and none is spurious; and the records end as their history says.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ENTITIES, type Entity } from '../../../../shared/sync/entities';
 import type { Fields } from '../../../../shared/sync/records';
 import { CODECS } from '../codecs';

@@ -5,7 +5,7 @@
  * edits (the server's side of each field when it was made), so the checks can tell a
  * concurrent edit from one made after seeing the other.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { District } from '../../../../shared/domain/districts';
 import { ENTRY_STATUSES } from '../../../../shared/domain/whitelist';
 import { AppError } from '../../../../shared/errors';
