@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { rawStore } from '../../test/support/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp';
 import { holdWriteLock } from '../services/db/lock-holder.fixture';
@@ -33,7 +33,7 @@ beforeEach(() => {
 afterEach(() => tmp.cleanup());
 
 const enterprises = () => {
-  const d = new BetterSqlite3(db, { readonly: true });
+  const d = rawStore(db, { readonly: true });
   try {
     return d.prepare('SELECT count(*) FROM enterprises').pluck().get();
   } finally {
@@ -100,9 +100,16 @@ describe('cli errors', () => {
     const garbage = await cli('demo', '--count', '2', '--db', db);
     expect(garbage).toMatchObject({
       code: 1,
-      json: { error: { code: 'DB_UNAVAILABLE', message: `数据库文件已损坏，或不是知融工作台的数据库：${db}` } },
+      // Without its key, a file that is not plain SQLite cannot be told from an encrypted store.
+      json: { error: { code: 'DB_KEY', message: expect.stringContaining('也可能已损坏或根本不是数据库') } },
     });
     expect(garbage.stdout + garbage.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(path.join(tmp.dir, 'db.key'))).toBe(false);
+    // With the folder's key there, the same file is refused as one the key does not open, unchanged.
+    fs.writeFileSync(path.join(tmp.dir, 'db.key'), `${'ab'.repeat(32)}\n`, { mode: 0o600 });
+    const keyed = await cli('demo', '--count', '2', '--db', db);
+    expect(keyed).toMatchObject({ code: 1, json: { error: { code: 'DB_KEY', message: expect.stringContaining('也可能文件已损坏') } } });
+    expect(fs.readFileSync(db, 'utf8')).toBe('this is not a database, just text that is long enough to be read by sqlite');
     const folder = await cli('export', 'enterprises', '--format', 'csv', '--out', path.join(tmp.dir, 'o.csv'), '--db', tmp.dir);
     expect(folder).toMatchObject({
       code: 1,

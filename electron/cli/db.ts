@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import { todayIso } from '../../shared/domain/dates';
 import fs from 'node:fs';
+import { fileKind } from '../services/db/cipher';
 import { openDatabase } from '../services/db/connection';
 import { fileKeyKeeper, KEY_ENV, KEY_FILE_NAME, keyFromEnv, storeKeyFor } from '../services/db/store-key';
 import { claimHolder, describeHolders, otherHolders, PROGRAM_NAMES } from '../services/db/holder';
@@ -39,7 +40,9 @@ const SEALED_KEY = 'db.key.enc';
  * The store's key for the CLI: IPF_DB_KEY, or the db.key of the data folder holding `file` (its
  * own folder, or the one above for accounts/ and training/), made there for a new data folder.
  */
-export function cliStoreKey(file: string): string {
+export function cliStoreKey(file: string): string | undefined {
+  // A folder or a device given as --db: opening it says what is wrong; no key is made for it.
+  if (fileKind(file) === 'unreadable') return undefined;
   const env = keyFromEnv();
   if (env) return env.load()!;
   const own = path.dirname(file);

@@ -35,7 +35,7 @@ function describe(extra: unknown): string {
  * when the process dies right after writing them, which is the point of a crash log.
  */
 export function createLogger({ file, maxBytes = 1_000_000, keep = 3, echo = false }: LoggerOptions): Logger {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const ext = path.extname(file);
   const rotated = (n: number) => `${file.slice(0, file.length - ext.length)}.${n}${ext}`;
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
@@ -87,6 +88,12 @@ export interface Runtime {
  * opened does not stop the runtime; the UI shows why instead of a blank window.
  */
 export function createRuntime(options: RuntimeOptions): Runtime {
+  // The data folder (made here on first start) is its owner's alone: the store, its key, its logs.
+  try {
+    fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  } catch {
+    // Opening the store says why the folder is unusable.
+  }
   const logger = createLogger({ file: path.join(options.dataDir, 'logs', 'ipf-desk.log'), echo: options.logEcho });
   let dbFile = options.dbFile ?? activeDatabase(options.dataDir, path.join(options.dataDir, DB_FILE_NAME));
   const keeper = options.keyKeeper ?? keyFromEnv() ?? fileKeyKeeper(path.join(options.dataDir, KEY_FILE_NAME));

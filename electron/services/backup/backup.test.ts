@@ -14,6 +14,7 @@ import { tempDir } from '../../../test/support/temp';
 import { DEV_RESOURCES_DIR, TSX_WORKER } from '../jobs/tsx-launch';
 import { createRuntime, type Runtime } from '../runtime';
 import { readState } from '../sync/state';
+import { rawStore } from '../../../test/support/store';
 
 const tmp = tempDir();
 let rt: Runtime;
@@ -80,8 +81,7 @@ describe('备份与恢复', () => {
     ] as const;
     for (const [name, bytes] of bad) fs.writeFileSync(path.join(folder, name), bytes);
     // A SQLite file of another program.
-    const BetterSqlite3 = (await import('better-sqlite3-multiple-ciphers')).default;
-    const other = new BetterSqlite3(path.join(folder, '20200101T000002000Z-manual.sqlite'));
+    const other = rawStore(path.join(folder, '20200101T000002000Z-manual.sqlite'));
     other.exec('CREATE TABLE notes (t TEXT)');
     other.close();
     for (const name of [...bad.map(([n]) => n), '20200101T000002000Z-manual.sqlite']) {
@@ -98,7 +98,7 @@ describe('备份与恢复', () => {
     // Another account's backup: its records are not this user's to have.
     const foreign = path.join(folder, '20200101T000003000Z-manual.sqlite');
     fs.writeFileSync(foreign, good);
-    const f = new BetterSqlite3(foreign);
+    const f = rawStore(foreign);
     f.prepare("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('user', ?)").run(JSON.stringify({ name: '别区管家' }));
     f.close();
     rt.db!.prepare("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('user', ?)").run(JSON.stringify({ name: '坪山管家' }));

@@ -9,6 +9,12 @@ const [file, program] = process.argv.slice(1);
 const { default: Sqlite } = await import('better-sqlite3-multiple-ciphers');
 const release = program ? (await import('./electron/services/db/holder.ts')).claimHolder(file, program) : () => {};
 const db = new Sqlite(file);
+// A store the CLI or the app encrypted is opened with its folder's key, as they would.
+const { fileKind, applyKey } = await import('./electron/services/db/cipher.ts');
+const fs = await import('node:fs');
+const path = await import('node:path');
+const keyFile = path.join(path.dirname(file), 'db.key');
+if (fileKind(file) === 'encrypted' && fs.existsSync(keyFile)) applyKey(db, fs.readFileSync(keyFile, 'utf8').trim());
 db.exec('BEGIN IMMEDIATE');
 process.stdout.write('ready\\n');
 process.stdin.resume();

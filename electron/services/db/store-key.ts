@@ -110,7 +110,7 @@ export function encryptedStores(dataDir: string, depth = 3): string[] {
 
 export const KEY_LOST = (where: string, files: readonly string[]) =>
   `本地数据已加密，但找不到它的密钥（应在：${where}）。没有原来的密钥，这些数据无法读取，也不会被改动或覆盖：` +
-  `${files.slice(0, 3).join('、')}${files.length > 3 ? ` 等 ${files.length} 个文件` : ''}。` +
+  `${files.slice(0, 3).join('、')}${files.length > 3 ? ` 等 ${files.length} 个文件` : ''}（若它们并非本应用所写，也可能已损坏或根本不是数据库）。` +
   `请把原来的密钥放回原处（或设置环境变量 ${KEY_ENV}）后点“重试”；若密钥确已丢失，可把这些文件移走后重新开始（已同步到中心服务的数据可重新同步下来）。`;
 
 /**

@@ -14,7 +14,7 @@ import { caller, finishJob } from '../../../test/support/call';
 import { jobResult, type JobStatusView } from '../../../shared/types/jobs';
 import { usccFor } from '../../../test/support/sheets';
 import { tempDir } from '../../../test/support/temp';
-import { openDatabase } from '../db/connection';
+import { openStore } from '../../../test/support/store';
 import { DEV_RESOURCES_DIR, TSX_WORKER } from '../jobs/tsx-launch';
 import { createRuntime, type Runtime } from '../runtime';
 import { writeState } from '../sync/state';
@@ -38,7 +38,7 @@ function dump(db: Database): string {
   return JSON.stringify(tables.map((t) => [t, rows(t)]));
 }
 const dumpFile = (file: string) => {
-  const { db } = openDatabase({ file });
+  const { db } = openStore(file);
   try {
     return dump(db);
   } finally {

@@ -33,7 +33,7 @@ function copyInto(db: Database, dest: string): void {
 
 /** Builds the dataset in a scratch database and keeps it as the baseline a reset copies. */
 function buildBaseline(ctx: HandlerContext): string {
-  fs.mkdirSync(trainingDir(ctx.dataDir), { recursive: true });
+  fs.mkdirSync(trainingDir(ctx.dataDir), { recursive: true, mode: 0o700 });
   const file = baselineFile(ctx.dataDir, loadDataset(ctx.resourcesDir).version);
   const scratch = `${file}.building`;
   removeDatabaseFile(scratch);
@@ -83,7 +83,7 @@ export function saveSnapshot(ctx: HandlerContext, name: string, overwrite: boole
   const db = needSandbox(ctx);
   const file = snapshotPath(ctx.dataDir, name);
   if (fs.existsSync(file) && !overwrite) throw new AppError('CONFLICT', `已有名为“${name.trim()}”的快照：请换一个名称，或选择覆盖`);
-  fs.mkdirSync(snapshotsDir(ctx.dataDir), { recursive: true });
+  fs.mkdirSync(snapshotsDir(ctx.dataDir), { recursive: true, mode: 0o700 });
   copyInto(db, file);
   const st = fs.statSync(file);
   return { name: name.trim(), savedAt: st.mtime.toISOString(), sizeBytes: st.size };
