@@ -20,7 +20,9 @@ const binary = path.join(moduleCopy, 'build', 'Release', 'better_sqlite3.node');
 const current = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
 if (current === JSON.stringify(stamp) && fs.existsSync(binary)) process.exit(0);
 
-console.log(`Building better-sqlite3-multiple-ciphers ${sqliteVersion} for Electron ${electronVersion} (first start only, about two minutes)…`);
+console.log(
+  `Building better-sqlite3-multiple-ciphers ${sqliteVersion} for Electron ${electronVersion} (first start only, about two minutes)…`,
+);
 fs.rmSync(target, { recursive: true, force: true });
 fs.mkdirSync(path.dirname(moduleCopy), { recursive: true });
 fs.cpSync(sqliteDir, moduleCopy, {

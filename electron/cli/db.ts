@@ -46,7 +46,8 @@ export function cliStoreKey(file: string): string | undefined {
   const env = keyFromEnv();
   if (env) return env.load()!;
   const own = path.dirname(file);
-  const dataDir = [own, path.dirname(own)].find((d) => fs.existsSync(path.join(d, KEY_FILE_NAME)) || fs.existsSync(path.join(d, SEALED_KEY))) ?? own;
+  const dataDir =
+    [own, path.dirname(own)].find((d) => fs.existsSync(path.join(d, KEY_FILE_NAME)) || fs.existsSync(path.join(d, SEALED_KEY))) ?? own;
   if (!fs.existsSync(path.join(dataDir, KEY_FILE_NAME)) && fs.existsSync(path.join(dataDir, SEALED_KEY)))
     throw new AppError(
       'DB_KEY',

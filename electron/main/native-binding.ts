@@ -9,6 +9,15 @@ import path from 'node:path';
  */
 export function electronNativeBinding(appPath: string, isPackaged: boolean): string | undefined {
   if (isPackaged) return undefined;
-  const file = path.join(appPath, '.native', 'electron', 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
+  const file = path.join(
+    appPath,
+    '.native',
+    'electron',
+    'node_modules',
+    'better-sqlite3-multiple-ciphers',
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
   return fs.existsSync(file) ? file : undefined;
 }

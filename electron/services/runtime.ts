@@ -169,8 +169,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const opened = openDatabase({ file: dbFile, ...access(), busyTimeoutMs: MAIN_BUSY_TIMEOUT_MS });
       ctx.db = opened.db;
       if (opened.encryption) {
-        logger.info(`plain database encrypted in place`, { backup: opened.encryption.backupFile, copies: opened.encryption.encryptedCopies });
-        for (const f of opened.encryption.failedCopies) logger.warn(`an older plain copy could not be encrypted and was left as it was: ${f.file}`, f.error);
+        logger.info(`plain database encrypted in place`, {
+          backup: opened.encryption.backupFile,
+          copies: opened.encryption.encryptedCopies,
+        });
+        for (const f of opened.encryption.failedCopies)
+          logger.warn(`an older plain copy could not be encrypted and was left as it was: ${f.file}`, f.error);
       }
       // A first sync cut off by a crash left its indexes and counts to be put back.
       if (finishBulkLoad(opened.db)) logger.warn('an interrupted first sync: indexes and counts put back');

@@ -11,14 +11,19 @@ import { applyKey, fileKind } from '../db/cipher';
 import { MIGRATIONS } from '../db/migrations';
 
 const DAMAGED = '备份文件已损坏或不完整，不能用于恢复（当前数据未作任何改动）';
-const FOREIGN = '备份文件已加密，但本机的密钥无法打开它：它可能来自另一台电脑或另一次安装（用不同的密钥加密），也可能已损坏。当前数据未作任何改动。';
+const FOREIGN =
+  '备份文件已加密，但本机的密钥无法打开它：它可能来自另一台电脑或另一次安装（用不同的密钥加密），也可能已损坏。当前数据未作任何改动。';
 
 export function inspectBackup(file: string, entry: BackupEntry, access: StoreAccess = {}): BackupInfo {
   let db: BetterSqlite3.Database;
   // A backup made before encryption at rest is plain; it is encrypted once restored.
   const keyed = access.key && fileKind(file) !== 'plain' ? access.key : undefined;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(access.nativeBinding ? { nativeBinding: access.nativeBinding } : {}) });
+    db = new BetterSqlite3(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(access.nativeBinding ? { nativeBinding: access.nativeBinding } : {}),
+    });
   } catch {
     throw new AppError('INVALID_INPUT', DAMAGED);
   }

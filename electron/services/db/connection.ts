@@ -122,14 +122,16 @@ function encryptExisting(options: OpenOptions & { key: string }, now: () => Date
       },
     });
   } catch (err) {
-    if (isBusy(err))
-      throw new AppError('DB_BUSY', `数据库正被另一个程序写入，暂不能加密：${file}。请关闭其他使用它的程序后再试。`);
+    if (isBusy(err)) throw new AppError('DB_BUSY', `数据库正被另一个程序写入，暂不能加密：${file}。请关闭其他使用它的程序后再试。`);
     throw databaseError(err, file) ?? err;
   }
   const folder = backupFolder(file);
   let inFolder: string[] = [];
   try {
-    inFolder = fs.readdirSync(folder).filter((n) => n.endsWith('.sqlite')).map((n) => path.join(folder, n));
+    inFolder = fs
+      .readdirSync(folder)
+      .filter((n) => n.endsWith('.sqlite'))
+      .map((n) => path.join(folder, n));
   } catch {
     // No backups folder yet.
   }

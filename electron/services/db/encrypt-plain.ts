@@ -15,14 +15,29 @@ import { fsyncPath } from './store-key';
 const PARTIAL = /\.encrypting-(\d+)\.partial(-journal)?$/;
 
 function connect(file: string, access: StoreAccess, key?: string): Database {
-  const db = new BetterSqlite3(file, { fileMustExist: true, timeout: 0, ...(access.nativeBinding ? { nativeBinding: access.nativeBinding } : {}) });
+  const db = new BetterSqlite3(file, {
+    fileMustExist: true,
+    timeout: 0,
+    ...(access.nativeBinding ? { nativeBinding: access.nativeBinding } : {}),
+  });
   if (key) applyKey(db, key);
   return db;
 }
 
 function rowCounts(db: Database): Record<string, number> {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`).pluck().get() as number]));
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((t) => [
+      t,
+      db
+        .prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`)
+        .pluck()
+        .get() as number,
+    ]),
+  );
 }
 
 /** Removes partial copies of `file` left by processes that are gone. */
@@ -109,7 +124,10 @@ export function encryptPlainFile(file: string, access: StoreAccess & { key: stri
  * Plain copies (older backups) encrypted one by one; a copy that cannot be (damaged, truncated)
  * is left as it was and reported, and never stops the others or the store from opening.
  */
-export function encryptPlainCopies(files: readonly string[], access: StoreAccess & { key: string }): { encrypted: string[]; failed: { file: string; error: string }[] } {
+export function encryptPlainCopies(
+  files: readonly string[],
+  access: StoreAccess & { key: string },
+): { encrypted: string[]; failed: { file: string; error: string }[] } {
   const encrypted: string[] = [];
   const failed: { file: string; error: string }[] = [];
   for (const f of files) {

@@ -30,7 +30,14 @@ afterEach(async () => {
 });
 
 const start = (keyKeeper?: KeyKeeper) => {
-  const rt = createRuntime({ dataDir, version: '0.0.0-test', shell: 'harness', worker: TSX_WORKER, resourcesDir: DEV_RESOURCES_DIR, keyKeeper });
+  const rt = createRuntime({
+    dataDir,
+    version: '0.0.0-test',
+    shell: 'harness',
+    worker: TSX_WORKER,
+    resourcesDir: DEV_RESOURCES_DIR,
+    keyKeeper,
+  });
   open.push(rt);
   return rt;
 };
@@ -41,8 +48,13 @@ const stop = async (rt: Runtime) => {
 
 /** Every row of every table, in a stable order. */
 function dump(db: Database): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return JSON.stringify(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return JSON.stringify(
+    tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]),
+  );
 }
 const phones = (db: Database) =>
   (db.prepare('SELECT contacts FROM enterprises').pluck().all() as string[]).flatMap((c) => [...c.matchAll(/1\d{10}/g)].map((m) => m[0]));
@@ -56,7 +68,13 @@ const mode = (f: string) => fs.statSync(f).mode & 0o777;
 
 function plainStore(enterprises = 30): { dump: string; phone: string } {
   const { db } = openDatabase({ file });
-  generateDemo(db, { enterprises, seed: 7, today: '2026-11-20', ctx: { actor: '演示', now: '2026-11-20T02:00:00.000Z' }, resourcesDir: DEV_RESOURCES_DIR });
+  generateDemo(db, {
+    enterprises,
+    seed: 7,
+    today: '2026-11-20',
+    ctx: { actor: '演示', now: '2026-11-20T02:00:00.000Z' },
+    resourcesDir: DEV_RESOURCES_DIR,
+  });
   const before = { dump: dump(db), phone: phones(db)[0]! };
   db.close();
   return before;
@@ -66,7 +84,13 @@ describe('encryption at rest', () => {
   it('a new store is encrypted: unreadable without the key, no phone number in any file, owner-only files', async () => {
     const rt = start();
     expect(rt.info().db.status).toBe('ok');
-    generateDemo(rt.db!, { enterprises: 20, seed: 5, today: '2026-11-20', ctx: { actor: '演示', now: '2026-11-20T02:00:00.000Z' }, resourcesDir: DEV_RESOURCES_DIR });
+    generateDemo(rt.db!, {
+      enterprises: 20,
+      seed: 5,
+      today: '2026-11-20',
+      ctx: { actor: '演示', now: '2026-11-20T02:00:00.000Z' },
+      resourcesDir: DEV_RESOURCES_DIR,
+    });
     const phone = phones(rt.db!)[0]!;
     expect(phone).toMatch(/^1\d{10}$/);
     const made = await rt.dispatch('backupCreate', {});
@@ -79,7 +103,8 @@ describe('encryption at rest', () => {
     if (process.platform !== 'win32') {
       for (const f of [file, `${file}-wal`, path.join(dataDir, 'db.key')]) expect(mode(f), f).toBe(0o600);
       for (const d of [dataDir, backupFolder(file)]) expect(mode(d), d).toBe(0o700);
-      for (const b of fs.readdirSync(backupFolder(file)).filter((n) => n.endsWith('.sqlite'))) expect(mode(path.join(backupFolder(file), b))).toBe(0o600);
+      for (const b of fs.readdirSync(backupFolder(file)).filter((n) => n.endsWith('.sqlite')))
+        expect(mode(path.join(backupFolder(file), b))).toBe(0o600);
     }
     await stop(rt);
     // Without the key: SQLite sees no database, and our own open explains it.
