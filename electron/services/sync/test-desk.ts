@@ -5,13 +5,15 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ENTITIES } from '../../../shared/sync/entities';
+import { cliStoreKey } from '../../cli/db';
 import { openDatabase } from '../db/connection';
 import { getEnterprise, type saveEnterprise } from '../enterprises/repository';
 import { fileVault, login } from './session';
 
 export async function signedInDesk(dir: string, name: string, url: string, user: string, password: string) {
   const file = path.join(dir, `${name}.sqlite`);
-  const db = openDatabase({ file }).db;
+  // Keyed with the folder's db.key, as a runtime on the same folder would open it.
+  const db = openDatabase({ file, key: cliStoreKey(file) }).db;
   const vault = fileVault(`${file}.session`);
   await login(db, vault, url, user, password);
   return { db, file, vault };

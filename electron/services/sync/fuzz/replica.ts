@@ -13,6 +13,7 @@ import { ENTITIES, type Entity } from '../../../../shared/sync/entities';
 import type { Fields } from '../../../../shared/sync/records';
 import type { Role } from '../../../../shared/sync/roles';
 import { openDatabase } from '../../db/connection';
+import { cliStoreKey } from '../../../cli/db';
 import type { Rng } from '../../demo/random';
 import { deleteEnterprise, getEnterprise, saveEnterprise } from '../../enterprises/repository';
 import { deleteIpAsset, saveIpAsset } from '../../ip/repository';
@@ -80,7 +81,8 @@ export class Replica {
     readonly account: Account,
     private readonly trace: (line: string) => void,
   ) {
-    this.db = openDatabase({ file }).db;
+    // Keyed as the CLI keys it (the folder's db.key), since the CLI syncs these same files.
+    this.db = openDatabase({ file, key: cliStoreKey(file) }).db;
     this.vault = fileVault(`${file}.session`);
   }
 
@@ -94,7 +96,7 @@ export class Replica {
   }
 
   reopen(): void {
-    this.db = openDatabase({ file: this.file }).db;
+    this.db = openDatabase({ file: this.file, key: cliStoreKey(this.file) }).db;
   }
 
   /** One sync of this desktop, never two at once (as the app runs them). */
