@@ -16,6 +16,7 @@ import { getEnterprise, saveEnterprise } from '../enterprises/repository';
 import { saveIpAsset } from '../ip/repository';
 import { DEV_RESOURCES_DIR, TSX_WORKER } from '../jobs/tsx-launch';
 import { createRuntime } from '../runtime';
+import { fileKeyKeeper } from '../db/store-key';
 import { changeStatus, createBatch, saveEntry } from '../whitelist/repository';
 import { beginBulkLoad } from './bulk-load';
 import { CentralClient } from './client';
@@ -136,6 +137,8 @@ describe('the first pull in bulk', () => {
     const rt = createRuntime({
       dataDir: path.join(tmp.dir, 'rt'),
       dbFile: b.file,
+      // The desk's file is keyed with its own folder's key.
+      keyKeeper: fileKeyKeeper(path.join(tmp.dir, 'db.key')),
       version: 't',
       shell: 'harness',
       worker: TSX_WORKER,
