@@ -17,7 +17,8 @@ const FOREIGN =
 export function inspectBackup(file: string, entry: BackupEntry, access: StoreAccess = {}): BackupInfo {
   let db: BetterSqlite3.Database;
   // A backup made before encryption at rest is plain; it is encrypted once restored.
-  const keyed = access.key && fileKind(file) !== 'plain' ? access.key : undefined;
+  const kind = fileKind(file);
+  const keyed = access.key && kind !== 'plain' ? access.key : undefined;
   try {
     db = new BetterSqlite3(file, {
       readonly: true,
@@ -29,7 +30,7 @@ export function inspectBackup(file: string, entry: BackupEntry, access: StoreAcc
   }
   try {
     if (keyed) applyKey(db, keyed);
-    else if (fileKind(file) === 'encrypted') throw new AppError('INVALID_INPUT', FOREIGN);
+    else if (kind === 'encrypted') throw new AppError('INVALID_INPUT', FOREIGN);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new AppError('INVALID_INPUT', DAMAGED);
     const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);

@@ -8,7 +8,7 @@ import { encryptPlainCopies, encryptPlainFile } from './encrypt-plain';
 import { databaseError, isBusy } from './errors';
 import { describeHolders, otherHolders } from './holder';
 import { fsyncPath } from './store-key';
-import { backupFolder } from '../backup/files';
+import { backupFolder, listBackupFiles } from '../backup/files';
 import { DatabaseTooNewError, migrate, schemaVersion, type MigrationOutcome } from './migrate';
 import { MIGRATIONS } from './migrations';
 
@@ -126,15 +126,7 @@ function encryptExisting(options: OpenOptions & { key: string }, now: () => Date
     throw databaseError(err, file) ?? err;
   }
   const folder = backupFolder(file);
-  let inFolder: string[] = [];
-  try {
-    inFolder = fs
-      .readdirSync(folder)
-      .filter((n) => n.endsWith('.sqlite'))
-      .map((n) => path.join(folder, n));
-  } catch {
-    // No backups folder yet.
-  }
+  const inFolder = listBackupFiles(folder).map((e) => path.join(folder, e.name));
   const copies = encryptPlainCopies([...listBackups(file), ...inFolder], options);
   return { backupFile, encryptedCopies: copies.encrypted, failedCopies: copies.failed };
 }
