@@ -22,7 +22,7 @@ import { getSettings, updateSettings } from './settings';
 import { syncHandlers } from './sync/handlers';
 import { valuationReportHtml, type ReportData } from './reports/valuation-report';
 import type { PortfolioItem } from './valuation/portfolio';
-import { buildItems, getRun, listRuns, saveRun, type RunRequest } from './valuation/runs';
+import { buildItems, getRun, listRuns, type RunRequest } from './valuation/runs';
 import { officerOverview } from './whitelist/overview';
 import { changeStatus, createBatch, listBatches, listEntries, saveEntry, statusHistory } from './whitelist/repository';
 
@@ -108,10 +108,8 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
       const set = loadIndicatorSet(ctx.resourcesDir);
       const items = buildItems(db, req, set, bankProducts(db, ctx.resourcesDir).products, today());
       const who = writer(db);
-      return ctx.jobs().start({ type: 'valuation', items }, { actor: who.actor, today: today() }, (json) => {
-        const id = saveRun(db, req, items, json, set, { actor: who.actor, now: new Date().toISOString() });
-        return `{"runId":${JSON.stringify(id)},${json.slice(1)}`;
-      }) as JobStatusView;
+      const store = { request: req, indicatorSet: `${set.id}@${set.version}` };
+      return ctx.jobs().start({ type: 'valuation', items, store }, { actor: who.actor, today: today() }) as JobStatusView;
     },
     valuationRuns: ({ enterpriseId }) => listRuns(needDb(ctx), enterpriseId),
     valuationRun: ({ id }) => getRun(needDb(ctx), id),

@@ -74,9 +74,9 @@ describe('background jobs in worker threads', () => {
     });
   });
 
-  it('splits a large valuation across workers and merges it like the single-thread portfolio', async () => {
-    const { valuePortfolio } = await import('../valuation/portfolio');
-    const items = Array.from({ length: 60 }, (_, n) => ({
+  it('splits a large valuation across workers and merges it to the same bits as the single-thread portfolio', async () => {
+    const { PART_SIZE, valuePortfolio } = await import('../valuation/portfolio');
+    const items = Array.from({ length: 2 * PART_SIZE + 7 }, (_, n) => ({
       label: `专利${n}`,
       input: {
         valuationDate: '2026-01-01',
@@ -97,6 +97,8 @@ describe('background jobs in worker threads', () => {
       loan: { amountFen: number };
     }>(final)!;
     const single = valuePortfolio(items);
+    // Path totals are added part by part in the same order in both: every figure is equal, not just close.
+    expect(final.resultJson).toBe(JSON.stringify(single));
     expect(merged.items.map((i) => i.label)).toEqual(single.items.map((i) => i.label));
     expect(merged.shares).toEqual(single.shares);
     expect(merged.totalFen).toBe(single.totalFen);

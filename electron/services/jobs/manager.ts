@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../logger';
 import { newId } from '../ids';
-import { mergePackedParts, type PackedPart } from '../valuation/portfolio';
+import { packedBuffers, portfolioParts, type PackedPart } from '../valuation/portfolio';
 import { mergeTallies, type SelfCheckTally } from '../../../shared/domain/qualification/tally';
 import type { JobStatusView } from '../../../shared/types/jobs';
 import type { JobSpec, WorkerMessage, WorkerRequest } from './types';
@@ -31,9 +31,6 @@ interface PoolWorker {
   /** The job part this worker is running, told about its messages and about a crash. */
   current?: { onMessage: (m: WorkerMessage) => void; onCrash: (message: string) => void };
 }
-
-/** Valuation portfolios at least this large are split across the machine's cores. */
-const SPLIT_FROM = 40;
 
 /**
  * Runs long jobs (imports, exports, demo data, valuations) on a pool of worker threads, one
@@ -126,12 +123,17 @@ export function createJobManager(opts: {
     if (!cancelled && code === 'INTERNAL') opts.logger.error(`job ${job.status.type} failed: ${message}`);
   }
 
-  /** Runs the parts of one job on pooled workers; `finish` turns the parts' results into the job's JSON result. */
+  /**
+   * Runs the parts of one job on pooled workers. `finish` turns the parts' results into the
+   * job's JSON result, or into one more spec, run on a worker too, whose result is the job's
+   * (a valuation's merge and store: a 1,000-patent run is megabytes the main thread never writes).
+   */
   function launch(
     type: JobStatus['type'],
     specs: JobSpec[],
     who: { actor: string; today: string },
-    finish: (results: unknown[]) => string,
+    finish: (results: unknown[]) => string | JobSpec,
+    after: (json: string) => string,
   ): JobStatus {
     prune();
     const cancelFlag = new SharedArrayBuffer(4);
@@ -142,53 +144,66 @@ export function createJobManager(opts: {
       finished: new Promise((r) => (settle = r)),
     };
     jobs.set(job.status.id, job);
-    const progress = specs.map(() => ({ done: 0, total: 0 }));
+    // A valuation's parts wait for free workers: each counts from the start, so the bar never jumps back.
+    const progress = specs.map((s) => ({ done: 0, total: s.type === 'valuation-part' ? s.items.length : 0 }));
+    job.status.total = progress.reduce((sum, p) => sum + p.total, 0);
     const results: unknown[] = new Array(specs.length);
     let ended = 0;
-    const partEnded = () => {
-      if (++ended === specs.length) settle();
+
+    const succeed = (json: string) => {
+      try {
+        Object.assign(job.status, { state: 'done', resultJson: after(json), done: job.status.total || 1, total: job.status.total || 1 });
+      } catch (err) {
+        failWith(err);
+      }
     };
-    specs.forEach((spec, n) => {
+    const failWith = (err: unknown) => {
+      const known = err instanceof AppError ? err : databaseError(err, dbFile());
+      fail(job, known ? known.code : 'INTERNAL', known ? known.message : err instanceof Error ? err.message : String(err));
+    };
+    const allDone = () => {
+      let next: string | JobSpec;
+      try {
+        next = finish(results);
+      } catch (err) {
+        failWith(err);
+        return settle();
+      }
+      if (typeof next === 'string') {
+        succeed(next);
+        return settle();
+      }
+      // The follow-up step: its progress is not counted (the bar stays full until it is done).
+      runPart(next, (m) => {
+        if (m?.type === 'done' && job.status.state === 'running') succeed(m.resultJson);
+        settle();
+      });
+    };
+    const partEnded = () => {
+      if (++ended === specs.length) {
+        if (job.status.state === 'running') allDone();
+        else settle();
+      }
+    };
+
+    function runPart(spec: JobSpec, onEnd: (m: WorkerMessage | null) => void, onProgress?: (done: number, total: number) => void) {
       void acquire().then((pw) => {
         if (job.status.state !== 'running') {
           release(pw);
-          return partEnded();
+          return onEnd(null);
         }
         pw.current = {
           onMessage: (m) => {
             if (m.jobId !== job.status.id) return;
-            if (m.type === 'progress') {
-              progress[n] = { done: m.done, total: m.total };
-              Object.assign(job.status, {
-                done: progress.reduce((s, p) => s + p.done, 0),
-                total: progress.reduce((s, p) => s + p.total, 0),
-              });
-              return;
-            }
+            if (m.type === 'progress') return onProgress?.(m.done, m.total);
             if (m.type === 'failed') fail(job, m.code, m.message);
-            else {
-              results[n] = m.type === 'done' ? m.resultJson : m.part;
-              if (results.filter((r) => r !== undefined).length === specs.length && job.status.state === 'running') {
-                try {
-                  Object.assign(job.status, {
-                    state: 'done',
-                    resultJson: finish(results),
-                    done: job.status.total || 1,
-                    total: job.status.total || 1,
-                  });
-                } catch (err) {
-                  const known = err instanceof AppError ? err : databaseError(err, dbFile());
-                  fail(job, known ? known.code : 'INTERNAL', known ? known.message : err instanceof Error ? err.message : String(err));
-                }
-              }
-            }
             release(pw);
-            partEnded();
+            onEnd(m);
           },
           onCrash: (message) => {
             fail(job, 'INTERNAL', message);
             pw.current = undefined;
-            partEnded();
+            onEnd(null);
           },
         };
         const request: WorkerRequest = {
@@ -201,9 +216,30 @@ export function createJobManager(opts: {
           today: who.today,
           cancelFlag,
         };
-        pw.worker.postMessage(request);
+        // A merge's parts hold megabytes of buffers: moved to the worker, never copied here.
+        pw.worker.postMessage(request, spec.type === 'valuation-merge' ? packedBuffers(spec.parts) : []);
       });
-    });
+    }
+
+    specs.forEach((spec, n) =>
+      runPart(
+        spec,
+        (m) => {
+          if (m && job.status.state === 'running') {
+            if (m.type === 'done') results[n] = m.resultJson;
+            else if (m.type === 'part-done') results[n] = m.part;
+          }
+          partEnded();
+        },
+        (done, total) => {
+          progress[n] = { done, total };
+          Object.assign(job.status, {
+            done: progress.reduce((s, p) => s + p.done, 0),
+            total: progress.reduce((s, p) => s + p.total, 0),
+          });
+        },
+      ),
+    );
     return { ...job.status };
   }
 
@@ -212,20 +248,24 @@ export function createJobManager(opts: {
    * store the result) and may replace its JSON; if it throws, the job fails with its message.
    */
   function start(spec: JobSpec, who: { actor: string; today: string }, after: (json: string) => string = (json) => json): JobStatus {
-    if (spec.type === 'valuation' && cores > 1 && spec.items.length >= SPLIT_FROM) {
-      const size = Math.ceil(spec.items.length / cores);
-      const parts: JobSpec[] = Array.from({ length: cores }, (_, i) => ({
-        type: 'valuation-part' as const,
-        items: spec.items.slice(i * size, (i + 1) * size),
-      })).filter((p) => p.items.length > 0);
-      return launch('valuation', parts, who, (results) => after(mergePackedParts(results as PackedPart[])));
+    if (spec.type === 'valuation' && cores > 1 && spec.items.length > 1) {
+      // Fixed-size parts in order, as valuePortfolio cuts them: the same bits on any core count.
+      const parts: JobSpec[] = portfolioParts(spec.items).map((items) => ({ type: 'valuation-part' as const, items }));
+      // The parts are merged (and the run stored) on a worker too: see launch.
+      const merge = (results: unknown[]): JobSpec => ({
+        type: 'valuation-merge',
+        parts: results as PackedPart[],
+        store: spec.store,
+      });
+      if (parts.length > 1) return launch('valuation', parts, who, merge, after);
     }
     if (spec.type === 'self-check' && spec.parts && spec.parts.length > 1) {
       const parts: JobSpec[] = spec.parts.map((rowids) => ({ type: 'self-check-part' as const, resourcesDir: spec.resourcesDir, rowids }));
-      return launch('self-check', parts, who, (results) => after(JSON.stringify(mergeTallies(results as SelfCheckTally[]))));
+      return launch('self-check', parts, who, (results) => JSON.stringify(mergeTallies(results as SelfCheckTally[])), after);
     }
-    if (spec.type === 'valuation-part' || spec.type === 'self-check-part') throw new AppError('INVALID_INPUT', `${spec.type} is internal`);
-    return launch(spec.type, [spec], who, (results) => after(results[0] as string));
+    if (spec.type === 'valuation-part' || spec.type === 'valuation-merge' || spec.type === 'self-check-part')
+      throw new AppError('INVALID_INPUT', `${spec.type} is internal`);
+    return launch(spec.type, [spec], who, (results) => results[0] as string, after);
   }
 
   function status(id: string): JobStatus {

@@ -12,6 +12,11 @@ export interface JobEnv {
 
 const PREVIEW_ROWS = 20;
 
+/** A result already written as JSON text (a valuation's, spliced from its parts): sent as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /**
  * The body of every background job; runs in a worker thread (or in-process for the CLI).
  * Each job type loads its modules when it runs, so a valuation worker starts without the
@@ -56,13 +61,24 @@ export async function runJob(spec: JobSpec, env: JobEnv): Promise<unknown> {
       const out = await exportList(env.db, spec.request, spec.format, env.today);
       return { fileName: out.fileName, rows: out.rows, base64: Buffer.from(out.bytes).toString('base64') };
     }
-    case 'valuation': {
-      const { valuePortfolio } = await import('../valuation/portfolio');
-      return valuePortfolio(spec.items, { onProgress: env.onProgress, isCancelled: env.isCancelled });
+    case 'valuation':
+    case 'valuation-merge': {
+      const [{ valuePortfolio, mergePackedParts, packedInputs }, { saveRun }] = await Promise.all([
+        import('../valuation/portfolio'),
+        import('../valuation/runs'),
+      ]);
+      const json =
+        spec.type === 'valuation'
+          ? JSON.stringify(valuePortfolio(spec.items, { onProgress: env.onProgress, isCancelled: env.isCancelled }))
+          : mergePackedParts(spec.parts);
+      if (env.isCancelled()) throw new AppError('CONFLICT', '估值已取消');
+      if (!spec.store) return new JsonText(json);
+      const items = spec.type === 'valuation' ? spec.items : packedInputs(spec.parts);
+      return new JsonText(saveRun(env.db, spec.store, items, json, ctx));
     }
     case 'valuation-part': {
       const { packPart, valuePortfolioPart } = await import('../valuation/portfolio');
-      return packPart(valuePortfolioPart(spec.items, { onProgress: env.onProgress, isCancelled: env.isCancelled }));
+      return packPart(valuePortfolioPart(spec.items, { onProgress: env.onProgress, isCancelled: env.isCancelled }), spec.items);
     }
     case 'self-check':
     case 'self-check-part': {

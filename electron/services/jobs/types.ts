@@ -2,7 +2,8 @@ import type { TokenPair } from '../../../shared/sync/auth';
 import type { ExportFormat, ExportRequest } from '../exporters/export-list';
 import type { ImportKind } from '../importers/kinds';
 import type { Mapping } from '../importers/mapping';
-import type { PortfolioItem } from '../valuation/portfolio';
+import type { PackedPart, PortfolioItem } from '../valuation/portfolio';
+import type { RunStore } from '../valuation/runs';
 import type { ReportRequest } from '../reports/district/data';
 import type { SyncProgress } from '../sync/engine';
 import type { StatsFilter } from '../../../shared/schemas/stats';
@@ -15,9 +16,12 @@ export type JobSpec =
   | { type: 'demo'; enterprises: number; seed?: number; resourcesDir?: string }
   /** A district report: its figures and, for PDF, the HTML the shell then prints. */
   | { type: 'report'; request: ReportRequest; format: 'pdf' | 'xlsx' }
-  | { type: 'valuation'; items: PortfolioItem[] }
-  /** One worker's share of a valuation job; the manager merges the parts. */
+  /** A portfolio valuation; with `store`, the run is kept as evidence by the worker (saveRun). */
+  | { type: 'valuation'; items: PortfolioItem[]; store?: RunStore }
+  /** One worker's share of a valuation job. */
   | { type: 'valuation-part'; items: PortfolioItem[] }
+  /** The parts merged in order into the portfolio result, and the run stored when asked. */
+  | { type: 'valuation-merge'; parts: PackedPart[]; store?: RunStore }
   /** Every enterprise's qualification verdicts, tallied per criteria set (split across the cores). */
   | { type: 'self-check'; resourcesDir: string; parts?: [number, number | null][] }
   | { type: 'self-check-part'; resourcesDir: string; rowids: [number, number | null] }

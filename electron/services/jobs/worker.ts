@@ -10,13 +10,15 @@ import { AppError } from '../../../shared/errors';
 import { openDatabase } from '../db/connection';
 import { databaseError } from '../db/errors';
 import { syncInWorker } from '../sync/in-worker';
-import { runJob } from './run-job';
+import { JsonText, runJob } from './run-job';
+import { packedBuffers, type PackedPart } from '../valuation/portfolio';
 import { dashboard } from '../stats/dashboard';
 import { dashboardFacts } from '../stats/facts';
 import type { DashboardWorkerMessage, SyncWorkerMessage, WorkerMessage, WorkerRequest } from './types';
 
 const connections = new Map<string, Database>();
-const post = (m: WorkerMessage | SyncWorkerMessage | DashboardWorkerMessage) => parentPort!.postMessage(m);
+const post = (m: WorkerMessage | SyncWorkerMessage | DashboardWorkerMessage, transfer: ArrayBuffer[] = []) =>
+  parentPort!.postMessage(m, transfer);
 
 function connection(file: string, access: StoreAccess): Database {
   let db = connections.get(file);
@@ -85,11 +87,13 @@ parentPort!.on('message', async (req: WorkerRequest) => {
         }
       },
     });
-    post(
-      req.spec.type === 'valuation-part' || req.spec.type === 'self-check-part'
-        ? { jobId: req.jobId, type: 'part-done', part: result }
-        : { jobId: req.jobId, type: 'done', resultJson: JSON.stringify(result) },
-    );
+    if (req.spec.type === 'valuation-part' || req.spec.type === 'self-check-part') {
+      // A valuation part's buffers are moved to the main thread, not copied.
+      post(
+        { jobId: req.jobId, type: 'part-done', part: result },
+        req.spec.type === 'valuation-part' ? packedBuffers([result as PackedPart]) : [],
+      );
+    } else post({ jobId: req.jobId, type: 'done', resultJson: result instanceof JsonText ? result.text : JSON.stringify(result) });
   } catch (err) {
     failed(req.jobId, req.dbFile, err);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ValuationInput } from '../../../shared/schemas/valuation';
 import { supportableLoanFen } from '../../../shared/domain/loan-capacity';
 import { value } from './engine';
-import { mergePackedParts, packPart, portfolioSummaryOf, valuePortfolio, valuePortfolioPart } from './portfolio';
+import { mergePackedParts, packedInputs, packPart, portfolioSummaryOf, valuePortfolio, valuePortfolioPart } from './portfolio';
 
 const item = (revenue: number, uncertainty?: ValuationInput['uncertainty']): ValuationInput => ({
   valuationDate: '2026-01-01',
@@ -97,7 +97,9 @@ describe('portfolio', () => {
   it('reads the totals from the summary prefix of the result JSON, as a full parse would', () => {
     const u = { paths: 500, seed: 3, revenue: { type: 'triangular' as const, min: 0.5, mode: 1, max: 1.3 } };
     const inputs = [1, 2, 3].map((n) => ({ label: `专利${n}`, input: item(n * 1_000_000, { ...u, seed: n }) }));
-    const merged = mergePackedParts([packPart(valuePortfolioPart(inputs.slice(0, 1))), packPart(valuePortfolioPart(inputs.slice(1)))]);
+    const parts = [inputs.slice(0, 1), inputs.slice(1)].map((items) => packPart(valuePortfolioPart(items), items));
+    const merged = mergePackedParts(parts);
+    expect(packedInputs(parts)).toEqual(inputs);
     const single = JSON.stringify(valuePortfolio(inputs));
     for (const json of [merged, single]) {
       const { items, ...summary } = JSON.parse(json) as { items: unknown[] };

@@ -79,21 +79,41 @@ export function valuePortfolioPart(
   return { items: results, totals: alike ? totals : null, rates: items.map((i) => i.input.loanToValue ?? null) };
 }
 
-/** A part as it crosses threads: item details as JSON text, the numbers the merge needs as numbers. */
+/**
+ * A part as it crosses threads: the items' details and inputs as UTF-8 JSON in buffers of
+ * their own, moved (not copied) from the part's worker through the main thread to the worker
+ * that merges; the numbers the merge needs as numbers.
+ */
 export interface PackedPart {
-  itemsJson: string;
+  itemsUtf8: Uint8Array;
+  inputsUtf8: Uint8Array;
   valueFens: number[];
   rates: (number | null)[];
   totals: Float64Array | null;
 }
 
-export function packPart(part: PortfolioPart): PackedPart {
+// TextEncoder gives each array its own buffer (Buffer.from may share a pooled one), so it can be moved.
+const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+const fromUtf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+export function packPart(part: PortfolioPart, items: PortfolioItem[]): PackedPart {
   return {
-    itemsJson: JSON.stringify(part.items),
+    itemsUtf8: utf8(part.items),
+    inputsUtf8: utf8(items),
     valueFens: part.items.map((i) => i.result.valueFen),
     rates: part.rates,
     totals: part.totals,
   };
+}
+
+/** The buffers of packed parts, for postMessage's transfer list. */
+export function packedBuffers(parts: PackedPart[]): ArrayBuffer[] {
+  return parts.flatMap((p) => [p.itemsUtf8, p.inputsUtf8, ...(p.totals ? [p.totals] : [])].map((a) => a.buffer as ArrayBuffer));
+}
+
+/** The items the parts were valued from, in order. */
+export function packedInputs(parts: PackedPart[]): PortfolioItem[] {
+  return parts.flatMap((p) => JSON.parse(fromUtf8(p.inputsUtf8)) as PortfolioItem[]);
 }
 
 /** Everything but the items' details: the sum, the shares, the path-wise range and the loan. */
@@ -144,7 +164,7 @@ function summarizeParts(parts: Pick<PackedPart, 'valueFens' | 'rates' | 'totals'
 export function mergePackedParts(parts: PackedPart[]): string {
   const summary = summarizeParts(parts);
   const items = parts
-    .map((p) => p.itemsJson.slice(1, -1))
+    .map((p) => fromUtf8(p.itemsUtf8).slice(1, -1))
     .filter((x) => x.length > 0)
     .join(',');
   return `${JSON.stringify(summary).slice(0, -1)},"items":[${items}]}`;
@@ -164,16 +184,30 @@ export function portfolioSummaryOf(json: string): PortfolioSummary {
   return summary;
 }
 
-/** Values each item in this thread, then merges (the CLI and tests; jobs split across workers). */
+/**
+ * Items per part. Path-wise totals are added within a part, then part by part in order, so a
+ * portfolio gives the same bits in one thread and on any number of workers. Small enough that
+ * a pool of workers takes parts as each one frees up (a slowed core does not hold the job up).
+ */
+export const PART_SIZE = 50;
+
+/** The items cut into parts of PART_SIZE, in order: the one split both valuePortfolio and the job pool use. */
+export function portfolioParts(items: PortfolioItem[]): PortfolioItem[][] {
+  return Array.from({ length: Math.ceil(items.length / PART_SIZE) }, (_, i) => items.slice(i * PART_SIZE, (i + 1) * PART_SIZE));
+}
+
+/** Values each part in this thread, then merges (the CLI and tests; jobs spread the parts over workers). */
 export function valuePortfolio(
   items: PortfolioItem[],
   opts: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {},
 ): PortfolioResult {
   if (items.length === 0) throw new AppError('INVALID_INPUT', '组合中没有要评估的资产');
-  const part = valuePortfolioPart(items, opts);
+  const parts = portfolioParts(items).map((part, n) =>
+    valuePortfolioPart(part, { ...opts, onProgress: (done) => opts.onProgress?.(n * PART_SIZE + done, items.length) }),
+  );
   // Summary first, items last: the order portfolioSummaryOf relies on.
   return {
-    ...summarizeParts([{ valueFens: part.items.map((i) => i.result.valueFen), rates: part.rates, totals: part.totals }]),
-    items: part.items,
+    ...summarizeParts(parts.map((p) => ({ valueFens: p.items.map((i) => i.result.valueFen), rates: p.rates, totals: p.totals }))),
+    items: parts.flatMap((p) => p.items),
   };
 }

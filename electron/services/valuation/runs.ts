@@ -59,15 +59,18 @@ export function buildItems(db: Database, req: RunRequest, set: IndicatorSet, pro
   });
 }
 
-/** Stores a finished run as evidence and returns its id. */
-export function saveRun(
-  db: Database,
-  req: RunRequest,
-  items: PortfolioItem[],
-  resultJson: string,
-  set: IndicatorSet,
-  ctx: WriteContext,
-): string {
+/** What a valuation job needs to keep its run: the page's request and the indicator set (id@version) it scored with. */
+export interface RunStore {
+  request: RunRequest;
+  indicatorSet: string;
+}
+
+/**
+ * Stores a finished run as evidence (in the job's worker: the result is megabytes) and
+ * returns the result's JSON with the run's id first, as the valuation page reads it.
+ */
+export function saveRun(db: Database, store: RunStore, items: PortfolioItem[], resultJson: string, ctx: WriteContext): string {
+  const req = store.request;
   const result = portfolioSummaryOf(resultJson);
   const id = newId();
   const totalFen = result.totalFen;
@@ -79,7 +82,7 @@ export function saveRun(
       enterpriseId: req.enterpriseId,
       title: req.title,
       engineVersion: ENGINE_VERSION,
-      indicatorSet: `${set.id}@${set.version}`,
+      indicatorSet: store.indicatorSet,
       items: items.length,
       totalFen,
       p10Fen: result.uncertainty ? Math.round(result.uncertainty.p10 * 100) : null,
@@ -93,7 +96,7 @@ export function saveRun(
     },
     ctx,
   );
-  return id;
+  return `{"runId":${JSON.stringify(id)},${resultJson.slice(1)}`;
 }
 
 const SUMMARY = `SELECT id, enterprise_id AS enterpriseId, title, engine_version AS engineVersion, indicator_set AS indicatorSet, items, total_fen AS totalFen,
