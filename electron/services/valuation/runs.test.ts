@@ -74,7 +74,7 @@ describe('valuation runs', () => {
       { enterpriseId },
     );
     expect(runs).toMatchObject([
-      { id: result.runId, title: '首次评估', engineVersion: '1.1.0', indicatorSet: 'gbt42748-financing@2026.1', totalFen: 127_334_334 },
+      { id: result.runId, title: '首次评估', engineVersion: '1.2.0', indicatorSet: 'gbt42748-financing@2026.1', totalFen: 127_334_334 },
     ]);
     const stored = await call<{ input: { request: { productId: string } } }>('valuationRun', { id: result.runId });
     expect(stored.input.request.productId).toBe('boc-zhihuidai');
