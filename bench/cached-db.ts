@@ -1,7 +1,7 @@
 /**
  * Benchmark databases cached in the temp folder by schema version: a missing version is made
  * from the newest older one by the app's own migrations (minutes saved, and the migration path
- * exercised), else built from nothing.
+ * exercised), else built from nothing. An encrypted one is opened with its `key`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openDatabase } from '../electron/services/db/connection';
 import { LATEST_SCHEMA_VERSION } from '../electron/services/db/migrations';
 
-export function cachedDb(stem: string, build: (file: string) => void): string {
+export function cachedDb(stem: string, build: (file: string) => void, key?: string): string {
   const at = (v: number) => path.join(os.tmpdir(), `${stem}-v${v}.sqlite`);
   const file = at(LATEST_SCHEMA_VERSION);
   if (fs.existsSync(file)) return file;
@@ -20,7 +20,7 @@ export function cachedDb(stem: string, build: (file: string) => void): string {
   );
   if (older) {
     fs.copyFileSync(older, tmp);
-    const { db } = openDatabase({ file: tmp });
+    const { db } = openDatabase({ file: tmp, key });
     db.exec('ANALYZE');
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();

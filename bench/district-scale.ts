@@ -22,8 +22,8 @@ import { officerOverview } from '../electron/services/whitelist/overview';
 import { cachedDb } from './cached-db';
 import { percentile, timeEach, type Figure } from './stats';
 
-const TODAY = '2026-11-22';
-const ctx = { actor: 'bench', now: '2026-11-22T00:00:00.000Z' };
+export const TODAY = '2026-11-22';
+export const ctx = { actor: 'bench', now: '2026-11-22T00:00:00.000Z' };
 
 export function districtDb(): string {
   return cachedDb('ipf-bench-100k', (file) => {
@@ -38,7 +38,8 @@ export function districtDb(): string {
   });
 }
 
-const QUERIES: EnterpriseQuery[] = [
+/** One of each list query shape: each filter, each sort, search three ways, a deep page. */
+export const QUERIES: EnterpriseQuery[] = [
   { filter: { districts: ['南山'] }, sort: 'name' },
   { filter: { statuses: ['推进中'] }, sort: 'wlNeedFen', order: 'desc' },
   { filter: { districts: ['宝安'], qualifications: ['高新技术企业'] }, sort: 'revenueFen', order: 'desc' },
@@ -96,10 +97,10 @@ export async function benchDistrictScale(): Promise<Figure[]> {
   ];
 }
 
-const IMPORT_ROWS = 50_000;
+export const IMPORT_ROWS = 50_000;
 
-async function benchImport(): Promise<Figure[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipf-bench-import-'));
+/** The import benchmark's workbook: IMPORT_ROWS enterprises as a steward's .xlsx would hold them. */
+export async function importWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('企业');
   ws.addRow([
@@ -130,8 +131,12 @@ async function benchImport(): Promise<Figure[]> {
       '13800000000',
     ]);
   }
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
 
+async function benchImport(): Promise<Figure[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipf-bench-import-'));
+  const bytes = await importWorkbook();
   const t0 = performance.now();
   const table = await readTable(bytes, 'bench.xlsx');
   const tRead = performance.now() - t0;

@@ -6,6 +6,7 @@
 import { benchCentral } from './central';
 import { benchDashboardScale } from './dashboard-scale';
 import { benchDistrictScale } from './district-scale';
+import { benchEncryption } from './encryption';
 import { benchHarnessColdStart } from './harness-cold-start';
 import { benchImportResponsiveness } from './import-responsiveness';
 import { benchMatching } from './matching';
@@ -18,6 +19,7 @@ import type { Figure } from './stats';
 const BENCHES: [string, () => Promise<Figure | Figure[]>][] = [
   ['harness', benchHarnessColdStart],
   ['district', benchDistrictScale],
+  ['encryption', benchEncryption],
   ['dashboard', benchDashboardScale],
   ['responsive', benchImportResponsiveness],
   ['valuation', benchValuation],
