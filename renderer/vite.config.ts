@@ -10,7 +10,7 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
-    // One bundle: the app is loaded from disk, so splitting buys nothing.
+    // Each area is a chunk of its own (app/routes.tsx), loaded from disk when first opened.
     modulePreload: false,
   },
 });

@@ -68,6 +68,11 @@ export const MAIN_BUSY_TIMEOUT_MS = 200;
 
 /** How long after the last call the dashboard's facts are refreshed in the background. */
 const REWARM_AFTER_MS = 1500;
+/**
+ * The workers start this long after launch: each loads an 8 MB bundle, and on two cores they
+ * held the first screen up by about a second. A job asked for sooner starts its worker at once.
+ */
+const WARM_AFTER_MS = 2500;
 
 export interface Runtime {
   dispatch: Dispatch;
@@ -123,6 +128,18 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     logger,
   });
   let rewarm: NodeJS.Timeout | null = null;
+  let warmTimer: NodeJS.Timeout | null = null;
+  /** The job workers started and 统计看板's facts read in the background, so neither waits when first used. */
+  function warmSoon(delay: number) {
+    if (!options.warm) return;
+    if (warmTimer) clearTimeout(warmTimer);
+    warmTimer = setTimeout(() => {
+      warmTimer = null;
+      jobs.warm();
+      if (ctx.db) dashboards.warm(dbFile);
+    }, delay);
+    warmTimer.unref();
+  }
   const jobs = createJobManager({ launch: options.worker, dbFile: () => dbFile, access, logger });
   const vaultFor = options.vaultFor ?? ((file: string) => fileVault(`${file}.session`));
   const syncWorker = createWorkerRunner({ launch: options.worker, access, logger });
@@ -181,8 +198,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       // Lets the CLI refuse to write, and a busy message name us, while we hold the store.
       releaseHolder = claimHolder(dbFile, PROGRAM_NAMES[options.shell]);
       dbStatus = { status: 'ok', schemaVersion: opened.migration.to, file: dbFile, backupFile: opened.migration.backupFile };
-      // 统计看板's facts read in the background, so its first view does not wait for them.
-      if (options.warm) dashboards.warm(dbFile);
       if (opened.migration.from !== opened.migration.to) {
         logger.info(`database migrated ${opened.migration.from} -> ${opened.migration.to}`, { backup: opened.migration.backupFile });
       }
@@ -243,7 +258,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   function openFile(file: string): DbStatus {
     dbFile = file;
     const status = open();
-    if (options.warm) jobs.warm();
+    warmSoon(0);
     if (options.autoSync && !sandbox.active()) sync.start();
     return status;
   }
@@ -255,8 +270,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return openFile(file);
   }
 
-  if (options.warm) jobs.warm();
   open();
+  warmSoon(WARM_AFTER_MS);
   if (options.autoSync) sync.start();
   // Checked a minute after start (not competing with the first screen) and then hourly.
   const daily = options.autoBackup ? setInterval(() => void backups.dailyIfDue(), 3_600_000) : null;
@@ -298,6 +313,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       await sync.stop();
       await syncWorker.close();
       if (rewarm) clearTimeout(rewarm);
+      if (warmTimer) clearTimeout(warmTimer);
       await dashboards.close();
       await jobs.close();
       if (ctx.db?.open) ctx.db.close();

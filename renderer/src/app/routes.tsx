@@ -1,48 +1,37 @@
-import { AboutPage } from '../features/about/AboutPage';
-import { AreaPlaceholder } from '../features/areas/AreaPlaceholder';
-import { CasesPage } from '../features/cases/CasesPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { WhitelistArea } from '../features/profile/WhitelistArea';
+import { Spin } from 'antd';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { HomePage } from '../features/home/HomePage';
-import { InstitutionsPage } from '../features/institutions/InstitutionsPage';
-import { LoansPage } from '../features/loans/LoansPage';
-import { PledgePage } from '../features/pledge/PledgePage';
-import { SubsidyPage } from '../features/subsidy/SubsidyPage';
-import { SyncPage } from '../features/sync/SyncPage';
-import { TechPage } from '../features/tech/TechPage';
-import { TrainingPage } from '../features/training/TrainingPage';
-import { ValuationPage } from '../features/valuation/ValuationPage';
 import type { AreaKey } from './areas';
 
+/**
+ * Each area but the first screen is its own chunk, loaded when first opened: the start-up
+ * bundle does not parse the charts, tables and forms of pages nobody has opened yet.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const PAGES: Record<Exclude<AreaKey, 'home'>, ComponentType> = {
+  about: page(() => import('../features/about/AboutPage'), 'AboutPage'),
+  whitelist: page(() => import('../features/profile/WhitelistArea'), 'WhitelistArea'),
+  valuation: page(() => import('../features/valuation/ValuationPage'), 'ValuationPage'),
+  tech: page(() => import('../features/tech/TechPage'), 'TechPage'),
+  cases: page(() => import('../features/cases/CasesPage'), 'CasesPage'),
+  pledge: page(() => import('../features/pledge/PledgePage'), 'PledgePage'),
+  subsidy: page(() => import('../features/subsidy/SubsidyPage'), 'SubsidyPage'),
+  loans: page(() => import('../features/loans/LoansPage'), 'LoansPage'),
+  dashboard: page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
+  institutions: page(() => import('../features/institutions/InstitutionsPage'), 'InstitutionsPage'),
+  sync: page(() => import('../features/sync/SyncPage'), 'SyncPage'),
+  training: page(() => import('../features/training/TrainingPage'), 'TrainingPage'),
+};
+
 export function AreaPage({ area }: { area: AreaKey }) {
-  switch (area) {
-    case 'home':
-      return <HomePage />;
-    case 'about':
-      return <AboutPage />;
-    case 'whitelist':
-      return <WhitelistArea />;
-    case 'valuation':
-      return <ValuationPage />;
-    case 'tech':
-      return <TechPage />;
-    case 'cases':
-      return <CasesPage />;
-    case 'pledge':
-      return <PledgePage />;
-    case 'subsidy':
-      return <SubsidyPage />;
-    case 'loans':
-      return <LoansPage />;
-    case 'dashboard':
-      return <DashboardPage />;
-    case 'institutions':
-      return <InstitutionsPage />;
-    case 'sync':
-      return <SyncPage />;
-    case 'training':
-      return <TrainingPage />;
-    default:
-      return <AreaPlaceholder area={area} />;
-  }
+  if (area === 'home') return <HomePage />;
+  const Page = PAGES[area];
+  return (
+    <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
+      <Page />
+    </Suspense>
+  );
 }

@@ -32,17 +32,6 @@ export const enUS: Messages = {
     invalid: 'Invalid',
     normalized: 'Normalised',
   },
-  areas: {
-    comingTitle: '{{area}} is coming soon',
-    whitelist: 'Enterprise records, IP portfolios and the district whitelist, with Excel import and export.',
-    cases: 'Move service cases through their stages, log visits, get follow-up reminders.',
-    valuation: 'Income, cost and market approaches with uncertainty analysis and reports.',
-    tech: 'Enterprises’ technology needs and universities’ research achievements, matched both ways with the reasons, and the follow-up of each pairing.',
-    pledge: 'Check pledge requirements and produce the CNIPA form and patent list.',
-    subsidy: 'Compute subsidies under each district policy, with the working shown line by line.',
-    sync: 'Sync with the central service when online; nothing typed offline is lost.',
-    training: 'A training sandbox on demo data, reset in one click, never synced to production.',
-  },
   about: {
     title: 'About IPF Desk',
     version: 'Version',
