@@ -34,6 +34,7 @@ export default tseslint.config(
             '**/renderer/**',
             '**/server/**',
             'electron',
+            'electron-updater',
             'node:*',
             'fs',
             'path',
@@ -65,6 +66,7 @@ export default tseslint.config(
                 '**/electron/**',
                 '**/server/**',
                 'electron',
+                'electron-updater',
                 'node:*',
                 'fs',
                 'path',
@@ -127,6 +129,7 @@ export default tseslint.config(
         [
           [
             'electron',
+            'electron-updater',
             '**/renderer/**',
             '**/main/**',
             '**/preload/**',
@@ -147,7 +150,18 @@ export default tseslint.config(
     files: ['server/**/*.ts'],
     rules: {
       'no-restricted-imports': layer(
-        [['electron', '**/electron/**', '**/renderer/**', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'react', 'react-dom']],
+        [
+          [
+            'electron',
+            'electron-updater',
+            '**/electron/**',
+            '**/renderer/**',
+            'better-sqlite3',
+            'better-sqlite3-multiple-ciphers',
+            'react',
+            'react-dom',
+          ],
+        ],
         'server/ imports shared/ only: what it shares with the desktop lives in shared/, never in electron/ or the renderer.',
       ),
     },

@@ -9,6 +9,7 @@ import { trainingContract } from './training-contract';
 import { techContract } from './tech-contract';
 import { profileContract } from './profile-contract';
 import { backupContract } from './backup-contract';
+import { updateContract } from './update-contract';
 import { workshopFilter } from './schemas/workshop';
 import { targetInput, targetYear, type Target } from './schemas/targets';
 import { z } from 'zod';
@@ -302,6 +303,7 @@ export const contract = {
   ...techContract,
   ...profileContract,
   ...backupContract,
+  ...updateContract,
 
   jobStatus: call<JobStatusView>()(byId),
   jobCancel: call<JobStatusView>()(byId),

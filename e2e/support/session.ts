@@ -45,7 +45,10 @@ export interface E2eSession {
  * the real services and a real SQLite file, driven in Debian's Chromium.
  */
 export async function openSession(
-  options: { prepare?: (dataDir: string) => void; runtime?: Pick<RuntimeOptions, 'autoSync' | 'syncIntervalMs'> } = {},
+  options: {
+    prepare?: (dataDir: string) => void;
+    runtime?: Pick<RuntimeOptions, 'autoSync' | 'syncIntervalMs' | 'updater' | 'updateFeed'>;
+  } = {},
 ): Promise<E2eSession> {
   if (!fs.existsSync(path.join(root, 'dist/renderer/index.html')))
     throw new Error('dist/renderer is missing: run npm run build:renderer first (npm test does).');

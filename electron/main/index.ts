@@ -15,6 +15,8 @@ import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
 import { hardenWebContents, lockDownSession } from './security';
 import { safeStorageKeeper } from './safe-key';
 import { safeStorageVault } from './safe-vault';
+import { updateFeedUrl } from './update-feed';
+import { autoUpdater } from 'electron-updater';
 import { createMainWindow } from './window';
 
 const CALM_TITLE = '知融工作台遇到了问题';
@@ -118,6 +120,9 @@ if (!app.requestSingleInstanceLock()) {
       autoSync: true,
       autoBackup: true,
       warm: true,
+      // Only an installed app can replace itself; a development run never updates.
+      updater: app.isPackaged ? autoUpdater : undefined,
+      updateFeed: app.isPackaged ? updateFeedUrl(process.resourcesPath) : undefined,
     });
     for (const [level, message] of early) runtime.logger[level](message);
     registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));

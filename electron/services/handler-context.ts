@@ -1,3 +1,4 @@
+import type { UpdateFlow } from './updates/update-flow';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import type { AppInfo, DbStatus } from '../../shared/types/app';
@@ -37,6 +38,8 @@ export interface HandlerContext {
   training: SandboxControl;
   /** 备份与恢复 of the working database. */
   backups: BackupControl;
+  /** 软件更新 (off in a shell without an updater or an update server). */
+  updates: UpdateFlow;
 }
 
 export interface SandboxControl {

@@ -10,6 +10,7 @@ import { trainingHandlers } from './training/handlers';
 import { techHandlers } from './tech/handlers';
 import { profileHandlers } from './profile/handlers';
 import { backupHandlers } from './backup/handlers';
+import { updateHandlers } from './updates/handlers';
 import { WORKSHOPS_NOT_IN_SANDBOX } from './training/sandbox-files';
 import { bankProducts } from './catalog';
 import { deleteEnterprise, getEnterprise, listEnterprises, saveEnterprise } from './enterprises/repository';
@@ -46,6 +47,7 @@ export function buildHandlers(ctx: HandlerContext): Handlers {
     ...techHandlers(ctx),
     ...profileHandlers(ctx, today),
     ...backupHandlers(ctx),
+    ...updateHandlers(ctx),
     appInfo: () => ctx.info(),
     databaseRetry: () => ctx.reopenDatabase(),
     idCheck: ({ value }) => identify(value),

@@ -1,3 +1,4 @@
+import { createUpdateFlow, feedUrlOf, type UpdaterLike } from './updates/update-flow';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -53,6 +54,9 @@ export interface RuntimeOptions {
   worker: WorkerLaunch;
   /** The folder holding resources/ data (indicator sets, bank products, policies). */
   resourcesDir: string;
+  /** 软件更新: electron-updater's autoUpdater in the packaged app (a fake in tests), and the update server's folder. */
+  updater?: UpdaterLike;
+  updateFeed?: string;
   /** A shell with a window: start the job workers and read the dashboard's facts ahead of the first use. */
   warm?: boolean;
   /** HTML → PDF, provided by the shell (Electron's printToPDF, or Chromium in the harness). */
@@ -73,6 +77,8 @@ const REWARM_AFTER_MS = 1500;
  * held the first screen up by about a second. A job asked for sooner starts its worker at once.
  */
 const WARM_AFTER_MS = 2500;
+const UPDATE_FIRST_CHECK_MS = 60_000;
+const UPDATE_CHECK_EVERY_MS = 6 * 3_600_000;
 
 export interface Runtime {
   dispatch: Dispatch;
@@ -171,6 +177,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     useDatabase,
     training: sandbox,
     backups,
+    updates: createUpdateFlow({
+      updater: options.updater ?? null,
+      feedUrl: feedUrlOf(options.updateFeed, logger),
+      currentVersion: options.version,
+      isSyncing: () => sync.syncing(),
+      logger,
+    }),
   };
   let dbStatus: DbStatus = { status: 'error', file: dbFile, code: 'DB_UNAVAILABLE', message: '' };
   let releaseHolder = () => {};
@@ -278,6 +291,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   daily?.unref();
   const firstDaily = options.autoBackup ? setTimeout(() => void backups.dailyIfDue(), 60_000) : null;
   firstDaily?.unref();
+  // Checked a while after start and then every few hours; what is found waits for the user.
+  const checkUpdates = () => void (sync.syncing() ? undefined : ctx.updates.check());
+  const firstCheck = ctx.updates.view().phase === 'idle' ? setTimeout(checkUpdates, UPDATE_FIRST_CHECK_MS) : null;
+  firstCheck?.unref();
+  const updateChecks = firstCheck ? setInterval(checkUpdates, UPDATE_CHECK_EVERY_MS) : null;
+  updateChecks?.unref();
   const answer = createDispatcher(buildHandlers(ctx), logger, (err) => databaseError(err, dbFile));
   // A shell with a window has the dashboard's facts read again soon after any call that may
   // have written (the sync status polls bring a sync's changes), so 统计看板 opens on fresh
@@ -310,6 +329,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     close: async () => {
       if (daily) clearInterval(daily);
       if (firstDaily) clearTimeout(firstDaily);
+      if (firstCheck) clearTimeout(firstCheck);
+      if (updateChecks) clearInterval(updateChecks);
       await sync.stop();
       await syncWorker.close();
       if (rewarm) clearTimeout(rewarm);

@@ -31,6 +31,8 @@ export interface SyncServiceDeps {
 
 export interface SyncService {
   status(): SyncStatusView;
+  /** Whether a sync is running now (an update waits for it to end). */
+  syncing(): boolean;
   /** Runs one sync now (or joins the one running); resolves when it ends, never rejects. */
   run(opts?: { allowMassRemoval?: boolean }): Promise<SyncReport | null>;
   /** Syncs now and then on the timer while signed in. */
@@ -187,6 +189,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
   return {
     status,
+    syncing: () => running !== null,
     run,
     start() {
       started = true;

@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/settings';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { SandboxBanner } from '../features/training/SandboxBanner';
 import { Walkthrough } from '../features/training/Walkthrough';
+import { UpdateBadge, UpdatePrompt } from '../features/update/UpdatePrompt';
 import { AreaPage } from './routes';
 import { AREAS, areaOf } from './areas';
 import { useAppStore } from './store';
@@ -51,6 +52,7 @@ export function AppShell() {
             {t(`nav.${area}`)}
           </Typography.Title>
           <Space size={16}>
+            <UpdateBadge />
             <SyncIndicator />
             <Segmented<Language>
               aria-label={t('language.label')}
@@ -67,6 +69,7 @@ export function AppShell() {
           <AreaPage area={area} />
         </Layout.Content>
         <Walkthrough />
+        <UpdatePrompt />
       </Layout>
     </Layout>
   );

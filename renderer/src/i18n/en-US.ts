@@ -1,3 +1,4 @@
+import { updateEn } from './update.en-US';
 import { syncEn } from './sync.en-US';
 import { caseEn, subsidyEn } from './cases.en-US';
 import type { Messages } from './zh-CN';
@@ -41,6 +42,10 @@ export const enUS: Messages = {
     schema: 'Schema version',
     logFile: 'Log file',
     platform: 'Platform',
+    update: 'Updates',
+    checkUpdate: 'Check for updates',
+    upToDate: 'You have the newest version ({{version}})',
+    found: 'Version {{version}} is available',
   },
   dbError: {
     title: 'The local database could not be opened',
@@ -323,4 +328,5 @@ export const enUS: Messages = {
   case: caseEn,
   subsidy: subsidyEn,
   sync: syncEn,
+  update: updateEn,
 };

@@ -1,4 +1,5 @@
 import { syncZh } from './sync.zh-CN';
+import { updateZh } from './update.zh-CN';
 import { caseZh, subsidyZh } from './cases.zh-CN';
 
 export const zhCN = {
@@ -40,6 +41,10 @@ export const zhCN = {
     schema: '数据结构版本',
     logFile: '日志文件',
     platform: '平台',
+    update: '软件更新',
+    checkUpdate: '检查更新',
+    upToDate: '已是最新版本（{{version}}）',
+    found: '发现新版本 {{version}}',
   },
   dbError: {
     title: '本地数据库无法打开',
@@ -316,6 +321,7 @@ export const zhCN = {
   case: caseZh,
   subsidy: subsidyZh,
   sync: syncZh,
+  update: updateZh,
 } as const;
 
 type Widen<T> = T extends string ? string : T extends readonly string[] ? readonly string[] : { [K in keyof T]: Widen<T[K]> };

@@ -1,0 +1,21 @@
+/** 软件更新 prompt texts (renderer/src/features/update/UpdatePrompt.tsx). */
+export const updateZh = {
+  availableTitle: '发现新版本 {{version}}',
+  current: '当前版本 {{version}}',
+  released: '发布于 {{at}}',
+  notes: '更新说明',
+  noNotes: '（未提供更新说明）',
+  later: '稍后提醒',
+  download: '下载更新',
+  downloadingTitle: '正在下载新版本 {{version}}',
+  downloadingHint: '下载期间可照常工作；下载完成并校验后会提示重启安装。',
+  hide: '后台下载',
+  readyTitle: '新版本 {{version}} 已下载',
+  readyHint: '重启后即为新版本。重启前请保存正在编辑的内容；同步进行中时会等同步结束。',
+  install: '立即重启安装',
+  notNow: '下次再装',
+  failedTitle: '更新未完成',
+  retry: '重新下载',
+  close: '关闭',
+  badge: '新版本 {{version}} 可安装',
+};
