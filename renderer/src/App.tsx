@@ -26,6 +26,9 @@ export function App() {
     <ConfigProvider
       locale={i18n.language === 'en-US' ? enUS : zhCN}
       theme={{
+        // Components' styles come from antd's prebuilt stylesheet (imported in main.tsx), not
+        // computed on first render; only the theme's CSS variables are made at run time.
+        zeroRuntime: true,
         token: { colorPrimary: '#1d5fd1', fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif" },
       }}
     >

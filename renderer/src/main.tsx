@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { reportError } from './app/ErrorBoundary';
+import 'antd/dist/antd.css';
 import './i18n';
 import './app.css';
 
