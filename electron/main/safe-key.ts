@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { safeStorage as SafeStorage } from 'electron';
 import { AppError } from '../../shared/errors';
 import { isStoreKey } from '../services/db/cipher';
-import { fileKeyKeeper, KEY_FILE_NAME, writeDurably, type KeyKeeper } from '../services/db/store-key';
+import { fileKeyKeeper, KEY_FILE_NAME, type KeyKeeper } from '../services/db/store-key';
+import { writeDurably } from '../services/durable-file';
 import type { Logger } from '../services/logger';
 
 type KeeperLog = Pick<Logger, 'info' | 'warn'>;

@@ -4,6 +4,7 @@
  * (a Linux desktop without one), safeStorage would keep them in clear: the file vault (0600) is
  * then used, and the log says so.
  */
+import { writeDurably } from '../services/durable-file';
 import fs from 'node:fs';
 import type { safeStorage as SafeStorage } from 'electron';
 import type { Logger } from '../services/logger';
@@ -26,9 +27,7 @@ export function safeStorageVault(safeStorage: typeof SafeStorage, dbFile: string
     },
     save(pair) {
       if (!pair) return fs.rmSync(file, { force: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, safeStorage.encryptString(JSON.stringify(pair)), { mode: 0o600 });
-      fs.renameSync(tmp, file);
+      writeDurably(file, safeStorage.encryptString(JSON.stringify(pair)));
     },
   };
 }

@@ -4,6 +4,7 @@
  * own. The file is swapped while the database is closed (copied beside it, then renamed over
  * it), so a crash leaves either the old data or the restored data, never a mixture.
  */
+import { moveIntoPlace } from '../durable-file';
 import fs from 'node:fs';
 import type { StoreAccess } from '../db/cipher';
 import path from 'node:path';
@@ -50,28 +51,8 @@ function accountOf(db: Database): string | null {
 function replaceFile(source: string, file: string): void {
   const tmp = `${file}.${process.pid}.restore`;
   fs.copyFileSync(source, tmp);
-  const fd = fs.openSync(tmp, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
   for (const f of [`${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  fs.renameSync(tmp, file);
-  try {
-    fsyncDir(path.dirname(file)); // the rename itself made durable (POSIX)
-  } catch {
-    // Windows cannot open a folder for syncing; its rename is durable enough.
-  }
-}
-
-function fsyncDir(dir: string): void {
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  moveIntoPlace(tmp, file);
 }
 
 export function createBackupControl(d: BackupDeps) {

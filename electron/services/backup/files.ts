@@ -3,6 +3,7 @@
  * backup a whole database file named <UTC stamp>-<reason>.sqlite, 0600, written complete or not
  * at all (db/backups.ts writeBackup), and the keep/daily policy beside them.
  */
+import { writeDurably } from '../durable-file';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -95,9 +96,7 @@ export function readPolicy(dir: string): BackupPolicy {
 
 export function writePolicy(dir: string, policy: BackupPolicy): BackupPolicy {
   ensureFolder(dir);
-  const tmp = `${policyFile(dir)}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(policy), { mode: 0o600 });
-  fs.renameSync(tmp, policyFile(dir));
+  writeDurably(policyFile(dir), JSON.stringify(policy));
   pruneBackupFiles(dir, policy.keep);
   return policy;
 }

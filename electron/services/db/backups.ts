@@ -1,3 +1,4 @@
+import { moveIntoPlace } from '../durable-file';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -19,15 +20,6 @@ export function backupName(file: string, fromVersion: number, now: Date): string
   return `${file}.v${fromVersion}-${stamp}.bak`;
 }
 
-function fsyncPath(p: string): void {
-  const fd = fs.openSync(p, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** A consistent copy of the open database at `target`, or nothing at `target` at all. */
 export function writeBackup(db: Database, target: string): void {
   const partial = `${target}.${process.pid}.partial`;
@@ -37,16 +29,10 @@ export function writeBackup(db: Database, target: string): void {
     // VACUUM INTO writes a transactionally consistent copy, but without syncing it.
     db.prepare('VACUUM INTO ?').run(partial);
     if (process.platform !== 'win32') fs.chmodSync(partial, 0o600); // a copy of the owner's data is the owner's alone
-    fsyncPath(partial);
-    fs.renameSync(partial, target);
+    moveIntoPlace(partial, target);
   } catch (err) {
     discard();
     throw err;
-  }
-  try {
-    fsyncPath(path.dirname(target)); // makes the rename itself durable (POSIX)
-  } catch {
-    // Windows cannot open a folder for syncing; its rename is already durable enough.
   }
 }
 

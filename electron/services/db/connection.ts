@@ -7,7 +7,7 @@ import { applyKey, checkKey, fileKind, NEEDS_KEY, type StoreAccess } from './cip
 import { encryptPlainCopies, encryptPlainFile } from './encrypt-plain';
 import { databaseError, isBusy } from './errors';
 import { describeHolders, otherHolders } from './holder';
-import { fsyncPath } from './store-key';
+import { moveIntoPlace } from '../durable-file';
 import { backupFolder, listBackupFiles } from '../backup/files';
 import { DatabaseTooNewError, migrate, schemaVersion, type MigrationOutcome } from './migrate';
 import { MIGRATIONS } from './migrations';
@@ -117,8 +117,7 @@ function encryptExisting(options: OpenOptions & { key: string }, now: () => Date
         const partial = `${backupFile}.${process.pid}.partial`;
         fs.copyFileSync(copy, partial);
         fs.chmodSync(partial, 0o600);
-        fsyncPath(partial);
-        fs.renameSync(partial, backupFile);
+        moveIntoPlace(partial, backupFile);
       },
     });
   } catch (err) {

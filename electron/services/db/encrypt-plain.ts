@@ -10,7 +10,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
 import { applyKey, encryptWith, fileKind, type StoreAccess } from './cipher';
 import { isAlive } from './holder';
-import { fsyncPath } from './store-key';
+import { moveIntoPlace } from '../durable-file';
 
 const PARTIAL = /\.encrypting-(\d+)\.partial(-journal)?$/;
 
@@ -108,12 +108,10 @@ export function encryptPlainFile(file: string, access: StoreAccess & { key: stri
     } finally {
       check.close();
     }
-    fsyncPath(partial);
     opts.beforeReplace?.(partial);
     fs.rmSync(`${file}-shm`, { force: true });
     fs.rmSync(wal, { force: true });
-    fs.renameSync(partial, file);
-    fsyncPath(path.dirname(file));
+    moveIntoPlace(partial, file);
   } catch (err) {
     discard();
     throw err;

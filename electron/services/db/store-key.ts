@@ -4,6 +4,7 @@
  * environment). A key is never made while an encrypted store exists in the folder: that key is
  * lost, and a new one would only add data that the old files' owner cannot read.
  */
+import { writeDurably } from '../durable-file';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,31 +22,6 @@ export interface KeyKeeper {
 
 export const KEY_FILE_NAME = 'db.key';
 export const KEY_ENV = 'IPF_DB_KEY';
-
-export function fsyncPath(p: string): void {
-  let fd: number;
-  try {
-    fd = fs.openSync(p, 'r');
-  } catch {
-    return;
-  }
-  try {
-    fs.fsyncSync(fd);
-  } catch {
-    // Windows cannot sync a folder; its renames are durable enough.
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Written beside, synced, renamed, the folder synced: a crash leaves the old content or the new, never half. */
-export function writeDurably(file: string, data: string | Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data, { mode: 0o600 });
-  fsyncPath(tmp);
-  fs.renameSync(tmp, file);
-  fsyncPath(path.dirname(file));
-}
 
 const NOT_A_KEY = (where: string) => `数据库密钥文件已损坏（不是 64 位十六进制密钥）：${where}`;
 

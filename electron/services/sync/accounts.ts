@@ -4,6 +4,7 @@
  * accounts/. The registry and the pointer to the database last used live in the data folder,
  * written atomically, so the app reopens the last user's data and two users' data never mix.
  */
+import { writeDurably } from '../durable-file';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,9 +30,7 @@ function read(dataDir: string): Registry {
 
 function write(dataDir: string, r: Registry): void {
   const file = path.join(dataDir, FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(r, null, 2), { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  writeDurably(file, JSON.stringify(r, null, 2));
 }
 
 const abs = (dataDir: string, rel: string) => path.resolve(dataDir, rel);

@@ -4,6 +4,7 @@
  * records never mix. Tokens are kept outside the database, by a TokenVault: in the app
  * Electron's safeStorage, in the harness and the CLI a file only its owner can read.
  */
+import { writeDurably } from '../durable-file';
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
@@ -31,9 +32,7 @@ export function fileVault(file: string): TokenVault {
     },
     save(pair) {
       if (!pair) return fs.rmSync(file, { force: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(pair), { mode: 0o600 });
-      fs.renameSync(tmp, file);
+      writeDurably(file, JSON.stringify(pair));
     },
   };
 }

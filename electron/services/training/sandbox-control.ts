@@ -3,6 +3,7 @@
  * which is closed untouched and reopened exactly as it was. Nothing changes before the working
  * database is closed (a running job refuses the switch), so a refusal leaves the mode as it was.
  */
+import { moveIntoPlace } from '../durable-file';
 import fs from 'node:fs';
 import type { StoreAccess } from '../db/cipher';
 import path from 'node:path';
@@ -76,7 +77,7 @@ export function createSandboxControl(d: SandboxDeps): SandboxControl {
         const tmp = `${file}.${process.pid}.tmp`;
         fs.copyFileSync(source, tmp);
         for (const f of [`${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-        fs.renameSync(tmp, file);
+        moveIntoPlace(tmp, file);
       } finally {
         d.openFile(file);
       }

@@ -4,6 +4,7 @@
  * renamed over), so a crash leaves the previous sandbox or the new one, never a mix; none of
  * them opens the working database.
  */
+import { moveIntoPlace } from '../durable-file';
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/errors';
@@ -28,7 +29,7 @@ function copyInto(db: Database, dest: string): void {
   const tmp = `${dest}.${process.pid}.tmp`;
   removeDatabaseFile(tmp);
   db.prepare('VACUUM INTO ?').run(tmp);
-  fs.renameSync(tmp, dest);
+  moveIntoPlace(tmp, dest);
 }
 
 /** Builds the dataset in a scratch database and keeps it as the baseline a reset copies. */
