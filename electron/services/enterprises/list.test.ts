@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/temp';
 import { openDatabase } from '../db/connection';
 import { generateDemo } from '../demo/generate';
-import { listIpAssets } from '../ip/repository';
+import { ipWhere, listIpAssets, saveIpAsset } from '../ip/repository';
 import { changeStatus, listEntries, statusHistory } from '../whitelist/repository';
 import { officerOverview } from '../whitelist/overview';
 import { deleteEnterprise, listEnterprises, saveEnterprise } from './repository';
@@ -109,6 +109,54 @@ describe('enterprise list', () => {
     expect(() => saveEnterprise(db, { name: '重复的公司', uscc: '91350100M000100Y43', district: '福田' }, ctx)).toThrow(
       /已登记为“深圳华为示例技术有限公司”/,
     );
+  });
+
+  it('searches IP titles through their index: the same items as a substring scan, kept through edits and deletes', () => {
+    const ipAll = (search: string) => listIpAssets(db, { filter: { search }, limit: 1000 }, TODAY);
+    const scan = (text: string) =>
+      (
+        db
+          .prepare(
+            'SELECT a.id FROM ip_assets a JOIN enterprises e ON e.id = a.enterprise_id WHERE instr(a.title, ?) > 0 OR instr(e.name, ?) > 0',
+          )
+          .pluck()
+          .all(text, text) as string[]
+      ).sort();
+    const titles = db.prepare('SELECT title FROM ip_assets LIMIT 40').pluck().all() as string[];
+    for (const text of [...new Set(titles.map((t) => t.slice(2, 6)))].slice(0, 8)) {
+      const found = ipAll(text);
+      expect(found.rows.map((r) => r.id).sort()).toEqual(scan(text));
+      expect(found.total).toBe(scan(text).length);
+    }
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT count(*) FROM ip_assets a JOIN enterprises e ON e.id = a.enterprise_id ${ipWhere({ search: '传感' }, TODAY)}`,
+      )
+      .all(...ipWhere({ search: '传感' }, TODAY).params)
+      .map((r) => (r as { detail: string }).detail)
+      .join(' | ');
+    expect(plan).toContain('VIRTUAL TABLE INDEX');
+    // A renamed title is found by its new words only; a deleted enterprise's IP is gone from the index.
+    const one = db.prepare('SELECT id, enterprise_id AS enterpriseId FROM ip_assets LIMIT 1').get() as { id: string; enterpriseId: string };
+    const before = listIpAssets(db, { filter: { enterpriseId: one.enterpriseId }, limit: 100 }, TODAY).rows.find((r) => r.id === one.id)!;
+    const {
+      enterpriseName: _n,
+      enterpriseUscc: _u,
+      displayNumber: _d,
+      assessment: _a,
+      createdAt: _ca,
+      createdBy: _cb,
+      updatedAt: _ua,
+      updatedBy: _ub,
+      ...input
+    } = before;
+    saveIpAsset(db, { ...input, title: '一种量子纠缠测距装置' }, ctx, TODAY);
+    expect(ipAll('量子纠缠').rows.map((r) => r.id)).toEqual([one.id]);
+    expect(ipAll(before.title).rows.map((r) => r.id)).not.toContain(one.id);
+    deleteEnterprise(db, one.enterpriseId, ctx);
+    expect(ipAll('量子纠缠').rows).toEqual([]);
+    const counts = db.prepare('SELECT (SELECT count(*) FROM ip_search), (SELECT count(*) FROM ip_assets)').raw().get() as number[];
+    expect(counts[0]).toBe(counts[1]);
   });
 
   it('lists IP assets with their computed pledgeability', () => {

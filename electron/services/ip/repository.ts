@@ -10,7 +10,8 @@ import type { IpAsset, Page } from '../../../shared/types/records';
 import { localMutate } from '../sync/local';
 import type { UpsertOutcome, WriteContext } from '../enterprises/repository';
 import { newId } from '../ids';
-import { compactId, likeEscape, Where } from '../sql';
+import { compactId, Where } from '../sql';
+import { searchQuery } from '../enterprises/search-grams';
 
 interface Row {
   id: string;
@@ -143,16 +144,30 @@ export function ipWhere(input: IpFilter, today: string): Where {
   w.in('e.district', f.districts);
   if (f.pledged !== null) w.add('a.pledged = ?', +f.pledged);
   if (f.expiringWithinDays !== null) w.add('a.expires_on > ? AND a.expires_on <= ?', today, addDays(today, f.expiringWithinDays));
-  if (f.search) {
-    const text = likeEscape(f.search);
-    w.add(
-      "(a.number LIKE ? ESCAPE '\\' OR a.title LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\')",
-      `${likeEscape(compactId(f.search))}%`,
-      `%${text}%`,
-      `%${text}%`,
-    );
-  }
+  if (f.search) ipSearchWhere(w, f.search);
   return w;
+}
+
+/**
+ * A title or an enterprise name containing the typed text, through their n-gram indexes
+ * (ip/title-search.ts, enterprises/search-grams.ts), or a patent number starting with it.
+ */
+function ipSearchWhere(w: Where, typed: string): void {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const match = searchQuery(typed);
+  if (match) {
+    parts.push('a.rowid IN (SELECT rowid FROM ip_search WHERE ip_search MATCH ?)');
+    parts.push('e.rowid IN (SELECT rowid FROM enterprise_search WHERE enterprise_search MATCH ?)');
+    params.push(match, match);
+  }
+  const code = compactId(typed);
+  if (/\d/.test(code)) {
+    parts.push('(a.number >= ? AND a.number < ?)');
+    params.push(code, `${code}\uffff`);
+  }
+  if (parts.length === 0) w.add('0');
+  else w.add(`(${parts.join(' OR ')})`, ...params);
 }
 
 export function listIpAssets(db: Database, input: z.input<typeof ipQuery>, today: string): Page<IpAsset> {

@@ -12,6 +12,7 @@
  * waits in the replica, out of the table, and is written as soon as the key is free (after
  * each pulled page, each answer to a push and each local write).
  */
+import { indexIpTitle, unindexEnterpriseIp, unindexIp } from '../ip/title-search';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Entity } from '../../../shared/sync/entities';
 import { fieldStamp, type Fields } from '../../../shared/sync/records';
@@ -30,18 +31,22 @@ export interface Stamp {
 
 const stmt = cachedStatement;
 
+/** The column each search index is built from: a change of it re-indexes the row. */
+const SEARCHED: Record<string, string> = { enterprises: 'name', ip_assets: 'title' };
+
 function upsertRow(
   db: Database,
   codec: Codec,
   id: string,
   data: Fields,
   stamp: Stamp,
-): { rowid: number; inserted: boolean; oldName?: string } {
+): { rowid: number; inserted: boolean; oldText?: string } {
   const { columns, values } = encode(codec, id, data);
+  const searched = SEARCHED[codec.table];
   const existing = stmt(
     db,
-    `SELECT rowid AS r${codec.table === 'enterprises' ? ', name' : ''} FROM ${codec.table} WHERE ${codec.idColumn} = ?`,
-  ).get(id) as { r: number; name?: string } | undefined;
+    `SELECT rowid AS r${searched ? `, ${searched} AS text` : ''} FROM ${codec.table} WHERE ${codec.idColumn} = ?`,
+  ).get(id) as { r: number; text?: string } | undefined;
   if (existing) {
     const sets = columns.slice(1);
     const vals = values.slice(1);
@@ -53,7 +58,7 @@ function upsertRow(
       ...vals,
       existing.r,
     );
-    return { rowid: existing.r, inserted: false, oldName: existing.name };
+    return { rowid: existing.r, inserted: false, oldText: existing.text };
   }
   const cols = [...columns];
   const vals = [...values];
@@ -225,9 +230,13 @@ export function projectUpsert(db: Database, entity: Entity, id: string, data: Fi
     }
     row = upsertRow(db, codec, id, data, stamp);
   }
+  if (entity === 'ip_asset') {
+    const title = String(data.title ?? '');
+    if (row.inserted || row.oldText !== title) indexIpTitle(db, row.rowid, title, !row.inserted);
+  }
   if (entity === 'enterprise') {
     const name = String(data.name ?? '');
-    if (row.inserted || row.oldName !== name) {
+    if (row.inserted || row.oldText !== name) {
       indexEnterprise(db, row.rowid, name, nameInitials(name), !row.inserted);
     }
     if (row.inserted) refreshEnterpriseAggregates(db, id);
@@ -241,7 +250,9 @@ export function projectDelete(db: Database, entity: Entity, id: string): void {
   if (entity === 'enterprise') {
     const rowid = stmt(db, 'SELECT rowid FROM enterprises WHERE id = ?').pluck().get(id) as number | undefined;
     if (rowid !== undefined) stmt(db, 'DELETE FROM enterprise_search WHERE rowid = ?').run(rowid);
+    unindexEnterpriseIp(db, id);
   }
+  if (entity === 'ip_asset') unindexIp(db, id);
   if (entity === 'case') stmt(db, 'DELETE FROM case_items WHERE case_id = ?').run(id);
   stmt(db, `DELETE FROM ${codec.table} WHERE ${codec.idColumn} = ?`).run(id);
 }

@@ -13,6 +13,7 @@ import { m012Institutions } from './012_institutions';
 import { m013LoanServicing } from './013_loan_servicing';
 import { m014Workshops } from './014_workshops';
 import { m015ProfilesAndTech } from './015_profiles_and_tech';
+import { m016IpTitleSearch } from './016_ip_title_search';
 import type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next one. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m013LoanServicing,
   m014Workshops,
   m015ProfilesAndTech,
+  m016IpTitleSearch,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

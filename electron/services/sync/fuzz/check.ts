@@ -153,6 +153,8 @@ export function checkTables(tag: string, db: Database, fresh: Database): string[
   if (items(db) !== items(fresh)) out.push(`${tag}: case_items differ from a fresh pull`);
   const search = db.prepare('SELECT (SELECT count(*) FROM enterprise_search), (SELECT count(*) FROM enterprises)').raw().get() as number[];
   if (search[0] !== search[1]) out.push(`${tag}: ${search[0]} search entries for ${search[1]} enterprises`);
+  const titles = db.prepare('SELECT (SELECT count(*) FROM ip_search), (SELECT count(*) FROM ip_assets)').raw().get() as number[];
+  if (titles[0] !== titles[1]) out.push(`${tag}: ${titles[0]} title search entries for ${titles[1]} IP items`);
   return out;
 }
 
