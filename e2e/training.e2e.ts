@@ -99,7 +99,13 @@ describe('the trainer’s workshop in Chromium', () => {
       .getByRole('tooltip')
       .getByRole('button', { name: /重\s*置/ })
       .click();
-    await page.getByText('沙盒已重置为培训数据').waitFor();
+    // The outcome either way (a refusal is shown as an error message), so a failure says which.
+    const outcome = page
+      .locator('.ant-message-notice')
+      .filter({ hasText: /沙盒已重置为培训数据|失败|不能|请|无法|正在/ })
+      .first();
+    await outcome.waitFor({ timeout: 60_000 });
+    expect(await outcome.innerText()).toContain('沙盒已重置为培训数据');
     const names = JSON.stringify(await call('enterprisesList', { filter: {}, offset: 0, limit: 100 }));
     expect(names).not.toContain('深圳市沙盒练习科技有限公司');
     expect((await call<{ total: number }>('casesList', { offset: 0, limit: 1 })).total).toBe(casesBefore.total);

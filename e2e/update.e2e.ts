@@ -52,10 +52,15 @@ describe('软件更新 in Chromium', () => {
     expect(updater.installs).toEqual([]);
 
     await prompt.getByRole('button', { name: '下次再装' }).click();
+    await prompt.waitFor({ state: 'hidden' });
+    // 关于 is a chunk of its own: until it is shown, the sign-in form (and its input) stays on screen.
     await page.goto(`${s.harness.url}#/about`);
+    await page.getByText('关于知融工作台').waitFor();
+    await page.getByLabel('用户名').waitFor({ state: 'detached' });
     await page.getByLabel('update-ready').click();
     await prompt.getByRole('button', { name: '立即重启安装' }).click();
-    await prompt.getByText('正在重启并安装新版本…').waitFor();
+    await prompt.getByLabel('update-notice').waitFor();
+    expect(await prompt.getByLabel('update-notice').innerText()).toBe('正在重启并安装新版本…');
     expect(updater.installs).toEqual([[false, true]]);
     expect(s.errors).toEqual([]);
   }, 90_000);

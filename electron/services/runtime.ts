@@ -254,6 +254,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     if (jobs.busy()) throw new AppError('CONFLICT', '有后台任务（导入、导出或估值）正在运行：请等它完成后再切换');
     if (rewarm) clearTimeout(rewarm);
     rewarm = null;
+    // No worker may start on this file while it is being closed (openFile warms them again).
+    if (warmTimer) clearTimeout(warmTimer);
+    warmTimer = null;
     await sync.stop();
     // The sync worker and idle job workers keep a connection per file: ended, they hold nothing
     // that may be replaced (a restore swaps the file under the same name). New ones start on demand.
