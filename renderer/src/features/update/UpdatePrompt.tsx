@@ -25,7 +25,8 @@ export function UpdatePrompt() {
   const offers = view?.phase === 'available' || view?.phase === 'ready';
   useEffect(() => {
     if (!open && offers && !putOff.has(key) && !syncing && !hasUnsavedForms()) setOpen(true);
-  }, [open, offers, key, putOff, syncing, setOpen]);
+    // `view` is a new object at every poll: a prompt put off by unsaved input is tried again then.
+  }, [open, offers, key, putOff, syncing, setOpen, view]);
   if (!view || !open) return null;
 
   const later = () => {
